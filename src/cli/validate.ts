@@ -1,0 +1,17 @@
+// npm run validate [-- <content folder>]: checks every content file, prints every problem, exits 1 on any.
+import { performance } from 'node:perf_hooks';
+import { CONTENT_DIR } from '../lib/content-layout.ts';
+import { formatProblem, validateContent } from '../lib/validate.ts';
+
+const dir = process.argv[2] ?? CONTENT_DIR;
+const started = performance.now();
+const result = await validateContent(dir);
+const seconds = ((performance.now() - started) / 1000).toFixed(2);
+
+for (const problem of result.problems) console.error(formatProblem(problem));
+const summary = `检查了 ${result.files} 个文件（${result.projects.length} 个项目表，${result.departments.length} 个部门整体目标），用时 ${seconds} 秒`;
+if (result.problems.length > 0) {
+  console.error(`\n${summary}：发现 ${result.problems.length} 个问题，内容不能发布。每行依次是 文件:行:列  字段  问题。`);
+  process.exit(1);
+}
+console.log(`${summary}：没有发现问题。`);

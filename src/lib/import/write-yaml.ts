@@ -1,0 +1,51 @@
+// Writes content files as staff will read and edit them: keys in the approved table's order,
+// no line folding, one blank line between indicators, the spending plan one checkpoint a line.
+import { Document, isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { DepartmentInput } from '../../schema/department.ts';
+import type { ProjectInput } from '../../schema/project.ts';
+
+const EDIT_HINT = '可直接编辑；改完运行 npm run validate 检查。';
+
+function render(doc: Document): string {
+  // lineWidth 0: never fold long Chinese text across lines, so a cell stays one line.
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+}
+
+/** Each item of a list of maps after the first gets a blank line before it. */
+function spaceItems(node: unknown) {
+  if (!isSeq(node)) return;
+  node.items.forEach((item, i) => {
+    if (i > 0 && isMap(item)) item.spaceBefore = true;
+  });
+}
+
+function flowItems(node: unknown) {
+  if (!isSeq(node)) return;
+  for (const item of node.items) if (isMap(item) || isSeq(item)) item.flow = true;
+}
+
+function markSource(doc: Document) {
+  const range = doc.getIn(['来源', '起止行'], true) as YAMLSeq | undefined;
+  if (range) range.flow = true;
+}
+
+export function projectYaml(project: ProjectInput): string {
+  const doc = new Document(project);
+  doc.commentBefore = ` 项目绩效目标表：${project.项目名称}\n ${EDIT_HINT}`;
+  flowItems(doc.get('资金支出计划', true));
+  spaceItems(doc.get('绩效指标', true));
+  markSource(doc);
+  for (const key of ['资金支出计划', '绩效目标', '绩效指标', '来源']) {
+    const pair = (doc.contents as YAMLMap).items.find((p) => (p.key as { value?: unknown })?.value === key || p.key === key);
+    if (pair && pair.key && typeof pair.key === 'object') (pair.key as { spaceBefore?: boolean }).spaceBefore = true;
+  }
+  return render(doc);
+}
+
+export function departmentYaml(department: DepartmentInput): string {
+  const doc = new Document(department);
+  doc.commentBefore = ` 部门整体绩效目标：${department.单位名称}（${department.年度}年）\n ${EDIT_HINT}`;
+  spaceItems(doc.get('分项绩效目标', true));
+  markSource(doc);
+  return render(doc);
+}

@@ -1,0 +1,184 @@
+// Checks all content in one run and reports every problem with file, line, column and field, in
+// plain Chinese. Used by `npm run validate` and by the build, which refuses invalid content.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { z } from 'astro/zod';
+import { departmentSchema } from '../schema/department.ts';
+import { DEFAULT_FRAMEWORK } from '../schema/framework.ts';
+import { projectSchema, type Project } from '../schema/project.ts';
+import { siteSchema, type SiteConfig } from '../schema/site.ts';
+import type { Department } from '../schema/department.ts';
+import { classifyContentPath, SITE_FILE, type ContentFileKind } from './content-layout.ts';
+
+export interface ContentProblem {
+  /** Path as the user would type it, relative to the working directory. */
+  file: string;
+  line: number;
+  column: number;
+  /** Chinese key path, with 1-based item numbers: `绩效指标[4].二级指标`. */
+  field: string;
+  message: string;
+}
+
+export interface ValidatedContent {
+  problems: ContentProblem[];
+  site?: SiteConfig;
+  departments: { file: string; data: Department }[];
+  projects: { file: string; data: Project }[];
+  files: number;
+}
+
+/** `file:line:column  field  message`, the format editors and CI logs link to. */
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file}:${p.line}:${p.column}  ${p.field || '（整个文件）'}  ${p.message}`;
+}
+
+async function listYaml(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+interface ParsedFile {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key + 1}]` : `${i > 0 ? '.' : ''}${String(key)}`)).join('');
+}
+
+/**
+ * The place in the file a problem is about: the key of the field if it exists, else the nearest
+ * existing parent (a missing field is reported where it should be added).
+ */
+function locate(parsed: ParsedFile, path: readonly PropertyKey[]): { line: number; column: number } {
+  let node: unknown = parsed.doc.contents;
+  let offset = (node as YamlNode | null)?.range?.[0] ?? 0;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+      if (!pair) break;
+      offset = (pair.key as YamlNode).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (node && typeof node === 'object' && 'items' in node && typeof key === 'number') {
+      const item = (node as { items: unknown[] }).items[key] as YamlNode | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else break;
+  }
+  const pos = parsed.lines.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+function schemaProblems(parsed: ParsedFile, error: z.ZodError): ContentProblem[] {
+  return error.issues.map((issue) => {
+    // An unknown key is reported at the key itself, not at the map that holds it.
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+    return { file: parsed.file, ...locate(parsed, path), field: fieldPath(path), message: issue.message };
+  });
+}
+
+export async function validateContent(contentDir: string, cwd = process.cwd()): Promise<ValidatedContent> {
+  const result: ValidatedContent = { problems: [], departments: [], projects: [], files: 0 };
+  const problem = (file: string, message: string, field = '', line = 1, column = 1) =>
+    result.problems.push({ file, line, column, field, message });
+
+  let files: string[];
+  try {
+    files = await listYaml(contentDir);
+  } catch {
+    problem(relative(cwd, contentDir) || contentDir, `找不到内容文件夹 ${contentDir}`);
+    return result;
+  }
+  result.files = files.length;
+
+  const parsedFiles: { parsed: ParsedFile; kind: ContentFileKind }[] = [];
+  for (const path of files) {
+    const file = relative(cwd, path);
+    const rel = relative(contentDir, path).split(sep).join('/');
+    const kind = classifyContentPath(rel);
+    if (!kind) {
+      problem(file, '这个位置的 YAML 文件不会被发布。项目表应放在 content/<年度>/<单位编码>/projects/ 下，部门整体目标是 content/<年度>/<单位编码>/department.yaml，网站设置是 content/site.yaml');
+      continue;
+    }
+    const lines = new LineCounter();
+    const doc = parseDocument(await readFile(path, 'utf8'), { lineCounter: lines, prettyErrors: false });
+    const parsed = { file, doc, lines };
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) {
+        const pos = lines.linePos(e.pos[0]);
+        problem(file, `YAML 格式错误：${yamlErrorMessage(e.code)}（${e.message.split('\n')[0]}）`, '', pos.line, pos.col);
+      }
+      continue;
+    }
+    parsedFiles.push({ parsed, kind });
+  }
+
+  // The site file first: its indicator framework decides what the project files may use.
+  const siteEntry = parsedFiles.find((f) => f.kind.kind === 'site');
+  if (!siteEntry) {
+    if (!result.problems.some((p) => p.file.endsWith(SITE_FILE))) problem(join(relative(cwd, contentDir), SITE_FILE), '缺少网站设置文件 content/site.yaml（网站名称、主办单位等）');
+  } else {
+    const site = siteSchema.safeParse(siteEntry.parsed.doc.toJS());
+    if (site.success) result.site = site.data;
+    else result.problems.push(...schemaProblems(siteEntry.parsed, site.error));
+  }
+  const projectTable = projectSchema(result.site?.indicatorFramework ?? DEFAULT_FRAMEWORK);
+
+  for (const { parsed, kind } of parsedFiles) {
+    if (kind.kind === 'site') continue;
+    const schema = kind.kind === 'project' ? projectTable : departmentSchema;
+    const checked = schema.safeParse(parsed.doc.toJS());
+    if (!checked.success) {
+      result.problems.push(...schemaProblems(parsed, checked.error));
+      continue;
+    }
+    const data = checked.data;
+    // The folder names the year and the unit; a file in the wrong folder would be published
+    // under the wrong unit, so the two must agree.
+    if (data.fiscalYear !== kind.year) {
+      result.problems.push({ file: parsed.file, ...locate(parsed, ['年度']), field: '年度', message: `年度写的是 ${data.fiscalYear}，但文件放在 ${kind.year} 年的文件夹里。请改正年度，或把文件移到 content/${data.fiscalYear}/ 下` });
+    }
+    if (data.unitCode !== kind.unit) {
+      result.problems.push({ file: parsed.file, ...locate(parsed, ['单位编码']), field: '单位编码', message: `单位编码写的是 ${data.unitCode}，但文件放在单位文件夹 ${kind.unit} 里。请改正单位编码，或把文件移到 content/${kind.year}/${data.unitCode}/ 下` });
+    }
+    if (kind.kind === 'project') result.projects.push({ file: parsed.file, data: data as Project });
+    else result.departments.push({ file: parsed.file, data: data as Department });
+  }
+
+  // A project code names one project in a year: two files with it would publish two pages
+  // competing for one permalink.
+  const byCode = new Map<string, string>();
+  for (const { file, data } of result.projects) {
+    const key = `${data.fiscalYear}/${data.code}`;
+    const first = byCode.get(key);
+    if (first === undefined) byCode.set(key, file);
+    else {
+      const parsed = parsedFiles.find((f) => f.parsed.file === file)!.parsed;
+      result.problems.push({ file, ...locate(parsed, ['项目编码']), field: '项目编码', message: `项目编码 ${data.code} 在 ${first} 中已经用过：同一年度里每个项目编码只能出现在一个文件中。请删除重复的文件，或改正其中一个的项目编码` });
+    }
+  }
+
+  result.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return result;
+}
+
+function yamlErrorMessage(code: string): string {
+  const messages: Record<string, string> = {
+    DUPLICATE_KEY: '同一个字段写了两次，请删除其中一个',
+    BAD_INDENT: '缩进不对：同一层的字段要左对齐，下一层多缩进两个空格',
+    MISSING_CHAR: '缺少符号（例如引号或括号没有成对）',
+    MULTILINE_IMPLICIT_KEY: '字段名后面要有英文冒号和空格，例如“项目名称: 道路清理”',
+    BLOCK_AS_IMPLICIT_KEY: '字段名后面要有英文冒号和空格，例如“项目名称: 道路清理”',
+    TAB_AS_INDENT: '不能用 Tab 键缩进，请改用空格',
+    UNEXPECTED_TOKEN: '出现了意外的符号；以 >、|、*、&、!、%、@ 开头的文字要用引号括起来',
+    BAD_SCALAR_START: '以 >、|、*、&、!、%、@ 等符号开头的文字要用引号括起来，例如 指标值: ">=90%"',
+  };
+  return messages[code] ?? '格式不对，请检查引号、冒号和缩进';
+}

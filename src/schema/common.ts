@@ -1,0 +1,59 @@
+// Field schemas shared by the department and project files: unit, fiscal year, money, source.
+import { z } from 'astro/zod';
+import { readAmount } from '../lib/money.ts';
+import { keyed } from './keyed.ts';
+
+/** 单位编码: the budget unit's code in the finance system, e.g. `483001`. Also the folder name. */
+export const unitCodeSchema = z
+  .string({ error: '单位编码要写成带引号的文本，例如 "483001"（不加引号时开头的 0 会丢失）' })
+  .regex(/^\d{3,15}$/, { error: '单位编码只能由 3–15 位数字组成，例如 "483001"' })
+  .meta({ description: '预算单位编码，例如 "483001"；同时是 content/<年度>/<单位编码>/ 的文件夹名', examples: ['483001'] });
+
+/** 单位名称, as the unit line of the table writes it after the code. */
+export const unitNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: '单位名称不能为空，例如：玉田县林南仓镇人民政府本级' })
+  .meta({ description: '预算单位名称，例如“玉田县林南仓镇人民政府本级”', examples: ['玉田县林南仓镇人民政府本级'] });
+
+/** 年度: the fiscal (budget) year. Also the top folder name under content/. */
+export const fiscalYearSchema = z
+  .number({ error: '年度要写成四位数字，例如 2023（不加引号）' })
+  .int({ error: '年度要写成四位整数，例如 2023' })
+  .min(2000, { error: '年度应在 2000 到 2100 之间，例如 2023' })
+  .max(2100, { error: '年度应在 2000 到 2100 之间，例如 2023' })
+  .meta({ description: '预算年度，例如 2023；同时是 content/<年度>/ 的文件夹名', examples: [2023] });
+
+/**
+ * An amount as written, in the file's money unit. Output is canonical decimal text
+ * (thousands separators removed) so that no binary float ever touches money; compute with
+ * `toFen`. Decimal places are checked against the money unit by the containing table.
+ */
+export const amountSchema = z
+  .union([z.string(), z.number()], { error: '金额要写成数字，例如 "219800.00"' })
+  .transform((input, ctx) => {
+    const reading = readAmount(input);
+    if (reading.ok) return reading.text;
+    const message = {
+      empty: '金额不能为空；没有这项资金时请删掉这一行',
+      negative: `金额不能为负数：这里写的是 ${input}。请写正数，例如 "219800.00"`,
+      format: `金额“${input}”写法不对：只能写数字、小数点和千分位逗号，例如 "219800.00" 或 "1,200,000.00"`,
+    }[reading.reason];
+    ctx.addIssue({ code: 'custom', message, input });
+    return z.NEVER;
+  })
+  .meta({ description: '金额，单位见“金额单位”；建议加引号保留两位小数，例如 "219800.00"', examples: ['219800.00'] });
+
+/** Where in the bundled source document a file's content was imported from. */
+export const sourceRefSchema = keyed({
+  文件: [
+    'document',
+    z.string().trim().min(1).meta({ description: '原始文件名，放在同一单位文件夹的 source/ 下', examples: ['000_450f3943667c7c22.txt'] }),
+  ],
+  起止行: [
+    'lines',
+    z
+      .tuple([z.number().int().positive(), z.number().int().positive()])
+      .meta({ description: '在原始文件中的起止行号（含），例如 [46, 184]', examples: [[46, 184]] }),
+  ],
+}).meta({ description: '本文件内容在原始公开文件中的位置，便于核对' });
