@@ -1,0 +1,30 @@
+// npm run build: validate all content, then build the site into a temporary folder and move it
+// to dist/ only when every step succeeded, so a failed build never leaves a partial site.
+import { rename, rm } from 'node:fs/promises';
+import { CONTENT_DIR } from '../lib/content-layout.ts';
+import { formatProblem, validateContent } from '../lib/validate.ts';
+
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+const OUT = 'dist';
+const TEMP = '.build-tmp';
+
+const result = await validateContent(CONTENT_DIR);
+if (result.problems.length > 0) {
+  for (const problem of result.problems) console.error(formatProblem(problem));
+  console.error(`\n内容有 ${result.problems.length} 个问题，没有生成网站（${OUT}/ 保持不变）。改正后重新运行 npm run build。`);
+  process.exit(1);
+}
+
+await rm(TEMP, { recursive: true, force: true });
+try {
+  const { build } = await import('astro');
+  await build({ outDir: TEMP, logLevel: 'warn' });
+} catch (error) {
+  await rm(TEMP, { recursive: true, force: true });
+  console.error(error);
+  console.error(`\n生成网站失败，没有改动 ${OUT}/。`);
+  process.exit(1);
+}
+await rm(OUT, { recursive: true, force: true });
+await rename(TEMP, OUT);
+console.log(`网站已生成到 ${OUT}/（${result.projects.length} 个项目）。`);

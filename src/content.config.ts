@@ -1,0 +1,31 @@
+// Content collections over content/ (see src/lib/content-layout.ts). The schemas are the ones in
+// src/schema, so the site, the validator and the importer agree on every shape.
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { departmentSchema } from './schema/department.ts';
+import { projectSchema } from './schema/project.ts';
+import { CONTENT_DIR, DEPARTMENT_GLOB, PROJECT_GLOB, projectId } from './lib/content-layout.ts';
+import { loadSiteConfig } from './lib/site-config.ts';
+
+const site = loadSiteConfig();
+
+const projects = defineCollection({
+  loader: glob({
+    pattern: PROJECT_GLOB,
+    base: CONTENT_DIR,
+    // Permalinks come from year, unit and code, so renaming or reordering files changes no URL.
+    generateId: ({ data }) => projectId({ fiscalYear: Number(data['年度']), unitCode: String(data['单位编码']), code: String(data['项目编码']) }),
+  }),
+  schema: projectSchema(site.indicatorFramework),
+});
+
+const departments = defineCollection({
+  loader: glob({
+    pattern: DEPARTMENT_GLOB,
+    base: CONTENT_DIR,
+    generateId: ({ data }) => `${Number(data['年度'])}/${String(data['单位编码'])}`,
+  }),
+  schema: departmentSchema,
+});
+
+export const collections = { projects, departments };
