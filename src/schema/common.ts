@@ -1,11 +1,12 @@
 // Field schemas shared by the department and project files: unit, fiscal year, money, source.
 import { z } from 'astro/zod';
+import { whenWritten } from './messages.ts';
 import { readAmount } from '../lib/money.ts';
 import { keyed } from './keyed.ts';
 
 /** 单位编码: the budget unit's code in the finance system, e.g. `483001`. Also the folder name. */
 export const unitCodeSchema = z
-  .string({ error: '单位编码要写成带引号的文本，例如 "483001"（不加引号时开头的 0 会丢失）' })
+  .string({ error: whenWritten('单位编码要写成带引号的文本，例如 "483001"（不加引号时开头的 0 会丢失）') })
   .regex(/^\d{3,15}$/, { error: '单位编码只能由 3–15 位数字组成，例如 "483001"' })
   .meta({ description: '预算单位编码，例如 "483001"；同时是 content/<年度>/<单位编码>/ 的文件夹名', examples: ['483001'] });
 
@@ -18,7 +19,7 @@ export const unitNameSchema = z
 
 /** 年度: the fiscal (budget) year. Also the top folder name under content/. */
 export const fiscalYearSchema = z
-  .number({ error: '年度要写成四位数字，例如 2023（不加引号）' })
+  .number({ error: whenWritten('年度要写成四位数字，例如 2023（不加引号）') })
   .int({ error: '年度要写成四位整数，例如 2023' })
   .min(2000, { error: '年度应在 2000 到 2100 之间，例如 2023' })
   .max(2100, { error: '年度应在 2000 到 2100 之间，例如 2023' })
@@ -30,7 +31,7 @@ export const fiscalYearSchema = z
  * `toFen`. Decimal places are checked against the money unit by the containing table.
  */
 export const amountSchema = z
-  .union([z.string(), z.number()], { error: '金额要写成数字，例如 "219800.00"' })
+  .union([z.string(), z.number()], { error: whenWritten('金额要写成数字，例如 "219800.00"') })
   .transform((input, ctx) => {
     const reading = readAmount(input);
     if (reading.ok) return reading.text;

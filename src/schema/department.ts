@@ -1,10 +1,11 @@
 // 部门整体绩效目标: the department's overall targets, one YAML file per unit and year.
 import { z } from 'astro/zod';
+import { whenWritten } from './messages.ts';
 import { fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { keyed } from './keyed.ts';
 
 const cell = (description: string, example: string) =>
-  z.string({ error: `应填写文本，例如：${example}` }).meta({ description, examples: [example] });
+  z.string({ error: whenWritten(`应填写文本，例如：${example}`) }).meta({ description, examples: [example] });
 
 /**
  * One row of the 分项绩效目标 table, all nine columns. In the source the 职能 cell is merged

@@ -71,3 +71,12 @@ const customError: z.core.$ZodErrorMap = (issue) => {
 };
 
 z.config({ customError });
+
+/**
+ * A field's own message for a wrongly written value; a missing field falls through to the
+ * general “缺少必填字段” message, which names the field.
+ */
+export const whenWritten =
+  (message: string) =>
+  (issue: { input?: unknown }): string | undefined =>
+    issue.input === undefined ? undefined : message;

@@ -1,5 +1,6 @@
 // 项目绩效目标表: one budget project's approved performance-target table, one YAML file each.
 import { z } from 'astro/zod';
+import { whenWritten } from './messages.ts';
 import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, toFen, formatYuan, type MoneyUnit } from '../lib/money.ts';
 import { amountSchema, fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
@@ -15,13 +16,13 @@ export const BUDGET_PHASES = ['年初预算', '调整预算', '决算'] as const
 export const PROJECT_CODE = /^\d{8}P[0-9A-Z]{12}$/;
 
 const text = (description: string, example: string) =>
-  z.string({ error: `应填写文本，例如：${example}` }).meta({ description, examples: [example] });
+  z.string({ error: whenWritten(`应填写文本，例如：${example}`) }).meta({ description, examples: [example] });
 const requiredText = (description: string, example: string) =>
   text(description, example).trim().min(1, { error: `不能为空，例如：${example}` });
 
 /** A cumulative share of the budget, in %. `null` (an empty cell) means no plan was given, not 0. */
 const percentSchema = z
-  .union([z.number(), z.string(), z.null()], { error: '累计比例要写成 0 到 100 的数字，例如 25；未列计划时留空' })
+  .union([z.number(), z.string(), z.null()], { error: whenWritten('累计比例要写成 0 到 100 的数字，例如 25；未列计划时留空') })
   .transform((input, ctx) => {
     if (input === null) return null;
     const written = typeof input === 'number' ? String(input) : input.trim().replace(/[%％]$/, '');
@@ -43,7 +44,7 @@ const checkpointSchema = keyed({
   月份: [
     'month',
     z
-      .number({ error: '月份要写 1 到 12 的数字，例如 3 表示“3月底”' })
+      .number({ error: whenWritten('月份要写 1 到 12 的数字，例如 3 表示“3月底”') })
       .int({ error: '月份要写整数，例如 3' })
       .min(1, { error: '月份要写 1 到 12 的数字，例如 3' })
       .max(12, { error: '月份要写 1 到 12 的数字，例如 12' })
@@ -98,7 +99,7 @@ export function projectSchema(framework: IndicatorFramework = DEFAULT_FRAMEWORK)
       原文标题: ['heading', text('原文件中本表的标题，照原样保留（包括原有编号）', '2.2022年村级垃圾清运及焚烧绩效目标表').optional()],
       金额单位: [
         'moneyUnit',
-        z.enum(MONEY_UNITS, { error: '金额单位只能写“元”或“万元”' }).default('元').meta({ description: '表中金额的单位：元 或 万元（原表“单位：元”）', examples: ['元'] }),
+        z.enum(MONEY_UNITS, { error: whenWritten('金额单位只能写“元”或“万元”') }).default('元').meta({ description: '表中金额的单位：元 或 万元（原表“单位：元”）', examples: ['元'] }),
       ],
       预算阶段: [
         'budgetPhase',
@@ -110,7 +111,7 @@ export function projectSchema(framework: IndicatorFramework = DEFAULT_FRAMEWORK)
       项目编码: [
         'code',
         z
-          .string({ error: '项目编码要写成文本，例如 13022923P00JXC415564L' })
+          .string({ error: whenWritten('项目编码要写成文本，例如 13022923P00JXC415564L') })
           .regex(PROJECT_CODE, {
             error: (issue) =>
               `项目编码“${String(issue.input)}”格式不对（${String(issue.input).length} 位）：应为 21 位，` +

@@ -1,26 +1,31 @@
 // Site configuration (content/site.yaml): who publishes, how to reach them, where the site lives.
 import { z } from 'astro/zod';
+import { whenWritten } from './messages.ts';
 import { DEFAULT_FRAMEWORK, indicatorFrameworkSchema } from './framework.ts';
 import { keyed } from './keyed.ts';
 
 const optionalText = (description: string, example: string) =>
-  z.string({ error: `应填写文本，例如：${example}` }).trim().min(1, { error: `不用时请删掉这一行；要填写时例如：${example}` }).optional().meta({ description, examples: [example] });
+  z.string({ error: whenWritten(`应填写文本，例如：${example}`) }).trim().min(1, { error: `不用时请删掉这一行；要填写时例如：${example}` }).optional().meta({ description, examples: [example] });
 
 export const siteSchema = keyed({
-  网站名称: ['title', z.string({ error: '网站名称要写成文本' }).trim().min(1, { error: '网站名称不能为空' }).meta({ description: '网站名称，显示在每页页头和浏览器标题中', examples: ['林南仓镇预算绩效目标公开'] })],
-  主办单位: ['publisher', z.string({ error: '主办单位要写成文本' }).trim().min(1, { error: '主办单位不能为空' }).meta({ description: '主办单位（《政府网站发展指引》要求在页脚标明）', examples: ['玉田县林南仓镇人民政府'] })],
+  网站名称: ['title', z.string({ error: whenWritten('网站名称要写成文本') }).trim().min(1, { error: '网站名称不能为空' }).meta({ description: '网站名称，显示在每页页头和浏览器标题中', examples: ['林南仓镇预算绩效目标公开'] })],
+  主办单位: ['publisher', z.string({ error: whenWritten('主办单位要写成文本') }).trim().min(1, { error: '主办单位不能为空' }).meta({ description: '主办单位（《政府网站发展指引》要求在页脚标明）', examples: ['玉田县林南仓镇人民政府'] })],
   联系方式: [
     'contact',
     keyed({
       电话: ['phone', optionalText('联系电话', '0315-1234567')],
       地址: ['address', optionalText('通信地址', '河北省唐山市玉田县林南仓镇')],
       电子邮箱: ['email', z.email({ error: '电子邮箱格式不对，例如 lnczf@example.gov.cn' }).optional().meta({ description: '电子邮箱', examples: ['lnczf@example.gov.cn'] })],
-    }).meta({ description: '联系方式，显示在页脚' }),
+    }, (contact, ctx) => {
+      if (!contact.电话 && !contact.地址 && !contact.电子邮箱) {
+        ctx.addIssue({ code: 'custom', input: contact, message: '联系方式至少写一项：电话、地址或电子邮箱（页脚要让公众能联系到主办单位）' });
+      }
+    }).meta({ description: '联系方式，显示在页脚；电话、地址、电子邮箱至少写一项' }),
   ],
   网站标识码: [
     'siteCode',
     z
-      .string({ error: '网站标识码要写成带引号的文本，例如 "1302290001"' })
+      .string({ error: whenWritten('网站标识码要写成带引号的文本，例如 "1302290001"') })
       .regex(/^[0-9A-Za-z]{10}$/, { error: '网站标识码是 10 位字母或数字，例如 "1302290001"；没有时删掉这一行' })
       .optional()
       .meta({ description: '政府网站标识码（10 位）；没有时不写', examples: ['1302290001'] }),
@@ -28,7 +33,7 @@ export const siteSchema = keyed({
   ICP备案号: [
     'icp',
     z
-      .string({ error: 'ICP备案号要写成文本，例如 冀ICP备12345678号' })
+      .string({ error: whenWritten('ICP备案号要写成文本，例如 冀ICP备12345678号') })
       .regex(/ICP备\d+号(-\d+)?$/, { error: 'ICP备案号格式应如“冀ICP备12345678号”或“冀ICP备12345678号-1”；没有时删掉这一行' })
       .optional()
       .meta({ description: 'ICP备案号；没有时不写', examples: ['冀ICP备12345678号'] }),
@@ -36,7 +41,7 @@ export const siteSchema = keyed({
   公安备案号: [
     'psb',
     z
-      .string({ error: '公安备案号要写成文本，例如 冀公网安备13022902000123号' })
+      .string({ error: whenWritten('公安备案号要写成文本，例如 冀公网安备13022902000123号') })
       .regex(/公网安备\s*\d+号$/, { error: '公安备案号格式应如“冀公网安备13022902000123号”；没有时删掉这一行' })
       .optional()
       .meta({ description: '公安机关备案号；没有时不写', examples: ['冀公网安备13022902000123号'] }),
@@ -48,7 +53,7 @@ export const siteSchema = keyed({
   基础路径: [
     'base',
     z
-      .string({ error: '基础路径要写成文本，例如 /yusuan/' })
+      .string({ error: whenWritten('基础路径要写成文本，例如 /yusuan/') })
       .regex(/^\/([\w.-]+\/)*$/, { error: '基础路径以 / 开头并以 / 结尾，例如 / 或 /yusuan/；网站放在县门户子目录下时填写' })
       .default('/')
       .meta({ description: '网站所在子路径，例如 /yusuan/；放在网站根目录时写 /', examples: ['/'] }),
