@@ -1,7 +1,7 @@
 // Checks all content in one run and reports every problem with file, line, column and field, in
 // plain Chinese. Used by `npm run validate` and by the build, which refuses invalid content.
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'astro/zod';
 import { departmentSchema } from '../schema/department.ts';
@@ -97,24 +97,33 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
     return result;
   }
   result.files = files.length;
+  // Messages name the folder actually checked (content/ in normal use).
+  const root = (relative(cwd, contentDir) || '.').split(sep).join('/');
 
   const parsedFiles: { parsed: ParsedFile; kind: ContentFileKind }[] = [];
   for (const path of files) {
     const file = relative(cwd, path);
     const rel = relative(contentDir, path).split(sep).join('/');
     const kind = classifyContentPath(rel);
+    if (/\.yml$/i.test(rel)) {
+      problem(file, `文件扩展名要写成 .yaml（不是 .yml），否则不会被发布。请把文件改名为 ${basename(rel).replace(/\.yml$/i, '.yaml')}`);
+      continue;
+    }
     if (!kind) {
-      problem(file, '这个位置的 YAML 文件不会被发布。项目表应放在 content/<年度>/<单位编码>/projects/ 下，部门整体目标是 content/<年度>/<单位编码>/department.yaml，网站设置是 content/site.yaml');
+      problem(file, `这个位置的 YAML 文件不会被发布。项目表应放在 ${root}/<年度>/<单位编码>/projects/ 下，部门整体目标是 ${root}/<年度>/<单位编码>/department.yaml，网站设置是 ${root}/site.yaml`);
       continue;
     }
     const lines = new LineCounter();
-    const doc = parseDocument(await readFile(path, 'utf8'), { lineCounter: lines, prettyErrors: false });
+    const text = await readFile(path, 'utf8');
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
     const parsed = { file, doc, lines };
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        const pos = lines.linePos(e.pos[0]);
-        problem(file, `YAML 格式错误：${yamlErrorMessage(e.code)}（${e.message.split('\n')[0]}）`, '', pos.line, pos.col);
-      }
+    const [first] = doc.errors;
+    if (first) {
+      // Only the first syntax error: the ones after it are nearly always its consequences.
+      const pos = lines.linePos(first.pos[0]);
+      const indent = indentationProblem(text.split(/\r?\n/), pos.line);
+      if (indent) problem(file, `YAML 格式错误：${indent.message}`, '', indent.line, 1);
+      else problem(file, `YAML 格式错误：${yamlErrorMessage(first.code)}（${first.message.split('\n')[0]}）`, '', pos.line, pos.col);
       continue;
     }
     parsedFiles.push({ parsed, kind });
@@ -123,7 +132,7 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
   // The site file first: its indicator framework decides what the project files may use.
   const siteEntry = parsedFiles.find((f) => f.kind.kind === 'site');
   if (!siteEntry) {
-    if (!result.problems.some((p) => p.file.endsWith(SITE_FILE))) problem(join(relative(cwd, contentDir), SITE_FILE), '缺少网站设置文件 content/site.yaml（网站名称、主办单位等）');
+    if (!result.problems.some((p) => p.file.endsWith(SITE_FILE))) problem(join(relative(cwd, contentDir), SITE_FILE), `缺少网站设置文件 ${root}/site.yaml（网站名称、主办单位、联系方式等）`);
   } else {
     const site = siteSchema.safeParse(siteEntry.parsed.doc.toJS());
     if (site.success) result.site = site.data;
@@ -143,10 +152,10 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
     // The folder names the year and the unit; a file in the wrong folder would be published
     // under the wrong unit, so the two must agree.
     if (data.fiscalYear !== kind.year) {
-      result.problems.push({ file: parsed.file, ...locate(parsed, ['年度']), field: '年度', message: `年度写的是 ${data.fiscalYear}，但文件放在 ${kind.year} 年的文件夹里。请改正年度，或把文件移到 content/${data.fiscalYear}/ 下` });
+      result.problems.push({ file: parsed.file, ...locate(parsed, ['年度']), field: '年度', message: `年度写的是 ${data.fiscalYear}，但文件放在 ${kind.year} 年的文件夹里。请改正年度，或把文件移到 ${root}/${data.fiscalYear}/${kind.unit}/ 下` });
     }
     if (data.unitCode !== kind.unit) {
-      result.problems.push({ file: parsed.file, ...locate(parsed, ['单位编码']), field: '单位编码', message: `单位编码写的是 ${data.unitCode}，但文件放在单位文件夹 ${kind.unit} 里。请改正单位编码，或把文件移到 content/${kind.year}/${data.unitCode}/ 下` });
+      result.problems.push({ file: parsed.file, ...locate(parsed, ['单位编码']), field: '单位编码', message: `单位编码写的是 ${data.unitCode}，但文件放在单位文件夹 ${kind.unit} 里。请改正单位编码，或把文件移到 ${root}/${kind.year}/${data.unitCode}/ 下` });
     }
     if (kind.kind === 'project') result.projects.push({ file: parsed.file, data: data as Project });
     else result.departments.push({ file: parsed.file, data: data as Department });
@@ -181,4 +190,34 @@ function yamlErrorMessage(code: string): string {
     BAD_SCALAR_START: '以 >、|、*、&、!、%、@ 等符号开头的文字要用引号括起来，例如 指标值: ">=90%"',
   };
   return messages[code] ?? '格式不对，请检查引号、冒号和缩进';
+}
+
+/** Column where a line's content starts, after its indentation and any list dash ("  - a: 1" → 4). */
+function contentColumn(line: string): number {
+  return /^(\s*(?:-\s+)?)/.exec(line)![1]!.length;
+}
+
+/**
+ * The yaml library reports a mis-indented key where its consequences show, often as a missing
+ * colon on the line above. Staff mostly mis-indent by a space or two, so recognise that and say
+ * so at the line that needs the fix.
+ */
+function indentationProblem(lines: string[], errorLine: number): { line: number; message: string } | undefined {
+  const isContent = (l: string | undefined) => l !== undefined && l.trim() !== '' && !l.trim().startsWith('#');
+  const at = lines[errorLine - 1];
+  if (!isContent(at)) return undefined;
+  let previous = errorLine - 2;
+  while (previous >= 0 && !isContent(lines[previous])) previous--;
+  const above = lines[previous];
+  // The line itself is out of line with the key above it (unless that key opens a nested block).
+  if (above !== undefined && !at!.trim().startsWith('-') && !/:\s*$/.test(above) && contentColumn(above) !== contentColumn(at!)) {
+    const diff = contentColumn(at!) - contentColumn(above);
+    return { line: errorLine, message: `缩进不对：这一行比上一行${diff > 0 ? '多' : '少'}缩进了 ${Math.abs(diff)} 个空格。同一层的字段要左对齐` };
+  }
+  // A key indented further than the key above it (which already has a value) becomes part of that value.
+  const next = lines[errorLine];
+  if (isContent(next) && !next!.trim().startsWith('-') && contentColumn(next!) > contentColumn(at!) && !/:\s*$/.test(at!)) {
+    return { line: errorLine + 1, message: `缩进不对：这一行比上一行多缩进了 ${contentColumn(next!) - contentColumn(at!)} 个空格。同一层的字段要左对齐` };
+  }
+  return undefined;
 }

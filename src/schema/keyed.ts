@@ -19,7 +19,9 @@ export function keyed<const S extends Spec>(
 ) {
   const shape = Object.fromEntries(Object.entries(spec).map(([key, [, schema]]) => [key, schema])) as Shape<S>;
   let object: z.ZodType<z.output<z.ZodObject<Shape<S>>>, z.input<z.ZodObject<Shape<S>>>> = z.strictObject(shape);
-  if (check) object = object.superRefine(check);
+  // `when`: run the check even after errors in other fields, so that one run reports every
+  // problem; checks therefore look only at fields that parsed.
+  if (check) object = object.superRefine(check, { when: () => true });
   return object.transform((input) => {
     const output: Record<string, unknown> = {};
     for (const [key, [name]] of Object.entries(spec)) output[name] = (input as Record<string, unknown>)[key];

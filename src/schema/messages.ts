@@ -40,6 +40,17 @@ function shapeKeys(schema: unknown): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
+/** The field name most like a misspelt one (most characters in common, at least half of them). */
+function closest(written: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const candidate of candidates) {
+    const score = [...new Set(written)].filter((ch) => candidate.includes(ch)).length;
+    if (score > bestScore) [best, bestScore] = [candidate, score];
+  }
+  return bestScore * 2 >= Math.max(written.length, 2) ? best : undefined;
+}
+
 const customError: z.core.$ZodErrorMap = (issue) => {
   const name = fieldName(issue.path ?? []);
   const example = exampleOf(issue.inst);
@@ -50,7 +61,12 @@ const customError: z.core.$ZodErrorMap = (issue) => {
       return `“${name}”应为${TYPE_NAMES[issue.expected] ?? issue.expected}，这里是${describeInput(issue.input)}。${write}`;
     case 'unrecognized_keys': {
       const known = shapeKeys(issue.inst);
-      return `不认识的字段“${issue.keys.join('”“')}”：请检查拼写或删除。${known.length ? `这里可以写的字段有：${known.join('、')}` : ''}`;
+      const written = issue.input && typeof issue.input === 'object' ? Object.keys(issue.input) : [];
+      const guess = closest(issue.keys[0] ?? '', known.filter((k) => !written.includes(k)));
+      return (
+        `不认识的字段“${issue.keys.join('”“')}”：请检查拼写或删除。` +
+        (guess ? `是不是想写“${guess}”？` : known.length ? `这里可以写的字段有：${known.join('、')}` : '')
+      );
     }
     case 'invalid_value':
       return `“${name}”只能是：${issue.values.map(String).join('、')}；这里是${describeInput(issue.input)}`;

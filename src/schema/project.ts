@@ -53,41 +53,103 @@ const checkpointSchema = keyed({
   累计比例: ['percent', percentSchema],
 });
 
-function indicatorSchema(framework: IndicatorFramework) {
+const indicatorSchema = keyed({
+  一级指标: ['level1', requiredText('一级指标，须是指标体系中的一级指标', '产出指标')],
+  二级指标: ['level2', requiredText('二级指标，须属于所写的一级指标', '数量指标')],
+  三级指标: ['name', requiredText('三级指标：具体的绩效指标名称', '群众满意度')],
+  绩效指标描述: ['description', text('绩效指标描述', '享受项目便利的人群覆盖率').optional()],
+  指标值: ['value', text('指标值，照原表写，例如 ≥90%、1个、及时', '≥90%')],
+  指标值确定依据: ['basis', text('指标值确定依据，例如“预算安排”“历史数据”', '预算安排').optional()],
+});
+type Indicator_ = z.output<typeof indicatorSchema>;
+
+/**
+ * Cross-row checks run on every row that parsed, even when other rows or fields have errors,
+ * so that one run reports every problem (zod skips refinements after errors by default).
+ * Rows that failed to parse are still in their written form and are skipped here.
+ */
+const ALWAYS = { when: () => true };
+const parsedRows = <T>(rows: unknown, isParsed: (row: any) => boolean): [T, number][] =>
+  Array.isArray(rows) ? rows.flatMap((row, index) => (row && isParsed(row) ? [[row as T, index] as [T, number]] : [])) : [];
+
+function indicatorsSchema(framework: IndicatorFramework) {
   const level1Names = framework.map((f) => f.level1).join('、');
-  return keyed(
-    {
-      一级指标: ['level1', requiredText('一级指标，须是指标体系中的一级指标', '产出指标')],
-      二级指标: ['level2', requiredText('二级指标，须属于所写的一级指标', '数量指标')],
-      三级指标: ['name', requiredText('三级指标：具体的绩效指标名称', '群众满意度')],
-      绩效指标描述: ['description', text('绩效指标描述', '享受项目便利的人群覆盖率').optional()],
-      指标值: ['value', text('指标值，照原表写，例如 ≥90%、1个、及时', '≥90%')],
-      指标值确定依据: ['basis', text('指标值确定依据，例如“预算安排”“历史数据”', '预算安排').optional()],
-    },
-    (indicator, ctx) => {
-      const level1 = framework.find((f) => f.level1 === indicator.一级指标);
-      if (!level1) {
+  return z
+    .array(indicatorSchema)
+    .min(1, { error: '至少要有一条绩效指标' })
+    .superRefine((rows, ctx) => {
+      const seen = new Map<string, number>();
+      for (const [indicator, index] of parsedRows<Indicator_>(rows, (row) => typeof row.level1 === 'string')) {
+        const level1 = framework.find((f) => f.level1 === indicator.level1);
+        if (!level1) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, '一级指标'],
+            input: indicator.level1,
+            message: `一级指标“${indicator.level1}”不在指标体系中。请改为：${level1Names}`,
+          });
+        } else if (!level1.level2.includes(indicator.level2)) {
+          const owner = framework.find((f) => f.level2.includes(indicator.level2));
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, '二级指标'],
+            input: indicator.level2,
+            message:
+              `二级指标“${indicator.level2}”不属于一级指标“${level1.level1}”。` +
+              (owner ? `它属于“${owner.level1}”，请改一级指标或二级指标；` : '') +
+              `“${level1.level1}”下可写：${level1.level2.join('、')}`,
+          });
+        }
+        // The row's anchor on the project page is built from these three names: they must be unique.
+        const key = [indicator.level1, indicator.level2, indicator.name].join('\u0000');
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, index);
+        else {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, '三级指标'],
+            input: indicator.name,
+            message:
+              `第 ${index + 1} 条指标与第 ${first + 1} 条重复（同为 ${indicator.level1} / ${indicator.level2} / ${indicator.name}）。` +
+              '请删除重复的一条，或改用不同的三级指标名称',
+          });
+        }
+      }
+    }, ALWAYS)
+    .meta({ description: '绩效指标表，每行一条三级指标' });
+}
+
+const spendingPlanSchema = z
+  .array(checkpointSchema)
+  .superRefine((rows, ctx) => {
+    let before: SpendingCheckpoint_ | undefined;
+    let planned: SpendingCheckpoint_ | undefined;
+    for (const [checkpoint, index] of parsedRows<SpendingCheckpoint_>(rows, (row) => typeof row.month === 'number')) {
+      if (before && checkpoint.month <= before.month) {
         ctx.addIssue({
           code: 'custom',
-          path: ['一级指标'],
-          input: indicator.一级指标,
-          message: `一级指标“${indicator.一级指标}”不在指标体系中。请改为：${level1Names}`,
-        });
-      } else if (!level1.level2.includes(indicator.二级指标)) {
-        const owner = framework.find((f) => f.level2.includes(indicator.二级指标));
-        ctx.addIssue({
-          code: 'custom',
-          path: ['二级指标'],
-          input: indicator.二级指标,
-          message:
-            `二级指标“${indicator.二级指标}”不属于一级指标“${level1.level1}”。` +
-            (owner ? `它属于“${owner.level1}”，请改一级指标或二级指标；` : '') +
-            `“${level1.level1}”下可写：${level1.level2.join('、')}`,
+          path: [index, '月份'],
+          input: checkpoint.month,
+          message: `月份要按先后排列：第 ${index + 1} 个时点是 ${checkpoint.month} 月，不能在 ${before.month} 月之后`,
         });
       }
-    },
-  );
-}
+      before = checkpoint;
+      if (checkpoint.percent === null) continue;
+      if (planned?.percent != null && checkpoint.percent < planned.percent) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, '累计比例'],
+          input: checkpoint.percent,
+          message:
+            `累计比例不能减少：${checkpoint.month}月底是 ${checkpoint.percent}%，小于 ${planned.month}月底的 ${planned.percent}%。` +
+            '这里填的是截至该月底的累计数，不是当期数',
+        });
+      }
+      planned = checkpoint;
+    }
+  }, ALWAYS)
+  .meta({ description: '资金支出计划：各时点累计支出占预算数的百分比，按月份先后排列' });
+type SpendingCheckpoint_ = z.output<typeof checkpointSchema>;
 
 /** The schema of a project file, for a given indicator framework. */
 export function projectSchema(framework: IndicatorFramework = DEFAULT_FRAMEWORK) {
@@ -124,28 +186,24 @@ export function projectSchema(framework: IndicatorFramework = DEFAULT_FRAMEWORK)
       财政资金: ['fiscal', amountSchema],
       其他资金: ['other', amountSchema.optional().meta({ description: '其他资金；原表为空时不写这一行' })],
       资金用途: ['purpose', text('资金用途（原表“预算规模及资金用途”）', '用于村级垃圾清运及焚烧')],
-      资金支出计划: [
-        'spendingPlan',
-        z.array(checkpointSchema).meta({ description: '资金支出计划：各时点累计支出占预算数的百分比，按月份先后排列' }),
-      ],
+      资金支出计划: ['spendingPlan', spendingPlanSchema],
       绩效目标: [
         'goals',
         z.array(text('一条绩效目标，照原表写', '1.保证村内环境干净整洁，垃圾清运及时')).min(1, { error: '至少要有一条绩效目标' }),
       ],
-      绩效指标: [
-        'indicators',
-        z.array(indicatorSchema(framework)).min(1, { error: '至少要有一条绩效指标' }).meta({ description: '绩效指标表，每行一条三级指标' }),
-      ],
+      绩效指标: ['indicators', indicatorsSchema(framework)],
       来源: ['source', sourceRefSchema.optional()],
     },
-    // Nested tables are already parsed to their English names here; top-level keys are still Chinese.
+    // Runs even when other fields have errors (see keyed), so it checks only what parsed.
     (table, ctx) => {
-      const unit: MoneyUnit = table.金额单位;
+      const unit: MoneyUnit = MONEY_UNITS.includes(table.金额单位) ? table.金额单位 : '元';
       const amounts = { 预算数: table.预算数, 财政资金: table.财政资金, 其他资金: table.其他资金 };
-      let decimalsOk = true;
+      let amountsOk = typeof table.预算数 === 'string' && typeof table.财政资金 === 'string';
       for (const [key, amount] of Object.entries(amounts)) {
-        if (amount !== undefined && decimalsOf(amount) > MAX_DECIMALS[unit]) {
-          decimalsOk = false;
+        if (typeof amount !== 'string') {
+          if (amount !== undefined) amountsOk = false;
+        } else if (decimalsOf(amount) > MAX_DECIMALS[unit]) {
+          amountsOk = false;
           ctx.addIssue({
             code: 'custom',
             path: [key],
@@ -154,7 +212,7 @@ export function projectSchema(framework: IndicatorFramework = DEFAULT_FRAMEWORK)
           });
         }
       }
-      if (decimalsOk) {
+      if (amountsOk) {
         const total = toFen(table.预算数, unit);
         const parts = toFen(table.财政资金, unit) + (table.其他资金 === undefined ? 0n : toFen(table.其他资金, unit));
         if (total !== parts) {
@@ -168,48 +226,6 @@ export function projectSchema(framework: IndicatorFramework = DEFAULT_FRAMEWORK)
           });
         }
       }
-
-      let previous: { month: number; percent: number; index: number } | undefined;
-      table.资金支出计划.forEach((checkpoint, index) => {
-        const before = table.资金支出计划[index - 1];
-        if (before && checkpoint.month <= before.month) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['资金支出计划', index, '月份'],
-            input: checkpoint.month,
-            message: `月份要按先后排列：第 ${index + 1} 个时点是 ${checkpoint.month} 月，不能在 ${before.month} 月之后`,
-          });
-        }
-        if (checkpoint.percent === null) return;
-        if (previous && checkpoint.percent < previous.percent) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['资金支出计划', index, '累计比例'],
-            input: checkpoint.percent,
-            message:
-              `累计比例不能减少：${checkpoint.month}月底是 ${checkpoint.percent}%，小于 ${previous.month}月底的 ${previous.percent}%。` +
-              '这里填的是截至该月底的累计数，不是当期数',
-          });
-        }
-        previous = { month: checkpoint.month, percent: checkpoint.percent, index };
-      });
-
-      const seen = new Map<string, number>();
-      table.绩效指标.forEach((indicator, index) => {
-        const key = [indicator.level1, indicator.level2, indicator.name].join('\u0000');
-        const first = seen.get(key);
-        if (first === undefined) seen.set(key, index);
-        else {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['绩效指标', index, '三级指标'],
-            input: indicator.name,
-            message:
-              `第 ${index + 1} 条指标与第 ${first + 1} 条重复（同为 ${indicator.level1} / ${indicator.level2} / ${indicator.name}）。` +
-              '请删除重复的一条，或改用不同的三级指标名称',
-          });
-        }
-      });
     },
   );
 }

@@ -17,7 +17,7 @@ export const siteSchema = keyed({
       地址: ['address', optionalText('通信地址', '河北省唐山市玉田县林南仓镇')],
       电子邮箱: ['email', z.email({ error: '电子邮箱格式不对，例如 lnczf@example.gov.cn' }).optional().meta({ description: '电子邮箱', examples: ['lnczf@example.gov.cn'] })],
     }, (contact, ctx) => {
-      if (!contact.电话 && !contact.地址 && !contact.电子邮箱) {
+      if (contact && typeof contact === 'object' && !contact.电话 && !contact.地址 && !contact.电子邮箱) {
         ctx.addIssue({ code: 'custom', input: contact, message: '联系方式至少写一项：电话、地址或电子邮箱（页脚要让公众能联系到主办单位）' });
       }
     }).meta({ description: '联系方式，显示在页脚；电话、地址、电子邮箱至少写一项' }),
