@@ -5,8 +5,9 @@ import { CONTENT_DIR } from '../lib/content-layout.ts';
 import { formatProblem, validateContent } from '../lib/validate.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
-const OUT = 'dist';
-const TEMP = '.build-tmp';
+// GONGKAI_OUT lets tests build a second site (e.g. under a sub-path) without touching dist/.
+const OUT = process.env.GONGKAI_OUT ?? 'dist';
+const TEMP = `${OUT}.build-tmp`;
 
 const result = await validateContent(CONTENT_DIR);
 if (result.problems.length > 0) {

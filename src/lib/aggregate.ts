@@ -1,0 +1,68 @@
+// Figures derived from the approved tables for overview pages and charts: totals in 分 and the
+// planned cumulative spending in 元. Everything exact (BigInt 分); nothing here is stored.
+import type { Project, SpendingCheckpoint } from '../schema/project.ts';
+import { toFen } from './money.ts';
+
+export interface Totals {
+  total: bigint;
+  fiscal: bigint;
+  other: bigint;
+  projects: number;
+  indicators: number;
+}
+
+export function totalsOf(projects: Project[]): Totals {
+  const totals: Totals = { total: 0n, fiscal: 0n, other: 0n, projects: projects.length, indicators: 0 };
+  for (const p of projects) {
+    totals.total += toFen(p.total, p.moneyUnit);
+    totals.fiscal += toFen(p.fiscal, p.moneyUnit);
+    if (p.other !== undefined) totals.other += toFen(p.other, p.moneyUnit);
+    totals.indicators += p.indicators.length;
+  }
+  return totals;
+}
+
+/** Cumulative planned spending in 分 at a checkpoint: budget × percent, rounded to the fen. */
+export function plannedFen(project: Project, checkpoint: SpendingCheckpoint): bigint | null {
+  if (checkpoint.percent === null) return null;
+  // percent has at most two decimals: scale to an integer number of basis points (1/10,000).
+  const basisPoints = BigInt(Math.round(checkpoint.percent * 100));
+  const fen = toFen(project.total, project.moneyUnit) * basisPoints;
+  return (fen + 5000n) / 10000n;
+}
+
+export interface PlanPoint {
+  month: number;
+  /** Sum over the projects that planned this checkpoint, in 分. */
+  planned: bigint;
+  /** Projects whose table leaves this checkpoint empty (未列计划): not counted as 0 spending. */
+  unplanned: number;
+}
+
+/** The department's planned cumulative spending at every checkpoint month used by any project. */
+export function departmentPlan(projects: Project[]): PlanPoint[] {
+  const months = [...new Set(projects.flatMap((p) => p.spendingPlan.map((c) => c.month)))].sort((a, b) => a - b);
+  return months.map((month) => {
+    let planned = 0n;
+    let unplanned = 0;
+    for (const p of projects) {
+      const checkpoint = p.spendingPlan.find((c) => c.month === month);
+      const fen = checkpoint ? plannedFen(p, checkpoint) : null;
+      if (fen === null) unplanned++;
+      else planned += fen;
+    }
+    return { month, planned, unplanned };
+  });
+}
+
+/** Consecutive runs of equal keys, for cells that the approved table merges (一级, 二级, 职能). */
+export function runsOf<T>(rows: T[], key: (row: T) => string): { key: string; rows: T[] }[] {
+  const runs: { key: string; rows: T[] }[] = [];
+  for (const row of rows) {
+    const k = key(row);
+    const last = runs.at(-1);
+    if (last && last.key === k) last.rows.push(row);
+    else runs.push({ key: k, rows: [row] });
+  }
+  return runs;
+}

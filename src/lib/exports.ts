@@ -1,0 +1,461 @@
+// Download files made from the content: CSV (one project, or site-wide tables), JSON, one XLSX
+// workbook and a Frictionless datapackage.json. Pure functions of their input, byte-for-byte stable.
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { Department, DepartmentInput } from '../schema/department.ts';
+import type { Project, ProjectInput } from '../schema/project.ts';
+import { readIndicatorValue, formatReading } from './indicator-value.ts';
+import { plannedFen } from './aggregate.ts';
+import type { MoneyUnit } from './money.ts';
+
+/** A project as the site uses it (`data`) and exactly as its YAML file parsed (`raw`). */
+export interface ExportProject {
+  data: Project;
+  raw: ProjectInput;
+}
+export interface ExportDepartment {
+  data: Department;
+  raw: DepartmentInput;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables: the one description of every column, shared by the CSV, XLSX and datapackage writers.
+
+/** `money` is a number in the unit of the row's 金额单位 (or in 元 where the name says so). */
+export type ColumnType = 'string' | 'integer' | 'number' | 'money';
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+  description: string;
+}
+
+/** Cells are the exact text of the download; '' is an empty cell (never a stand-in for 0). */
+export interface Table {
+  columns: Column[];
+  rows: string[][];
+}
+
+const col = (name: string, type: ColumnType, description: string): Column => ({ name, type, description });
+
+const COLUMNS = {
+  年度: col('年度', 'integer', '预算年度，例如 2023'),
+  单位编码: col('单位编码', 'string', '预算单位编码，例如 483001（文本：开头的 0 有意义）'),
+  单位名称: col('单位名称', 'string', '预算单位名称'),
+  预算阶段: col('预算阶段', 'string', '本行金额所属的预算阶段：年初预算、调整预算或决算'),
+  金额单位: col('金额单位', 'string', '本行 预算数、财政资金、其他资金 的单位：元 或 万元'),
+  项目编码: col('项目编码', 'string', '项目编码，21 位'),
+  项目名称: col('项目名称', 'string', '项目名称'),
+  预算数: col('预算数', 'money', '项目预算数，照批复原文；单位见“金额单位”列，阶段见“预算阶段”列'),
+  财政资金: col('财政资金', 'money', '其中：财政资金，照批复原文；单位见“金额单位”列，阶段见“预算阶段”列'),
+  其他资金: col('其他资金', 'money', '其中：其他资金，照批复原文；原表为空时为空；单位见“金额单位”列，阶段见“预算阶段”列'),
+  资金用途: col('资金用途', 'string', '预算规模及资金用途，照原文'),
+  绩效目标: col('绩效目标', 'string', '绩效目标，照原文；多条时每条一行（单元格内换行）'),
+  指标数: col('指标数', 'integer', '本项目的绩效指标条数'),
+  序号: col('序号', 'integer', '指标在本项目指标表中的序号，从 1 开始'),
+  一级指标: col('一级指标', 'string', '一级指标'),
+  二级指标: col('二级指标', 'string', '二级指标'),
+  三级指标: col('三级指标', 'string', '三级指标（绩效指标名称）'),
+  绩效指标描述: col('绩效指标描述', 'string', '绩效指标描述，照原文'),
+  指标值: col('指标值', 'string', '指标值，照原文，未改写'),
+  指标值解读: col('指标值解读', 'string', '本网站对“指标值”的解读（派生数据，不是原文）；无法解读的标为“无法识别”'),
+  指标值确定依据: col('指标值确定依据', 'string', '指标值确定依据，照原文'),
+  月份: col('月份', 'integer', '计划时点：该月月底，例如 3 表示“3月底”'),
+  累计支出比例: col('累计支出比例(%)', 'number', '截至该月底累计支出占预算数的百分比；原表未列计划时为空（不是 0）'),
+  累计计划支出金额: col(
+    '累计计划支出金额(元)',
+    'money',
+    '派生数据：预算数 × 累计支出比例，按分精确计算并四舍五入到分，单位元；原表未列计划时为空',
+  ),
+  职能: col('职能', 'string', '职能（原表合并单元格，这里每行都写出）'),
+  职能描述: col('职能描述', 'string', '职能描述'),
+  年度目标: col('年度目标', 'string', '年度目标'),
+  工作任务: col('工作任务', 'string', '工作任务'),
+  任务描述: col('任务描述', 'string', '任务描述'),
+  分项绩效指标: col('绩效指标', 'string', '分项绩效目标的绩效指标'),
+  分项指标值: col('指标值', 'string', '指标值，照原文，未改写'),
+  指标描述: col('指标描述', 'string', '指标描述'),
+  评价标准: col('评价标准', 'string', '评价标准'),
+} as const;
+
+const checkpointColumn = (month: number) =>
+  col(`${month}月底累计支出比例(%)`, 'number', `截至${month}月底累计支出占预算数的百分比；原表未列计划时为空（不是 0）`);
+const CHECKPOINT_NAME = /^(\d{1,2})月底累计支出比例\(%\)$/;
+
+const C = COLUMNS;
+const PROJECT_COLUMNS = [C.年度, C.单位编码, C.单位名称, C.预算阶段, C.金额单位, C.项目编码, C.项目名称, C.预算数, C.财政资金, C.其他资金, C.资金用途, C.绩效目标];
+// 指标值解读 sits right after the text it reads, in every file, so the two are read together.
+const INDICATOR_COLUMNS = [C.序号, C.一级指标, C.二级指标, C.三级指标, C.绩效指标描述, C.指标值, C.指标值解读, C.指标值确定依据];
+const ITEMIZED_COLUMNS = [C.年度, C.单位编码, C.职能, C.职能描述, C.年度目标, C.工作任务, C.任务描述, C.分项绩效指标, C.分项指标值, C.指标描述, C.评价标准];
+
+/** Every column name that any table may use, for the datapackage schema. */
+function describeColumn(name: string): Column {
+  const known = Object.values(COLUMNS).find((c) => c.name === name);
+  if (known) return known;
+  const month = CHECKPOINT_NAME.exec(name)?.[1];
+  if (month !== undefined) return checkpointColumn(Number(month));
+  throw new Error(`导出表中的列“${name}”没有说明：请在 src/lib/exports.ts 的 COLUMNS 中补上`);
+}
+
+/** Year, then unit, then the order given (Array#sort is stable). */
+function sorted<T extends { data: { fiscalYear: number; unitCode: string } }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.data.fiscalYear - b.data.fiscalYear || (a.data.unitCode < b.data.unitCode ? -1 : a.data.unitCode > b.data.unitCode ? 1 : 0));
+}
+
+/** The checkpoint months used by any of the projects, ascending. */
+function monthsOf(projects: readonly Project[]): number[] {
+  return [...new Set(projects.flatMap((p) => p.spendingPlan.map((c) => c.month)))].sort((a, b) => a - b);
+}
+
+// Amounts are the schema's canonical text: the YAML text with any thousands separators removed.
+function projectCells(p: Project, months: number[]): string[] {
+  const percentAt = (month: number) => {
+    const percent = p.spendingPlan.find((c) => c.month === month)?.percent;
+    return percent == null ? '' : String(percent);
+  };
+  return [
+    String(p.fiscalYear), p.unitCode, p.unitName, p.budgetPhase, p.moneyUnit, p.code, p.name,
+    p.total, p.fiscal, p.other ?? '', p.purpose, p.goals.join('\n'),
+    ...months.map(percentAt),
+  ];
+}
+
+function indicatorCells(indicator: Project['indicators'][number], index: number): string[] {
+  return [
+    String(index + 1), indicator.level1, indicator.level2, indicator.name, indicator.description ?? '',
+    indicator.value, formatReading(readIndicatorValue(indicator.value)), indicator.basis ?? '',
+  ];
+}
+
+/** One project: a row per indicator, the project's columns repeated on each. */
+export function projectIndicatorTable(p: ExportProject): Table {
+  const months = monthsOf([p.data]);
+  const project = projectCells(p.data, months);
+  return {
+    columns: [...PROJECT_COLUMNS, ...months.map(checkpointColumn), ...INDICATOR_COLUMNS],
+    rows: p.data.indicators.map((indicator, i) => [...project, ...indicatorCells(indicator, i)]),
+  };
+}
+
+/** All projects, a row each, with a column for every checkpoint month any project uses. */
+export function projectsTable(projects: readonly ExportProject[]): Table {
+  const list = sorted(projects).map((p) => p.data);
+  const months = monthsOf(list);
+  return {
+    columns: [...PROJECT_COLUMNS, ...months.map(checkpointColumn), C.指标数],
+    rows: list.map((p) => [...projectCells(p, months), String(p.indicators.length)]),
+  };
+}
+
+/** All indicators of all projects, a row each. */
+export function indicatorsTable(projects: readonly ExportProject[]): Table {
+  return {
+    columns: [C.年度, C.单位编码, C.项目编码, C.项目名称, ...INDICATOR_COLUMNS],
+    rows: sorted(projects).flatMap(({ data: p }) =>
+      p.indicators.map((indicator, i) => [String(p.fiscalYear), p.unitCode, p.code, p.name, ...indicatorCells(indicator, i)]),
+    ),
+  };
+}
+
+/** Spending plans in long format: a row per project and checkpoint month. */
+export function spendingPlanTable(projects: readonly ExportProject[]): Table {
+  return {
+    columns: [C.年度, C.单位编码, C.项目编码, C.项目名称, C.预算阶段, C.月份, C.累计支出比例, C.累计计划支出金额],
+    rows: sorted(projects).flatMap(({ data: p }) =>
+      p.spendingPlan.map((checkpoint) => {
+        const fen = plannedFen(p, checkpoint);
+        return [
+          String(p.fiscalYear), p.unitCode, p.code, p.name, p.budgetPhase, String(checkpoint.month),
+          checkpoint.percent === null ? '' : String(checkpoint.percent),
+          fen === null ? '' : fenText(fen),
+        ];
+      }),
+    ),
+  };
+}
+
+/** The departments' 分项绩效目标 tables, a row each, all nine columns. */
+export function itemizedTargetsTable(departments: readonly ExportDepartment[]): Table {
+  return {
+    columns: ITEMIZED_COLUMNS,
+    rows: sorted(departments).flatMap(({ data: d }) =>
+      d.itemizedTargets.map((t) => [
+        String(d.fiscalYear), d.unitCode, t.function, t.functionDescription, t.annualTarget, t.task,
+        t.taskDescription, t.indicator, t.value, t.indicatorDescription, t.standard,
+      ]),
+    ),
+  };
+}
+
+/** 分 → `54950.00`: plain decimal 元, no thousands separators (machine-readable). */
+export function fenText(fen: bigint): string {
+  const sign = fen < 0n ? '-' : '';
+  const abs = fen < 0n ? -fen : fen;
+  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV (RFC 4180) with a UTF-8 BOM and CRLF, which is what Excel needs to open Chinese text.
+
+const BOM = '\uFEFF';
+
+/** Rows → CSV text: BOM, CRLF after every row, cells quoted only when they must be. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+  return BOM + rows.map((row) => row.map(cell).join(',') + '\r\n').join('');
+}
+
+/** CSV text → rows; skips one leading BOM, accepts CRLF or LF, a last line break is optional. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let started = false; // whether the current row has any content yet (so "a\r\n" is one row, not two)
+  let i = text.startsWith(BOM) ? 1 : 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"' && cell === '') {
+      // A quoted cell runs to the next quote that is not doubled.
+      let end = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', end);
+        if (q < 0) throw new Error(`CSV 引号未闭合（第 ${i} 个字符起）`);
+        if (text[q + 1] === '"') end = q + 2;
+        else {
+          cell += text.slice(i + 1, q).replaceAll('""', '"');
+          i = q + 1;
+          break;
+        }
+      }
+      started = true;
+    } else if (c === ',') {
+      row.push(cell);
+      cell = '';
+      started = true;
+      i++;
+    } else if (c === '\r' || c === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      started = false;
+      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    } else {
+      cell += c;
+      started = true;
+      i++;
+    }
+  }
+  if (started) rows.push([...row, cell]);
+  return rows;
+}
+
+const tableCsv = (t: Table) => toCsv([t.columns.map((c) => c.name), ...t.rows]);
+
+/** One project as CSV: a row per indicator with the project's columns repeated. */
+export const projectCsv = (p: ExportProject): string => tableCsv(projectIndicatorTable(p));
+/** All projects as CSV, a row each. */
+export const projectsCsv = (projects: readonly ExportProject[]): string => tableCsv(projectsTable(projects));
+/** All indicators as CSV, a row each. */
+export const indicatorsCsv = (projects: readonly ExportProject[]): string => tableCsv(indicatorsTable(projects));
+/** All spending plans as CSV, a row per project and month, with the planned amount in 元. */
+export const spendingPlanCsv = (projects: readonly ExportProject[]): string => tableCsv(spendingPlanTable(projects));
+/** All departments' 分项绩效目标 as CSV, a row each. */
+export const itemizedTargetsCsv = (departments: readonly ExportDepartment[]): string => tableCsv(itemizedTargetsTable(departments));
+
+// ---------------------------------------------------------------------------------------------
+// JSON: the YAML mappings exactly as written (Chinese keys, YAML key order).
+
+/** One project's YAML mapping as pretty-printed JSON. */
+export const projectJson = (p: ExportProject): string => JSON.stringify(p.raw, null, 2) + '\n';
+
+/** Every department and project mapping in one JSON document. */
+export function allJson(projects: readonly ExportProject[], departments: readonly ExportDepartment[]): string {
+  const all = { 部门整体绩效目标: sorted(departments).map((d) => d.raw), 项目绩效目标表: sorted(projects).map((p) => p.raw) };
+  return JSON.stringify(all, null, 2) + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// XLSX: the same tables as typed cells, one sheet each.
+
+// Optional decimals: `219,800.00` for 元, and up to the six places a 万元 amount may have.
+const MONEY_FORMAT = '#,##0.00####';
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table) {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(table.columns.map((c) => c.name));
+  for (const cells of table.rows) {
+    // Numbers as numbers so Excel can sum them; the text has at most 6 decimals and 15 digits,
+    // so the double shows exactly the written value.
+    sheet.addRow(cells.map((text, i) => (text === '' ? null : table.columns[i]!.type === 'string' ? text : Number(text))));
+  }
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  table.columns.forEach((column, i) => {
+    const sheetColumn = sheet.getColumn(i + 1);
+    const widest = Math.max(displayWidth(column.name), ...table.rows.map((r) => displayWidth(r[i] ?? '')));
+    sheetColumn.width = Math.min(60, Math.max(8, widest + 2));
+    if (column.type === 'money') sheetColumn.numFmt = MONEY_FORMAT;
+    if (widest > 60) sheetColumn.alignment = { wrapText: true, vertical: 'top' };
+  });
+}
+
+/** Width in Excel character units: CJK and full-width characters take two, the longest line counts. */
+function displayWidth(text: string): number {
+  return Math.max(0, ...text.split('\n').map((line) => [...line].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0)));
+}
+
+/**
+ * One workbook: 项目, 绩效指标, 资金支出计划, 分项绩效目标. `date` is written as the document's
+ * created/modified time and as every ZIP entry's time, so the same input gives the same bytes.
+ */
+export async function workbookXlsx(
+  projects: readonly ExportProject[],
+  departments: readonly ExportDepartment[],
+  { date }: { date: Date },
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'gongkai';
+  workbook.lastModifiedBy = 'gongkai';
+  workbook.created = date;
+  workbook.modified = date;
+  addSheet(workbook, '项目', projectsTable(projects));
+  addSheet(workbook, '绩效指标', indicatorsTable(projects));
+  addSheet(workbook, '资金支出计划', spendingPlanTable(projects));
+  addSheet(workbook, '分项绩效目标', itemizedTargetsTable(departments));
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  return setZipTimes(bytes, date);
+}
+
+/**
+ * exceljs zips with JSZip, which stamps every entry with the current time and takes no date
+ * option through exceljs. The DOS time and date fields sit at fixed offsets in each local and
+ * central-directory header (APPNOTE 4.3.7, 4.3.12) and are not covered by any checksum, so they
+ * are overwritten in place. UTC components, so the bytes do not depend on the machine's zone.
+ */
+export function setZipTimes(zip: Uint8Array, date: Date): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  const year = Math.max(1980, date.getUTCFullYear());
+  const dosDate = ((year - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
+  // End of central directory: the last record, found from the end (the archive has no comment).
+  let eocd = out.length - 22;
+  while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('XLSX 不是有效的 ZIP 文件');
+  const entries = view.getUint16(eocd + 10, true);
+  let central = view.getUint32(eocd + 16, true);
+  for (let n = 0; n < entries; n++) {
+    if (view.getUint32(central, true) !== 0x02014b50) throw new Error('XLSX 的 ZIP 目录无法读取');
+    view.setUint16(central + 12, dosTime, true);
+    view.setUint16(central + 14, dosDate, true);
+    const local = view.getUint32(central + 42, true);
+    view.setUint16(local + 10, dosTime, true);
+    view.setUint16(local + 12, dosDate, true);
+    central += 46 + view.getUint16(central + 28, true) + view.getUint16(central + 30, true) + view.getUint16(central + 32, true);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// datapackage.json (Frictionless Data Package v1).
+
+export interface PackageResource {
+  /** Lower-case ASCII, digits, `-_.`: the Data Package spec's pattern for names. */
+  name: string;
+  path: string;
+  bytes: Uint8Array;
+  title?: string;
+  description?: string;
+}
+
+export interface PackageMeta {
+  name: string;
+  title: string;
+  description: string;
+  created: Date;
+  sources: { title: string; path?: string }[];
+  /** Set when every project uses the same unit / phase; the fields then carry it as a constant. */
+  moneyUnit?: MoneyUnit;
+  budgetPhase?: Project['budgetPhase'];
+}
+
+/** The money unit and budget phase shared by all projects, where they agree. */
+export function sharedLabels(projects: readonly ExportProject[]): Pick<PackageMeta, 'moneyUnit' | 'budgetPhase'> {
+  const only = <T>(values: T[]) => (new Set(values).size === 1 ? values[0] : undefined);
+  const moneyUnit = only(projects.map((p) => p.data.moneyUnit));
+  const budgetPhase = only(projects.map((p) => p.data.budgetPhase));
+  return { ...(moneyUnit ? { moneyUnit } : {}), ...(budgetPhase ? { budgetPhase } : {}) };
+}
+
+// The Fiscal Data Package's words for budget phases.
+const FDP_PHASE = { 年初预算: 'approved', 调整预算: 'adjusted', 决算: 'executed' } as const;
+
+const MEDIA_TYPES: Record<string, { format: string; mediatype: string }> = {
+  csv: { format: 'csv', mediatype: 'text/csv' },
+  json: { format: 'json', mediatype: 'application/json' },
+  xlsx: { format: 'xlsx', mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+};
+
+function fieldOf(column: Column, meta: PackageMeta) {
+  const field: Record<string, unknown> = {
+    name: column.name,
+    type: column.type === 'money' ? 'number' : column.type,
+    description: column.description,
+  };
+  if (column.type === 'money') {
+    // Fiscal Data Package idea: every amount says its currency, unit and budget phase. The phase
+    // (and the unit, except for the derived 元 column) may differ per row, so the columns that
+    // hold them are named; when all rows agree the constant is given as well.
+    field.currency = 'CNY';
+    if (column.name.endsWith('(元)')) field.unit = '元';
+    else {
+      field.unitField = '金额单位';
+      if (meta.moneyUnit) field.unit = meta.moneyUnit;
+    }
+    field.phaseField = '预算阶段';
+    if (meta.budgetPhase) field.phase = FDP_PHASE[meta.budgetPhase];
+  }
+  return field;
+}
+
+/**
+ * A Frictionless Data Package describing the download files. The package profile is the generic
+ * `data-package` because it also lists the XLSX and JSON files (`tabular-data-package` allows
+ * only tables); each CSV is a `tabular-data-resource` with a full schema read from its header.
+ * Encoding is `utf-8`: the spec asks for IANA names (so not `utf-8-sig`), and Frictionless'
+ * readers drop a UTF-8 BOM when the declared encoding is utf-8.
+ */
+export function dataPackage(resources: readonly PackageResource[], meta: PackageMeta): Record<string, unknown> {
+  return {
+    profile: 'data-package',
+    name: meta.name,
+    title: meta.title,
+    description: meta.description,
+    created: meta.created.toISOString(),
+    sources: meta.sources,
+    resources: resources.map((r) => {
+      const ext = r.path.slice(r.path.lastIndexOf('.') + 1).toLowerCase();
+      const type = MEDIA_TYPES[ext];
+      if (!type) throw new Error(`不支持的下载文件类型：${r.path}`);
+      const resource: Record<string, unknown> = {
+        name: r.name,
+        path: r.path,
+        ...(r.title ? { title: r.title } : {}),
+        ...(r.description ? { description: r.description } : {}),
+        ...type,
+      };
+      if (ext === 'csv') {
+        const header = parseCsv(new TextDecoder().decode(r.bytes))[0] ?? [];
+        resource.profile = 'tabular-data-resource';
+        resource.encoding = 'utf-8';
+        resource.schema = { fields: header.map((name) => fieldOf(describeColumn(name), meta)) };
+      } else if (ext === 'json') {
+        resource.encoding = 'utf-8';
+      }
+      resource.bytes = r.bytes.byteLength;
+      resource.hash = `sha256:${createHash('sha256').update(r.bytes).digest('hex')}`;
+      return resource;
+    }),
+  };
+}

@@ -1,0 +1,60 @@
+// The date each content file last changed, from git history (one `git log` for all files), or
+// the file's modification time when it is not committed or there is no git. Shown on every page
+// so that every change of a disclosure is dated.
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+
+let committed: Map<string, string> | undefined;
+let dirty: Set<string> | undefined;
+
+function git(args: string[]): string | undefined {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+}
+
+function load() {
+  committed = new Map();
+  dirty = new Set();
+  const top = git(['rev-parse', '--show-toplevel'])?.trim();
+  if (!top) return;
+  // Newest commit first: the first date seen for a file is its last change.
+  const log = git(['-C', top, 'log', '--format=%x00%cI', '--name-only', '--no-renames', '--', '.']) ?? '';
+  let date = '';
+  for (const line of log.split('\n')) {
+    if (line.startsWith('\0')) date = line.slice(1);
+    else if (line && !committed.has(resolve(top, line))) committed.set(resolve(top, line), date);
+  }
+  for (const line of (git(['-C', top, 'status', '--porcelain', '--untracked-files=all']) ?? '').split('\n')) {
+    if (line.length > 3) dirty.add(resolve(top, line.slice(3)));
+  }
+}
+
+/** ISO date-time of the last change of a file. */
+export function lastChanged(file: string): string {
+  if (!committed) load();
+  const path = resolve(file);
+  const date = committed!.get(path);
+  if (date && !dirty!.has(path)) return date;
+  try {
+    return statSync(path).mtime.toISOString();
+  } catch {
+    throw new Error(`无法读取 ${relative(process.cwd(), path)} 的修改时间`);
+  }
+}
+
+/** The latest change among several files (a page built from several files). */
+export function lastChangedOf(files: string[]): string {
+  return files.map(lastChanged).reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b), '1970-01-01T00:00:00Z');
+}
+
+/** `2026年11月25日` in China Standard Time, as readers expect it. */
+export function formatDate(iso: string): string {
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date(iso))
+    .split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}

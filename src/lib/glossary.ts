@@ -1,0 +1,19 @@
+// The 名词解释 of content/about.md, for explaining terms where they appear in tables.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTENT_DIR } from './content-layout.ts';
+import { glossaryOf, type GlossaryTerm } from './markdown.ts';
+
+export const ABOUT_FILE = 'about.md';
+let terms: Map<string, GlossaryTerm> | undefined;
+
+export function glossary(): Map<string, GlossaryTerm> {
+  terms ??= new Map(glossaryOf(readFileSync(join(CONTENT_DIR, ABOUT_FILE), 'utf8')).map((t) => [t.term, t]));
+  return terms;
+}
+
+/** The explained terms among the given words, in the order given, without repeats. */
+export function termsIn(words: string[]): GlossaryTerm[] {
+  const g = glossary();
+  return [...new Set(words)].flatMap((w) => (g.has(w) ? [g.get(w)!] : []));
+}

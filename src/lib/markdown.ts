@@ -1,0 +1,82 @@
+// Markdown pages from content/ (说明, 名词解释) rendered with remark/unified. Raw HTML in the
+// Markdown is dropped and the result sanitized, so nothing a content file says can run a script.
+import type { Root as HastRoot, Element } from 'hast';
+import type { Root as MdastRoot, Heading, Paragraph, RootContent } from 'mdast';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+
+/** Heading anchors: `### 产出指标` → `id="产出指标"`, so tables can link to a glossary term. */
+export const headingId = (text: string) => text.trim().replace(/\s+/g, '-');
+
+function textOf(node: { type: string; value?: string; children?: unknown[] }): string {
+  if (typeof node.value === 'string') return node.value;
+  return (node.children ?? []).map((c) => textOf(c as never)).join('');
+}
+
+function headingIds() {
+  return (tree: HastRoot) => {
+    const visit = (node: HastRoot | Element) => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        if (/^h[1-6]$/.test(child.tagName)) child.properties.id = headingId(textOf(child as never));
+        visit(child);
+      }
+    };
+    visit(tree);
+  };
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype) // allowDangerousHtml is off: raw HTML in Markdown never reaches the page
+  .use(headingIds)
+  // ids are set by us from heading text; an empty clobber prefix keeps them linkable.
+  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
+  .use(rehypeStringify);
+
+export function renderMarkdown(markdown: string): string {
+  return String(processor.processSync(markdown));
+}
+
+/** The page title: the text of the first level-1 heading. */
+export function titleOf(markdown: string): string | undefined {
+  const tree = unified().use(remarkParse).parse(markdown) as MdastRoot;
+  const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  return h1 ? textOf(h1 as never) : undefined;
+}
+
+export interface GlossaryTerm {
+  term: string;
+  /** Plain text of the first paragraph under the term. */
+  explanation: string;
+  anchor: string;
+}
+
+/**
+ * The 名词解释: every `###` heading under the `## 名词解释` heading, with its first paragraph.
+ * The Markdown page is the one place a term is explained; tables show the same words.
+ */
+export function glossaryOf(markdown: string): GlossaryTerm[] {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as MdastRoot;
+  const terms: GlossaryTerm[] = [];
+  let inGlossary = false;
+  let current: GlossaryTerm | undefined;
+  for (const node of tree.children as RootContent[]) {
+    if (node.type === 'heading') {
+      const text = textOf(node as never).trim();
+      if (node.depth <= 2) inGlossary = text === '名词解释';
+      if (inGlossary && node.depth === 3) {
+        current = { term: text, explanation: '', anchor: headingId(text) };
+        terms.push(current);
+      } else current = undefined;
+    } else if (current && node.type === 'paragraph' && current.explanation === '') {
+      current.explanation = textOf(node as Paragraph as never).replace(/\s+/g, ' ').trim();
+    }
+  }
+  return terms;
+}

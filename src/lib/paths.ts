@@ -1,0 +1,17 @@
+// Every URL of the site, in one place, under the configured base path. Permalinks name the year
+// and the unit so that adding years and units never changes an existing address.
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+/** A site path (without leading slash) under the base: `href('about/')` → `/yusuan/about/`. */
+export const href = (path = '') => `${BASE}${path.replace(/^\//, '')}`;
+
+export const unitYearPath = (year: number, unit: string) => `${year}/${unit}/`;
+export const projectPath = (year: number, unit: string, code: string) => `${year}/${unit}/projects/${code}/`;
+export const projectDownloadPath = (year: number, unit: string, code: string, ext: 'csv' | 'json') => `${year}/${unit}/projects/${code}.${ext}`;
+export const departmentPath = (year: number, unit: string) => `${year}/${unit}/department/`;
+export const indicatorsPath = (year: number, unit: string) => `${year}/${unit}/indicators/`;
+/** Raw content files (YAML, the source document) are published under content/ as they lie there. */
+export const contentFilePath = (relativeToContent: string) => `content/${relativeToContent}`;
+
+/** Anchor of an indicator row on its project page; unique because the validator forbids duplicates. */
+export const indicatorAnchor = (i: { level2: string; name: string }) => `指标-${i.level2}-${i.name}`.replace(/\s+/g, '_');
