@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { departmentPlan, plannedFen, runsOf, totalsOf } from '../src/lib/aggregate.ts';
+import { projectSchema } from '../src/schema/project.ts';
+
+const dir = 'content/2023/483001/projects';
+const projects = readdirSync(dir).sort().map((f) => projectSchema().parse(parse(readFileSync(`${dir}/${f}`, 'utf8'))));
+
+describe('figures derived for the overview', () => {
+  it('adds the 14 budgets to 3,167,310.00 元 and counts 126 indicators', () => {
+    const totals = totalsOf(projects);
+    expect(totals.total).toBe(316731000n);
+    expect(totals.fiscal).toBe(316731000n);
+    expect(totals.other).toBe(0n);
+    expect(totals.indicators).toBe(126);
+  });
+
+  it('computes a checkpoint’s planned spending exactly, to the fen', () => {
+    const garbage = projects.find((p) => p.code === '13022923P00JXC415564L')!;
+    expect(plannedFen(garbage, { month: 3, percent: 25 })).toBe(5495000n); // 219,800.00 × 25%
+    expect(plannedFen({ ...garbage, total: '100.01' }, { month: 3, percent: 33.33 })).toBe(3333n); // 33.333… 元 rounds to 33.33
+    expect(plannedFen(garbage, { month: 3, percent: null })).toBeNull();
+  });
+
+  it('sums the department plan without counting an empty checkpoint as 0', () => {
+    const plan = departmentPlan(projects);
+    expect(plan.map((p) => p.month)).toEqual([3, 6, 10, 12]);
+    // 人饮井更新 (40,000.00) plans nothing before December: it is left out, and counted as unplanned.
+    expect(plan[0]).toEqual({ month: 3, planned: (316731000n - 4000000n) / 4n, unplanned: 1 });
+    expect(plan[3]).toEqual({ month: 12, planned: 316731000n, unplanned: 0 });
+  });
+
+  it('groups consecutive equal cells like the approved table merges them', () => {
+    expect(runsOf(['a', 'a', 'b', 'a'], (x) => x).map((r) => [r.key, r.rows.length])).toEqual([['a', 2], ['b', 1], ['a', 1]]);
+  });
+});
