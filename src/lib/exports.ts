@@ -73,7 +73,6 @@ const COLUMNS = {
   工作任务: col('工作任务', 'string', '工作任务'),
   任务描述: col('任务描述', 'string', '任务描述'),
   分项绩效指标: col('绩效指标', 'string', '分项绩效目标的绩效指标'),
-  分项指标值: col('指标值', 'string', '指标值，照原文，未改写'),
   指标描述: col('指标描述', 'string', '指标描述'),
   评价标准: col('评价标准', 'string', '评价标准'),
 } as const;
@@ -86,7 +85,7 @@ const C = COLUMNS;
 const PROJECT_COLUMNS = [C.年度, C.单位编码, C.单位名称, C.预算阶段, C.金额单位, C.项目编码, C.项目名称, C.预算数, C.财政资金, C.其他资金, C.资金用途, C.绩效目标];
 // 指标值解读 sits right after the text it reads, in every file, so the two are read together.
 const INDICATOR_COLUMNS = [C.序号, C.一级指标, C.二级指标, C.三级指标, C.绩效指标描述, C.指标值, C.指标值解读, C.指标值确定依据];
-const ITEMIZED_COLUMNS = [C.年度, C.单位编码, C.职能, C.职能描述, C.年度目标, C.工作任务, C.任务描述, C.分项绩效指标, C.分项指标值, C.指标描述, C.评价标准];
+const ITEMIZED_COLUMNS = [C.年度, C.单位编码, C.职能, C.职能描述, C.年度目标, C.工作任务, C.任务描述, C.分项绩效指标, C.指标值, C.指标描述, C.评价标准];
 
 /** Every column name that any table may use, for the datapackage schema. */
 function describeColumn(name: string): Column {
@@ -296,7 +295,8 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table) {
     const widest = Math.max(displayWidth(column.name), ...table.rows.map((r) => displayWidth(r[i] ?? '')));
     sheetColumn.width = Math.min(60, Math.max(8, widest + 2));
     if (column.type === 'money') sheetColumn.numFmt = MONEY_FORMAT;
-    if (widest > 60) sheetColumn.alignment = { wrapText: true, vertical: 'top' };
+    // Long text and line breaks (several 绩效目标 in one cell) show only when the cell wraps.
+    if (widest > 60 || table.rows.some((r) => r[i]?.includes('\n'))) sheetColumn.alignment = { wrapText: true, vertical: 'top' };
   });
 }
 
