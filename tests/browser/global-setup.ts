@@ -1,0 +1,150 @@
+// Global setup of the browser tests (vitest.config.ts, project "browser"): check that Chromium
+// is there; build the site twice: from content/ (base `/`) into .test-dist/root/, and from a
+// copy of content/ in .test-dist/content-yusuan/ with `基础路径: /yusuan/` into .test-dist/sub/;
+// serve each build on 127.0.0.1 at an ephemeral port; crawl both; provide it all to the tests.
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { parseDocument } from 'yaml';
+import { ROOT, runCli } from '../helpers.ts';
+import { findChromium, launchBrowser } from './chromium.ts';
+import { crawlSite } from './crawl.ts';
+import { startStaticServer, type StaticServer } from './server.ts';
+import type { SiteUnderTest } from './sites.ts';
+
+export const TEST_DIST = join(ROOT, '.test-dist');
+export const SUB_BASE = '/yusuan/';
+
+/** Hostile Markdown appended to the sub-path copy's about.md; each line tries to run a script. */
+export const PLANTED_MARKDOWN = [
+  '## 植入测试',
+  '',
+  '<script>window.__planted = "script"</script>',
+  '',
+  '<img src="x" onerror="window.__planted = \'img\'">',
+  '',
+  '[点我](javascript:window.__planted=\'link\')',
+  '',
+  '<a href="#" onclick="window.__planted=\'click\'">植入链接</a>',
+  '',
+].join('\n');
+
+function build(name: string, out: string, env: NodeJS.ProcessEnv = {}) {
+  const started = Date.now();
+  // runCli gives the build a clean environment (no Vitest variables that would override the base path).
+  const result = runCli('build', [], { GONGKAI_OUT: out, ...env });
+  if (result.status !== 0) {
+    throw new Error(
+      `building the ${name} site for the browser tests failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}\n${result.error ?? ''}`,
+    );
+  }
+  console.log(`[browser tests] built ${name} site into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const LOCK = join(TEST_DIST, '.lock');
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Several people may run the tests in the same work tree at once; the builds in .test-dist/ are
+ * shared, so one run waits for another to finish instead of rebuilding under its servers.
+ */
+async function lockTestDist(timeoutMs = 20 * 60_000): Promise<() => void> {
+  mkdirSync(TEST_DIST, { recursive: true });
+  const deadline = Date.now() + timeoutMs;
+  let told = false;
+  for (;;) {
+    try {
+      writeFileSync(LOCK, String(process.pid), { flag: 'wx' });
+      const release = () => {
+        try {
+          if (readFileSync(LOCK, 'utf8') === String(process.pid)) rmSync(LOCK, { force: true });
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let holder = NaN;
+    try {
+      holder = Number(readFileSync(LOCK, 'utf8'));
+    } catch {
+      continue; // released meanwhile
+    }
+    if (Number.isInteger(holder) && holder > 0 && !isAlive(holder)) {
+      rmSync(LOCK, { force: true }); // left by a run that was killed
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`another test run (pid ${holder}) has held ${LOCK} for too long; remove the file if that run is gone`);
+    if (!told) {
+      console.log(`[browser tests] waiting for another test run (pid ${holder}) that is using .test-dist/ …`);
+      told = true;
+    }
+    await new Promise((done) => setTimeout(done, 500));
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const chromiumPath = findChromium();
+  const unlock = await lockTestDist();
+
+  // A copy of content/ that differs only in its base path. Always at the same place: Astro's
+  // content cache (.astro/) keeps the file path of an unchanged entry, so a copy at a new
+  // temporary path each run would leave entries pointing into a deleted folder.
+  const subContent = join(TEST_DIST, 'content-yusuan');
+  const servers: StaticServer[] = [];
+  try {
+    rmSync(subContent, { recursive: true, force: true });
+    cpSync(join(ROOT, 'content'), subContent, { recursive: true, preserveTimestamps: true });
+    const siteFile = join(subContent, 'site.yaml');
+    const doc = parseDocument(readFileSync(siteFile, 'utf8'));
+    doc.set('基础路径', SUB_BASE);
+    writeFileSync(siteFile, String(doc));
+    // The sub-path copy is also the fixture for sanitizing Markdown: scripts planted in the 说明
+    // page's Markdown must not reach the built page (tests/browser/site-content.test.ts).
+    const about = join(subContent, 'about.md');
+    writeFileSync(about, `${readFileSync(about, 'utf8')}\n${PLANTED_MARKDOWN}`);
+
+    const roots = { root: join(TEST_DIST, 'root'), sub: join(TEST_DIST, 'sub') };
+    build('root', roots.root, { GONGKAI_CONTENT: join(ROOT, 'content') });
+    build('sub', roots.sub, { GONGKAI_CONTENT: subContent });
+
+    const browser = await launchBrowser(chromiumPath);
+    const sites: SiteUnderTest[] = [];
+    try {
+      for (const [name, basePath] of [['root', '/'], ['sub', SUB_BASE]] as const) {
+        const server = await startStaticServer(roots[name], basePath);
+        servers.push(server);
+        const started = Date.now();
+        const crawl = await crawlSite(browser, server.baseUrl);
+        console.log(
+          `[browser tests] ${name}: serving ${server.baseUrl}, crawled ${crawl.pages.length} pages and ${Object.keys(crawl.fetched).length - crawl.pages.length} other URLs in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
+        sites.push({ name, basePath, origin: server.origin, baseUrl: server.baseUrl, distDir: roots[name], crawl });
+      }
+    } finally {
+      await browser.close();
+    }
+    project.provide('chromiumPath', chromiumPath);
+    project.provide('sites', sites);
+  } catch (error) {
+    await Promise.all(servers.map((s) => s.close()));
+    unlock();
+    throw error;
+  }
+
+  return async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    unlock();
+  };
+}

@@ -1,0 +1,47 @@
+// No broken internal link or asset anywhere: every URL the crawler found answers 200, every
+// #fragment exists, nothing loads from another origin, and every href/src/srcset in every HTML
+// file of the dist folder (reachable or not) names a file under the base path (see checks.ts).
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { crawledPaths, crawlFragmentProblems, crawlStatusProblems, distLinkProblems, foreignResourceProblems } from './checks.ts';
+import { launchBrowser } from './chromium.ts';
+import { sitesUnderTest } from './sites.ts';
+
+const sites = sitesUnderTest();
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser(inject('chromiumPath'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('both builds', () => {
+  it('the crawler reaches the same pages and files under /yusuan/ as under /', () => {
+    const [first, ...others] = sites;
+    expect(others.length, 'builds to compare').toBeGreaterThan(0);
+    for (const other of others) expect(crawledPaths(other), `${other.name} build vs ${first!.name} build`).toEqual(crawledPaths(first!));
+  });
+});
+
+for (const site of sites) {
+  describe(`${site.name} build (base ${site.basePath})`, () => {
+    it('every URL linked from a crawled page answers HTTP 200', () => {
+      expect(Object.keys(site.crawl.fetched).length, 'URLs crawled').toBeGreaterThan(0);
+      expect(crawlStatusProblems(site)).toEqual([]);
+    });
+
+    it('every #fragment of a crawled link exists on its page (as rendered with JavaScript)', () => {
+      expect(crawlFragmentProblems(site)).toEqual([]);
+    });
+
+    it('no crawled page references a script, stylesheet, image or other resource on another origin', () => {
+      expect(foreignResourceProblems(site)).toEqual([]);
+    });
+
+    it('every href, src and srcset in every HTML file of the dist resolves (fragments included)', async () => {
+      expect(await distLinkProblems(browser, site)).toEqual([]);
+    });
+  });
+}

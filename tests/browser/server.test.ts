@@ -1,0 +1,74 @@
+// The static server of the harness: base path, index.html for folders, content types, 404s.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer, type StaticServer } from './server.ts';
+
+describe('static test server', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-server-'));
+  let sub: StaticServer;
+  let root: StaticServer;
+  beforeAll(async () => {
+    mkdirSync(join(dir, 'a', 'b'), { recursive: true });
+    writeFileSync(join(dir, 'index.html'), '<p>首页</p>');
+    writeFileSync(join(dir, 'a', 'b', 'index.html'), '<p>b</p>');
+    for (const ext of ['csv', 'json', 'xlsx', 'txt', 'yaml', 'js', 'css', 'svg', 'woff2']) writeFileSync(join(dir, `f.${ext}`), 'x');
+    writeFileSync(join(dir, '数据.csv'), '年度\n2023\n');
+    sub = await startStaticServer(dir, '/yusuan/');
+    root = await startStaticServer(dir, '/');
+  });
+  afterAll(async () => {
+    await Promise.all([sub?.close(), root?.close()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('listens on 127.0.0.1 at an ephemeral port, one per server', () => {
+    expect(sub.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/yusuan\/$/);
+    expect(root.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(sub.origin).not.toBe(root.origin);
+  });
+
+  it('serves files under the base path only, with index.html for folders', async () => {
+    const home = await fetch(sub.baseUrl);
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await home.text()).toBe('<p>首页</p>');
+    expect((await fetch(`${sub.baseUrl}a/b/`)).status).toBe(200);
+    expect((await fetch(`${sub.origin}/index.html`)).status).toBe(404);
+    expect((await fetch(`${sub.origin}/a/b/`)).status).toBe(404);
+    expect((await fetch(`${root.baseUrl}a/b/`)).status).toBe(200);
+  });
+
+  it('redirects a folder without its trailing slash, and answers 404 for what is missing or outside', async () => {
+    const folder = await fetch(`${sub.baseUrl}a/b`, { redirect: 'manual' });
+    expect(folder.status).toBe(301);
+    expect(folder.headers.get('location')).toBe('/yusuan/a/b/');
+    expect((await fetch(`${sub.baseUrl}nope.html`)).status).toBe(404);
+    expect((await fetch(`${sub.baseUrl}a/`)).status).toBe(404); // a folder without index.html
+    expect((await fetch(`${sub.baseUrl}..%2f..%2fetc/passwd`)).status).toBe(404);
+    expect((await fetch(sub.baseUrl, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('sends the right content types, also for non-ASCII names', async () => {
+    const types: Record<string, string> = {
+      csv: 'text/csv; charset=utf-8',
+      json: 'application/json; charset=utf-8',
+      xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      txt: 'text/plain; charset=utf-8',
+      yaml: 'application/yaml; charset=utf-8',
+      js: 'text/javascript; charset=utf-8',
+      css: 'text/css; charset=utf-8',
+      svg: 'image/svg+xml',
+      woff2: 'font/woff2',
+    };
+    for (const [ext, type] of Object.entries(types)) {
+      const response = await fetch(`${root.baseUrl}f.${ext}`);
+      expect(response.status, ext).toBe(200);
+      expect(response.headers.get('content-type'), ext).toBe(type);
+    }
+    const csv = await fetch(`${root.baseUrl}${encodeURIComponent('数据.csv')}`);
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toBe('年度\n2023\n');
+  });
+});

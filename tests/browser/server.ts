@@ -1,0 +1,105 @@
+// A small static file server for a built site, like the web server of a county portal: files
+// under the base path (e.g. /yusuan/) come from the dist folder, a directory URL ending in `/`
+// serves its index.html, a directory URL without the slash redirects to it, anything else is 404.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, resolve, sep } from 'node:path';
+
+export const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.yaml': 'application/yaml; charset=utf-8',
+  '.yml': 'application/yaml; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pdf': 'application/pdf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export interface StaticServer {
+  /** `http://127.0.0.1:PORT` */
+  origin: string;
+  /** origin + base path, e.g. `http://127.0.0.1:PORT/yusuan/` */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Serves `root` under `basePath` (`/` or `/yusuan/`) on 127.0.0.1 at an ephemeral port. */
+export async function startStaticServer(root: string, basePath = '/'): Promise<StaticServer> {
+  if (!basePath.startsWith('/') || !basePath.endsWith('/')) throw new Error(`base path must start and end with /: ${basePath}`);
+  const dir = resolve(root);
+  const server: Server = createServer((req, res) => {
+    const send = (status: number, text: string, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : text);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method Not Allowed', { allow: 'GET, HEAD' });
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return send(400, 'Bad Request');
+    }
+    if (!path.startsWith(basePath) || path.includes('\0')) return send(404, 'Not Found');
+    const relative = path.slice(basePath.length);
+    const file = resolve(dir, relative);
+    if (file !== dir && !file.startsWith(dir + sep)) return send(404, 'Not Found');
+    void (async () => {
+      let target = file;
+      let info = await stat(target).catch(() => undefined);
+      if (info?.isDirectory()) {
+        if (!path.endsWith('/')) return send(301, 'Moved Permanently', { location: `${url.pathname}/${url.search}` });
+        target = resolve(file, 'index.html');
+        info = await stat(target).catch(() => undefined);
+      }
+      if (!info?.isFile()) return send(404, 'Not Found');
+      res.writeHead(200, { 'content-type': contentTypeOf(target), 'content-length': String(info.size), 'cache-control': 'no-store' });
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(target).on('error', () => res.destroy()).pipe(res);
+    })().catch(() => {
+      if (!res.headersSent) send(500, 'Internal Server Error');
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    baseUrl: `${origin}${basePath}`,
+    close: () =>
+      new Promise<void>((done, fail) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? fail(error) : done()));
+      }),
+  };
+}

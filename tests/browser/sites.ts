@@ -1,0 +1,42 @@
+// What the global setup hands to the browser tests (through vitest's provide/inject): the built
+// and served sites and what the crawler found on each.
+import { inject } from 'vitest';
+import type { CrawlResult } from './crawl.ts';
+
+export interface SiteUnderTest {
+  /** `root` (built from content/ with base `/`), `sub` (same content, base `/yusuan/`), or a fixture. */
+  name: string;
+  /** The base path, `/` or `/yusuan/`. */
+  basePath: string;
+  /** `http://127.0.0.1:PORT` */
+  origin: string;
+  /** origin + base path: the site's root page. */
+  baseUrl: string;
+  /** Absolute path of the built site. */
+  distDir: string;
+  crawl: CrawlResult;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    chromiumPath: string;
+    sites: SiteUnderTest[];
+  }
+}
+
+export function sitesUnderTest(): SiteUnderTest[] {
+  const sites = inject('sites');
+  if (!sites || sites.length === 0) throw new Error('no sites provided: run the browser tests through vitest with vitest.config.ts (its browser project has the global setup)');
+  return sites;
+}
+
+/** A page's path below the base, for test names: `/`, `/2023/483001/`. */
+export function pagePath(site: SiteUnderTest, url: string): string {
+  const { pathname, search } = new URL(url);
+  return (pathname.startsWith(site.basePath) ? `/${pathname.slice(site.basePath.length)}` : pathname) + search;
+}
+
+/** The search page may require JavaScript (everything else must work without it). */
+export function isSearchPage(site: SiteUnderTest, url: string): boolean {
+  return /^\/search\/(index\.html)?$/.test(pagePath(site, url));
+}
