@@ -100,7 +100,8 @@ describe('downloads', () => {
     expect(response.status, url).toBe(200);
     return new Uint8Array(await response.arrayBuffer());
   };
-  const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+  // ignoreBOM keeps the BOM in the text, so the test can see that Excel will get it.
+  const text = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 
   it.each(projects.map((p, i) => [p.name, p, raws[i]!] as const))('gives %s as JSON equal to its YAML and as CSV with its values', async (_name, p, raw) => {
     const base = `${root.baseUrl}2023/483001/projects/${p.code}`;
