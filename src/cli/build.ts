@@ -2,6 +2,7 @@
 // to dist/ only when every step succeeded, so a failed build never leaves a partial site.
 import { rename, rm } from 'node:fs/promises';
 import { CONTENT_DIR } from '../lib/content-layout.ts';
+import { searchRecords, writeSearchIndex } from '../lib/search-index.ts';
 import { formatProblem, validateContent } from '../lib/validate.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
@@ -20,6 +21,9 @@ await rm(TEMP, { recursive: true, force: true });
 try {
   const { build } = await import('astro');
   await build({ outDir: TEMP, logLevel: 'warn' });
+  // The search index comes from the validated content, not from the pages (no page chrome in it).
+  const projects = result.projects.map((p) => p.data);
+  await writeSearchIndex(searchRecords(projects, result.site!.base), `${TEMP}/pagefind`);
 } catch (error) {
   await rm(TEMP, { recursive: true, force: true });
   console.error(error);
@@ -28,4 +32,4 @@ try {
 }
 await rm(OUT, { recursive: true, force: true });
 await rename(TEMP, OUT);
-console.log(`网站已生成到 ${OUT}/（${result.projects.length} 个项目）。`);
+console.log(`网站已生成到 ${OUT}/（${result.projects.length} 个项目，含搜索索引）。`);

@@ -1,9 +1,6 @@
-// Every URL of the site, in one place, under the configured base path. Permalinks name the year
-// and the unit so that adding years and units never changes an existing address.
-const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-
-/** A site path (without leading slash) under the base: `href('about/')` → `/yusuan/about/`. */
-export const href = (path = '') => `${BASE}${path.replace(/^\//, '')}`;
+// Every path of the site, in one place, relative to the base path (see href.ts for the base).
+// Permalinks name the year and the unit so that adding years and units never changes an address.
+// Plain TypeScript: also used outside Astro (the search indexer).
 
 export const unitYearPath = (year: number, unit: string) => `${year}/${unit}/`;
 export const projectPath = (year: number, unit: string, code: string) => `${year}/${unit}/projects/${code}/`;
@@ -15,3 +12,6 @@ export const contentFilePath = (relativeToContent: string) => `content/${relativ
 
 /** Anchor of an indicator row on its project page; unique because the validator forbids duplicates. */
 export const indicatorAnchor = (i: { level2: string; name: string }) => `指标-${i.level2}-${i.name}`.replace(/\s+/g, '_');
+
+/** Anchor of the project table (资金用途, 绩效目标 …) on a project page. */
+export const PROJECT_TABLE_ANCHOR = 'project-table';

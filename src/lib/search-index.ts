@@ -1,0 +1,83 @@
+// The search index: Pagefind custom records built from the validated content (never from page
+// HTML, so page chrome stays out). One record per project name, one for its goals and 资金用途,
+// and one per indicator row; each record's text is indexed as CJK bigram tokens (search-tokens.ts)
+// and its original text kept as metadata for display.
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Project } from '../schema/project.ts';
+import { indexText } from './search-tokens.ts';
+import { indicatorAnchor, PROJECT_TABLE_ANCHOR, projectPath } from './paths.ts';
+
+export const SEARCH_LANGUAGE = 'zh';
+
+/** Record kinds: the search ranks a match in a project's name above one in its indicators. */
+export type RecordKind = '项目名称' | '项目信息' | '指标';
+
+/** The filters shown on the search page, in order; 类型 is internal (ranking). */
+export const SEARCH_FILTERS = ['一级指标', '二级指标', '项目', '单位', '年度'] as const;
+
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+const fields = (...texts: (string | undefined)[]) => texts.filter((t): t is string => !!t).map(indexText).join(' ');
+
+export function searchRecords(projects: Project[], base: string): SearchRecord[] {
+  // A project is named in the filter by its name; the same name in another unit or year gets
+  // the unit and year added so that the filter stays unambiguous.
+  const names = new Map<string, number>();
+  for (const p of projects) names.set(p.name, (names.get(p.name) ?? 0) + 1);
+  const label = (p: Project) => (names.get(p.name)! > 1 ? `${p.name}（${p.unitName}，${p.fiscalYear}年）` : p.name);
+
+  return projects.flatMap((p) => {
+    const page = `${base}${projectPath(p.fiscalYear, p.unitCode, p.code)}`;
+    const common = { 项目: [label(p)], 单位: [p.unitName], 年度: [String(p.fiscalYear)] };
+    const meta = { project: p.name, code: p.code, unit: p.unitName, year: String(p.fiscalYear), page };
+    const records: SearchRecord[] = [
+      { url: page, content: fields(p.name), language: SEARCH_LANGUAGE, meta: { ...meta, title: p.name, kind: '项目名称' }, filters: { ...common, 类型: ['项目名称'] } },
+      {
+        // Pagefind keeps one record per URL: the goals and 资金用途 point at the table that shows them.
+        url: `${page}#${PROJECT_TABLE_ANCHOR}`,
+        content: fields(p.purpose, ...p.goals),
+        language: SEARCH_LANGUAGE,
+        meta: { ...meta, title: p.name, kind: '项目信息', purpose: p.purpose, goals: p.goals.join('\n') },
+        filters: { ...common, 类型: ['项目信息'] },
+      },
+    ];
+    for (const i of p.indicators) {
+      records.push({
+        url: `${page}#${encodeURIComponent(indicatorAnchor(i))}`,
+        content: fields(i.name, i.description, i.value, i.basis),
+        language: SEARCH_LANGUAGE,
+        meta: { ...meta, title: i.name, kind: '指标', level1: i.level1, level2: i.level2, description: i.description ?? '', value: i.value, basis: i.basis ?? '' },
+        filters: { ...common, 一级指标: [i.level1], 二级指标: [i.level2], 类型: ['指标'] },
+      });
+    }
+    return records;
+  });
+}
+
+/** Writes the Pagefind index for the records into `outputPath` (a `pagefind/` folder of the site). */
+export async function writeSearchIndex(records: SearchRecord[], outputPath: string): Promise<void> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`无法建立搜索索引：${errors.join('；')}`);
+  try {
+    for (const record of records) {
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length) throw new Error(`搜索索引出错（${record.url}）：${added.errors.join('；')}`);
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`写入搜索索引出错：${written.errors.join('；')}`);
+    // Pagefind also writes its ready-made UIs; the search page has its own, so they are not published.
+    for (const file of await readdir(outputPath)) {
+      if (/^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/.test(file)) await rm(join(outputPath, file));
+    }
+  } finally {
+    await pagefind.close();
+  }
+}
