@@ -23,7 +23,7 @@ try {
   await build({ outDir: TEMP, logLevel: 'warn' });
   // The search index comes from the validated content, not from the pages (no page chrome in it).
   const projects = result.projects.map((p) => p.data);
-  await writeSearchIndex(searchRecords(projects, result.site!.base), `${TEMP}/pagefind`);
+  await writeSearchIndex(searchRecords(projects), `${TEMP}/pagefind`);
 } catch (error) {
   await rm(TEMP, { recursive: true, force: true });
   console.error(error);

@@ -26,7 +26,8 @@ export interface SearchRecord {
 
 const fields = (...texts: (string | undefined)[]) => texts.filter((t): t is string => !!t).map(indexText).join(' ');
 
-export function searchRecords(projects: Project[], base: string): SearchRecord[] {
+/** Record URLs are below the site's base path: Pagefind adds the base (its `baseUrl`) when searching. */
+export function searchRecords(projects: Project[]): SearchRecord[] {
   // A project is named in the filter by its name; the same name in another unit or year gets
   // the unit and year added so that the filter stays unambiguous.
   const names = new Map<string, number>();
@@ -34,9 +35,9 @@ export function searchRecords(projects: Project[], base: string): SearchRecord[]
   const label = (p: Project) => (names.get(p.name)! > 1 ? `${p.name}（${p.unitName}，${p.fiscalYear}年）` : p.name);
 
   return projects.flatMap((p) => {
-    const page = `${base}${projectPath(p.fiscalYear, p.unitCode, p.code)}`;
+    const page = `/${projectPath(p.fiscalYear, p.unitCode, p.code)}`;
     const common = { 项目: [label(p)], 单位: [p.unitName], 年度: [String(p.fiscalYear)] };
-    const meta = { project: p.name, code: p.code, unit: p.unitName, year: String(p.fiscalYear), page };
+    const meta = { project: p.name, code: p.code, unit: p.unitName, year: String(p.fiscalYear) };
     const records: SearchRecord[] = [
       { url: page, content: fields(p.name), language: SEARCH_LANGUAGE, meta: { ...meta, title: p.name, kind: '项目名称' }, filters: { ...common, 类型: ['项目名称'] } },
       {
@@ -44,7 +45,7 @@ export function searchRecords(projects: Project[], base: string): SearchRecord[]
         url: `${page}#${PROJECT_TABLE_ANCHOR}`,
         content: fields(p.purpose, ...p.goals),
         language: SEARCH_LANGUAGE,
-        meta: { ...meta, title: p.name, kind: '项目信息', purpose: p.purpose, goals: p.goals.join('\n') },
+        meta: { ...meta, title: `${p.name}：资金用途与绩效目标`, kind: '项目信息', purpose: p.purpose, goals: p.goals.join('\n') },
         filters: { ...common, 类型: ['项目信息'] },
       },
     ];
