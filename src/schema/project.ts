@@ -21,7 +21,7 @@ const requiredText = (description: string, example: string) =>
   text(description, example).trim().min(1, { error: `不能为空，例如：${example}` });
 
 /** A cumulative share of the budget, in %. `null` (an empty cell) means no plan was given, not 0. */
-const percentSchema = z
+export const percentSchema = z
   .union([z.number(), z.string(), z.null()], { error: whenWritten('累计比例要写成 0 到 100 的数字，例如 25；未列计划时留空') })
   .transform((input, ctx) => {
     if (input === null) return null;

@@ -6,6 +6,16 @@ import type { ProjectInput } from '../../schema/project.ts';
 
 const EDIT_HINT = '可直接编辑；改完运行 npm run validate 检查。';
 
+/**
+ * The first line tells editors with the YAML language server (e.g. VS Code's YAML extension)
+ * which JSON Schema to autocomplete and check against; the paths assume the content layout.
+ */
+export const SCHEMA_LINE = {
+  project: ' yaml-language-server: $schema=../../../../schemas/project.schema.json',
+  department: ' yaml-language-server: $schema=../../../schemas/department.schema.json',
+  site: ' yaml-language-server: $schema=../schemas/site.schema.json',
+} as const;
+
 function render(doc: Document): string {
   // lineWidth 0: never fold long Chinese text across lines, so a cell stays one line.
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
@@ -31,7 +41,7 @@ function markSource(doc: Document) {
 
 export function projectYaml(project: ProjectInput): string {
   const doc = new Document(project);
-  doc.commentBefore = ` 项目绩效目标表：${project.项目名称}\n ${EDIT_HINT}`;
+  doc.commentBefore = `${SCHEMA_LINE.project}\n 项目绩效目标表：${project.项目名称}\n ${EDIT_HINT}`;
   flowItems(doc.get('资金支出计划', true));
   spaceItems(doc.get('绩效指标', true));
   markSource(doc);
@@ -44,7 +54,7 @@ export function projectYaml(project: ProjectInput): string {
 
 export function departmentYaml(department: DepartmentInput): string {
   const doc = new Document(department);
-  doc.commentBefore = ` 部门整体绩效目标：${department.单位名称}（${department.年度}年）\n ${EDIT_HINT}`;
+  doc.commentBefore = `${SCHEMA_LINE.department}\n 部门整体绩效目标：${department.单位名称}（${department.年度}年）\n ${EDIT_HINT}`;
   spaceItems(doc.get('分项绩效目标', true));
   markSource(doc);
   return render(doc);

@@ -1,0 +1,14 @@
+// npm run schema: writes schemas/*.schema.json from the zod schemas (and the indicator framework
+// configured in content/site.yaml), for editor autocompletion. Generated: never edit them by hand.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { jsonSchemaFiles } from '../lib/json-schema.ts';
+import { loadSiteConfig } from '../lib/site-config.ts';
+
+export const SCHEMA_DIR = 'schemas';
+
+await mkdir(SCHEMA_DIR, { recursive: true });
+for (const [name, text] of Object.entries(jsonSchemaFiles(loadSiteConfig().indicatorFramework))) {
+  await writeFile(join(SCHEMA_DIR, name), text);
+  console.log(`已生成 ${join(SCHEMA_DIR, name)}`);
+}
