@@ -10,6 +10,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Several tests run the command-line tools as child processes; on a busy 2-core machine
+          // one tsx start can take seconds.
+          testTimeout: 60_000,
           exclude: [...configDefaults.exclude, 'tests/browser/**', 'dist/**', '.test-dist/**', '**/*.build-tmp/**'],
         },
       },
