@@ -10,6 +10,7 @@ import { projectSchema, type Project } from '../schema/project.ts';
 import { siteSchema, type SiteConfig } from '../schema/site.ts';
 import type { Department } from '../schema/department.ts';
 import { classifyContentPath, SITE_FILE, type ContentFileKind } from './content-layout.ts';
+import { isPlaceholder } from './placeholders.ts';
 
 export interface ContentProblem {
   /** Path as the user would type it, relative to the working directory. */
@@ -76,8 +77,34 @@ function locate(parsed: ParsedFile, path: readonly PropertyKey[]): { line: numbe
   return { line: pos.line, column: pos.col };
 }
 
-function schemaProblems(parsed: ParsedFile, error: z.ZodError): ContentProblem[] {
-  return error.issues.map((issue) => {
+/** Paths of the placeholders (see placeholders.ts) still in a file. */
+function placeholderPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (isPlaceholder(value)) return [path];
+  if (Array.isArray(value)) return value.flatMap((v, i) => placeholderPaths(v, [...path, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => placeholderPaths(v, [...path, k]));
+  return [];
+}
+
+const samePath = (a: readonly PropertyKey[], b: readonly PropertyKey[]) => a.length === b.length && a.every((k, i) => String(k) === String(b[i]));
+
+/**
+ * Problems of one file: each unfilled placeholder, then the schema's issues except those about a
+ * placeholder itself (“金额写法不对” says nothing new about 【待填写】).
+ */
+function fileProblems(parsed: ParsedFile, data: unknown, error: z.ZodError | undefined): ContentProblem[] {
+  const placeholders = placeholderPaths(data);
+  const unfinished = placeholders.map((path) => ({
+    file: parsed.file,
+    ...locate(parsed, path),
+    field: fieldPath(path),
+    message: '尚未填写：这里还是新建文件时的占位文字，请按批复的表格填写（提示见括号内）',
+  }));
+  const issues = error ? schemaProblems(parsed, error, placeholders) : [];
+  return [...unfinished, ...issues];
+}
+
+function schemaProblems(parsed: ParsedFile, error: z.ZodError, skip: (string | number)[][] = []): ContentProblem[] {
+  return error.issues.filter((issue) => !skip.some((p) => samePath(p, issue.path))).map((issue) => {
     // An unknown key is reported at the key itself, not at the map that holds it.
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
     return { file: parsed.file, ...locate(parsed, path), field: fieldPath(path), message: issue.message };
@@ -143,11 +170,11 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
   for (const { parsed, kind } of parsedFiles) {
     if (kind.kind === 'site') continue;
     const schema = kind.kind === 'project' ? projectTable : departmentSchema;
-    const checked = schema.safeParse(parsed.doc.toJS());
-    if (!checked.success) {
-      result.problems.push(...schemaProblems(parsed, checked.error));
-      continue;
-    }
+    const raw = parsed.doc.toJS();
+    const checked = schema.safeParse(raw);
+    const problems = fileProblems(parsed, raw, checked.success ? undefined : checked.error);
+    result.problems.push(...problems);
+    if (!checked.success || problems.length > 0) continue;
     const data = checked.data;
     // The folder names the year and the unit; a file in the wrong folder would be published
     // under the wrong unit, so the two must agree.

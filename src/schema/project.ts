@@ -1,7 +1,7 @@
 // 项目绩效目标表: one budget project's approved performance-target table, one YAML file each.
 import { z } from 'astro/zod';
 import { whenWritten } from './messages.ts';
-import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, toFen, formatYuan, type MoneyUnit } from '../lib/money.ts';
+import { decimalsOf, formatYuan, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, type MoneyUnit } from '../lib/money.ts';
 import { amountSchema, fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { keyed } from './keyed.ts';
@@ -200,7 +200,7 @@ export function projectSchema(framework: IndicatorFramework = DEFAULT_FRAMEWORK)
       const amounts = { 预算数: table.预算数, 财政资金: table.财政资金, 其他资金: table.其他资金 };
       let amountsOk = typeof table.预算数 === 'string' && typeof table.财政资金 === 'string';
       for (const [key, amount] of Object.entries(amounts)) {
-        if (typeof amount !== 'string') {
+        if (typeof amount !== 'string' || !readAmount(amount).ok) {
           if (amount !== undefined) amountsOk = false;
         } else if (decimalsOf(amount) > MAX_DECIMALS[unit]) {
           amountsOk = false;

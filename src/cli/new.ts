@@ -1,0 +1,98 @@
+// npm run new -- project [--year 2023] [--unit 483001] [--code …] [--name …]
+// Writes a new project file with the standard indicator skeleton (every 二级 category of the
+// framework) and marked placeholders; the validator reports each placeholder until it is filled.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { parse } from 'yaml';
+import { CONTENT_DIR } from '../lib/content-layout.ts';
+import { projectYaml } from '../lib/import/write-yaml.ts';
+import { placeholder } from '../lib/placeholders.ts';
+import { loadSiteConfig } from '../lib/site-config.ts';
+import { PROJECT_CODE, type ProjectInput } from '../schema/project.ts';
+
+const usage = '用法：npm run new -- project [--year 2023] [--unit 483001] [--code 项目编码] [--name 项目名称]';
+let args;
+try {
+  args = parseArgs({ allowPositionals: true, options: { year: { type: 'string' }, unit: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, content: { type: 'string' } } });
+} catch (e) {
+  console.error(`${(e as Error).message}\n${usage}`);
+  process.exit(2);
+}
+if (args.positionals[0] !== 'project' || args.positionals.length > 1) {
+  console.error(usage);
+  process.exit(2);
+}
+const contentDir = args.values.content ?? CONTENT_DIR;
+const fail = (message: string): never => {
+  console.error(message);
+  process.exit(2);
+};
+
+// Ask only what was not given, and only when someone is at the keyboard.
+const prompt = process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+async function ask(given: string | undefined, question: string, fallback?: string): Promise<string | undefined> {
+  if (given !== undefined || !prompt) return given ?? fallback;
+  const answer = (await prompt.question(`${question}${fallback ? `（直接回车：${fallback}）` : ''}：`)).trim();
+  return answer || fallback;
+}
+
+const years = existsSync(contentDir) ? readdirSync(contentDir).filter((d) => /^\d{4}$/.test(d)).sort() : [];
+const year = Number(await ask(args.values.year, '年度', years.at(-1)));
+if (!(Number.isInteger(year) && year >= 2000 && year <= 2100)) fail(`年度应为四位数字，例如 --year 2023。\n${usage}`);
+const units = existsSync(join(contentDir, String(year))) ? readdirSync(join(contentDir, String(year))) : [];
+const unit = await ask(args.values.unit, '单位编码', units.length === 1 ? units[0] : undefined);
+if (!unit || !/^\d{3,15}$/.test(unit)) fail(`请用 --unit 指定单位编码（3–15 位数字），例如 --unit 483001。${units.length ? `${year} 年已有：${units.join('、')}` : ''}\n${usage}`);
+const code = await ask(args.values.code, '项目编码（21 位，可暂不填）');
+if (code && !PROJECT_CODE.test(code)) fail(`项目编码“${code}”格式不对：应为 21 位，例如 13022923P00JXC415564L`);
+const name = await ask(args.values.name, '项目名称（可暂不填）');
+prompt?.close();
+
+const unitDir = join(contentDir, String(year), unit!);
+const projectDir = join(unitDir, 'projects');
+/** The unit's name as its existing files write it. */
+function unitName(): string | undefined {
+  const files = [join(unitDir, 'department.yaml'), ...(existsSync(projectDir) ? readdirSync(projectDir).map((f) => join(projectDir, f)) : [])];
+  for (const file of files) {
+    if (!existsSync(file)) continue;
+    const data = parse(readFileSync(file, 'utf8')) as { 单位名称?: unknown } | null;
+    if (typeof data?.单位名称 === 'string') return data.单位名称;
+  }
+  return undefined;
+}
+
+const amount = placeholder('金额，例如 "100000.00"');
+const project: ProjectInput = {
+  单位编码: unit!,
+  单位名称: unitName() ?? placeholder('单位名称，例如 玉田县林南仓镇人民政府本级'),
+  年度: year,
+  金额单位: '元',
+  预算阶段: '年初预算',
+  项目编码: code ?? placeholder('21 位项目编码，例如 13022923P00JXC415564L'),
+  项目名称: name ?? placeholder('项目名称'),
+  预算数: amount,
+  财政资金: amount,
+  资金用途: placeholder('资金用途'),
+  资金支出计划: [3, 6, 10, 12].map((month) => ({ 月份: month, 累计比例: placeholder('截至该月底累计支出的百分比，只写数字，如 25；原表未列计划时写 null') })),
+  绩效目标: [placeholder('1.绩效目标')],
+  绩效指标: loadSiteConfig(contentDir).indicatorFramework.flatMap((f) =>
+    f.level2.map((level2) => ({
+      一级指标: f.level1,
+      二级指标: level2,
+      三级指标: placeholder('三级指标名称'),
+      绩效指标描述: placeholder('指标的含义和计算口径'),
+      指标值: placeholder('目标值，如 ≥95%、1个、12月底前完成'),
+      指标值确定依据: placeholder('如 预算安排、历史数据、行业标准'),
+    })),
+  ),
+};
+
+await mkdir(projectDir, { recursive: true });
+const existing = readdirSync(projectDir).filter((f) => f.endsWith('.yaml'));
+const next = String(existing.reduce((max, f) => Math.max(max, Number(/^(\d+)-/.exec(f)?.[1] ?? 0)), 0) + 1).padStart(2, '0');
+const file = join(projectDir, `${next}-${code ?? 'new-project'}.yaml`);
+if (existsSync(file)) fail(`${file} 已存在，没有覆盖。`);
+await writeFile(file, projectYaml(project));
+console.log(`已创建 ${file}。\n请把其中所有“【待填写…】”按批复的表格改成实际内容（不需要的指标行可以删除），然后运行 npm run validate 检查。`);

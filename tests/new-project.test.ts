@@ -1,0 +1,54 @@
+// `npm run new -- project` gives staff a file with the standard skeleton whose placeholders the
+// validator reports as unfinished, one by one, until they are all filled.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { PLACEHOLDER } from '../src/lib/placeholders.ts';
+import { DEFAULT_FRAMEWORK } from '../src/schema/framework.ts';
+import { runCli } from './helpers.ts';
+
+describe('npm run new -- project', () => {
+  const content = join(mkdtempSync(join(tmpdir(), 'gongkai-new-')), 'content');
+  cpSync('content', content, { recursive: true });
+  const created = runCli('new', ['project', '--content', content, '--year', '2023', '--unit', '483001', '--name', '村内道路硬化']);
+  const dir = join(content, '2023/483001/projects');
+  const file = join(dir, readdirSync(dir).find((f) => f.startsWith('15-'))!);
+
+  it('writes the next numbered file with the nine 二级 categories of the framework and the unit’s name', () => {
+    expect(created.status, created.stderr).toBe(0);
+    const data = parse(readFileSync(file, 'utf8'));
+    expect(data['绩效指标'].map((i: Record<string, string>) => i['二级指标'])).toEqual(DEFAULT_FRAMEWORK.flatMap((f) => f.level2));
+    expect(data['单位名称']).toBe('玉田县林南仓镇人民政府本级');
+    expect(data['项目名称']).toBe('村内道路硬化');
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../schemas/project.schema.json');
+  });
+
+  it('cannot be published until every placeholder is filled, and says so for each one', () => {
+    const result = runCli('validate', [content]);
+    expect(result.status).toBe(1);
+    const lines = result.stderr.split('\n').filter((l) => l.includes('15-new-project.yaml'));
+    const placeholders = (readFileSync(file, 'utf8').match(new RegExp(PLACEHOLDER, 'g')) ?? []).length;
+    expect(lines).toHaveLength(placeholders);
+    for (const line of lines) expect(line).toContain('尚未填写');
+    expect(lines.some((l) => /:\d+:\d+  预算数  /.test(l))).toBe(true);
+  });
+
+  it('passes once the placeholders are replaced with real content', () => {
+    const data = parse(readFileSync(file, 'utf8'));
+    Object.assign(data, { 项目编码: '13022923P00JXC4999991', 预算数: '50000.00', 财政资金: '50000.00', 资金用途: '村内道路硬化', 绩效目标: ['1.完成村内道路硬化'] });
+    data['资金支出计划'] = [3, 6, 10, 12].map((m, i) => ({ 月份: m, 累计比例: (i + 1) * 25 }));
+    data['绩效指标'] = data['绩效指标'].map((i: Record<string, string>, n: number) => ({ ...i, 三级指标: `指标${n + 1}`, 绩效指标描述: `描述${n + 1}`, 指标值: '≥95%', 指标值确定依据: '预算安排' }));
+    writeFileSync(file, stringify(data));
+    const result = runCli('validate', [content]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('explains its usage when asked for something else', () => {
+    const wrong = runCli('new', ['department', '--content', content]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('用法');
+  });
+});
