@@ -22,11 +22,19 @@ export interface ContentProblem {
   message: string;
 }
 
+/** A file that passed, with a way to find where a field is written (for later reports). */
+export interface ValidFile<T> {
+  file: string;
+  data: T;
+  /** Line and column of a field, by its Chinese key path. */
+  at(path: readonly (string | number)[]): { line: number; column: number };
+}
+
 export interface ValidatedContent {
   problems: ContentProblem[];
   site?: SiteConfig;
-  departments: { file: string; data: Department }[];
-  projects: { file: string; data: Project }[];
+  departments: ValidFile<Department>[];
+  projects: ValidFile<Project>[];
   files: number;
 }
 
@@ -184,8 +192,9 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
     if (data.unitCode !== kind.unit) {
       result.problems.push({ file: parsed.file, ...locate(parsed, ['单位编码']), field: '单位编码', message: `单位编码写的是 ${data.unitCode}，但文件放在单位文件夹 ${kind.unit} 里。请改正单位编码，或把文件移到 ${root}/${kind.year}/${data.unitCode}/ 下` });
     }
-    if (kind.kind === 'project') result.projects.push({ file: parsed.file, data: data as Project });
-    else result.departments.push({ file: parsed.file, data: data as Department });
+    const at = (path: readonly (string | number)[]) => locate(parsed, path);
+    if (kind.kind === 'project') result.projects.push({ file: parsed.file, data: data as Project, at });
+    else result.departments.push({ file: parsed.file, data: data as Department, at });
   }
 
   // A project code names one project in a year: two files with it would publish two pages
