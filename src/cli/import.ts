@@ -1,15 +1,23 @@
 // npm run import -- <file> [--year 2023] [--content content]
-// Imports the text export of an approved 部门预算绩效目标 document into content/<year>/<unit>/:
-// a copy of the document, department.yaml and one file per project table, in document order.
+// Imports the text export (.txt) or the Word file (.docx) of an approved 部门预算绩效目标 document
+// into content/<year>/<unit>/: a copy of the document, department.yaml and one file per project
+// table, in document order. A .docx is read as its text-export lines (src/lib/office/docx.ts),
+// kept beside it as <name>.txt, to which the 来源 line numbers refer.
+// An .xlsx is one project table (the layout of npm run template): it adds or updates one file.
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONTENT_DIR } from '../lib/content-layout.ts';
 import { parseSourceText } from '../lib/import/source-text.ts';
 import { departmentYaml, projectYaml } from '../lib/import/write-yaml.ts';
 import { formatProblem, validateContent } from '../lib/validate.ts';
+import { docxLines } from '../lib/office/docx.ts';
+import { projectFileName, projectFilesIn } from '../lib/office/project-file.ts';
+import { readProjectWorkbook } from '../lib/office/project-xlsx.ts';
+import { loadSiteConfig } from '../lib/site-config.ts';
+import { DEFAULT_FRAMEWORK } from '../schema/framework.ts';
 
-const usage = '用法：npm run import -- <原始文件.txt> [--year 2023] [--content content]';
+const usage = '用法：npm run import -- <原始文件.txt 或 .docx，或一个项目表.xlsx> [--year 2023] [--content content]';
 let args;
 try {
   args = parseArgs({ allowPositionals: true, options: { year: { type: 'string' }, content: { type: 'string' } } });
@@ -28,19 +36,27 @@ if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 21
   process.exit(2);
 }
 const contentDir = args.values.content ?? CONTENT_DIR;
+const ext = extname(file).toLowerCase();
+if (ext === '.xlsx') process.exit(await importWorkbook());
 
+const documentName = ext === '.docx' ? `${basename(file, extname(file))}.txt` : basename(file);
 let text: string;
+/** For a .docx: where in the Word document each line comes from. */
+let where: string[] | undefined;
 try {
-  text = await readFile(file, 'utf8');
+  if (ext === '.docx') {
+    const docx = await docxLines(await readFile(file));
+    text = docx.lines.join('\n');
+    where = docx.where;
+  } else text = await readFile(file, 'utf8');
 } catch (e) {
   console.error(`无法读取 ${file}：${(e as Error).message}`);
   process.exit(2);
 }
-const documentName = basename(file);
 const imported = parseSourceText(text, documentName, year);
 if (imported.problems.length > 0) {
-  for (const p of imported.problems) console.error(`${file}:${p.line}  ${p.message}`);
-  console.error(`\n导入失败：有 ${imported.problems.length} 处内容无法放置，没有写入任何文件。请核对原始文件的这些行。`);
+  for (const p of imported.problems) console.error(where ? `${file}：${where[p.line - 1]}  ${p.message}` : `${file}:${p.line}  ${p.message}`);
+  console.error(`\n导入失败：有 ${imported.problems.length} 处内容无法放置，没有写入任何文件。请核对原始文件的${where ? '这些位置' : '这些行'}。`);
   process.exit(1);
 }
 
@@ -50,7 +66,11 @@ const projectDir = join(unitDir, 'projects');
 await mkdir(projectDir, { recursive: true });
 await mkdir(join(unitDir, 'source'), { recursive: true });
 const sourceCopy = join(unitDir, 'source', documentName);
-if (resolve(sourceCopy) !== resolve(file)) await copyFile(file, sourceCopy);
+if (where) {
+  const original = join(unitDir, 'source', basename(file));
+  if (resolve(original) !== resolve(file)) await copyFile(file, original);
+  await writeFile(sourceCopy, text);
+} else if (resolve(sourceCopy) !== resolve(file)) await copyFile(file, sourceCopy);
 await writeFile(join(unitDir, 'department.yaml'), departmentYaml(department));
 
 // File names keep the document order (01-, 02-, …) and carry the code for finding a file;
@@ -70,11 +90,44 @@ for (const name of await readdir(projectDir)) {
   }
 }
 console.log(`已导入 ${projects.length} 个项目表和部门整体目标到 ${unitDir}/（原始文件副本：${sourceCopy}）`);
+process.exit(await validateImported());
 
-const result = await validateContent(contentDir);
-for (const problem of result.problems) console.error(formatProblem(problem));
-if (result.problems.length > 0) {
-  console.error(`\n导入的内容有 ${result.problems.length} 个问题，改正前不能发布。`);
-  process.exit(1);
+async function validateImported(): Promise<number> {
+  const result = await validateContent(contentDir);
+  for (const problem of result.problems) console.error(formatProblem(problem));
+  if (result.problems.length > 0) {
+    console.error(`\n导入的内容有 ${result.problems.length} 个问题，改正前不能发布。`);
+    return 1;
+  }
+  console.log('校验通过。');
+  return 0;
 }
-console.log('校验通过。');
+
+/** One project table from an .xlsx: the file with the same 项目编码, or the next number. */
+async function importWorkbook(): Promise<number> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file!);
+  } catch (e) {
+    console.error(`无法读取 ${file}：${(e as Error).message}`);
+    return 2;
+  }
+  let framework = DEFAULT_FRAMEWORK;
+  try {
+    framework = loadSiteConfig(contentDir).indicatorFramework;
+  } catch {
+    // No readable site.yaml yet: the default framework; validate reports the site file.
+  }
+  const { project, problems } = await readProjectWorkbook(bytes, { framework, fiscalYear: year });
+  if (!project) {
+    for (const p of problems) console.error(`${file}${p.cell ? ` 单元格 ${p.cell}` : ''}  ${p.message}`);
+    console.error(`\n导入失败：有 ${problems.length} 处需要修改，没有写入任何文件。请在 Excel 中改好这些单元格后再导入。`);
+    return 1;
+  }
+  const projectDir = join(contentDir, String(project.年度), project.单位编码, 'projects');
+  await mkdir(projectDir, { recursive: true });
+  const target = join(projectDir, projectFileName(await projectFilesIn(projectDir), project.项目编码));
+  await writeFile(target, projectYaml(project));
+  console.log(`已导入项目表“${project.项目名称}”到 ${target}`);
+  return validateImported();
+}

@@ -4,7 +4,7 @@
 
 export const unitYearPath = (year: number, unit: string) => `${year}/${unit}/`;
 export const projectPath = (year: number, unit: string, code: string) => `${year}/${unit}/projects/${code}/`;
-export const projectDownloadPath = (year: number, unit: string, code: string, ext: 'csv' | 'json') => `${year}/${unit}/projects/${code}.${ext}`;
+export const projectDownloadPath = (year: number, unit: string, code: string, ext: 'csv' | 'json' | 'xlsx') => `${year}/${unit}/projects/${code}.${ext}`;
 export const departmentPath = (year: number, unit: string) => `${year}/${unit}/department/`;
 export const indicatorsPath = (year: number, unit: string) => `${year}/${unit}/indicators/`;
 /** Raw content files (YAML, the source document) are published under content/ as they lie there. */
