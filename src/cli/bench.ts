@@ -1,0 +1,468 @@
+// npm run bench -- --projects N [--units U] [--seed S] [--keep]
+//
+// Performance benchmark on a synthetic county: writes N realistic project tables spread over U
+// units into a temporary content folder, then times `validate` and the full `build` (Astro +
+// Pagefind) as child processes, and, for comparison, the build of a minimal Astro site with one
+// trivial page per project. Prints times, pages per second, peak memory and output sizes.
+// Nothing is written to content/, dist/ or .test-dist/; the temporary folder is removed at the
+// end unless --keep is given.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { departmentYaml, projectYaml } from '../lib/import/write-yaml.ts';
+import type { DepartmentInput } from '../schema/department.ts';
+import type { ProjectInput } from '../schema/project.ts';
+
+const REPO = process.cwd();
+const TSX_CLI = join(REPO, 'node_modules/tsx/dist/cli.mjs');
+const ASTRO_CLI = join(REPO, 'node_modules/astro/bin/astro.mjs');
+const YEAR = 2023;
+const COUNTY = '130229'; // 区划代码 of the first 6 digits of every project code
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+const args = parseArgs({
+  options: {
+    projects: { type: 'string' },
+    units: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const N = Number(args.values.projects);
+if (!Number.isInteger(N) || N < 1) {
+  console.error('用法：npm run bench -- --projects N [--units U] [--seed S] [--keep]');
+  process.exit(2);
+}
+const U = args.values.units === undefined ? Math.ceil(N / 100) : Number(args.values.units);
+if (!Number.isInteger(U) || U < 1 || U > N) {
+  console.error(`--units 要写 1 到 ${N} 之间的整数`);
+  process.exit(2);
+}
+const SEED = Number(args.values.seed);
+const KEEP = args.values.keep;
+const COMMAND = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic random numbers (mulberry32): the same seed writes byte-identical files.
+
+let state = (SEED * 0x9e3779b9) >>> 0;
+function random(): number {
+  state = (state + 0x6d2b79f5) >>> 0;
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const chance = (p: number) => random() < p;
+
+// ---------------------------------------------------------------------------------------------
+// Word lists for realistic Chinese text
+
+const PLACES = ['村级', '镇区', '农村', '社区', '中小学', '乡镇卫生院', '敬老院', '全镇', '辖区', '重点村'];
+const SUBJECTS = [
+  '道路', '垃圾清运', '人居环境', '安全生产', '饮水', '绿化', '路灯', '水利设施', '文化广场', '养老服务',
+  '坑塘', '厕所改造', '污水处理', '河道', '森林防火', '防汛', '秸秆禁烧', '党员活动室', '便民服务中心', '农田水利',
+];
+const ACTIONS = ['维修', '补助', '培训', '整治', '运行维护', '建设', '保洁', '管护', '专项经费', '改造提升', '设备购置', '宣传'];
+const TOWNS = [
+  '林南仓镇', '鸦鸿桥镇', '窝洛沽镇', '石臼窝镇', '虹桥镇', '散水头镇', '孤树镇', '杨家板桥镇', '亮甲店镇', '彩亭桥镇',
+  '林西镇', '唐自头镇', '陈家铺乡', '郭家屯乡', '杨家套乡', '潮洛窝乡', '玉田镇', '郭家桥乡', '大安镇乡', '无终街道',
+];
+const DEPARTMENTS = ['教育局', '卫生健康局', '农业农村局', '交通运输局', '水务局', '民政局', '自然资源和规划局', '应急管理局', '文化广电和旅游局', '住房和城乡建设局'];
+const BASES = ['预算安排', '历史数据', '计划标准', '行业标准', '上年完成情况', '预算'];
+
+/** One entry per 二级指标 of the default framework: name pool and value pool. */
+const INDICATORS: { level1: string; level2: string; names: string[]; values: string[] }[] = [
+  { level1: '产出指标', level2: '数量指标', names: ['清运垃圾吨数', '维修道路里程', '培训人次', '覆盖行政村数', '补助户数', '设施数量', '保洁人员数量'], values: ['≥1200吨', '≥3.5公里', '≥200人次', '42个', '=1个', '≥90百分百', '≥15人'] },
+  { level1: '产出指标', level2: '质量指标', names: ['工程验收合格率', '清洁度', '设施完好率', '培训合格率', '资金使用合规率'], values: ['≥95%', '100%', '≥90%', '≥98%', '优'] },
+  { level1: '产出指标', level2: '时效指标', names: ['完成及时性', '资金拨付及时率', '项目完成时间', '清运及时性'], values: ['12月底前完成', '及时', '≥95%', '2023年10月底前', '按月完成'] },
+  { level1: '产出指标', level2: '成本指标', names: ['项目总成本', '单位成本', '市场价格', '成本控制率'], values: ['≤219800元', '≤85元/吨', '≤市场价格', '≤100%', '≤30万元'] },
+  { level1: '效益指标', level2: '经济效益指标', names: ['节约成本', '带动农户增收', '降低运行费用', '成本节约'], values: ['≥5%', '≥2万元', '有所降低', '≥1成本节约'] },
+  { level1: '效益指标', level2: '社会效益指标', names: ['群众出行条件改善', '提供优质服务', '安全事故发生率', '公共服务水平提升'], values: ['明显改善', '有效提升', '≤0.1%', '≥90%'] },
+  { level1: '效益指标', level2: '生态效益指标', names: ['村容村貌改善', '生态环境质量', '绿化覆盖率', '生态效益增长率'], values: ['明显改善', '≥35%', '逐步提高', '≥1生态效益增长率'] },
+  { level1: '效益指标', level2: '可持续影响指标', names: ['长效管护机制', '影响期限', '设施使用年限', '持续发挥作用'], values: ['建立健全', '≥5年', '≥10年', '长期'] },
+  { level1: '满意度指标', level2: '服务对象满意度指标', names: ['群众满意度', '受益群众满意度', '委托方满意度', '服务对象满意度'], values: ['≥95%', '≥90%', '≥85%', '≥90百分百'] },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Synthetic content
+
+const fenText = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+const CODE_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const usedCodes = new Set<string>();
+/** `^\d{8}P[0-9A-Z]{12}$`, unique in the run. */
+function projectCode(): string {
+  for (;;) {
+    let tail = '';
+    for (let i = 0; i < 12; i++) tail += pick([...CODE_CHARS]);
+    const code = `${COUNTY}${String(YEAR % 100).padStart(2, '0')}P${tail}`;
+    if (!usedCodes.has(code)) {
+      usedCodes.add(code);
+      return code;
+    }
+  }
+}
+
+/** Cumulative percents at 3/6/10/12 months end: non-decreasing, ending at 100, early ones sometimes empty. */
+function spendingPlan(): ProjectInput['资金支出计划'] {
+  const a = int(0, 40);
+  const b = int(a, 70);
+  const c = int(b, 100);
+  const percents: (number | null)[] = [a, b, c, 100];
+  if (chance(0.15)) percents[0] = null; // 原表未列计划
+  if (chance(0.05)) percents[1] = null;
+  // A two-decimal percent now and then, where it keeps the plan non-decreasing.
+  if (a <= 33.33 && c >= 33.33 && chance(0.1)) percents[1] = 33.33;
+  return [3, 6, 10, 12].map((月份, i) => ({ 月份, 累计比例: percents[i]! }));
+}
+
+function indicators(): ProjectInput['绩效指标'] {
+  const rows: ProjectInput['绩效指标'] = [];
+  for (const category of INDICATORS) {
+    // Usually one row per 二级指标, sometimes two 数量指标 rows (the real tables vary).
+    const count = category.level2 === '数量指标' && chance(0.3) ? 2 : 1;
+    const names = [...category.names].sort(() => random() - 0.5).slice(0, count);
+    for (const name of names) {
+      // Keys in the approved table's column order; the two optional columns are sometimes empty.
+      const description = chance(0.8) ? (chance(0.5) ? name : `反映${name}情况`) : undefined;
+      const value = pick(category.values);
+      const basis = chance(0.9) ? pick(BASES) : undefined;
+      rows.push({
+        一级指标: category.level1,
+        二级指标: category.level2,
+        三级指标: name,
+        ...(description === undefined ? {} : { 绩效指标描述: description }),
+        指标值: value,
+        ...(basis === undefined ? {} : { 指标值确定依据: basis }),
+      });
+    }
+  }
+  return rows;
+}
+
+function project(unitCode: string, unitName: string, index: number): ProjectInput {
+  const name = `${YEAR}年${pick(PLACES)}${pick(SUBJECTS)}${pick(ACTIONS)}`;
+  // Log-uniform budget between 5,000 and 5,000,000 yuan, in fen so the sum is exact.
+  const totalFen = Math.round(Math.exp(Math.log(500_000) + random() * Math.log(1000)));
+  const otherFen = chance(0.3) ? Math.floor(totalFen * random() * 0.5) : 0;
+  const table: ProjectInput = {
+    单位编码: unitCode,
+    单位名称: unitName,
+    年度: YEAR,
+    原文标题: `${index + 1}.${name}绩效目标表`,
+    金额单位: '元',
+    预算阶段: '年初预算',
+    项目编码: projectCode(),
+    项目名称: name,
+    预算数: fenText(totalFen),
+    财政资金: fenText(totalFen - otherFen),
+    资金用途: `用于${name.slice(5)}，保障${pick(SUBJECTS)}工作正常开展`,
+    资金支出计划: spendingPlan(),
+    绩效目标: chance(0.2) ? ['1.目标内容1'] : [`1.完成${name.slice(5)}任务，${pick(['改善群众生产生活条件', '保障工作顺利开展', '提升公共服务水平'])}`, `2.资金使用规范，${pick(['按时拨付', '专款专用', '无违规使用'])}`],
+    绩效指标: indicators(),
+  };
+  if (otherFen > 0) table.其他资金 = fenText(otherFen);
+  return table;
+}
+
+function department(unitCode: string, unitName: string): DepartmentInput {
+  const functions = ['党政综合', '经济发展', '社会事务', '农业农村'];
+  return {
+    单位编码: unitCode,
+    单位名称: unitName,
+    年度: YEAR,
+    总体绩效目标: [`整体绩效目标：${YEAR}年深入贯彻中央和省、市、县重要会议精神，在${pick(SUBJECTS)}、${pick(SUBJECTS)}等方面抓重点、攻难点，确保各项工作任务按时完成。`],
+    分项绩效目标: functions.slice(0, int(2, 4)).map((职能) => {
+      const task = `${pick(SUBJECTS)}${pick(ACTIONS)}`;
+      return {
+        职能,
+        职能描述: `负责${职能}相关工作`,
+        年度目标: `做好${task}等工作`,
+        工作任务: task,
+        任务描述: `负责${task}的组织实施和监督检查`,
+        绩效指标: `绩效目标${task}的完成情况`,
+        指标值: pick(['>=90%', '>=95%', '100%']),
+        指标描述: `${task}的完成情况`,
+        评价标准: '优',
+      };
+    }),
+    工作保障措施: {
+      引言: '为实现上述本年度的发展规划目标，主要拟定了以下几项保障措施：',
+      措施: ['1、加强组织领导，明确责任分工。', '2、规范资金管理，确保专款专用。'],
+    },
+  };
+}
+
+function unitName(i: number): string {
+  const list = [...TOWNS.map((t) => `玉田县${t}人民政府本级`), ...DEPARTMENTS.map((d) => `玉田县${d}本级`)];
+  const base = list[i % list.length]!;
+  const round = Math.floor(i / list.length);
+  return round === 0 ? base : `${base}（${round + 1}）`;
+}
+
+async function writeContent(contentDir: string) {
+  // site.yaml: the repository's keys, with a title that says the data is synthetic.
+  const site = parseYaml(await readFile(join(REPO, 'content/site.yaml'), 'utf8')) as Record<string, unknown>;
+  site.网站名称 = `${String(site.网站名称)}（性能测试合成数据）`;
+  await mkdir(contentDir, { recursive: true });
+  await writeFile(join(contentDir, 'site.yaml'), stringifyYaml(site, { lineWidth: 0 }));
+  // about.md is read by every page (名词解释), so the site cannot build without it.
+  await copyFile(join(REPO, 'content/about.md'), join(contentDir, 'about.md'));
+
+  let written = 0;
+  for (let u = 0; u < U; u++) {
+    const unitCode = String(483001 + u);
+    const name = unitName(u);
+    const dir = join(contentDir, String(YEAR), unitCode);
+    await mkdir(join(dir, 'projects'), { recursive: true });
+    await writeFile(join(dir, 'department.yaml'), departmentYaml(department(unitCode, name)));
+    // Spread N projects as evenly as possible: the first N % U units get one more.
+    const count = Math.floor(N / U) + (u < N % U ? 1 : 0);
+    for (let i = 0; i < count; i++) {
+      const table = project(unitCode, name, i);
+      const file = `${String(i + 1).padStart(2, '0')}-${table.项目编码}.yaml`;
+      await writeFile(join(dir, 'projects', file), projectYaml(table));
+      written++;
+    }
+  }
+  return written;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes: time, peak memory, output tail
+
+interface StageResult {
+  seconds: number;
+  /** Peak resident set size in bytes (largest single process of the tree), if measurable. */
+  peakRss?: number;
+}
+
+const TIME_BIN = '/usr/bin/time';
+
+/** Runs `node <args>` with the same Node as this process; exits the benchmark if it fails. */
+async function runStage(label: string, nodeArgs: string[], options: { cwd: string; env?: Record<string, string> }, scratch: string): Promise<StageResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env };
+  // When started from a test, Vitest's variables would make Astro/Vite behave as under test.
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'TEST') delete env[key];
+  if (env.NODE_ENV === 'test') delete env.NODE_ENV;
+
+  // GNU time reports the maximum RSS (KiB) of the child and its waited-for descendants; -o keeps
+  // it out of the child's stderr. Without it we poll VmHWM of the direct child.
+  const useTime = existsSync(TIME_BIN);
+  const timeFile = join(scratch, `time-${label.replace(/\W/g, '_')}.txt`);
+  const [command, argv] = useTime ? [TIME_BIN, ['-o', timeFile, '-f', '%M', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+
+  const started = performance.now();
+  const child = spawn(command, argv, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString('utf8'));
+    if (output.length > 400) output.splice(0, output.length - 400); // only the tail is ever shown
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+
+  let polledKb = 0;
+  const poll = useTime
+    ? undefined
+    : setInterval(() => {
+        readFile(`/proc/${child.pid}/status`, 'utf8')
+          .then((status) => {
+            const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+            if (kb > polledKb) polledKb = kb;
+          })
+          .catch(() => {});
+      }, 100);
+
+  const code = await new Promise<number>((done) => {
+    child.on('error', () => done(-1));
+    child.on('close', (exit) => done(exit ?? -1));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (poll) clearInterval(poll);
+
+  if (code !== 0) {
+    const tail = output.join('').split('\n').slice(-40).join('\n');
+    console.error(`\n✗ ${label} 失败（退出码 ${code}，用时 ${seconds.toFixed(1)} 秒）。输出末尾：\n${tail}`);
+    throw new StageFailed(label);
+  }
+
+  let peakKb = polledKb;
+  if (useTime) {
+    const lines = (await readFile(timeFile, 'utf8').catch(() => '')).trim().split('\n');
+    peakKb = Number(lines.at(-1)) || 0;
+  }
+  console.log(`  ✓ ${label}：${seconds.toFixed(1)} 秒`);
+  return { seconds, peakRss: peakKb > 0 ? peakKb * 1024 : undefined };
+}
+
+class StageFailed extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Output measurements
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+async function folderBytes(dir: string): Promise<number> {
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  for (const file of await walk(dir)) total += (await stat(file)).size;
+  return total;
+}
+
+/**
+ * Gzip size of one page as a first visit downloads it: the HTML plus every file under _astro/ it
+ * references, following relative imports between JS chunks (Astro splits shared code).
+ */
+async function pageWeight(outDir: string, htmlFile: string) {
+  const html = await readFile(htmlFile);
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  const add = (absolute: string) => {
+    if (!seen.has(absolute) && existsSync(absolute)) {
+      seen.add(absolute);
+      queue.push(absolute);
+    }
+  };
+  // References look like "/_astro/x.css" or "/base/_astro/x.js"; the site's base path varies.
+  for (const m of html.toString('utf8').matchAll(/["'(]([^"'()\s]*\/_astro\/[^"'()\s?#]+)/g)) add(join(outDir, '_astro', basename(m[1]!)));
+  let assets = 0;
+  let assetsGzip = 0;
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    const body = await readFile(file);
+    assets += body.length;
+    assetsGzip += gzipSync(body).length;
+    if (file.endsWith('.js')) {
+      // Static and dynamic imports of sibling chunks: from"./chunk.js", import("./chunk.js").
+      for (const m of body.toString('utf8').matchAll(/(?:from|import)\s*\(?\s*["'](\.\.?\/[^"']+\.js)["']/g)) add(resolve(dirname(file), m[1]!));
+    }
+  }
+  return { files: seen.size, html: html.length, htmlGzip: gzipSync(html).length, assets, assetsGzip };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Minimal Astro site for comparison: the same number of pages, each a bare <h1>.
+
+async function writeMinimalSite(dir: string, codes: string[]) {
+  await mkdir(join(dir, 'src/pages'), { recursive: true });
+  await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bench-minimal', private: true, type: 'module' }, null, 2));
+  // Caches stay inside the temporary project: node_modules is a symlink into the repository,
+  // and Astro's and Vite's default caches live under node_modules/.
+  await writeFile(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\n` +
+      `export default defineConfig({ cacheDir: './.cache/astro', vite: { cacheDir: './.cache/vite' }, build: { format: 'directory' } });\n`,
+  );
+  await writeFile(
+    join(dir, 'src/pages/[code].astro'),
+    `---\nexport function getStaticPaths() {\n  return ${JSON.stringify(codes)}.map((code) => ({ params: { code } }));\n}\n` +
+      `const { code } = Astro.params;\n---\n` +
+      `<html lang="zh-CN"><head><meta charset="utf-8" /><title>{code}</title></head><body><h1>{code}</h1></body></html>\n`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const MB = (bytes?: number) => (bytes === undefined ? '—' : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+/** Display width: CJK characters take two columns in a terminal. */
+const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
+
+function table(rows: [string, string][]) {
+  const w = Math.max(...rows.map(([k]) => width(k)));
+  return rows.map(([k, v]) => `  ${pad(k, w)}  ${v}`).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+const root = await mkdtemp(join(tmpdir(), 'gongkai-bench-'));
+const contentDir = join(root, 'content');
+const outDir = join(root, 'dist');
+const minimalDir = join(root, 'minimal');
+// build.ts's Astro config keys its content cache by the content folder (node_modules/.astro-<hash>);
+// the folder is unique to this run, so the cache is removed afterwards.
+const astroCache = join(REPO, 'node_modules', `.astro-${createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 12)}`);
+let exitCode = 0;
+
+try {
+  console.log(`生成合成数据：${N} 个项目，${U} 个单位，种子 ${SEED} → ${root}`);
+  const genStarted = performance.now();
+  const projects = await writeContent(contentDir);
+  const genSeconds = (performance.now() - genStarted) / 1000;
+  const contentBytes = await folderBytes(contentDir);
+  console.log(`  ✓ 生成：${genSeconds.toFixed(1)} 秒（${projects} 个项目文件，${MB(contentBytes)}）`);
+
+  const validate = await runStage('validate', [TSX_CLI, 'src/cli/validate.ts', contentDir], { cwd: REPO }, root);
+  const build = await runStage('build', [TSX_CLI, 'src/cli/build.ts'], { cwd: REPO, env: { GONGKAI_CONTENT: contentDir, GONGKAI_OUT: outDir } }, root);
+
+  const files = await walk(outDir);
+  const htmlPages = files.filter((f) => f.endsWith('.html')).length;
+  const distBytes = await folderBytes(outDir);
+  const pagefindBytes = await folderBytes(join(outDir, 'pagefind'));
+  // One project page: the first unit's first project (build format "directory").
+  const firstCode = [...usedCodes][0]!;
+  const projectPage = files.find((f) => f.endsWith(join('projects', firstCode, 'index.html')));
+  const weight = projectPage ? await pageWeight(outDir, projectPage) : undefined;
+
+  await writeMinimalSite(minimalDir, [...usedCodes]);
+  const minimal = await runStage('minimal', [ASTRO_CLI, 'build', '--silent'], { cwd: minimalDir }, root);
+  const minimalPages = existsSync(join(minimalDir, 'dist')) ? (await walk(join(minimalDir, 'dist'))).filter((f) => f.endsWith('.html')).length : 0;
+
+  console.log(`\n命令：${COMMAND}`);
+  console.log(`Node ${process.version}，${N} 个项目，${U} 个单位，种子 ${SEED}\n`);
+  console.log(
+    table([
+      ['阶段 stage', '用时 time · 峰值内存 peak RSS'],
+      ['生成数据 generate', `${genSeconds.toFixed(2)} s（内容 ${MB(contentBytes)}）`],
+      ['检查 validate', `${validate.seconds.toFixed(2)} s · ${MB(validate.peakRss)}`],
+      ['构建 build (Astro + Pagefind)', `${build.seconds.toFixed(2)} s · ${MB(build.peakRss)}`],
+      ['最小站点 minimal Astro', `${minimal.seconds.toFixed(2)} s · ${MB(minimal.peakRss)}（${minimalPages} 页）`],
+      ['构建倍数 ours / minimal', `${(build.seconds / minimal.seconds).toFixed(2)} ×`],
+    ]),
+  );
+  console.log();
+  console.log(
+    table([
+      ['输出 output', ''],
+      ['HTML 页面 pages', `${htmlPages}`],
+      ['每秒页数 pages/s (build)', `${(htmlPages / build.seconds).toFixed(0)}`],
+      ['dist 大小 size', `${MB(distBytes)}（${files.length} 个文件）`],
+      ['dist/pagefind 大小 size', MB(pagefindBytes)],
+      [
+        '项目页 project page (gzip)',
+        weight
+          ? `${KB(weight.htmlGzip + weight.assetsGzip)} = HTML ${KB(weight.htmlGzip)} + CSS/JS ${KB(weight.assetsGzip)}（${weight.files} 个 _astro 文件；未压缩 ${KB(weight.html + weight.assets)}）`
+          : '找不到项目页',
+      ],
+    ]),
+  );
+  if (projectPage) console.log(`\n  测量的项目页：${projectPage.slice(outDir.length + 1)}`);
+} catch (error) {
+  if (!(error instanceof StageFailed)) console.error(error);
+  exitCode = 1;
+} finally {
+  await rm(astroCache, { recursive: true, force: true });
+  if (KEEP) console.log(`\n保留临时文件夹：${root}`);
+  else await rm(root, { recursive: true, force: true });
+}
+process.exit(exitCode);
