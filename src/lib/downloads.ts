@@ -17,6 +17,7 @@ import {
   type ExportDepartment,
   type ExportProject,
 } from './exports.ts';
+import { readOnce } from './file-cache.ts';
 import { lastChangedOf } from './git-dates.ts';
 import { sourceDocumentPath, unitYears, type ProjectEntry } from './site-content.ts';
 import { loadSiteConfig } from './site-config.ts';
@@ -31,8 +32,8 @@ export interface DownloadFile {
   bytes: Uint8Array;
 }
 
-/** The YAML mapping exactly as written, for downloads that must equal the YAML. */
-export const rawOf = (entry: { file: string }) => parse(readFileSync(entry.file, 'utf8')) as unknown;
+/** The YAML mapping exactly as written, for downloads that must equal the YAML (parsed once per file). */
+export const rawOf = (entry: { file: string }): unknown => readOnce(entry.file, (file) => parse(readFileSync(file, 'utf8')) as unknown);
 
 export const exportProject = (entry: ProjectEntry): ExportProject => ({ data: entry.data, raw: rawOf(entry) as ProjectInput });
 

@@ -2,14 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT_DIR } from './content-layout.ts';
+import { readOnce } from './file-cache.ts';
 import { glossaryOf, type GlossaryTerm } from './markdown.ts';
 
 export const ABOUT_FILE = 'about.md';
-let terms: Map<string, GlossaryTerm> | undefined;
-
 export function glossary(): Map<string, GlossaryTerm> {
-  terms ??= new Map(glossaryOf(readFileSync(join(CONTENT_DIR, ABOUT_FILE), 'utf8')).map((t) => [t.term, t]));
-  return terms;
+  return readOnce(join(CONTENT_DIR, ABOUT_FILE), (file) => new Map(glossaryOf(readFileSync(file, 'utf8')).map((t) => [t.term, t])));
 }
 
 /** The explained terms among the given words, in the order given, without repeats. */
