@@ -17,6 +17,9 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { departmentYaml, projectYaml } from '../lib/import/write-yaml.ts';
+// The browser tests' static server and Chromium launcher, reused to measure a first search.
+import { DEFAULT_CHROMIUM, launchBrowser } from '../../tests/browser/chromium.ts';
+import { startStaticServer } from '../../tests/browser/server.ts';
 import type { DepartmentInput } from '../schema/department.ts';
 import type { ProjectInput } from '../schema/project.ts';
 
@@ -24,7 +27,9 @@ const REPO = process.cwd();
 const TSX_CLI = join(REPO, 'node_modules/tsx/dist/cli.mjs');
 const ASTRO_CLI = join(REPO, 'node_modules/astro/bin/astro.mjs');
 const YEAR = 2023;
-const COUNTY = '130229'; // 区划代码 of the first 6 digits of every project code
+const COUNTY = '130229';
+/** Query for the first-search measurement: a word of the synthetic text (SUBJECTS). */
+const SEARCH_QUERY = '垃圾清运'; // 区划代码 of the first 6 digits of every project code
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
@@ -245,6 +250,8 @@ async function writeContent(contentDir: string) {
 
 interface StageResult {
   seconds: number;
+  /** The last lines the process printed. */
+  output: string;
   /** Peak resident set size in bytes (largest single process of the tree), if measurable. */
   peakRss?: number;
 }
@@ -305,7 +312,7 @@ async function runStage(label: string, nodeArgs: string[], options: { cwd: strin
     peakKb = Number(lines.at(-1)) || 0;
   }
   console.log(`  ✓ ${label}：${seconds.toFixed(1)} 秒`);
-  return { seconds, peakRss: peakKb > 0 ? peakKb * 1024 : undefined };
+  return { seconds, output: output.join(''), peakRss: peakKb > 0 ? peakKb * 1024 : undefined };
 }
 
 class StageFailed extends Error {}
@@ -354,6 +361,40 @@ async function pageWeight(outDir: string, htmlFile: string) {
     }
   }
   return { files: seen.size, html: html.length, htmlGzip: gzipSync(html).length, assets, assetsGzip };
+}
+
+/**
+ * What a reader's browser downloads for a first search: the search page is opened with a query
+ * in headless Chromium and every response counted until results show. Pagefind's own files are
+ * already gzip-compressed, so their bytes are what travels; the page's HTML, CSS and JS are
+ * counted gzipped, as a county web server sends them.
+ */
+async function firstSearchBytes(outDir: string, query: string) {
+  if (!existsSync(process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM)) return undefined;
+  const server = await startStaticServer(outDir, '/');
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const sizes: Promise<{ url: string; bytes: number }>[] = [];
+    page.on('response', (response) => {
+      sizes.push(
+        response.body().then(
+          (body) => ({ url: response.url(), bytes: /\.(html|css|js)$|\/$/.test(new URL(response.url()).pathname) ? gzipSync(body).length : body.length }),
+          () => ({ url: response.url(), bytes: 0 }),
+        ),
+      );
+    });
+    await page.goto(`${server.baseUrl}search/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('.results a', { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    const all = await Promise.all(sizes);
+    const pagefind = all.filter((r) => new URL(r.url).pathname.startsWith('/pagefind/'));
+    const sum = (rs: { bytes: number }[]) => rs.reduce((n, r) => n + r.bytes, 0);
+    return { requests: all.length, total: sum(all), pagefind: sum(pagefind), pagefindRequests: pagefind.length };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -423,6 +464,12 @@ try {
   const firstCode = [...usedCodes][0]!;
   const projectPage = files.find((f) => f.endsWith(join('projects', firstCode, 'index.html')));
   const weight = projectPage ? await pageWeight(outDir, projectPage) : undefined;
+  const search = await firstSearchBytes(outDir, SEARCH_QUERY);
+  // The build prints "用时（秒）：validate 1.97，index 9.12，astro 21.79，total 26.60".
+  const stages = Object.fromEntries(
+    [...(/用时（秒）：(.*)/.exec(build.output)?.[1] ?? '').matchAll(/(\w+) ([\d.]+)/g)].map((m) => [m[1]!, Number(m[2])]),
+  );
+  const sec = (stage: string) => (stages[stage] === undefined ? '—' : `${stages[stage]!.toFixed(2)} s`);
 
   await writeMinimalSite(minimalDir, [...usedCodes]);
   const minimal = await runStage('minimal', [ASTRO_CLI, 'build', '--silent'], { cwd: minimalDir }, root);
@@ -436,6 +483,9 @@ try {
       ['生成数据 generate', `${genSeconds.toFixed(2)} s（内容 ${MB(contentBytes)}）`],
       ['检查 validate', `${validate.seconds.toFixed(2)} s · ${MB(validate.peakRss)}`],
       ['构建 build (Astro + Pagefind)', `${build.seconds.toFixed(2)} s · ${MB(build.peakRss)}`],
+      ['  其中 检查 validate', sec('validate')],
+      ['  其中 Astro 页面 pages', sec('astro')],
+      ['  其中 索引 Pagefind index', `${sec('index')}（与 Astro 同时进行）`],
       ['最小站点 minimal Astro', `${minimal.seconds.toFixed(2)} s · ${MB(minimal.peakRss)}（${minimalPages} 页）`],
       ['构建倍数 ours / minimal', `${(build.seconds / minimal.seconds).toFixed(2)} ×`],
     ]),
@@ -448,6 +498,12 @@ try {
       ['每秒页数 pages/s (build)', `${(htmlPages / build.seconds).toFixed(0)}`],
       ['dist 大小 size', `${MB(distBytes)}（${files.length} 个文件）`],
       ['dist/pagefind 大小 size', MB(pagefindBytes)],
+      [
+        `首次搜索 first search「${SEARCH_QUERY}」`,
+        search
+          ? `${KB(search.total)}（${search.requests} 个请求；其中 Pagefind ${KB(search.pagefind)}，${search.pagefindRequests} 个文件）`
+          : '— 找不到 Chromium（apt-get install -y chromium）',
+      ],
       [
         '项目页 project page (gzip)',
         weight

@@ -51,10 +51,10 @@ export function lastChangedOf(files: string[]): string {
   return files.map(lastChanged).reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b), '1970-01-01T00:00:00Z');
 }
 
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** `2026年11月25日` in China Standard Time, as readers expect it. */
 export function formatDate(iso: string): string {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(new Date(iso))
-    .split('-');
+  const [y, m, d] = CHINA_DATE.format(new Date(iso)).split('-');
   return `${y}年${Number(m)}月${Number(d)}日`;
 }

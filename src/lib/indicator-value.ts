@@ -200,6 +200,10 @@ const COMPARATOR_WORDS: Record<Comparator, string> = {
   '>=': '不低于', '>': '高于', '<=': '不高于', '<': '低于', '=': '等于',
 };
 
+// One formatter for the whole build: toLocaleString with options builds a new one on every call,
+// which was the largest single cost of rendering a project page.
+const NUMBER_FORMAT = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 20 });
+
 /** One short plain-Chinese phrase for readers, shown beside the raw text. */
 export function formatReading(r: IndicatorValueReading): string {
   switch (r.kind) {
@@ -215,7 +219,7 @@ export function formatReading(r: IndicatorValueReading): string {
       const words = COMPARATOR_WORDS[r.comparator ?? '='];
       if (r.baseline === 'lastYear') return `与往年相比${words}`;
       if (r.number === undefined) return words;
-      const n = r.number.toLocaleString('zh-CN', { maximumFractionDigits: 20 });
+      const n = NUMBER_FORMAT.format(r.number);
       if (r.unit === undefined) return `${words} ${n}`;
       return r.unit === '%' || r.unit === '‰' ? `${words} ${n}${r.unit}` : `${words} ${n} ${r.unit}`;
     }

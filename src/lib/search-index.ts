@@ -68,10 +68,13 @@ export async function writeSearchIndex(records: SearchRecord[], outputPath: stri
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`无法建立搜索索引：${errors.join('；')}`);
   try {
-    for (const record of records) {
-      const added = await index.addCustomRecord(record);
-      if (added.errors.length) throw new Error(`搜索索引出错（${record.url}）：${added.errors.join('；')}`);
-    }
+    // All records in flight at once: Pagefind's service answers them in order, and awaiting each
+    // one first made the round trips, not the indexing, the cost (6.5 s → 3.0 s for 11,297
+    // records; the written index is byte-identical).
+    const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+    added.forEach(({ errors }, n) => {
+      if (errors.length) throw new Error(`搜索索引出错（${records[n]!.url}）：${errors.join('；')}`);
+    });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`写入搜索索引出错：${written.errors.join('；')}`);
     // Pagefind also writes its ready-made UIs; the search page has its own, so they are not published.
