@@ -66,3 +66,56 @@ export function runsOf<T>(rows: T[], key: (row: T) => string): { key: string; ro
   }
   return runs;
 }
+
+/** One unit's year as the county overview needs it (a structural slice of site-content's UnitYear). */
+export interface UnitYearLike {
+  year: number;
+  unit: string;
+  unitName: string;
+  projects: { data: Project }[];
+}
+
+export interface CountyUnitRow {
+  unit: string;
+  unitName: string;
+  totals: Totals;
+  /** The unit's 预算数 合计 of the year before, when it published that year. */
+  previousTotal?: bigint;
+}
+
+export interface CountyYear {
+  year: number;
+  units: CountyUnitRow[];
+  totals: Totals;
+  /** The county's 预算数 合计 of the year before over the units published in both years. */
+  comparable?: { units: number; previous: bigint; current: bigint };
+}
+
+/**
+ * All units of one year, in the order given (units by code): each unit's totals and last year's,
+ * and the county's totals. The year-over-year sum covers only units present in both years, so
+ * that a unit newly published does not read as growth.
+ */
+export function countyYear(all: readonly UnitYearLike[], year: number): CountyYear {
+  const previousOf = new Map(all.filter((uy) => uy.year === year - 1).map((uy) => [uy.unit, totalsOf(uy.projects.map((p) => p.data)).total]));
+  const units = all
+    .filter((uy) => uy.year === year)
+    .map((uy): CountyUnitRow => {
+      const previousTotal = previousOf.get(uy.unit);
+      return { unit: uy.unit, unitName: uy.unitName, totals: totalsOf(uy.projects.map((p) => p.data)), ...(previousTotal !== undefined ? { previousTotal } : {}) };
+    });
+  const totals: Totals = { total: 0n, fiscal: 0n, other: 0n, projects: 0, indicators: 0 };
+  for (const { totals: t } of units) {
+    totals.total += t.total;
+    totals.fiscal += t.fiscal;
+    totals.other += t.other;
+    totals.projects += t.projects;
+    totals.indicators += t.indicators;
+  }
+  const both = units.filter((u) => u.previousTotal !== undefined);
+  const comparable =
+    both.length > 0
+      ? { units: both.length, previous: both.reduce((n, u) => n + u.previousTotal!, 0n), current: both.reduce((n, u) => n + u.totals.total, 0n) }
+      : undefined;
+  return { year, units, totals, ...(comparable ? { comparable } : {}) };
+}

@@ -2,6 +2,8 @@
 // Permalinks name the year and the unit so that adding years and units never changes an address.
 // Plain TypeScript: also used outside Astro (the search indexer).
 
+/** All units of one year (a county's overview). */
+export const countyYearPath = (year: number) => `${year}/`;
 export const unitYearPath = (year: number, unit: string) => `${year}/${unit}/`;
 export const projectPath = (year: number, unit: string, code: string) => `${year}/${unit}/projects/${code}/`;
 export const projectDownloadPath = (year: number, unit: string, code: string, ext: 'csv' | 'json' | 'xlsx') => `${year}/${unit}/projects/${code}.${ext}`;

@@ -6,6 +6,7 @@ import type { Department } from '../schema/department.ts';
 import type { Project } from '../schema/project.ts';
 import { CONTENT_DIR } from './content-layout.ts';
 import { contentFilePath } from './paths.ts';
+import { linkYears, type YearLinks } from './year-over-year.ts';
 
 export interface ProjectEntry {
   data: Project;
@@ -50,6 +51,17 @@ export function unitYears(): Promise<UnitYear[]> {
     return [...byKey.values()].sort((a, b) => b.year - a.year || a.unit.localeCompare(b.unit));
   })();
   return cache;
+}
+
+/** A county's site (several units) gets a landing page by year and an overview of each year. */
+export const isCounty = (all: readonly UnitYear[]) => new Set(all.map((uy) => uy.unit)).size > 1;
+
+let links: Promise<YearLinks<ProjectEntry>> | undefined;
+
+/** Each project's table of the year before, and of the year after (year-over-year.ts). */
+export function projectYearLinks(): Promise<YearLinks<ProjectEntry>> {
+  links ??= unitYears().then((all) => linkYears(all.flatMap((uy) => uy.projects)));
+  return links;
 }
 
 /** The source documents bundled for a unit and year (content/<year>/<unit>/source/*). */

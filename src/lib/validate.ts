@@ -210,6 +210,18 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
     }
   }
 
+  // 上年项目编码 links a project to last year's table for the year-over-year comparison; a code
+  // that names nothing would silently show no comparison, so it is checked here.
+  for (const { file, data, at } of result.projects) {
+    if (data.previousCode === undefined || byCode.has(`${data.fiscalYear - 1}/${data.previousCode}`)) continue;
+    result.problems.push({
+      file,
+      ...at(['上年项目编码']),
+      field: '上年项目编码',
+      message: `上年项目编码 ${data.previousCode} 在 ${data.fiscalYear - 1} 年的内容里找不到：应写上一年度这个项目的项目编码（见 ${root}/${data.fiscalYear - 1}/ 下的项目文件）。上一年度没有在本网站公开时，删去这一行`,
+    });
+  }
+
   result.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return result;
 }

@@ -181,6 +181,19 @@ export function projectSchema(framework: IndicatorFramework = DEFAULT_FRAMEWORK)
           })
           .meta({ description: '项目编码，21 位，例如 13022923P00JXC415564L；它决定项目页面的网址，发布后不要改', examples: ['13022923P00JXC415564L'] }),
       ],
+      上年项目编码: [
+        'previousCode',
+        z
+          .string({ error: whenWritten('上年项目编码要写成文本，例如 13022922P00JXC415564L') })
+          .regex(PROJECT_CODE, {
+            error: (issue) => `上年项目编码“${String(issue.input)}”格式不对：应为上一年度这个项目的 21 位项目编码，例如 13022922P00JXC415564L`,
+          })
+          .optional()
+          .meta({
+            description: '上一年度同一项目的项目编码。项目编码每年不同时填写，网站据此比较两年的预算和指标；编码不变时不用填',
+            examples: ['13022922P00JXC415564L'],
+          }),
+      ],
       项目名称: ['name', requiredText('项目名称', '2022年村级垃圾清运及焚烧')],
       预算数: ['total', amountSchema],
       财政资金: ['fiscal', amountSchema],
