@@ -52,6 +52,16 @@ describe('project workbook (XLSX laid out like the approved table)', () => {
     expect(projectYaml(project!)).toBe(text);
   });
 
+  it('keeps 上年项目编码 (the link to last year\'s table) through YAML → XLSX → YAML', async () => {
+    const file = join(ROOT, 'tests/fixtures/county/content/2024/483001/projects/02-13022924P00JXC4155606.yaml');
+    const input = parse(readFileSync(file, 'utf8')) as ProjectInput;
+    expect(input.上年项目编码).toBe('13022923P00JXC4155606');
+    const { project, problems } = await readProjectWorkbook(await projectWorkbook(input, { date: DATE }));
+    expect(problems).toEqual([]);
+    expect(project).toEqual(input);
+    expect(Object.keys(project!).indexOf('上年项目编码')).toBe(Object.keys(project!).indexOf('项目编码') + 1);
+  });
+
   it('looks like the approved form: labels, typed amounts, empty plan cells, merged indicator groups', async () => {
     const workbook = await open(await projectWorkbook(projectOf('02-'), { date: DATE }));
     const sheet = workbook.getWorksheet(FORM_SHEET)!;
@@ -73,8 +83,8 @@ describe('project workbook (XLSX laid out like the approved table)', () => {
     expect(sheet.getCell(`C${header + 1}`).border?.left?.style).toBe('thin');
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     const notes = workbook.getWorksheet(NOTES_SHEET)!;
-    const rows = Object.fromEntries([2, 3, 4, 5, 6].map((r) => [notes.getCell(`A${r}`).value, notes.getCell(`B${r}`).value]));
-    expect(rows).toEqual({ 年度: 2023, 预算阶段: '年初预算', 原文标题: '4.2022年人饮井更新绩效目标表', 来源文件: SOURCE_NAME, 来源起止行: '188-325' });
+    const rows = Object.fromEntries([2, 3, 4, 5, 6, 7].map((r) => [notes.getCell(`A${r}`).value, notes.getCell(`B${r}`).value]));
+    expect(rows).toEqual({ 年度: 2023, 预算阶段: '年初预算', 原文标题: '4.2022年人饮井更新绩效目标表', 上年项目编码: null, 来源文件: SOURCE_NAME, 来源起止行: '188-325' });
   });
 
   it('gives the same bytes for the same project and date', async () => {
@@ -135,7 +145,7 @@ describe('import template (npm run template)', () => {
     const header = rowOf(sheet, '一级指标');
     const level2 = Array.from({ length: 9 }, (_, i) => sheet.getCell(`B${header + 1 + i}`).value);
     expect(level2).toEqual(['数量指标', '质量指标', '时效指标', '成本指标', '经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标', '服务对象满意度指标']);
-    expect(String(workbook.getWorksheet(NOTES_SHEET)!.getCell('A8').value)).toContain('填写说明');
+    expect(String(workbook.getWorksheet(NOTES_SHEET)!.getCell('A9').value)).toContain('填写说明');
 
     const { project, problems } = await readProjectWorkbook(bytes);
     expect(project).toBeUndefined();

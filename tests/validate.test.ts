@@ -113,6 +113,7 @@ const BROKEN = [
   'duplicate-indicator',
   'malformed-code',
   'duplicate-code',
+  'previous-code-unknown',
   'wrong-folder',
   'stray-file',
   'missing-site',
@@ -319,6 +320,14 @@ describe('project codes (项目编码)', () => {
     const at = position('duplicate-code', second, '项目编码:');
     expectProblem('duplicate-code', { file: second, ...at, field: '项目编码', says: ['已经用过', `${FIXTURES}/duplicate-code/${PROJECT}`] });
     expect(validate('duplicate-code').problems).toHaveLength(1);
+  });
+});
+
+describe('last year\'s table (上年项目编码)', () => {
+  it('reports a 上年项目编码 that names no project of the year before, at its line', () => {
+    const at = position('previous-code-unknown', PROJECT, '上年项目编码:');
+    expectProblem('previous-code-unknown', { file: PROJECT, ...at, field: '上年项目编码', says: ['上年项目编码 13022922P00JXC4155606 在 2022 年的内容里找不到', '删去这一行'] });
+    expect(validate('previous-code-unknown').problems).toHaveLength(1);
   });
 });
 

@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -397,6 +397,15 @@ async function firstSearchBytes(outDir: string, query: string) {
   }
 }
 
+/** What `npm run build` reads from the project, copied; node_modules linked. */
+async function copyProject(dir: string) {
+  await mkdir(dir, { recursive: true });
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    await cp(join(REPO, entry), join(dir, entry), { recursive: true });
+  }
+  await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Minimal Astro site for comparison: the same number of pages, each a bare <h1>.
 
@@ -438,6 +447,10 @@ function table(rows: [string, string][]) {
 
 const root = await mkdtemp(join(tmpdir(), 'gongkai-bench-'));
 const contentDir = join(root, 'content');
+// The build runs in a copy of the project: Astro keeps its intermediate files in the project's
+// .astro/ folder, so a build in the work tree at the same time (tests, npm run dev) would break
+// the benchmark's build, and the other way round. node_modules is shared through a symlink.
+const projectDir = join(root, 'project');
 const outDir = join(root, 'dist');
 const minimalDir = join(root, 'minimal');
 // build.ts's Astro config keys its content cache by the content folder (node_modules/.astro-<hash>);
@@ -454,7 +467,8 @@ try {
   console.log(`  ✓ 生成：${genSeconds.toFixed(1)} 秒（${projects} 个项目文件，${MB(contentBytes)}）`);
 
   const validate = await runStage('validate', [TSX_CLI, 'src/cli/validate.ts', contentDir], { cwd: REPO }, root);
-  const build = await runStage('build', [TSX_CLI, 'src/cli/build.ts'], { cwd: REPO, env: { GONGKAI_CONTENT: contentDir, GONGKAI_OUT: outDir } }, root);
+  await copyProject(projectDir);
+  const build = await runStage('build', [TSX_CLI, 'src/cli/build.ts'], { cwd: projectDir, env: { GONGKAI_CONTENT: contentDir, GONGKAI_OUT: outDir } }, root);
 
   const files = await walk(outDir);
   const htmlPages = files.filter((f) => f.endsWith('.html')).length;

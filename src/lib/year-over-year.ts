@@ -65,7 +65,8 @@ export function percentOf(change: bigint, base: bigint): string | undefined {
   // Rounded half away from zero to 0.01 %, in integers so that no float ever touches money.
   const scaled = (change * 20000n) / base;
   const rounded = (scaled + (scaled >= 0n ? 1n : -1n)) / 2n;
-  const sign = rounded < 0n ? '-' : '+';
+  // The sign of the change itself: a small cut reads -0.00%, not +0.00%.
+  const sign = change < 0n ? '-' : change > 0n ? '+' : '';
   const abs = rounded < 0n ? -rounded : rounded;
   return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}%`;
 }

@@ -27,13 +27,13 @@ export interface CellProblem {
 //   …  绩效目标 (merged down) | one goal per row B:G
 //   …  一级指标 | 二级指标 | 三级指标 | 绩效指标描述 D:E | 指标值 | 指标值确定依据
 //   …  one indicator per row; 一级 and 二级 merged down over equal neighbours
-// Sheet 说明: label | value rows (年度, 预算阶段, 原文标题, 来源文件, 来源起止行), then instructions.
+// Sheet 说明: label | value rows (年度, 预算阶段, 原文标题, 上年项目编码, 来源文件, 来源起止行), then instructions.
 
 const COLUMNS = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
 const WIDTHS = [14, 14, 18, 18, 12, 16, 18];
 const PLAN_SLOTS = COLUMNS.slice(1);
 const MONEY_FORMAT: Record<MoneyUnit, string> = { 元: '#,##0.00', 万元: '#,##0.00####' };
-const NOTE_LABELS = ['年度', '预算阶段', '原文标题', '来源文件', '来源起止行'] as const;
+const NOTE_LABELS = ['年度', '预算阶段', '原文标题', '上年项目编码', '来源文件', '来源起止行'] as const;
 type NoteLabel = (typeof NOTE_LABELS)[number];
 
 const LABEL = {
@@ -87,6 +87,7 @@ function formOf(p: ProjectInput): Form {
       年度: p.年度,
       预算阶段: text(p.预算阶段),
       原文标题: text(p.原文标题),
+      上年项目编码: text(p.上年项目编码),
       来源文件: text(p.来源?.文件),
       来源起止行: p.来源 ? `${p.来源.起止行[0]}-${p.来源.起止行[1]}` : '',
     },
@@ -107,7 +108,7 @@ export const TEMPLATE_INSTRUCTIONS = [
   '4. 资金支出计划：上一行是时点（如“3月底”），下一行填截至该月底的累计支出比例，例如 25%；未列计划的时点留空，不要填 0。',
   '5. 绩效目标每行写一条；不够时在“一级指标”这一行上方插入行。',
   '6. 绩效指标每行一条：模板已列出全部一级、二级指标，在需要的行填写三级指标、绩效指标描述、指标值和指标值确定依据；用不到的行留空即可，不会导入。同一个二级指标下有多条指标时，在其下方插入行，一级、二级指标可留空，表示与上一行相同。',
-  '7. 在本页填写年度（四位数字，例如 2023）；预算阶段不填时为“年初预算”；原文标题、来源文件、来源起止行（例如 46-183）可不填。',
+  '7. 在本页填写年度（四位数字，例如 2023）；预算阶段不填时为“年初预算”；原文标题、来源文件、来源起止行（例如 46-183）可不填；项目编码与上一年度不同时，在“上年项目编码”填上一年度这个项目的编码，网站据此比较两年。',
   '8. 填好后运行 npm run import -- <文件名>.xlsx 导入；有问题时会指出是哪个单元格（例如 B3），改好后再导入即可。',
 ];
 
@@ -127,7 +128,7 @@ export async function templateWorkbook({ date, framework = DEFAULT_FRAMEWORK }: 
       plan: [3, 6, 10, 12].map((month) => ({ month, percent: null })),
       goals: ['', '', ''],
       indicators: framework.flatMap((f) => f.level2.map((level2) => ({ A: f.level1, B: level2, C: '', D: '', F: '', G: '' }))),
-      notes: { 年度: '', 预算阶段: '年初预算', 原文标题: '', 来源文件: '', 来源起止行: '' },
+      notes: { 年度: '', 预算阶段: '年初预算', 原文标题: '', 上年项目编码: '', 来源文件: '', 来源起止行: '' },
       instructions: TEMPLATE_INSTRUCTIONS,
     },
     date,
@@ -553,6 +554,7 @@ export async function readProjectWorkbook(
     金额单位: unit,
     ...(notes.预算阶段 ? { 预算阶段: notes.预算阶段 as ProjectInput['预算阶段'] } : {}),
     项目编码: code,
+    ...(notes.上年项目编码 ? { 上年项目编码: notes.上年项目编码 } : {}),
     项目名称: name,
     预算数: total!,
     财政资金: fiscal!,
@@ -582,7 +584,7 @@ const readCellText = (sheet: ExcelJS.Worksheet, address: string) => {
 
 /** The 说明 sheet: label | value rows, found by their label in column A. */
 function readNotes(workbook: ExcelJS.Workbook, problems: CellProblem[], where: Map<string, string>) {
-  const out: { 年度?: number; 预算阶段?: string; 原文标题?: string; 来源?: { 文件: string; 起止行: [number, number] } } = {};
+  const out: { 年度?: number; 预算阶段?: string; 原文标题?: string; 上年项目编码?: string; 来源?: { 文件: string; 起止行: [number, number] } } = {};
   const sheet = workbook.getWorksheet(NOTES_SHEET);
   if (!sheet) {
     problems.push({ cell: '', message: `找不到工作表“${NOTES_SHEET}”：年度等信息写在那里。请使用 npm run template 生成的模板` });
@@ -597,7 +599,7 @@ function readNotes(workbook: ExcelJS.Workbook, problems: CellProblem[], where: M
   const value = (name: NoteLabel) => {
     const r = rows.get(name);
     if (r === undefined) return '';
-    where.set({ 年度: '年度', 预算阶段: '预算阶段', 原文标题: '原文标题', 来源文件: '来源.文件', 来源起止行: '来源.起止行' }[name], `${NOTES_SHEET}!B${r}`);
+    where.set({ 年度: '年度', 预算阶段: '预算阶段', 原文标题: '原文标题', 上年项目编码: '上年项目编码', 来源文件: '来源.文件', 来源起止行: '来源.起止行' }[name], `${NOTES_SHEET}!B${r}`);
     return notes.text(`B${r}`);
   };
   if (!rows.has('年度')) where.set('年度', `${NOTES_SHEET}!A`);
@@ -608,6 +610,8 @@ function readNotes(workbook: ExcelJS.Workbook, problems: CellProblem[], where: M
   if (phase) out.预算阶段 = phase;
   const heading = value('原文标题');
   if (heading) out.原文标题 = heading;
+  const previousCode = value('上年项目编码');
+  if (previousCode) out.上年项目编码 = previousCode;
   const file = value('来源文件');
   const range = value('来源起止行');
   const lines = /^(\d+)\s*[-–—~～至]\s*(\d+)$/.exec(range);
