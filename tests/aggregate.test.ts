@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { departmentPlan, plannedFen, runsOf, totalsOf } from '../src/lib/aggregate.ts';
+import { shareOf } from '../src/lib/format.ts';
 import { projectSchema } from '../src/schema/project.ts';
 
 const dir = 'content/2023/483001/projects';
@@ -33,5 +34,16 @@ describe('figures derived for the overview', () => {
 
   it('groups consecutive equal cells like the approved table merges them', () => {
     expect(runsOf(['a', 'a', 'b', 'a'], (x) => x).map((r) => [r.key, r.rows.length])).toEqual([['a', 2], ['b', 1], ['a', 1]]);
+  });
+});
+
+describe('shares of a total', () => {
+  it('rounds half up to 0.01 % (270,000.00 of 355,000.00 is 76.06 %, not 76.05 %)', () => {
+    expect(shareOf(27000000n, 35500000n)).toBe('76.06%');
+    expect(shareOf(8500000n, 35500000n)).toBe('23.94%');
+    expect(shareOf(1n, 8n)).toBe('12.50%');
+    expect(shareOf(1n, 3n)).toBe('33.33%');
+    expect(shareOf(5n, 5n)).toBe('100.00%');
+    expect(shareOf(0n, 0n)).toBe('—');
   });
 });

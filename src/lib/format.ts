@@ -9,3 +9,10 @@ export const percentText = (percent: number | null) => (percent === null ? '未�
 
 /** 分 → 元 as a plain number, for drawing only; every printed figure uses formatYuan. */
 export const fenToNumber = (fen: bigint) => Number(fen) / 100;
+
+/** `76.06%`: a part of a whole (both in 分, not negative), rounded half up to 0.01 %; `—` for a whole of 0. */
+export function shareOf(part: bigint, whole: bigint): string {
+  if (whole === 0n) return '—';
+  const hundredths = (part * 20000n / whole + 1n) / 2n;
+  return `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}%`;
+}

@@ -1,7 +1,9 @@
 // Global setup of the browser tests (vitest.config.ts, project "browser"): check that Chromium
-// is there; build the site twice: from content/ (base `/`) into .test-dist/root/, and from a
+// is there; build the site three times: from content/ (base `/`) into .test-dist/root/; from a
 // copy of content/ in .test-dist/content-yusuan/ with `基础路径: /yusuan/` into .test-dist/sub/;
-// serve each build on 127.0.0.1 at an ephemeral port; crawl both; provide it all to the tests.
+// and from content/ plus the fictitious second year and second unit of tests/fixtures/county
+// into .test-dist/county/ (a county's site). Serve each build on 127.0.0.1 at an ephemeral port;
+// crawl each; provide it all to the tests.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -14,6 +16,8 @@ import type { SiteUnderTest } from './sites.ts';
 
 export const TEST_DIST = join(ROOT, '.test-dist');
 export const SUB_BASE = '/yusuan/';
+/** Test-only content laid over a copy of content/ for the county site (see its README.md). */
+export const COUNTY_FIXTURE = join(ROOT, 'tests/fixtures/county/content');
 
 /** Hostile Markdown appended to the sub-path copy's about.md; each line tries to run a script. */
 export const PLANTED_MARKDOWN = [
@@ -102,6 +106,7 @@ export default async function setup(project: TestProject) {
   // content cache (.astro/) keeps the file path of an unchanged entry, so a copy at a new
   // temporary path each run would leave entries pointing into a deleted folder.
   const subContent = join(TEST_DIST, 'content-yusuan');
+  const countyContent = join(TEST_DIST, 'content-county');
   const servers: StaticServer[] = [];
   try {
     rmSync(subContent, { recursive: true, force: true });
@@ -115,14 +120,19 @@ export default async function setup(project: TestProject) {
     const about = join(subContent, 'about.md');
     writeFileSync(about, `${readFileSync(about, 'utf8')}\n${PLANTED_MARKDOWN}`);
 
-    const roots = { root: join(TEST_DIST, 'root'), sub: join(TEST_DIST, 'sub') };
+    rmSync(countyContent, { recursive: true, force: true });
+    cpSync(join(ROOT, 'content'), countyContent, { recursive: true, preserveTimestamps: true });
+    cpSync(COUNTY_FIXTURE, countyContent, { recursive: true, preserveTimestamps: true });
+
+    const roots = { root: join(TEST_DIST, 'root'), sub: join(TEST_DIST, 'sub'), county: join(TEST_DIST, 'county') };
     build('root', roots.root, { GONGKAI_CONTENT: join(ROOT, 'content') });
     build('sub', roots.sub, { GONGKAI_CONTENT: subContent });
+    build('county', roots.county, { GONGKAI_CONTENT: countyContent });
 
     const browser = await launchBrowser(chromiumPath);
     const sites: SiteUnderTest[] = [];
     try {
-      for (const [name, basePath] of [['root', '/'], ['sub', SUB_BASE]] as const) {
+      for (const [name, basePath] of [['root', '/'], ['sub', SUB_BASE], ['county', '/']] as const) {
         const server = await startStaticServer(roots[name], basePath);
         servers.push(server);
         const started = Date.now();

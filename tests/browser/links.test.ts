@@ -17,11 +17,23 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('both builds', () => {
+describe('addresses across builds', () => {
+  const root = sites.find((s) => s.name === 'root')!;
+  const sub = sites.find((s) => s.name === 'sub')!;
+  const county = sites.find((s) => s.name === 'county')!;
+
   it('the crawler reaches the same pages and files under /yusuan/ as under /', () => {
-    const [first, ...others] = sites;
-    expect(others.length, 'builds to compare').toBeGreaterThan(0);
-    for (const other of others) expect(crawledPaths(other), `${other.name} build vs ${first!.name} build`).toEqual(crawledPaths(first!));
+    expect(crawledPaths(sub)).toEqual(crawledPaths(root));
+  });
+
+  it('adding a year and a unit keeps every address of the township site (permalinks)', () => {
+    // Pages, downloads and content files; bundles and the search index are named by content hash.
+    const addresses = (site: typeof root) => crawledPaths(site).filter((p) => !/^\/(_astro|pagefind)\//.test(p));
+    const before = addresses(root);
+    const after = new Set(addresses(county));
+    expect(before.length).toBeGreaterThan(40);
+    expect(before.filter((p) => !after.has(p))).toEqual([]);
+    expect(after.size).toBeGreaterThan(before.length);
   });
 });
 

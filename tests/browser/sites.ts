@@ -4,7 +4,10 @@ import { inject } from 'vitest';
 import type { CrawlResult } from './crawl.ts';
 
 export interface SiteUnderTest {
-  /** `root` (built from content/ with base `/`), `sub` (same content, base `/yusuan/`), or a fixture. */
+  /**
+   * `root` (built from content/ with base `/`), `sub` (same content, base `/yusuan/`), or
+   * `county` (content/ plus the fictitious 2024 tables of tests/fixtures/county, base `/`).
+   */
   name: string;
   /** The base path, `/` or `/yusuan/`. */
   basePath: string;
