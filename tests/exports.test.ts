@@ -4,11 +4,13 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { departmentSchema, projectSchema, type DepartmentInput, type ProjectInput } from '../src/schema/index.ts';
 import {
+  deflateZip,
   allJson, dataPackage, indicatorsCsv, itemizedTargetsCsv, parseCsv, projectCsv, projectJson, projectsCsv,
   sharedLabels, spendingPlanCsv, toCsv, workbookXlsx, type ExportDepartment, type ExportProject,
 } from '../src/lib/exports.ts';
@@ -302,5 +304,25 @@ describe('datapackage.json', () => {
   it('refuses a CSV column it cannot describe', () => {
     const bytes = new TextEncoder().encode(toCsv([['未知列']]));
     expect(() => dataPackage([{ name: 'x', path: 'x.csv', bytes }], { name: 'x', title: 'x', description: 'x', created: DATE, sources: [] })).toThrow('未知列');
+  });
+});
+
+describe('deflateZip (project workbooks: stored by JSZip, deflated by zlib)', () => {
+  it('keeps every entry\'s bytes, deflates the non-empty ones, and dates them all', async () => {
+    const zip = new JSZip();
+    zip.file('a.xml', '<a>' + '绩效指标'.repeat(500) + '</a>');
+    zip.folder('xl');
+    zip.file('xl/b.xml', 'b');
+    const stored = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }));
+    const date = new Date('2024-03-01T08:00:00Z');
+    const out = deflateZip(stored, date);
+    expect(out.length).toBeLessThan(stored.length);
+    const back = await JSZip.loadAsync(out);
+    expect(await back.file('a.xml')!.async('string')).toBe('<a>' + '绩效指标'.repeat(500) + '</a>');
+    expect(await back.file('xl/b.xml')!.async('string')).toBe('b');
+    expect(Object.keys(back.files).sort()).toEqual(['a.xml', 'xl/', 'xl/b.xml']);
+    // JSZip reads DOS times as local time; compare the UTC fields that were written.
+    for (const entry of Object.values(back.files)) expect([entry.date.getFullYear(), entry.date.getMonth(), entry.date.getDate(), entry.date.getHours()]).toEqual([2024, 2, 1, 8]);
+    expect(deflateZip(stored, date)).toEqual(out);
   });
 });

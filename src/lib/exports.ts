@@ -2,6 +2,7 @@
 // workbook and a Frictionless datapackage.json. Pure functions of their input, byte-for-byte stable.
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
+import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Department, DepartmentInput } from '../schema/department.ts';
 import type { Project, ProjectInput } from '../schema/project.ts';
@@ -372,6 +373,63 @@ export function setZipTimes(zip: Uint8Array, date: Date): Uint8Array {
     central += 46 + view.getUint16(central + 28, true) + view.getUint16(central + 30, true) + view.getUint16(central + 32, true);
   }
   return out;
+}
+
+/**
+ * An archive whose entries JSZip stored uncompressed, rewritten with each entry deflated by
+ * Node's zlib and dated `date` (see setZipTimes). JSZip's own deflate (pako, in JavaScript) set up
+ * fresh 300 KB state for every entry: for a project workbook of a dozen small entries that was
+ * 3 ms of its 4–8 ms. The uncompressed size and CRC-32 of an entry do not change.
+ */
+export function deflateZip(zip: Uint8Array, date: Date): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = zip.length - 22;
+  while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('XLSX 不是有效的 ZIP 文件');
+  const entries = view.getUint16(eocd + 10, true);
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  let central = view.getUint32(eocd + 16, true);
+  for (let n = 0; n < entries; n++) {
+    if (view.getUint32(central, true) !== 0x02014b50) throw new Error('XLSX 的 ZIP 目录无法读取');
+    // Sizes after the data (flag bit 3) would need rewriting too; JSZip writes them in the header.
+    if (view.getUint16(central + 8, true) & 0x08) throw new Error('XLSX 的 ZIP 条目带数据描述符，无法重新压缩');
+    const method = view.getUint16(central + 10, true);
+    const size = view.getUint32(central + 20, true);
+    const centralLength = 46 + view.getUint16(central + 28, true) + view.getUint16(central + 30, true) + view.getUint16(central + 32, true);
+    const local = view.getUint32(central + 42, true);
+    const localLength = 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const stored = zip.subarray(local + localLength, local + localLength + size);
+    // Empty entries (folders) stay stored, as zip tools expect.
+    const deflate = method === 0 && size > 0;
+    const data = deflate ? deflateRawSync(stored) : stored;
+
+    const localHeader = zip.slice(local, local + localLength);
+    const centralHeader = zip.slice(central, central + centralLength);
+    const lh = new DataView(localHeader.buffer);
+    const ch = new DataView(centralHeader.buffer);
+    lh.setUint16(8, deflate ? 8 : method, true);
+    lh.setUint32(18, data.length, true);
+    ch.setUint16(10, deflate ? 8 : method, true);
+    ch.setUint32(20, data.length, true);
+    ch.setUint32(42, offset, true);
+    locals.push(localHeader, data);
+    centrals.push(centralHeader);
+    offset += localHeader.length + data.length;
+    central += centralLength;
+  }
+  const end = zip.slice(eocd, eocd + 22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(12, centrals.reduce((n, c) => n + c.length, 0), true);
+  ev.setUint32(16, offset, true);
+  const out = new Uint8Array(offset + centrals.reduce((n, c) => n + c.length, 0) + end.length);
+  let at = 0;
+  for (const part of [...locals, ...centrals, end]) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return setZipTimes(out, date);
 }
 
 // ---------------------------------------------------------------------------------------------

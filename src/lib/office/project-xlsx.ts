@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from '../../schema/framework.ts';
 import { projectSchema, type ProjectInput } from '../../schema/project.ts';
-import { setZipTimes } from '../exports.ts';
+import { deflateZip } from '../exports.ts';
 import { MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../money.ts';
 
 export const FORM_SHEET = '项目绩效目标表';
@@ -275,8 +275,9 @@ async function formWorkbook(form: Form, date: Date): Promise<Uint8Array> {
     notes.getRow(r).height = Math.ceil(displayWidth(line) / 82) * 15 + 4;
   });
 
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return setZipTimes(bytes, date);
+  // Stored by JSZip, deflated by Node's zlib: see deflateZip.
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions> as ExcelJS.XlsxWriteOptions));
+  return deflateZip(bytes, date);
 }
 
 /**
