@@ -47,6 +47,7 @@ const COLUMNS = {
   预算阶段: col('预算阶段', 'string', '本行金额所属的预算阶段：年初预算、调整预算或决算'),
   金额单位: col('金额单位', 'string', '本行 预算数、财政资金、其他资金 的单位：元 或 万元'),
   项目编码: col('项目编码', 'string', '项目编码，21 位'),
+  上年项目编码: col('上年项目编码', 'string', '上一年度同一项目的项目编码（编码每年不同时填写；为空时按相同项目编码对应上年）'),
   项目名称: col('项目名称', 'string', '项目名称'),
   预算数: col('预算数', 'money', '项目预算数，照批复原文；单位见“金额单位”列，阶段见“预算阶段”列'),
   财政资金: col('财政资金', 'money', '其中：财政资金，照批复原文；单位见“金额单位”列，阶段见“预算阶段”列'),
@@ -84,7 +85,7 @@ const checkpointColumn = (month: number) =>
 const CHECKPOINT_NAME = /^(\d{1,2})月底累计支出比例\(%\)$/;
 
 const C = COLUMNS;
-const PROJECT_COLUMNS = [C.年度, C.单位编码, C.单位名称, C.预算阶段, C.金额单位, C.项目编码, C.项目名称, C.预算数, C.财政资金, C.其他资金, C.资金用途, C.绩效目标];
+const PROJECT_COLUMNS = [C.年度, C.单位编码, C.单位名称, C.预算阶段, C.金额单位, C.项目编码, C.上年项目编码, C.项目名称, C.预算数, C.财政资金, C.其他资金, C.资金用途, C.绩效目标];
 // 指标值解读 sits right after the text it reads, in every file, so the two are read together.
 const INDICATOR_COLUMNS = [C.序号, C.一级指标, C.二级指标, C.三级指标, C.绩效指标描述, C.指标值, C.指标值解读, C.指标值确定依据];
 const ITEMIZED_COLUMNS = [C.年度, C.单位编码, C.职能, C.职能描述, C.年度目标, C.工作任务, C.任务描述, C.分项绩效指标, C.指标值, C.指标描述, C.评价标准];
@@ -115,7 +116,7 @@ function projectCells(p: Project, months: number[]): string[] {
     return percent == null ? '' : String(percent);
   };
   return [
-    String(p.fiscalYear), p.unitCode, p.unitName, p.budgetPhase, p.moneyUnit, p.code, p.name,
+    String(p.fiscalYear), p.unitCode, p.unitName, p.budgetPhase, p.moneyUnit, p.code, p.previousCode ?? '', p.name,
     p.total, p.fiscal, p.other ?? '', p.purpose, p.goals.join('\n'),
     ...months.map(percentAt),
   ];
