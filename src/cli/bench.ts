@@ -349,18 +349,18 @@ async function pageWeight(outDir: string, htmlFile: string) {
   // References look like "/_astro/x.css" or "/base/_astro/x.js"; the site's base path varies.
   for (const m of html.toString('utf8').matchAll(/["'(]([^"'()\s]*\/_astro\/[^"'()\s?#]+)/g)) add(join(outDir, '_astro', basename(m[1]!)));
   let assets = 0;
-  let assetsGzip = 0;
+  const gzip = { css: 0, js: 0 };
   while (queue.length > 0) {
     const file = queue.shift()!;
     const body = await readFile(file);
     assets += body.length;
-    assetsGzip += gzipSync(body).length;
+    gzip[file.endsWith('.css') ? 'css' : 'js'] += gzipSync(body).length;
     if (file.endsWith('.js')) {
       // Static and dynamic imports of sibling chunks: from"./chunk.js", import("./chunk.js").
       for (const m of body.toString('utf8').matchAll(/(?:from|import)\s*\(?\s*["'](\.\.?\/[^"']+\.js)["']/g)) add(resolve(dirname(file), m[1]!));
     }
   }
-  return { files: seen.size, html: html.length, htmlGzip: gzipSync(html).length, assets, assetsGzip };
+  return { files: seen.size, html: html.length, htmlGzip: gzipSync(html).length, assets, cssGzip: gzip.css, jsGzip: gzip.js };
 }
 
 /**
@@ -385,7 +385,8 @@ async function firstSearchBytes(outDir: string, query: string) {
       );
     });
     await page.goto(`${server.baseUrl}search/?q=${encodeURIComponent(query)}`);
-    await page.waitForSelector('.results a', { timeout: 60_000 });
+    // Done when the page says what it found (results, or none: a small county may lack the word).
+    await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     const all = await Promise.all(sizes);
     const pagefind = all.filter((r) => new URL(r.url).pathname.startsWith('/pagefind/'));
@@ -521,7 +522,7 @@ try {
       [
         '项目页 project page (gzip)',
         weight
-          ? `${KB(weight.htmlGzip + weight.assetsGzip)} = HTML ${KB(weight.htmlGzip)} + CSS/JS ${KB(weight.assetsGzip)}（${weight.files} 个 _astro 文件；未压缩 ${KB(weight.html + weight.assets)}）`
+          ? `${KB(weight.htmlGzip + weight.cssGzip + weight.jsGzip)} = HTML ${KB(weight.htmlGzip)} + CSS ${KB(weight.cssGzip)} + JS ${KB(weight.jsGzip)}（${weight.files} 个 _astro 文件；未压缩 ${KB(weight.html + weight.assets)}）`
           : '找不到项目页',
       ],
     ]),
