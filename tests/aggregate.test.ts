@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { departmentPlan, plannedFen, runsOf, totalsOf } from '../src/lib/aggregate.ts';
-import { shareOf } from '../src/lib/format.ts';
+import { shareOf, signedYuan } from '../src/lib/format.ts';
 import { projectSchema } from '../src/schema/project.ts';
 
 const dir = 'content/2023/483001/projects';
@@ -45,5 +45,13 @@ describe('shares of a total', () => {
     expect(shareOf(1n, 3n)).toBe('33.33%');
     expect(shareOf(5n, 5n)).toBe('100.00%');
     expect(shareOf(0n, 0n)).toBe('—');
+  });
+});
+
+describe('signed changes', () => {
+  it('writes a plus for an increase, a minus for a decrease, nothing for none', () => {
+    expect(signedYuan(1020000n)).toBe('+10,200.00');
+    expect(signedYuan(-289731000n)).toBe('-2,897,310.00');
+    expect(signedYuan(0n)).toBe('0.00');
   });
 });

@@ -16,3 +16,6 @@ export function shareOf(part: bigint, whole: bigint): string {
   const hundredths = (part * 20000n / whole + 1n) / 2n;
   return `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}%`;
 }
+
+/** A change in 分 as 元 with its sign: `+10,200.00`, `-2,897,310.00`, `0.00`. */
+export const signedYuan = (fen: bigint) => (fen > 0n ? `+${formatYuan(fen)}` : formatYuan(fen));
