@@ -15,7 +15,9 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   cacheDir: CONTENT_DIR === 'content' ? './node_modules/.astro' : `./node_modules/.astro-${contentKey}`,
-  build: { format: 'directory' },
+  // Four pages in flight at once: while one page's file is written the next renders. 1,000
+  // projects: 18.8–19.9 s → 16.5–17.2 s for Astro, byte-identical output (8 was slower).
+  build: { format: 'directory', concurrency: 4 },
   // Nothing leaves the site: no prefetch of other origins, no remote images.
   prefetch: false,
 });
