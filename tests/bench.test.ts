@@ -15,7 +15,7 @@ describe('npm run bench', () => {
     const row = (label: string) => out.split('\n').find((l) => l.includes(label)) ?? `(no row ${label})`;
     const seconds = /\d+\.\d\d s/;
     for (const label of ['检查 validate', '构建 build', '其中 检查 validate', '其中 Astro 页面', '其中 索引 Pagefind', '最小站点 minimal Astro']) expect(row(label)).toMatch(seconds);
-    expect(row('构建 build')).toMatch(/· \d+\.\d MB/);
+    expect(row('构建 build')).toMatch(/· \d+\.\d MB（Node \d+\.\d MB，Pagefind \d+\.\d MB）/);
     expect(row('构建倍数')).toMatch(/\d+\.\d\d ×/);
     // 12 projects, 2 units (overview, department, indicators each), the year overview of the
     // county, and home, about, search, data.

@@ -252,27 +252,71 @@ interface StageResult {
   seconds: number;
   /** The last lines the process printed. */
   output: string;
-  /** Peak resident set size in bytes (largest single process of the tree), if measurable. */
+  /** Peak resident set size in bytes of the largest single process of the tree, if measurable. */
   peakRss?: number;
+  /** Peak per program of the tree (node, pagefind), in bytes. */
+  peaks: Map<string, number>;
 }
 
-const TIME_BIN = '/usr/bin/time';
+/** Each process's parent, from /proc/<pid>/stat (the field after the parenthesised name). */
+async function parentsOfAll(): Promise<Map<number, number>> {
+  const parents = new Map<number, number>();
+  for (const name of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[1]) parents.set(Number(name), Number(fields[1]));
+  }
+  return parents;
+}
+
+/**
+ * Samples the peak RSS (VmHWM) of every process below `root` until stopped. GNU time was not
+ * enough: it counts only descendants that are waited for, and Pagefind's service process, the
+ * largest of a big build, is killed and not always reaped before Node exits.
+ */
+function sampleTree(root: number) {
+  const peaks = new Map<string, number>();
+  let stopped = false;
+  const sample = async () => {
+    const parents = await parentsOfAll();
+    const tree = new Set([root]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [pid, parent] of parents) if (tree.has(parent) && !tree.has(pid)) (tree.add(pid), (grew = true));
+    }
+    for (const pid of tree) {
+      const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const program = /pagefind/.test(/Name:\s+(\S+)/.exec(status)?.[1] ?? '') ? 'pagefind' : 'node';
+      if (kb * 1024 > (peaks.get(program) ?? 0)) peaks.set(program, kb * 1024);
+    }
+  };
+  const loop = (async () => {
+    while (!stopped) {
+      await sample();
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  })();
+  return {
+    peaks,
+    stop: async () => {
+      stopped = true;
+      await loop;
+    },
+  };
+}
 
 /** Runs `node <args>` with the same Node as this process; exits the benchmark if it fails. */
-async function runStage(label: string, nodeArgs: string[], options: { cwd: string; env?: Record<string, string> }, scratch: string): Promise<StageResult> {
+async function runStage(label: string, nodeArgs: string[], options: { cwd: string; env?: Record<string, string> }): Promise<StageResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env };
   // When started from a test, Vitest's variables would make Astro/Vite behave as under test.
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'TEST') delete env[key];
   if (env.NODE_ENV === 'test') delete env.NODE_ENV;
 
-  // GNU time reports the maximum RSS (KiB) of the child and its waited-for descendants; -o keeps
-  // it out of the child's stderr. Without it we poll VmHWM of the direct child.
-  const useTime = existsSync(TIME_BIN);
-  const timeFile = join(scratch, `time-${label.replace(/\W/g, '_')}.txt`);
-  const [command, argv] = useTime ? [TIME_BIN, ['-o', timeFile, '-f', '%M', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
-
   const started = performance.now();
-  const child = spawn(command, argv, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, nodeArgs, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const sampler = child.pid === undefined ? undefined : sampleTree(child.pid);
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString('utf8'));
@@ -281,38 +325,22 @@ async function runStage(label: string, nodeArgs: string[], options: { cwd: strin
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
 
-  let polledKb = 0;
-  const poll = useTime
-    ? undefined
-    : setInterval(() => {
-        readFile(`/proc/${child.pid}/status`, 'utf8')
-          .then((status) => {
-            const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-            if (kb > polledKb) polledKb = kb;
-          })
-          .catch(() => {});
-      }, 100);
-
   const code = await new Promise<number>((done) => {
     child.on('error', () => done(-1));
     child.on('close', (exit) => done(exit ?? -1));
   });
   const seconds = (performance.now() - started) / 1000;
-  if (poll) clearInterval(poll);
+  await sampler?.stop();
 
   if (code !== 0) {
     const tail = output.join('').split('\n').slice(-40).join('\n');
     console.error(`\n✗ ${label} 失败（退出码 ${code}，用时 ${seconds.toFixed(1)} 秒）。输出末尾：\n${tail}`);
     throw new StageFailed(label);
   }
-
-  let peakKb = polledKb;
-  if (useTime) {
-    const lines = (await readFile(timeFile, 'utf8').catch(() => '')).trim().split('\n');
-    peakKb = Number(lines.at(-1)) || 0;
-  }
   console.log(`  ✓ ${label}：${seconds.toFixed(1)} 秒`);
-  return { seconds, output: output.join(''), peakRss: peakKb > 0 ? peakKb * 1024 : undefined };
+  const peaks = sampler?.peaks ?? new Map<string, number>();
+  const peakRss = Math.max(0, ...peaks.values());
+  return { seconds, output: output.join(''), peaks, ...(peakRss > 0 ? { peakRss } : {}) };
 }
 
 class StageFailed extends Error {}
@@ -467,9 +495,9 @@ try {
   const contentBytes = await folderBytes(contentDir);
   console.log(`  ✓ 生成：${genSeconds.toFixed(1)} 秒（${projects} 个项目文件，${MB(contentBytes)}）`);
 
-  const validate = await runStage('validate', [TSX_CLI, 'src/cli/validate.ts', contentDir], { cwd: REPO }, root);
+  const validate = await runStage('validate', [TSX_CLI, 'src/cli/validate.ts', contentDir], { cwd: REPO });
   await copyProject(projectDir);
-  const build = await runStage('build', [TSX_CLI, 'src/cli/build.ts'], { cwd: projectDir, env: { GONGKAI_CONTENT: contentDir, GONGKAI_OUT: outDir } }, root);
+  const build = await runStage('build', [TSX_CLI, 'src/cli/build.ts'], { cwd: projectDir, env: { GONGKAI_CONTENT: contentDir, GONGKAI_OUT: outDir } });
 
   const files = await walk(outDir);
   const htmlPages = files.filter((f) => f.endsWith('.html')).length;
@@ -487,7 +515,7 @@ try {
   const sec = (stage: string) => (stages[stage] === undefined ? '—' : `${stages[stage]!.toFixed(2)} s`);
 
   await writeMinimalSite(minimalDir, [...usedCodes]);
-  const minimal = await runStage('minimal', [ASTRO_CLI, 'build', '--silent'], { cwd: minimalDir }, root);
+  const minimal = await runStage('minimal', [ASTRO_CLI, 'build', '--silent'], { cwd: minimalDir });
   const minimalPages = existsSync(join(minimalDir, 'dist')) ? (await walk(join(minimalDir, 'dist'))).filter((f) => f.endsWith('.html')).length : 0;
 
   console.log(`\n命令：${COMMAND}`);
@@ -497,7 +525,10 @@ try {
       ['阶段 stage', '用时 time · 峰值内存 peak RSS'],
       ['生成数据 generate', `${genSeconds.toFixed(2)} s（内容 ${MB(contentBytes)}）`],
       ['检查 validate', `${validate.seconds.toFixed(2)} s · ${MB(validate.peakRss)}`],
-      ['构建 build (Astro + Pagefind)', `${build.seconds.toFixed(2)} s · ${MB(build.peakRss)}`],
+      [
+        '构建 build (Astro + Pagefind)',
+        `${build.seconds.toFixed(2)} s · ${MB(build.peakRss)}（Node ${MB(build.peaks.get('node'))}，Pagefind ${MB(build.peaks.get('pagefind'))}）`,
+      ],
       ['  其中 检查 validate', sec('validate')],
       ['  其中 Astro 页面 pages', sec('astro')],
       ['  其中 索引 Pagefind index', `${sec('index')}（与 Astro 同时进行）`],
