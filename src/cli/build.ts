@@ -41,8 +41,9 @@ await rm(INDEX_TEMP, { recursive: true, force: true });
 try {
   const { build } = await import('astro');
   // The search index comes from the validated content, not from the pages (no page chrome in it),
-  // so Pagefind (a separate process) indexes while Astro renders, each on its own core. It is written beside the site and moved in once Astro has finished,
-  // because Astro empties its output folder when it starts.
+  // so Pagefind (a separate process) indexes while Astro renders, each on its own core. It is
+  // written beside the site and moved in once Astro has finished: Astro empties its output folder
+  // when it starts.
   await Promise.all([
     timed('astro', build({ outDir: TEMP, logLevel: 'warn' })),
     timed('index', writeSearchIndex(searchRecords(projects), INDEX_TEMP)),

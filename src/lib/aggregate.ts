@@ -97,21 +97,13 @@ export interface CountyYear {
  * that a unit newly published does not read as growth.
  */
 export function countyYear(all: readonly UnitYearLike[], year: number): CountyYear {
+  const ofYear = all.filter((uy) => uy.year === year);
   const previousOf = new Map(all.filter((uy) => uy.year === year - 1).map((uy) => [uy.unit, totalsOf(uy.projects.map((p) => p.data)).total]));
-  const units = all
-    .filter((uy) => uy.year === year)
-    .map((uy): CountyUnitRow => {
-      const previousTotal = previousOf.get(uy.unit);
-      return { unit: uy.unit, unitName: uy.unitName, totals: totalsOf(uy.projects.map((p) => p.data)), ...(previousTotal !== undefined ? { previousTotal } : {}) };
-    });
-  const totals: Totals = { total: 0n, fiscal: 0n, other: 0n, projects: 0, indicators: 0 };
-  for (const { totals: t } of units) {
-    totals.total += t.total;
-    totals.fiscal += t.fiscal;
-    totals.other += t.other;
-    totals.projects += t.projects;
-    totals.indicators += t.indicators;
-  }
+  const units = ofYear.map((uy): CountyUnitRow => {
+    const previousTotal = previousOf.get(uy.unit);
+    return { unit: uy.unit, unitName: uy.unitName, totals: totalsOf(uy.projects.map((p) => p.data)), ...(previousTotal !== undefined ? { previousTotal } : {}) };
+  });
+  const totals = totalsOf(ofYear.flatMap((uy) => uy.projects.map((p) => p.data)));
   const both = units.filter((u) => u.previousTotal !== undefined);
   const comparable =
     both.length > 0

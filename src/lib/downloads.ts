@@ -19,7 +19,7 @@ import {
 } from './exports.ts';
 import { readOnce } from './file-cache.ts';
 import { lastChangedOf } from './git-dates.ts';
-import { sourceDocumentPath, unitYears, type ProjectEntry } from './site-content.ts';
+import { contentFilesOf, sourceDocumentPath, unitYears, type ProjectEntry } from './site-content.ts';
 import { loadSiteConfig } from './site-config.ts';
 
 export interface DownloadFile {
@@ -48,7 +48,7 @@ export function downloads() {
     const projects = all.flatMap((uy) => uy.projects.map(exportProject));
     const departments: ExportDepartment[] = all.flatMap((uy) => (uy.department ? [{ data: uy.department.data, raw: rawOf(uy.department) as DepartmentInput }] : []));
     // Dated by the content, not the clock, so that two builds of the same content are identical.
-    const created = new Date(lastChangedOf(all.flatMap((uy) => [...uy.projects.map((p) => p.file), ...(uy.department ? [uy.department.file] : [])])));
+    const created = new Date(lastChangedOf(all.flatMap(contentFilesOf)));
     const labels = sharedLabels(projects);
     const phase = labels.budgetPhase ?? '见“预算阶段”列';
     const files: DownloadFile[] = [

@@ -346,10 +346,18 @@ export async function workbookXlsx(
   return setZipTimes(new Uint8Array(Buffer.concat(chunks)), date);
 }
 
+/** Offset of the end-of-central-directory record: the last one, found from the end (no comment). */
+function endOfCentralDirectory(view: DataView): number {
+  let eocd = view.byteLength - 22;
+  while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('XLSX 不是有效的 ZIP 文件');
+  return eocd;
+}
+
 /**
- * exceljs zips with JSZip (a workbook in memory) or archiver (a streamed one), both of which stamp
- * every entry with the current time and take no date option through exceljs. The DOS time and date fields sit at fixed offsets in each local and
- * central-directory header (APPNOTE 4.3.7, 4.3.12) and are not covered by any checksum, so they
+ * exceljs zips with JSZip (a workbook in memory) or archiver (a streamed one), both of which
+ * stamp every entry with the current time and take no date option through exceljs. The DOS time
+ * and date fields sit at fixed offsets in each local and central-directory header (APPNOTE 4.3.7, 4.3.12) and are not covered by any checksum, so they
  * are overwritten in place. UTC components, so the bytes do not depend on the machine's zone.
  */
 export function setZipTimes(zip: Uint8Array, date: Date): Uint8Array {
@@ -358,10 +366,7 @@ export function setZipTimes(zip: Uint8Array, date: Date): Uint8Array {
   const year = Math.max(1980, date.getUTCFullYear());
   const dosDate = ((year - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
   const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
-  // End of central directory: the last record, found from the end (the archive has no comment).
-  let eocd = out.length - 22;
-  while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error('XLSX 不是有效的 ZIP 文件');
+  const eocd = endOfCentralDirectory(view);
   const entries = view.getUint16(eocd + 10, true);
   let central = view.getUint32(eocd + 16, true);
   for (let n = 0; n < entries; n++) {
@@ -384,9 +389,7 @@ export function setZipTimes(zip: Uint8Array, date: Date): Uint8Array {
  */
 export function deflateZip(zip: Uint8Array, date: Date): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let eocd = zip.length - 22;
-  while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error('XLSX 不是有效的 ZIP 文件');
+  const eocd = endOfCentralDirectory(view);
   const entries = view.getUint16(eocd + 10, true);
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
@@ -420,11 +423,12 @@ export function deflateZip(zip: Uint8Array, date: Date): Uint8Array {
     offset += localHeader.length + data.length;
     central += centralLength;
   }
+  const centralSize = centrals.reduce((n, c) => n + c.length, 0);
   const end = zip.slice(eocd, eocd + 22);
   const ev = new DataView(end.buffer);
-  ev.setUint32(12, centrals.reduce((n, c) => n + c.length, 0), true);
+  ev.setUint32(12, centralSize, true);
   ev.setUint32(16, offset, true);
-  const out = new Uint8Array(offset + centrals.reduce((n, c) => n + c.length, 0) + end.length);
+  const out = new Uint8Array(offset + centralSize + end.length);
   let at = 0;
   for (const part of [...locals, ...centrals, end]) {
     out.set(part, at);

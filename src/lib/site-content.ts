@@ -53,6 +53,9 @@ export function unitYears(): Promise<UnitYear[]> {
   return cache;
 }
 
+/** The content files a unit's year is built from: its projects and its department targets. */
+export const contentFilesOf = (uy: UnitYear): string[] => [...uy.projects.map((p) => p.file), ...(uy.department ? [uy.department.file] : [])];
+
 /** A county's site (several units) gets a landing page by year and an overview of each year. */
 export const isCounty = (all: readonly UnitYear[]) => new Set(all.map((uy) => uy.unit)).size > 1;
 

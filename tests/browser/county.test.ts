@@ -4,12 +4,12 @@
 // tables of tests/fixtures/county (global-setup.ts); figures are recomputed here from the YAML.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatYuan, toFen } from '../../src/lib/money.ts';
 import { projectSchema, type Project } from '../../src/schema/project.ts';
-import { launchBrowser } from './chromium.ts';
+import { openDesktopPage } from './desktop-page.ts';
 import { COUNTY_FIXTURE } from './global-setup.ts';
 import { sitesUnderTest } from './sites.ts';
 
@@ -26,13 +26,8 @@ const town2023 = projectsIn(join(import.meta.dirname, '../../content/2023/483001
 const town2024 = projectsIn(join(COUNTY_FIXTURE, '2024/483001/projects'));
 const school2024 = projectsIn(join(COUNTY_FIXTURE, '2024/483002/projects'));
 
-let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser(inject('chromiumPath'));
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => browser?.close());
+openDesktopPage((opened) => (page = opened));
 
 const rowsOf = (selector: string) =>
   page.$$eval(`${selector} tbody tr`, (rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')));

@@ -2,20 +2,16 @@
 // empty result, the header search box, and a clear message without JavaScript.
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatViolations, runAxe } from './checks.ts';
-import { launchBrowser } from './chromium.ts';
+import { openDesktopPage } from './desktop-page.ts';
 import { sitesUnderTest } from './sites.ts';
 
 // The township's own content under both base paths (the county site has more projects).
 const sites = sitesUnderTest().filter((s) => s.name !== 'county');
 let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser(inject('chromiumPath'));
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => browser?.close());
+openDesktopPage((opened, launched) => ((page = opened), (browser = launched)));
 
 const status = () => page.locator('[data-search-status]');
 const resultTitles = () => page.$$eval('.results a', (as) => as.map((a) => a.textContent?.trim() ?? ''));

@@ -6,12 +6,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseCsv } from '../../src/lib/exports.ts';
 import { formatYuan, toFen } from '../../src/lib/money.ts';
 import { projectSchema, type Project } from '../../src/schema/project.ts';
-import { launchBrowser } from './chromium.ts';
+import { openDesktopPage } from './desktop-page.ts';
 import { sitesUnderTest } from './sites.ts';
 
 const UNIT_DIR = join(import.meta.dirname, '../../content/2023/483001');
@@ -27,11 +27,7 @@ const projectUrl = (site = root, p: Project) => `${site.baseUrl}2023/483001/proj
 
 let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser(inject('chromiumPath'));
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => browser?.close());
+openDesktopPage((opened, launched) => ((page = opened), (browser = launched)));
 
 /** Rows of the table inside a chart's figure: [row header, ...cells]. */
 function chartTable(id: string): Promise<string[][]> {
