@@ -6,6 +6,7 @@ import { departmentSchema } from './schema/department.ts';
 import { projectSchema } from './schema/project.ts';
 import { CONTENT_DIR, DEPARTMENT_GLOB, PROJECT_GLOB, projectId } from './lib/content-layout.ts';
 import { loadSiteConfig } from './lib/site-config.ts';
+import { projectRulesOf } from './schema/site.ts';
 
 const site = loadSiteConfig();
 
@@ -14,9 +15,9 @@ const projects = defineCollection({
     pattern: PROJECT_GLOB,
     base: CONTENT_DIR,
     // Permalinks come from year, unit and code, so renaming or reordering files changes no URL.
-    generateId: ({ data }) => projectId({ fiscalYear: Number(data['年度']), unitCode: String(data['单位编码']), code: String(data['项目编码']) }),
+    generateId: ({ data }) => projectId({ fiscalYear: Number(data['年度']), unitCode: String(data['单位编码']), code: String(data['项目编码'] ?? data['网址标识']) }),
   }),
-  schema: projectSchema(site.indicatorFramework),
+  schema: projectSchema(projectRulesOf(site)),
 });
 
 const departments = defineCollection({

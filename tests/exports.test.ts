@@ -106,7 +106,7 @@ describe('one project as CSV', () => {
     const goals = ['1.保证村内环境干净整洁，垃圾清运及时', '2.目标含逗号, 引号"及"换行\r\n第二行'];
     const p: ExportProject = { raw: projects[0]!.raw, data: { ...projects[0]!.data, goals, purpose: '用途, 含"引号"' } };
     const row = records(projectCsv(p))[0]!;
-    expect(row['绩效目标']).toBe(p.data.goals.join('\n'));
+    expect(row['绩效目标']).toBe(p.data.goals!.join('\n'));
     expect(row['资金用途']).toBe(p.data.purpose);
   });
 });
@@ -148,7 +148,7 @@ describe('site-wide CSV tables', () => {
 
   it('spending plan: exact planned amounts in 分, empty where nothing is planned', () => {
     const rows = records(spendingPlanCsv(projects));
-    expect(rows).toHaveLength(projects.reduce((n, p) => n + p.data.spendingPlan.length, 0));
+    expect(rows).toHaveLength(projects.reduce((n, p) => n + p.data.spendingPlan!.length, 0));
     const garbage = rows.filter((r) => r['项目编码'] === '13022923P00JXC415564L');
     expect(garbage.map((r) => [r['月份'], r['累计支出比例(%)'], r['累计计划支出金额(元)']])).toEqual([
       ['3', '25', '54950.00'], ['6', '50', '109900.00'], ['10', '75', '164850.00'], ['12', '100', '219800.00'],

@@ -26,7 +26,7 @@ describe('project table schema', () => {
     expect(p.code).toBe('13022923P00JXC4155606');
     expect(p.total).toBe('40000.00');
     expect(p.other).toBeUndefined();
-    expect(p.spendingPlan[0]).toEqual({ month: 3, percent: null });
+    expect(p.spendingPlan![0]).toEqual({ month: 3, percent: null });
     expect(p.indicators[0]).toMatchObject({ level1: '产出指标', level2: '数量指标', name: '个数', value: '1个' });
     expect(p.budgetPhase).toBe('年初预算');
   });
@@ -72,7 +72,7 @@ describe('project table schema', () => {
   });
 
   it('keeps an empty checkpoint empty rather than 0', () => {
-    expect(schema.parse(project((p) => (p['资金支出计划'][0]['累计比例'] = ''))).spendingPlan[0]!.percent).toBeNull();
+    expect(schema.parse(project((p) => (p['资金支出计划'][0]['累计比例'] = ''))).spendingPlan![0]!.percent).toBeNull();
   });
 
   it('reports every problem of a file, not only the first', () => {
@@ -90,7 +90,7 @@ describe('project table schema', () => {
       { level1: '产出指标', level2: ['数量指标', '质量指标', '时效指标'] },
       { level1: '成本指标', level2: ['经济成本指标', '社会成本指标', '生态环境成本指标'] },
     ];
-    const configured = projectSchema(framework);
+    const configured = projectSchema({ framework });
     expect(issues(base, configured).map((i) => i.path)).toEqual(['绩效指标.3.二级指标']);
     const moved = project((p) => Object.assign(p['绩效指标'][3], { 一级指标: '成本指标', 二级指标: '经济成本指标' }));
     expect(issues(moved, configured)).toEqual([]);

@@ -126,7 +126,7 @@ async function importWorkbook(): Promise<number> {
   }
   const projectDir = join(contentDir, String(project.年度), project.单位编码, 'projects');
   await mkdir(projectDir, { recursive: true });
-  const target = join(projectDir, projectFileName(await projectFilesIn(projectDir), project.项目编码));
+  const target = join(projectDir, projectFileName(await projectFilesIn(projectDir), project.项目编码 ?? ''));
   await writeFile(target, projectYaml(project));
   console.log(`已导入项目表“${project.项目名称}”到 ${target}`);
   return validateImported();

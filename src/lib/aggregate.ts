@@ -15,7 +15,8 @@ export function totalsOf(projects: Project[]): Totals {
   const totals: Totals = { total: 0n, fiscal: 0n, other: 0n, projects: projects.length, indicators: 0 };
   for (const p of projects) {
     totals.total += toFen(p.total, p.moneyUnit);
-    totals.fiscal += toFen(p.fiscal, p.moneyUnit);
+    // A layout without a 财政资金 column (四川, 重庆) adds nothing here: the totals say 预算数.
+    if (p.fiscal !== undefined) totals.fiscal += toFen(p.fiscal, p.moneyUnit);
     if (p.other !== undefined) totals.other += toFen(p.other, p.moneyUnit);
     totals.indicators += p.indicators.length;
   }
@@ -41,12 +42,12 @@ export interface PlanPoint {
 
 /** The department's planned cumulative spending at every checkpoint month used by any project. */
 export function departmentPlan(projects: Project[]): PlanPoint[] {
-  const months = [...new Set(projects.flatMap((p) => p.spendingPlan.map((c) => c.month)))].sort((a, b) => a - b);
+  const months = [...new Set(projects.flatMap((p) => (p.spendingPlan ?? []).map((c) => c.month)))].sort((a, b) => a - b);
   return months.map((month) => {
     let planned = 0n;
     let unplanned = 0;
     for (const p of projects) {
-      const checkpoint = p.spendingPlan.find((c) => c.month === month);
+      const checkpoint = p.spendingPlan?.find((c) => c.month === month);
       const fen = checkpoint ? plannedFen(p, checkpoint) : null;
       if (fen === null) unplanned++;
       else planned += fen;

@@ -6,7 +6,8 @@ import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Department, DepartmentInput } from '../schema/department.ts';
 import type { Project, ProjectInput } from '../schema/project.ts';
-import { readIndicatorValue, formatReading } from './indicator-value.ts';
+import { formatReading } from './indicator-value.ts';
+import { readingOf } from './indicator-reading.ts';
 import { plannedFen } from './aggregate.ts';
 import type { MoneyUnit } from './money.ts';
 
@@ -90,10 +91,61 @@ const PROJECT_COLUMNS = [C.年度, C.单位编码, C.单位名称, C.预算阶�
 const INDICATOR_COLUMNS = [C.序号, C.一级指标, C.二级指标, C.三级指标, C.绩效指标描述, C.指标值, C.指标值解读, C.指标值确定依据];
 const ITEMIZED_COLUMNS = [C.年度, C.单位编码, C.职能, C.职能描述, C.年度目标, C.工作任务, C.任务描述, C.分项绩效指标, C.指标值, C.指标描述, C.评价标准];
 
+type Indicator = Project['indicators'][number];
+/** A column of a field that only some layouts print, and how to read it from a row. */
+type Optional<T> = readonly [Column, (row: T) => string | undefined];
+const text_ = (name: string, description: string) => col(name, 'string', description);
+const money_ = (name: string, description: string) => col(name, 'money', `${description}，照批复原文；单位见“金额单位”列，阶段见“预算阶段”列`);
+
+// Fields of other provinces' layouts (table-layouts.ts). A download carries each column only when
+// one of its rows has a value, so a table of one layout is not padded with another's columns.
+const OPTIONAL_PROJECT_COLUMNS: readonly Optional<Project>[] = [
+  [text_('表样', '原表的版式（表样），例如 四川；为空时为网站默认表样'), (p) => p.layout],
+  [text_('网址标识', '原表没有项目编码时，项目页面网址中的标识'), (p) => p.urlKey],
+  [text_('项目性质', '项目性质，照原文'), (p) => p.nature],
+  [text_('项目类别', '项目类别，照原文'), (p) => p.category],
+  [text_('项目属性', '项目属性（新增/延续），照原文'), (p) => p.kind],
+  [text_('主管部门', '主管部门，照原文'), (p) => p.department],
+  [text_('实施单位', '实施单位，照原文'), (p) => p.implementer],
+  [text_('计划开始日期', '计划开始日期，照原文'), (p) => p.startDate],
+  [text_('计划完成日期', '计划完成日期，照原文'), (p) => p.endDate],
+  [text_('立项依据', '立项依据，照原文'), (p) => p.basis],
+  [text_('项目概况', '项目概况，照原文'), (p) => p.overview],
+  [money_('项目资金总额', '项目资金总额（整个实施期）'), (p) => p.projectTotal],
+  [money_('当年财政拨款', '财政资金中的当年财政拨款'), (p) => p.appropriation],
+  [money_('上年结转', '财政资金中的上年结转'), (p) => p.carryOver],
+  [money_('上级财政', '资金构成：上级财政'), (p) => p.higherLevel],
+  [money_('本级财政', '资金构成：本级财政'), (p) => p.sameLevel],
+  [money_('自有资金', '资金构成：自有资金'), (p) => p.ownFunds],
+  [text_('项目总目标', '项目总目标，照原文'), (p) => p.overallGoal],
+  [text_('长期目标', '长期目标，照原文'), (p) => p.longTermGoal],
+  [text_('年度目标', '年度目标（年度总体目标、当年绩效目标），照原文'), (p) => p.annualGoal],
+];
+const OPTIONAL_INDICATOR_COLUMNS: readonly Optional<Indicator>[] = [
+  [text_('指标性质', '指标性质（≥、≤、=、定性），原表单列时照原文'), (i) => i.nature],
+  [text_('度量单位', '度量单位（计量单位），原表单列时照原文'), (i) => i.unit],
+  [text_('权重', '权重（分值），照原文'), (i) => i.weight],
+  [text_('指标方向性', '指标方向性（正向指标/反向指标），照原文'), (i) => i.direction],
+  [text_('指标解释', '指标解释，照原文'), (i) => i.explanation],
+];
+const EXTRA_PREFIX = '其他栏目：';
+const extraColumn = (label: string) => text_(`${EXTRA_PREFIX}${label}`, `原表中的“${label}”栏，照原文（本网站没有对应字段的栏目）`);
+
+/** The optional columns that some row uses, then one column per 其他栏目 label in first-seen order. */
+function presentColumns<T extends { extra?: Record<string, string> | undefined }>(rows: readonly T[], optional: readonly Optional<T>[]): Optional<T>[] {
+  const labels = [...new Set(rows.flatMap((r) => Object.keys(r.extra ?? {})))];
+  return [
+    ...optional.filter(([, get]) => rows.some((r) => get(r) !== undefined)),
+    ...labels.map((label): Optional<T> => [extraColumn(label), (r) => r.extra?.[label]]),
+  ];
+}
+const cellsOf = <T,>(row: T, columns: readonly Optional<T>[]) => columns.map(([, get]) => get(row) ?? '');
+
 /** Every column name that any table may use, for the datapackage schema. */
 function describeColumn(name: string): Column {
-  const known = Object.values(COLUMNS).find((c) => c.name === name);
+  const known = [...Object.values(COLUMNS), ...OPTIONAL_PROJECT_COLUMNS.map(([c]) => c), ...OPTIONAL_INDICATOR_COLUMNS.map(([c]) => c)].find((c) => c.name === name);
   if (known) return known;
+  if (name.startsWith(EXTRA_PREFIX)) return extraColumn(name.slice(EXTRA_PREFIX.length));
   const month = CHECKPOINT_NAME.exec(name)?.[1];
   if (month !== undefined) return checkpointColumn(Number(month));
   throw new Error(`导出表中的列“${name}”没有说明：请在 src/lib/exports.ts 的 COLUMNS 中补上`);
@@ -106,36 +158,40 @@ function sorted<T extends { data: { fiscalYear: number; unitCode: string } }>(it
 
 /** The checkpoint months used by any of the projects, ascending. */
 function monthsOf(projects: readonly Project[]): number[] {
-  return [...new Set(projects.flatMap((p) => p.spendingPlan.map((c) => c.month)))].sort((a, b) => a - b);
+  return [...new Set(projects.flatMap((p) => (p.spendingPlan ?? []).map((c) => c.month)))].sort((a, b) => a - b);
 }
 
 // Amounts are the schema's canonical text: the YAML text with any thousands separators removed.
-function projectCells(p: Project, months: number[]): string[] {
+function projectCells(p: Project, months: number[], optional: readonly Optional<Project>[]): string[] {
   const percentAt = (month: number) => {
-    const percent = p.spendingPlan.find((c) => c.month === month)?.percent;
+    const percent = p.spendingPlan?.find((c) => c.month === month)?.percent;
     return percent == null ? '' : String(percent);
   };
   return [
-    String(p.fiscalYear), p.unitCode, p.unitName, p.budgetPhase, p.moneyUnit, p.code, p.previousCode ?? '', p.name,
-    p.total, p.fiscal, p.other ?? '', p.purpose, p.goals.join('\n'),
+    String(p.fiscalYear), p.unitCode, p.unitName, p.budgetPhase, p.moneyUnit, p.code ?? '', p.previousCode ?? '', p.name,
+    p.total, p.fiscal ?? '', p.other ?? '', p.purpose ?? '', (p.goals ?? []).join('\n'),
+    ...cellsOf(p, optional),
     ...months.map(percentAt),
   ];
 }
 
-function indicatorCells(indicator: Project['indicators'][number], index: number): string[] {
+function indicatorCells(indicator: Indicator, index: number, optional: readonly Optional<Indicator>[]): string[] {
   return [
-    String(index + 1), indicator.level1, indicator.level2, indicator.name, indicator.description ?? '',
-    indicator.value, formatReading(readIndicatorValue(indicator.value)), indicator.basis ?? '',
+    String(index + 1), indicator.level1 ?? '', indicator.level2 ?? '', indicator.name, indicator.description ?? '',
+    indicator.value, formatReading(readingOf(indicator)), indicator.basis ?? '',
+    ...cellsOf(indicator, optional),
   ];
 }
 
 /** One project: a row per indicator, the project's columns repeated on each. */
 export function projectIndicatorTable(p: ExportProject): Table {
   const months = monthsOf([p.data]);
-  const project = projectCells(p.data, months);
+  const optional = presentColumns([p.data], OPTIONAL_PROJECT_COLUMNS);
+  const optionalIndicator = presentColumns(p.data.indicators, OPTIONAL_INDICATOR_COLUMNS);
+  const project = projectCells(p.data, months, optional);
   return {
-    columns: [...PROJECT_COLUMNS, ...months.map(checkpointColumn), ...INDICATOR_COLUMNS],
-    rows: p.data.indicators.map((indicator, i) => [...project, ...indicatorCells(indicator, i)]),
+    columns: [...PROJECT_COLUMNS, ...optional.map(([c]) => c), ...months.map(checkpointColumn), ...INDICATOR_COLUMNS, ...optionalIndicator.map(([c]) => c)],
+    rows: p.data.indicators.map((indicator, i) => [...project, ...indicatorCells(indicator, i, optionalIndicator)]),
   };
 }
 
@@ -143,18 +199,21 @@ export function projectIndicatorTable(p: ExportProject): Table {
 export function projectsTable(projects: readonly ExportProject[]): Table {
   const list = sorted(projects).map((p) => p.data);
   const months = monthsOf(list);
+  const optional = presentColumns(list, OPTIONAL_PROJECT_COLUMNS);
   return {
-    columns: [...PROJECT_COLUMNS, ...months.map(checkpointColumn), C.指标数],
-    rows: list.map((p) => [...projectCells(p, months), String(p.indicators.length)]),
+    columns: [...PROJECT_COLUMNS, ...optional.map(([c]) => c), ...months.map(checkpointColumn), C.指标数],
+    rows: list.map((p) => [...projectCells(p, months, optional), String(p.indicators.length)]),
   };
 }
 
 /** All indicators of all projects, a row each. */
 export function indicatorsTable(projects: readonly ExportProject[]): Table {
+  const list = sorted(projects);
+  const optional = presentColumns(list.flatMap((p) => p.data.indicators), OPTIONAL_INDICATOR_COLUMNS);
   return {
-    columns: [C.年度, C.单位编码, C.项目编码, C.项目名称, ...INDICATOR_COLUMNS],
-    rows: sorted(projects).flatMap(({ data: p }) =>
-      p.indicators.map((indicator, i) => [String(p.fiscalYear), p.unitCode, p.code, p.name, ...indicatorCells(indicator, i)]),
+    columns: [C.年度, C.单位编码, C.项目编码, C.项目名称, ...INDICATOR_COLUMNS, ...optional.map(([c]) => c)],
+    rows: list.flatMap(({ data: p }) =>
+      p.indicators.map((indicator, i) => [String(p.fiscalYear), p.unitCode, p.code ?? '', p.name, ...indicatorCells(indicator, i, optional)]),
     ),
   };
 }
@@ -164,10 +223,10 @@ export function spendingPlanTable(projects: readonly ExportProject[]): Table {
   return {
     columns: [C.年度, C.单位编码, C.项目编码, C.项目名称, C.预算阶段, C.月份, C.累计支出比例, C.累计计划支出金额],
     rows: sorted(projects).flatMap(({ data: p }) =>
-      p.spendingPlan.map((checkpoint) => {
+      (p.spendingPlan ?? []).map((checkpoint) => {
         const fen = plannedFen(p, checkpoint);
         return [
-          String(p.fiscalYear), p.unitCode, p.code, p.name, p.budgetPhase, String(checkpoint.month),
+          String(p.fiscalYear), p.unitCode, p.code ?? '', p.name, p.budgetPhase, String(checkpoint.month),
           checkpoint.percent === null ? '' : String(checkpoint.percent),
           fen === null ? '' : fenText(fen),
         ];

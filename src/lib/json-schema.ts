@@ -36,7 +36,7 @@ function generate(schema: z.ZodType): Json {
 }
 
 export function projectJsonSchema(framework: IndicatorFramework): Json {
-  const json = generate(projectSchema(framework));
+  const json = generate(projectSchema({ framework }));
   const properties = json['properties'] as Record<string, Json>;
   const indicator = (properties['绩效指标']!['items'] as Json);
   indicator['anyOf'] = framework.map((f) => ({ properties: { 一级指标: { const: f.level1 }, 二级指标: { enum: f.level2 } } }));

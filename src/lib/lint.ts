@@ -38,13 +38,14 @@ export function lintProjects(files: ValidFile<Project>[]): ContentWarning[] {
 
   for (const f of files) {
     const p = f.data;
-    p.goals.forEach((goal, n) => {
+    (p.goals ?? []).forEach((goal, n) => {
       const template = TEMPLATE_TEXT.exec(goal);
       if (template) {
         warn(f, ['绩效目标', n], 'template-text', `绩效目标“${goal}”中的“${template[0]}”是模板的示例文字，没有写出本项目的目标。公开的绩效目标应说明这笔钱要达到的产出和效果；请按批复写明，例如“1.保证村内环境干净整洁，垃圾清运及时”。`);
       }
     });
-    if (p.spendingPlan.some((c) => c.month === 12) && p.spendingPlan.filter((c) => c.month < 12).every((c) => c.percent === null || c.percent === 0)) {
+    const plan = p.spendingPlan ?? [];
+    if (plan.some((c) => c.month === 12) && plan.filter((c) => c.month < 12).every((c) => c.percent === null || c.percent === 0)) {
       warn(f, ['资金支出计划'], 'late-spending', '12月底之前的各时点都没有列支出计划，全年资金都计划在年底支出。支出计划是监控预算执行进度的依据；请按实际安排填写各时点的累计比例，确实只能年底一次支付的，建议在资金用途中说明原因。');
     }
     p.indicators.forEach((i, n) => {

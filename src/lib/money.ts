@@ -70,3 +70,24 @@ export function formatWan(fen: bigint): string {
   const hundredthsOfWan = (fen + 5000n) / 10000n; // 0.01 万元 = 100 元 = 10,000 分
   return formatYuan(hundredthsOfWan);
 }
+
+/**
+ * 分 in a table's own unit: 元 as `formatYuan`; 万元 grouped, with as many decimals as the amount
+ * needs (at least two, at most six), e.g. 123400000 分 → `123.40`, 123456700 分 → `123.4567`.
+ */
+export function formatFenIn(fen: bigint, unit: MoneyUnit): string {
+  if (unit === '元') return formatYuan(fen);
+  const negative = fen < 0n;
+  const abs = negative ? -fen : fen;
+  const wan = (abs / 1_000_000n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0{1,4}$/, '');
+  return `${negative ? '-' : ''}${wan}.${fraction}`;
+}
+
+/** An amount exactly as written (decimals kept), grouped in thousands: `12.3400` → `12.3400`, `1234567.5` → `1,234,567.5`. */
+export function groupAmount(text: string): string {
+  const reading = readAmount(text);
+  if (!reading.ok) return text;
+  const integer = reading.integer.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return reading.fraction ? `${integer}.${reading.fraction}` : integer;
+}

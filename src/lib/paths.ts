@@ -13,7 +13,7 @@ export const indicatorsPath = (year: number, unit: string) => `${year}/${unit}/i
 export const contentFilePath = (relativeToContent: string) => `content/${relativeToContent}`;
 
 /** Anchor of an indicator row on its project page; unique because the validator forbids duplicates. */
-export const indicatorAnchor = (i: { level2: string; name: string }) => `指标-${i.level2}-${i.name}`.replace(/\s+/g, '_');
+export const indicatorAnchor = (i: { level2?: string; name: string }) => `指标-${[i.level2, i.name].filter((s) => s !== undefined).join('-')}`.replace(/\s+/g, '_');
 
 /** Anchor of the project table (资金用途, 绩效目标 …) on a project page. */
 export const PROJECT_TABLE_ANCHOR = 'project-table';

@@ -15,6 +15,21 @@ export type RecordKind = '项目名称' | '项目信息' | '指标';
 
 /** The filters shown on the search page, in order; 类型 is internal (ranking). */
 export const SEARCH_FILTERS = ['一级指标', '二级指标', '项目', '单位', '年度'] as const;
+/** Filters of fields that only some layouts print: shown only when some content has them. */
+export const OPTIONAL_SEARCH_FILTERS = ['项目类别', '指标性质'] as const;
+
+/** The optional filters that the content uses (a site of one layout shows none it lacks). */
+export function optionalFiltersIn(projects: readonly Project[]): (typeof OPTIONAL_SEARCH_FILTERS)[number][] {
+  return OPTIONAL_SEARCH_FILTERS.filter((name) =>
+    name === '项目类别' ? projects.some((p) => p.category !== undefined) : projects.some((p) => p.indicators.some((i) => i.nature !== undefined)),
+  );
+}
+
+/** Text of a project that only some layouts print (年度目标, 项目概况 …), searched with its goals. */
+const projectTexts = (p: Project) =>
+  [p.annualGoal, p.overallGoal, p.longTermGoal, p.overview, p.basis, p.department, p.implementer, p.nature, p.category, p.kind, ...Object.values(p.extra ?? {})].filter(
+    (t): t is string => t !== undefined,
+  );
 
 export interface SearchRecord {
   url: string;
@@ -35,27 +50,37 @@ export function searchRecords(projects: Project[]): SearchRecord[] {
   const label = (p: Project) => (names.get(p.name)! > 1 ? `${p.name}（${p.unitName}，${p.fiscalYear}年）` : p.name);
 
   return projects.flatMap((p) => {
-    const page = `/${projectPath(p.fiscalYear, p.unitCode, p.code)}`;
-    const common = { 项目: [label(p)], 单位: [p.unitName], 年度: [String(p.fiscalYear)] };
-    const meta = { project: p.name, code: p.code, unit: p.unitName, year: String(p.fiscalYear) };
+    const page = `/${projectPath(p.fiscalYear, p.unitCode, p.key)}`;
+    const common = { 项目: [label(p)], 单位: [p.unitName], 年度: [String(p.fiscalYear)], ...(p.category !== undefined && { 项目类别: [p.category] }) };
+    const goals = [...(p.goals ?? []), ...projectTexts(p)];
+    const meta = { project: p.name, code: p.key, unit: p.unitName, year: String(p.fiscalYear) };
     const records: SearchRecord[] = [
       { url: page, content: fields(p.name), language: SEARCH_LANGUAGE, meta: { ...meta, title: p.name, kind: '项目名称' }, filters: { ...common, 类型: ['项目名称'] } },
       {
         // Pagefind keeps one record per URL: the goals and 资金用途 point at the table that shows them.
         url: `${page}#${PROJECT_TABLE_ANCHOR}`,
-        content: fields(p.purpose, ...p.goals),
+        content: fields(p.purpose, ...goals),
         language: SEARCH_LANGUAGE,
-        meta: { ...meta, title: `${p.name}：资金用途与绩效目标`, kind: '项目信息', purpose: p.purpose, goals: p.goals.join('\n') },
+        meta: { ...meta, title: `${p.name}：资金用途与绩效目标`, kind: '项目信息', purpose: p.purpose ?? '', goals: goals.join('\n') },
         filters: { ...common, 类型: ['项目信息'] },
       },
     ];
     for (const i of p.indicators) {
       records.push({
         url: `${page}#${encodeURIComponent(indicatorAnchor(i))}`,
-        content: fields(i.name, i.description, i.value, i.basis),
+        content: fields(i.name, i.description, i.value, i.unit, i.explanation, i.basis, ...Object.values(i.extra ?? {})),
         language: SEARCH_LANGUAGE,
-        meta: { ...meta, title: i.name, kind: '指标', level1: i.level1, level2: i.level2, description: i.description ?? '', value: i.value, basis: i.basis ?? '' },
-        filters: { ...common, 一级指标: [i.level1], 二级指标: [i.level2], 类型: ['指标'] },
+        meta: {
+          ...meta, title: i.name, kind: '指标', level1: i.level1 ?? '', level2: i.level2 ?? '', description: i.description ?? i.explanation ?? '',
+          value: [i.nature === '定性' ? undefined : i.nature, i.value, i.unit].filter(Boolean).join(''), basis: i.basis ?? '',
+        },
+        filters: {
+          ...common,
+          一级指标: i.level1 === undefined ? [] : [i.level1],
+          二级指标: i.level2 === undefined ? [] : [i.level2],
+          ...(i.nature !== undefined && { 指标性质: [i.nature] }),
+          类型: ['指标'],
+        },
       });
     }
     return records;

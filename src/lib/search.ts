@@ -2,7 +2,7 @@
 // searched once as a phrase (exact matches) and once loosely (every token, in any order), ranked
 // with matches in a project's name first, then other exact matches, then loose ones.
 import { queryTokens } from './search-tokens.ts';
-import type { SEARCH_FILTERS } from './search-index.ts';
+import type { OPTIONAL_SEARCH_FILTERS, SEARCH_FILTERS } from './search-index.ts';
 
 /** The part of Pagefind's browser API used here. */
 export interface Pagefind {
@@ -19,7 +19,7 @@ export interface PagefindData {
   meta: Record<string, string>;
 }
 
-export type SearchFilter = (typeof SEARCH_FILTERS)[number];
+export type SearchFilter = (typeof SEARCH_FILTERS)[number] | (typeof OPTIONAL_SEARCH_FILTERS)[number];
 export type SelectedFilters = Partial<Record<SearchFilter, string>>;
 
 export interface SearchHit {

@@ -7,7 +7,7 @@ import type { z } from 'astro/zod';
 import { departmentSchema } from '../schema/department.ts';
 import { DEFAULT_FRAMEWORK } from '../schema/framework.ts';
 import { projectSchema, type Project } from '../schema/project.ts';
-import { siteSchema, type SiteConfig } from '../schema/site.ts';
+import { projectRulesOf, siteSchema, type SiteConfig } from '../schema/site.ts';
 import type { Department } from '../schema/department.ts';
 import { classifyContentPath, SITE_FILE, type ContentFileKind } from './content-layout.ts';
 import { isPlaceholder } from './placeholders.ts';
@@ -173,7 +173,7 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
     if (site.success) result.site = site.data;
     else result.problems.push(...schemaProblems(siteEntry.parsed, site.error));
   }
-  const projectTable = projectSchema(result.site?.indicatorFramework ?? DEFAULT_FRAMEWORK);
+  const projectTable = projectSchema(projectRulesOf(result.site));
 
   for (const { parsed, kind } of parsedFiles) {
     if (kind.kind === 'site') continue;

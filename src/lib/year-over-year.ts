@@ -42,8 +42,8 @@ export interface AmountChange {
 export type IndicatorStatus = '未变' | '指标值调整' | '新增' | '取消';
 
 export interface IndicatorChange {
-  level1: string;
-  level2: string;
+  level1?: string;
+  level2?: string;
   name: string;
   status: IndicatorStatus;
   /** 指标值 as written in each year's table. */

@@ -1,19 +1,48 @@
 // 项目绩效目标表: one budget project's approved performance-target table, one YAML file each.
 import { z } from 'astro/zod';
 import { whenWritten } from './messages.ts';
-import { decimalsOf, formatYuan, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, type MoneyUnit } from '../lib/money.ts';
+import { decimalsOf, formatFenIn, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, type MoneyUnit } from '../lib/money.ts';
 import { amountSchema, fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { keyed } from './keyed.ts';
+import { DEFAULT_LAYOUT, LAYOUT_NAMES, layoutNamed, MONEY_FIELDS, MONEY_SUMS, type TableLayout } from './table-layouts.ts';
 
 /** Budget phases: every amount on the site is labelled with the phase it belongs to. */
 export const BUDGET_PHASES = ['年初预算', '调整预算', '决算'] as const;
 
 /**
- * 项目编码: 6-digit county code, 2-digit year, `P`, then 12 letters or digits, 21 characters
- * in all (e.g. `13022923P00JXC415564L`).
+ * 项目编码 of the default (河北) profile: 6-digit county code, 2-digit year, `P`, then 12 letters
+ * or digits, 21 characters in all (e.g. `13022923P00JXC415564L`).
  */
 export const PROJECT_CODE = /^\d{8}P[0-9A-Z]{12}$/;
+
+/** How a site's 项目编码 are written (site.yaml 项目编码规则); the default is the 河北 form. */
+export interface ProjectCodeRule {
+  pattern: RegExp;
+  /** What a valid code looks like, in words, for error messages. */
+  description: string;
+  example: string;
+}
+export const HEBEI_CODE_RULE: ProjectCodeRule = {
+  pattern: PROJECT_CODE,
+  description: '21 位，依次是 6 位区划代码、2 位年度、字母 P、12 位大写字母或数字',
+  example: '13022923P00JXC415564L',
+};
+
+/**
+ * 网址标识: the permalink of a table that has no 项目编码 (many provinces print none). The importer
+ * writes one; it must stay the same once published, like a code.
+ */
+export const URL_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** What a site decides about its project files (site.yaml), with the defaults of the bundled unit. */
+export interface ProjectRules {
+  framework: IndicatorFramework;
+  codeRule: ProjectCodeRule;
+  /** The 表样 of a file that names none. */
+  layout: TableLayout;
+}
+export const DEFAULT_PROJECT_RULES: ProjectRules = { framework: DEFAULT_FRAMEWORK, codeRule: HEBEI_CODE_RULE, layout: DEFAULT_LAYOUT };
 
 const text = (description: string, example: string) =>
   z.string({ error: whenWritten(`应填写文本，例如：${example}`) }).meta({ description, examples: [example] });
@@ -53,14 +82,52 @@ const checkpointSchema = keyed({
   累计比例: ['percent', percentSchema],
 });
 
-const indicatorSchema = keyed({
-  一级指标: ['level1', requiredText('一级指标，须是指标体系中的一级指标', '产出指标')],
-  二级指标: ['level2', requiredText('二级指标，须属于所写的一级指标', '数量指标')],
-  三级指标: ['name', requiredText('三级指标：具体的绩效指标名称', '群众满意度')],
+/** A cell written as text or a number (权重 10, 度量单位 %), kept as the text it shows. */
+const cellText = (description: string, example: string) =>
+  z
+    .union([z.string(), z.number()], { error: whenWritten(`应填写文本，例如：${example}`) })
+    .transform((v) => String(v))
+    .meta({ description, examples: [example] });
+
+/**
+ * 其他栏目: labelled cells of a published table that no field of ours covers, kept verbatim under
+ * their own label so that no cell of an approved table is ever dropped.
+ */
+export const extraCellsSchema = z
+  .record(z.string().trim().min(1), z.string({ error: whenWritten('其他栏目的值要写成文本') }))
+  .optional()
+  .meta({ description: '原表中没有对应字段的栏目，照原样保留：栏目名: 内容', examples: [{ 备注: '新增指标' }] });
+
+const NATURES = ['≥', '≤', '=', '＞', '＜', '>', '<', '>=', '<=', '定性', '大于等于', '小于等于', '等于', '大于', '小于'] as const;
+const DIRECTIONS = ['正向指标', '反向指标', '正向', '反向'] as const;
+
+const INDICATOR_SPEC = {
+  一级指标: ['level1', requiredText('一级指标，须是指标体系中的一级指标；原表不分级时不写', '产出指标').optional()],
+  二级指标: ['level2', requiredText('二级指标，须属于所写的一级指标；原表不分级时不写', '数量指标').optional()],
+  三级指标: ['name', requiredText('三级指标：具体的绩效指标名称（原表只有“指标”一栏时写在这里）', '群众满意度')],
   绩效指标描述: ['description', text('绩效指标描述', '享受项目便利的人群覆盖率').optional()],
-  指标值: ['value', text('指标值，照原表写，例如 ≥90%、1个、及时', '≥90%')],
+  指标性质: [
+    'nature',
+    z
+      .enum(NATURES, { error: whenWritten(`指标性质只能写：${NATURES.join('、')}`) })
+      .optional()
+      .meta({ description: '指标性质（原表单列时）：≥、≤、= 或 定性', examples: ['≥'] }),
+  ],
+  指标值: ['value', text('指标值，照原表写，例如 ≥90%、1个、及时；指标性质、度量单位单列的表只写数值', '≥90%')],
+  度量单位: ['unit', cellText('度量单位（原表单列时，也叫计量单位），例如 %、个、万元', '%').optional()],
+  权重: ['weight', cellText('权重（分值），照原表写', '10').optional()],
+  指标方向性: [
+    'direction',
+    z
+      .enum(DIRECTIONS, { error: whenWritten(`指标方向性只能写：${DIRECTIONS.join('、')}`) })
+      .optional()
+      .meta({ description: '指标方向性：正向指标（越高越好）或反向指标（越低越好）', examples: ['正向指标'] }),
+  ],
+  指标解释: ['explanation', text('指标解释，照原表写', '反映项目覆盖的人口比例').optional()],
   指标值确定依据: ['basis', text('指标值确定依据，例如“预算安排”“历史数据”', '预算安排').optional()],
-});
+  其他栏目: ['extra', extraCellsSchema],
+} as const;
+const indicatorSchema = keyed(INDICATOR_SPEC);
 type Indicator_ = z.output<typeof indicatorSchema>;
 
 /**
@@ -79,29 +146,38 @@ function indicatorsSchema(framework: IndicatorFramework) {
     .min(1, { error: '至少要有一条绩效指标' })
     .superRefine((rows, ctx) => {
       const seen = new Map<string, number>();
-      for (const [indicator, index] of parsedRows<Indicator_>(rows, (row) => typeof row.level1 === 'string')) {
-        const level1 = framework.find((f) => f.level1 === indicator.level1);
-        if (!level1) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [index, '一级指标'],
-            input: indicator.level1,
-            message: `一级指标“${indicator.level1}”不在指标体系中。请改为：${level1Names}`,
-          });
-        } else if (!level1.level2.includes(indicator.level2)) {
-          const owner = framework.find((f) => f.level2.includes(indicator.level2));
-          ctx.addIssue({
-            code: 'custom',
-            path: [index, '二级指标'],
-            input: indicator.level2,
-            message:
-              `二级指标“${indicator.level2}”不属于一级指标“${level1.level1}”。` +
-              (owner ? `它属于“${owner.level1}”，请改一级指标或二级指标；` : '') +
-              `“${level1.level1}”下可写：${level1.level2.join('、')}`,
-          });
+      for (const [indicator, index] of parsedRows<Indicator_>(rows, (row) => typeof row.name === 'string')) {
+        if (indicator.level1 === undefined) {
+          // A table without levels (重庆) has neither; a 二级 alone cannot be placed in the framework.
+          if (indicator.level2 !== undefined) {
+            ctx.addIssue({ code: 'custom', path: [index, '一级指标'], input: indicator.level2, message: `写了二级指标“${indicator.level2}”就要写它的一级指标。可写：${level1Names}` });
+          }
+        } else {
+          const level1 = framework.find((f) => f.level1 === indicator.level1);
+          if (!level1) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [index, '一级指标'],
+              input: indicator.level1,
+              message: `一级指标“${indicator.level1}”不在指标体系中。请改为：${level1Names}`,
+            });
+          } else if (indicator.level2 === undefined) {
+            ctx.addIssue({ code: 'custom', path: [index, '二级指标'], input: undefined, message: `缺少二级指标。“${level1.level1}”下可写：${level1.level2.join('、')}` });
+          } else if (!level1.level2.includes(indicator.level2)) {
+            const owner = framework.find((f) => f.level2.includes(indicator.level2!));
+            ctx.addIssue({
+              code: 'custom',
+              path: [index, '二级指标'],
+              input: indicator.level2,
+              message:
+                `二级指标“${indicator.level2}”不属于一级指标“${level1.level1}”。` +
+                (owner ? `它属于“${owner.level1}”，请改一级指标或二级指标；` : '') +
+                `“${level1.level1}”下可写：${level1.level2.join('、')}`,
+            });
+          }
         }
         // The row's anchor on the project page is built from these three names: they must be unique.
-        const key = [indicator.level1, indicator.level2, indicator.name].join('\u0000');
+        const key = [indicator.level1 ?? '', indicator.level2 ?? '', indicator.name].join('\u0000');
         const first = seen.get(key);
         if (first === undefined) seen.set(key, index);
         else {
@@ -110,7 +186,7 @@ function indicatorsSchema(framework: IndicatorFramework) {
             path: [index, '三级指标'],
             input: indicator.name,
             message:
-              `第 ${index + 1} 条指标与第 ${first + 1} 条重复（同为 ${indicator.level1} / ${indicator.level2} / ${indicator.name}）。` +
+              `第 ${index + 1} 条指标与第 ${first + 1} 条重复（同为 ${[indicator.level1, indicator.level2, indicator.name].filter(Boolean).join(' / ')}）。` +
               '请删除重复的一条，或改用不同的三级指标名称',
           });
         }
@@ -151,10 +227,20 @@ const spendingPlanSchema = z
   .meta({ description: '资金支出计划：各时点累计支出占预算数的百分比，按月份先后排列' });
 type SpendingCheckpoint_ = z.output<typeof checkpointSchema>;
 
-/** The schema of a project file, for a given indicator framework. */
-export function projectSchema(framework: IndicatorFramework = DEFAULT_FRAMEWORK) {
+const optionalText = (description: string, example: string) => text(description, example).optional();
+
+/** The schema of a project file, under a site's rules (indicator framework, code format, default 表样). */
+export function projectSchema(rules: Partial<ProjectRules> = {}) {
+  const { framework, codeRule, layout: siteLayout } = { ...DEFAULT_PROJECT_RULES, ...rules };
   return keyed(
     {
+      表样: [
+        'layout',
+        z
+          .enum(LAYOUT_NAMES, { error: whenWritten(`表样只能写：${LAYOUT_NAMES.join('、')}`) })
+          .optional()
+          .meta({ description: `本表的版式（表样）：${LAYOUT_NAMES.join('、')}；不写时为网站设置中的表样`, examples: ['四川'] }),
+      ],
       单位编码: ['unitCode', unitCodeSchema],
       单位名称: ['unitName', unitNameSchema],
       年度: ['fiscalYear', fiscalYearSchema],
@@ -173,20 +259,27 @@ export function projectSchema(framework: IndicatorFramework = DEFAULT_FRAMEWORK)
       项目编码: [
         'code',
         z
-          .string({ error: whenWritten('项目编码要写成文本，例如 13022923P00JXC415564L') })
-          .regex(PROJECT_CODE, {
-            error: (issue) =>
-              `项目编码“${String(issue.input)}”格式不对（${String(issue.input).length} 位）：应为 21 位，` +
-              '依次是 6 位区划代码、2 位年度、字母 P、12 位大写字母或数字，例如 13022923P00JXC415564L',
+          .string({ error: whenWritten(`项目编码要写成文本，例如 ${codeRule.example}`) })
+          .regex(codeRule.pattern, {
+            error: (issue) => `项目编码“${String(issue.input)}”格式不对（${String(issue.input).length} 位）：应为${codeRule.description}，例如 ${codeRule.example}`,
           })
-          .meta({ description: '项目编码，21 位，例如 13022923P00JXC415564L；它决定项目页面的网址，发布后不要改', examples: ['13022923P00JXC415564L'] }),
+          .optional()
+          .meta({ description: `项目编码，${codeRule.description}，例如 ${codeRule.example}；它决定项目页面的网址，发布后不要改。原表没有项目编码时不写，改写“网址标识”`, examples: [codeRule.example] }),
+      ],
+      网址标识: [
+        'urlKey',
+        z
+          .string({ error: whenWritten('网址标识要写成文本，例如 sc-3f9a1c2b') })
+          .regex(URL_KEY, { error: '网址标识只能由小写字母、数字和连字符组成（最长 64 位），例如 sc-3f9a1c2b' })
+          .optional()
+          .meta({ description: '原表没有项目编码时，本项目页面网址中的标识（导入时自动生成）；发布后不要改', examples: ['sc-3f9a1c2b'] }),
       ],
       上年项目编码: [
         'previousCode',
         z
           .string({ error: whenWritten('上年项目编码要写成文本，例如 13022922P00JXC415564L') })
-          .regex(PROJECT_CODE, {
-            error: (issue) => `上年项目编码“${String(issue.input)}”格式不对：应为上一年度这个项目的 21 位项目编码，例如 13022922P00JXC415564L`,
+          .regex(codeRule.pattern, {
+            error: (issue) => `上年项目编码“${String(issue.input)}”格式不对：应为上一年度这个项目的项目编码（${codeRule.description}），例如 ${codeRule.example}`,
           })
           .optional()
           .meta({
@@ -195,52 +288,115 @@ export function projectSchema(framework: IndicatorFramework = DEFAULT_FRAMEWORK)
           }),
       ],
       项目名称: ['name', requiredText('项目名称', '2022年村级垃圾清运及焚烧')],
-      预算数: ['total', amountSchema],
-      财政资金: ['fiscal', amountSchema],
+      项目性质: ['nature', optionalText('项目性质，例如 阶段性项目、经常性项目', '阶段性项目')],
+      项目类别: ['category', optionalText('项目类别，照原表写', '专项业务费')],
+      项目属性: ['kind', optionalText('项目属性：新增 或 延续', '延续')],
+      主管部门: ['department', optionalText('主管部门（业务主管部门）', '区农业农村委')],
+      实施单位: ['implementer', optionalText('实施单位', '区农业技术推广中心')],
+      计划开始日期: ['startDate', optionalText('计划开始日期，照原表写', '2023-01-01')],
+      计划完成日期: ['endDate', optionalText('计划完成日期，照原表写', '2023-12-31')],
+      立项依据: ['basis', optionalText('立项依据，照原表写', '《关于……的通知》')],
+      项目概况: ['overview', optionalText('项目概况，照原表写', '本项目用于……')],
+      项目资金总额: ['projectTotal', amountSchema.optional().meta({ description: '项目资金总额（项目整个实施期的资金，跨年项目大于本年预算数）' })],
+      预算数: ['total', amountSchema.meta({ description: '本年预算数（也叫当年预算、年度资金申请总额），单位见“金额单位”' })],
+      财政资金: ['fiscal', amountSchema.optional().meta({ description: '其中：财政资金；原表没有这一栏时不写' })],
+      当年财政拨款: ['appropriation', amountSchema.optional().meta({ description: '财政资金中的当年财政拨款' })],
+      上年结转: ['carryOver', amountSchema.optional().meta({ description: '财政资金中的上年结转' })],
+      上级财政: ['higherLevel', amountSchema.optional().meta({ description: '资金构成：上级财政' })],
+      本级财政: ['sameLevel', amountSchema.optional().meta({ description: '资金构成：本级财政' })],
+      自有资金: ['ownFunds', amountSchema.optional().meta({ description: '资金构成：自有资金' })],
       其他资金: ['other', amountSchema.optional().meta({ description: '其他资金；原表为空时不写这一行' })],
-      资金用途: ['purpose', text('资金用途（原表“预算规模及资金用途”）', '用于村级垃圾清运及焚烧')],
-      资金支出计划: ['spendingPlan', spendingPlanSchema],
+      资金用途: ['purpose', text('资金用途（原表“预算规模及资金用途”）', '用于村级垃圾清运及焚烧').optional()],
+      资金支出计划: ['spendingPlan', spendingPlanSchema.optional()],
+      项目总目标: ['overallGoal', optionalText('项目总目标（项目整个实施期的目标），照原表写', '到2025年建成……')],
+      长期目标: ['longTermGoal', optionalText('长期目标，照原表写', '持续改善农村人居环境')],
+      年度目标: ['annualGoal', optionalText('年度目标（年度总体目标、当年绩效目标），照原表写', '完成10个村的道路硬化')],
       绩效目标: [
         'goals',
-        z.array(text('一条绩效目标，照原表写', '1.保证村内环境干净整洁，垃圾清运及时')).min(1, { error: '至少要有一条绩效目标' }),
+        z.array(text('一条绩效目标，照原表写', '1.保证村内环境干净整洁，垃圾清运及时')).min(1, { error: '至少要有一条绩效目标' }).optional(),
       ],
       绩效指标: ['indicators', indicatorsSchema(framework)],
+      其他栏目: ['extra', extraCellsSchema],
       来源: ['source', sourceRefSchema.optional()],
     },
     // Runs even when other fields have errors (see keyed), so it checks only what parsed.
     (table, ctx) => {
       const unit: MoneyUnit = MONEY_UNITS.includes(table.金额单位) ? table.金额单位 : '元';
-      const amounts = { 预算数: table.预算数, 财政资金: table.财政资金, 其他资金: table.其他资金 };
-      let amountsOk = typeof table.预算数 === 'string' && typeof table.财政资金 === 'string';
-      for (const [key, amount] of Object.entries(amounts)) {
-        if (typeof amount !== 'string' || !readAmount(amount).ok) {
-          if (amount !== undefined) amountsOk = false;
-        } else if (decimalsOf(amount) > MAX_DECIMALS[unit]) {
-          amountsOk = false;
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            input: amount,
-            message: `${key}“${amount}”的小数超过 ${MAX_DECIMALS[unit]} 位：金额单位是${unit}时最多精确到分（${MAX_DECIMALS[unit]} 位小数）`,
-          });
+      const layout = layoutNamed(table.表样) ?? siteLayout;
+      // What the table's 表样 prints in every table must be there (an empty cell is an error).
+      for (const { field, label, required } of layout.fields) {
+        if (required && field !== '单位名称' && field !== '项目编码' && table[field] === undefined) {
+          ctx.addIssue({ code: 'custom', path: [], input: table, message: `缺少“${field}”：表样“${layout.name}”的每张表都有“${label}”一栏。请照原表填写` });
         }
       }
-      if (amountsOk) {
-        const total = toFen(table.预算数, unit);
-        const parts = toFen(table.财政资金, unit) + (table.其他资金 === undefined ? 0n : toFen(table.其他资金, unit));
-        if (total !== parts) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['预算数'],
-            input: table.预算数,
-            message:
-              `财政资金 + 其他资金 = ${formatYuan(parts)} 元，与预算数 ${formatYuan(total)} 元不相等` +
-              `（相差 ${formatYuan(total > parts ? total - parts : parts - total)} 元）。请按批复文件核对这三个金额`,
-          });
-        }
+      if (table.项目编码 === undefined && table.网址标识 === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [],
+          input: table,
+          message: layout.fields.some((f) => f.field === '项目编码' && f.required)
+            ? `缺少项目编码（表样“${layout.name}”的每张表都有），例如 ${codeRule.example}`
+            : '缺少项目编码或网址标识：原表没有项目编码时，写一个网址标识（小写字母、数字和连字符），例如 网址标识: sc-3f9a1c2b；它决定本项目页面的网址',
+        });
       }
+      // Indicator columns the layout prints in every row (一级/二级 together: the framework checks them).
+      const requiredColumns = layout.indicatorColumns.filter((c) => c.required);
+      if (Array.isArray(table.绩效指标)) {
+        table.绩效指标.forEach((row, index) => {
+          if (!row || typeof (row as { name?: unknown }).name !== 'string') return; // did not parse: its own errors say why
+          for (const { field, label } of requiredColumns) {
+            // Rows that parsed have English names; the check sees them after their own schema ran.
+            if (field === '二级指标' || (row as Record<string, unknown>)[INDICATOR_SPEC[field][0]] !== undefined) continue;
+            ctx.addIssue({ code: 'custom', path: ['绩效指标', index], input: row, message: `缺少“${field}”：表样“${layout.name}”的每条指标都有“${label}”一栏` });
+          }
+        });
+      }
+      checkMoney(table as unknown as Record<string, unknown>, unit, ctx);
     },
-  );
+  ).transform((p) => ({
+    ...p,
+    /** The table's permalink key: its 项目编码, or its 网址标识 where the layout prints no code. */
+    key: (p.code ?? p.urlKey)!,
+  }));
+}
+
+/** Decimal places within the unit, and every sum of MONEY_SUMS that the table uses. */
+const COUNT_WORDS = ['', '', '两', '三', '四', '五'];
+function checkMoney(table: Record<string, unknown>, unit: MoneyUnit, ctx: z.RefinementCtx) {
+  const fen = new Map<string, bigint>();
+  let allOk = true;
+  for (const [key, amount] of Object.entries(table)) {
+    if (!MONEY_FIELDS.has(key)) continue;
+    if (typeof amount !== 'string' || !readAmount(amount).ok) {
+      allOk = false;
+    } else if (decimalsOf(amount) > MAX_DECIMALS[unit]) {
+      allOk = false;
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        input: amount,
+        message: `${key}“${amount}”的小数超过 ${MAX_DECIMALS[unit]} 位：金额单位是${unit}时最多精确到分（${MAX_DECIMALS[unit]} 位小数）`,
+      });
+    } else fen.set(key, toFen(amount, unit));
+  }
+  if (!allOk) return;
+  // Shown in the table's own unit: a 万元 table is checked and explained in 万元.
+  const show = (f: bigint) => `${formatFenIn(f, unit)} ${unit}`;
+  for (const rule of MONEY_SUMS) {
+    const total = fen.get(rule.total);
+    if (total === undefined || !rule.whenAnyOf.some((k) => fen.has(k))) continue;
+    const parts = rule.parts.reduce((sum, k) => sum + (fen.get(k) ?? 0n), 0n);
+    if (total !== parts) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [rule.total],
+        input: table[rule.total],
+        message:
+          `${rule.parts.join(' + ')} = ${show(parts)}，与${rule.total} ${show(total)}不相等` +
+          `（相差 ${show(total > parts ? total - parts : parts - total)}）。请按批复文件核对这${COUNT_WORDS[rule.parts.length + 1] ?? '些'}个金额`,
+      });
+    }
+  }
 }
 
 export type ProjectSchema = ReturnType<typeof projectSchema>;
@@ -249,4 +405,4 @@ export type Project = z.output<ProjectSchema>;
 /** A project table as written in YAML (Chinese keys). */
 export type ProjectInput = z.input<ProjectSchema>;
 export type Indicator = Project['indicators'][number];
-export type SpendingCheckpoint = Project['spendingPlan'][number];
+export type SpendingCheckpoint = NonNullable<Project['spendingPlan']>[number];

@@ -3,6 +3,8 @@ import { z } from 'astro/zod';
 import { whenWritten } from './messages.ts';
 import { DEFAULT_FRAMEWORK, indicatorFrameworkSchema } from './framework.ts';
 import { keyed } from './keyed.ts';
+import { DEFAULT_PROJECT_RULES, HEBEI_CODE_RULE, type ProjectRules } from './project.ts';
+import { LAYOUT_NAMES, layoutNamed } from './table-layouts.ts';
 
 const optionalText = (description: string, example: string) =>
   z.string({ error: whenWritten(`应填写文本，例如：${example}`) }).trim().min(1, { error: `不用时请删掉这一行；要填写时例如：${example}` }).optional().meta({ description, examples: [example] });
@@ -59,6 +61,47 @@ export const siteSchema = keyed({
       .meta({ description: '网站所在子路径，例如 /yusuan/；放在网站根目录时写 /', examples: ['/'] }),
   ],
   指标体系: ['indicatorFramework', indicatorFrameworkSchema.default(DEFAULT_FRAMEWORK)],
+  表样: [
+    'layout',
+    z
+      .enum(LAYOUT_NAMES, { error: whenWritten(`表样只能写：${LAYOUT_NAMES.join('、')}`) })
+      .default(LAYOUT_NAMES[0])
+      .meta({ description: `本网站项目表的默认版式（表样）：${LAYOUT_NAMES.join('、')}；单个文件可用“表样”另写`, examples: ['四川'] }),
+  ],
+  项目编码规则: [
+    'projectCode',
+    keyed({
+      格式: [
+        'pattern',
+        z
+          .string({ error: whenWritten('格式要写成正则表达式文本，例如 "^\\d{6}-\\d{4}$"') })
+          .refine((p) => {
+            try {
+              new RegExp(p);
+              return true;
+            } catch {
+              return false;
+            }
+          }, { error: '格式不是有效的正则表达式，例如 "^[0-9A-Z]{10,30}$"' })
+          .meta({ description: '项目编码的格式（正则表达式，整串匹配）', examples: ['^[0-9A-Z-]{6,40}$'] }),
+      ],
+      说明: ['description', z.string().trim().min(1).meta({ description: '用文字说明编码的格式，出现在错误提示中', examples: ['6 到 40 位大写字母、数字或连字符'] })],
+      例如: ['example', z.string().trim().min(1).meta({ description: '一个正确的项目编码', examples: ['510000-2023-0001'] })],
+    })
+      .optional()
+      .meta({ description: `项目编码的格式；不写时为河北的 21 位编码（${HEBEI_CODE_RULE.description}）` }),
+  ],
 });
+
+/** The rules a site sets for its project files (schema options of projectSchema). */
+export function projectRulesOf(site: SiteConfig | undefined): ProjectRules {
+  if (!site) return DEFAULT_PROJECT_RULES;
+  const code = site.projectCode;
+  return {
+    framework: site.indicatorFramework,
+    codeRule: code ? { pattern: new RegExp(`^(?:${code.pattern.replace(/^\^|\$$/g, '')})$`), description: code.description, example: code.example } : HEBEI_CODE_RULE,
+    layout: layoutNamed(site.layout)!,
+  };
+}
 
 export type SiteConfig = z.output<typeof siteSchema>;

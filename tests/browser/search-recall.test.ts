@@ -19,7 +19,7 @@ const projects: Project[] = readdirSync(UNIT_DIR)
 const pageOf = (p: Project) => `/2023/483001/projects/${p.code}/`;
 
 /** Every text of a project that the search covers. */
-const searchable = (p: Project) => [p.name, p.purpose, ...p.goals, ...p.indicators.flatMap((i) => [i.name, i.description, i.value, i.basis])].filter((t): t is string => !!t);
+const searchable = (p: Project) => [p.name, p.purpose, ...(p.goals ?? []), ...p.indicators.flatMap((i) => [i.name, i.description, i.value, i.basis])].filter((t): t is string => !!t);
 
 function runsOf(text: string, min: number, max: number): string[] {
   const out: string[] = [];

@@ -73,7 +73,7 @@ describe('charts', () => {
     await page.goto(projectUrl(root, p));
     expect(await paintedPixels('spending-plan')).toBeGreaterThan(500);
     const rows = await chartTable('spending-plan');
-    expect(rows.map((r) => [r[0], r[1]])).toEqual(p.spendingPlan.map((c) => [`${c.month}月底`, c.percent === null ? '未列计划' : `${c.percent}%`]));
+    expect(rows.map((r) => [r[0], r[1]])).toEqual(p.spendingPlan!.map((c) => [`${c.month}月底`, c.percent === null ? '未列计划' : `${c.percent}%`]));
   });
 });
 

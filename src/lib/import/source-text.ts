@@ -114,7 +114,7 @@ function lastTextLine(lines: Line[], end: number): number {
 
 /** The 2-digit year inside the project codes (`130229` + `23` + …) must agree across tables. */
 function yearFromCodes(projects: ProjectInput[], problems: ImportProblem[]): number {
-  const years = new Set(projects.map((p) => p.项目编码.slice(6, 8)).filter((y) => /^\d\d$/.test(y)));
+  const years = new Set(projects.map((p) => (p.项目编码 ?? '').slice(6, 8)).filter((y) => /^\d\d$/.test(y)));
   if (years.size !== 1) {
     problems.push({ line: 1, message: `无法从项目编码判断年度（${[...years].join('、') || '无'}）：请用 --year 指定，例如 --year 2023` });
     return 0;

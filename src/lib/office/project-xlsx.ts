@@ -74,15 +74,15 @@ function formOf(p: ProjectInput): Form {
     title: p.原文标题 ?? `${p.项目名称}绩效目标表`,
     unit: `${p.单位编码}${p.单位名称}`,
     moneyUnit,
-    code: p.项目编码,
+    code: text(p.项目编码),
     name: p.项目名称,
     total: p.预算数,
     fiscal: p.财政资金,
     other: p.其他资金,
-    purpose: p.资金用途,
-    plan: p.资金支出计划.map((c) => ({ month: c.月份, percent: c.累计比例 })),
-    goals: p.绩效目标,
-    indicators: p.绩效指标.map((i) => ({ A: i.一级指标, B: i.二级指标, C: i.三级指标, D: text(i.绩效指标描述), F: text(i.指标值), G: text(i.指标值确定依据) })),
+    purpose: text(p.资金用途),
+    plan: (p.资金支出计划 ?? []).map((c) => ({ month: c.月份, percent: c.累计比例 })),
+    goals: p.绩效目标 ?? [],
+    indicators: p.绩效指标.map((i) => ({ A: text(i.一级指标), B: text(i.二级指标), C: i.三级指标, D: text(i.绩效指标描述), F: text(i.指标值), G: text(i.指标值确定依据) })),
     notes: {
       年度: p.年度,
       预算阶段: text(p.预算阶段),
@@ -567,7 +567,7 @@ export async function readProjectWorkbook(
     ...(notes.来源 ? { 来源: notes.来源 } : {}),
   };
 
-  const checked = projectSchema(framework).safeParse(project);
+  const checked = projectSchema({ framework }).safeParse(project);
   if (checked.success) return { project, problems };
   for (const issue of checked.error.issues) {
     const path = issue.path.map(String);

@@ -1,0 +1,193 @@
+// 表样: how one government lays out its performance-target table — which labels its cells carry,
+// in which order, in which money unit, and which field of our content files each label fills.
+// Every layout is one description read by one importer, one page component and one Excel writer:
+// adding a province means adding a description here (and fixtures), never a new code path.
+import type { MoneyUnit } from '../lib/money.ts';
+
+/** Where a table keeps its projects. */
+export type Arrangement =
+  /** One project per table or sheet: label cells with their value beside them, then the indicator header row. */
+  | 'form'
+  /** Many projects in one sheet, one row per indicator, each project's own cells merged down over its rows, the unit's total on its own row first. */
+  | 'rows';
+
+/** A labelled place of the table and the content field (its YAML key) that holds its value. */
+export interface LayoutField<K extends string = string> {
+  /** The label as the government prints it (度量单位 vs 计量单位, 指标值 vs 目标值). */
+  label: string;
+  /** YAML key of the field it fills. */
+  field: K;
+  /** Every table of this layout has a value here; an empty one is an error. */
+  required?: boolean;
+  /** Other spellings of the label seen in published tables, accepted on import. */
+  aliases?: readonly string[];
+}
+
+/** Project-level fields a layout can place (YAML keys of the project file). */
+export type ProjectField =
+  | '项目编码' | '项目名称' | '单位名称' | '预算数' | '财政资金' | '其他资金' | '资金用途' | '资金支出计划' | '绩效目标'
+  | '年度目标' | '项目总目标' | '长期目标' | '项目性质' | '项目类别' | '项目属性' | '主管部门' | '实施单位'
+  | '计划开始日期' | '计划完成日期' | '立项依据' | '项目概况'
+  | '项目资金总额' | '当年财政拨款' | '上年结转' | '上级财政' | '本级财政' | '自有资金';
+
+/** Indicator columns a layout can place (YAML keys of one 绩效指标 row). */
+export type IndicatorField =
+  | '一级指标' | '二级指标' | '三级指标' | '绩效指标描述' | '指标性质' | '指标值' | '度量单位' | '权重' | '指标方向性'
+  | '指标解释' | '指标值确定依据';
+
+export interface TableLayout {
+  /** The name staff write in `表样:` and pass as `--layout`. */
+  name: string;
+  /** The table's own title, as published (e.g. 部门预算项目绩效目标申报表). */
+  title: string;
+  /** Where such tables are published; shown in the editing guide and on the page. */
+  origin: string;
+  moneyUnit: MoneyUnit;
+  arrangement: Arrangement;
+  /** Project-level labels, in the published order. */
+  fields: readonly LayoutField<ProjectField>[];
+  /** The indicator table's columns, in the published order. */
+  indicatorColumns: readonly LayoutField<IndicatorField>[];
+  /**
+   * Columns of the indicator table that no field covers, kept verbatim under 其他栏目 with this
+   * label. A label neither here nor in `indicatorColumns` is refused on import: it would be lost.
+   */
+  extraIndicatorColumns?: readonly string[];
+  /** Labelled cells of the project part that no field covers, kept verbatim under 其他栏目. */
+  extraFields?: readonly string[];
+}
+
+const f = <K extends string>(label: string, field: K, options: Omit<LayoutField<K>, 'label' | 'field'> = {}): LayoutField<K> => ({ label, field, ...options });
+const required = { required: true } as const;
+
+/** The bundled document's layout (河北 county 部门预算绩效文本); the default. */
+export const HEBEI: TableLayout = {
+  name: '河北',
+  title: '项目绩效目标表',
+  origin: '河北省县级部门预算绩效文本（本网站第一个用户的批复文件）',
+  moneyUnit: '元',
+  arrangement: 'form',
+  fields: [
+    f('项目编码', '项目编码', required),
+    f('项目名称', '项目名称', required),
+    f('预算数', '预算数', required),
+    f('其中：财政资金', '财政资金', { ...required, aliases: ['财政资金'] }),
+    f('其他资金', '其他资金'),
+    f('资金用途', '资金用途', { ...required, aliases: ['预算规模及资金用途'] }),
+    f('资金支出计划（%）', '资金支出计划', required),
+    f('绩效目标', '绩效目标', required),
+  ],
+  indicatorColumns: [
+    f('一级指标', '一级指标', required),
+    f('二级指标', '二级指标', required),
+    f('三级指标', '三级指标', required),
+    f('绩效指标描述', '绩效指标描述'),
+    f('指标值', '指标值', required),
+    f('指标值确定依据', '指标值确定依据'),
+  ],
+};
+
+export const SICHUAN: TableLayout = {
+  name: '四川',
+  title: '部门预算项目绩效目标申报表',
+  origin: '四川省部门预算公开：一张表列出一个单位的全部项目，项目的格子向下合并覆盖它的各条指标，单位合计在项目之上单独一行',
+  moneyUnit: '元',
+  arrangement: 'rows',
+  fields: [
+    f('单位名称', '单位名称', required),
+    f('项目名称', '项目名称', required),
+    f('预算数', '预算数', { ...required, aliases: ['预算数（元）', '项目预算数'] }),
+    f('年度目标', '年度目标', { ...required, aliases: ['年度绩效目标'] }),
+  ],
+  indicatorColumns: [
+    f('一级指标', '一级指标', required),
+    f('二级指标', '二级指标', required),
+    f('三级指标', '三级指标', required),
+    f('指标性质', '指标性质', required),
+    f('指标值', '指标值', required),
+    f('度量单位', '度量单位', { aliases: ['计量单位'] }),
+    f('权重', '权重', { aliases: ['权重（%）', '指标权重'] }),
+    f('指标方向性', '指标方向性'),
+  ],
+};
+
+export const CHONGQING: TableLayout = {
+  name: '重庆',
+  title: '一般性项目绩效目标表',
+  origin: '重庆市部门预算公开：表头是项目信息，指标不分一级、二级',
+  moneyUnit: '万元',
+  arrangement: 'form',
+  fields: [
+    f('专项资金名称', '项目名称', { ...required, aliases: ['项目名称'] }),
+    f('业务主管部门', '主管部门', required),
+    f('当年预算', '预算数', { ...required, aliases: ['当年预算（万元）'] }),
+    f('项目概况', '项目概况'),
+    f('立项依据', '立项依据'),
+    f('当年绩效目标', '年度目标', required),
+  ],
+  indicatorColumns: [
+    f('指标', '三级指标', { ...required, aliases: ['指标名称'] }),
+    f('指标权重', '权重'),
+    f('计量单位', '度量单位', { aliases: ['度量单位'] }),
+    f('指标性质', '指标性质', required),
+    f('指标值', '指标值', required),
+  ],
+  extraIndicatorColumns: ['备注'],
+};
+
+export const SHANGHAI: TableLayout = {
+  name: '上海',
+  title: '财政项目支出绩效目标申报表',
+  origin: '上海市部门预算公开：项目资金总额与年度资金申请总额分列，项目总目标与年度总体目标并列',
+  moneyUnit: '元',
+  arrangement: 'form',
+  fields: [
+    f('项目名称', '项目名称', required),
+    f('项目编码', '项目编码'),
+    f('项目性质', '项目性质'),
+    f('项目类别', '项目类别'),
+    f('主管部门', '主管部门', required),
+    f('实施单位', '实施单位', required),
+    f('计划开始日期', '计划开始日期'),
+    f('计划完成日期', '计划完成日期'),
+    f('项目资金总额', '项目资金总额'),
+    f('年度资金申请总额', '预算数', required),
+    f('其中：财政资金', '财政资金', { aliases: ['财政资金'] }),
+    f('当年财政拨款', '当年财政拨款'),
+    f('上年结转', '上年结转', { aliases: ['上年结转资金'] }),
+    f('其他资金', '其他资金'),
+    f('项目总目标', '项目总目标'),
+    f('年度总体目标', '年度目标', required),
+  ],
+  indicatorColumns: [
+    f('一级指标', '一级指标', required),
+    f('二级指标', '二级指标', required),
+    f('三级指标', '三级指标', required),
+    f('指标值', '指标值', { ...required, aliases: ['年度指标值', '目标值'] }),
+    f('指标解释', '指标解释'),
+  ],
+  extraFields: ['项目负责人', '联系电话'],
+};
+
+/** Every layout, by name; the first is the default of a site that names none. */
+export const TABLE_LAYOUTS: readonly TableLayout[] = [HEBEI, SICHUAN, CHONGQING, SHANGHAI];
+export const LAYOUT_NAMES = TABLE_LAYOUTS.map((l) => l.name) as [string, ...string[]];
+export const DEFAULT_LAYOUT = HEBEI;
+
+export function layoutNamed(name: string | undefined): TableLayout | undefined {
+  return name === undefined ? DEFAULT_LAYOUT : TABLE_LAYOUTS.find((l) => l.name === name);
+}
+
+/** Project fields whose value is an amount in the table's money unit. */
+export const MONEY_FIELDS: ReadonlySet<string> = new Set(['预算数', '财政资金', '其他资金', '项目资金总额', '当年财政拨款', '上年结转', '上级财政', '本级财政', '自有资金']);
+
+/**
+ * Money that must add up, checked wherever the total and its defining parts are written (parts
+ * left out count as 0). Each rule names the parts whose presence means the table uses it, so
+ * that a breakdown one province prints is never demanded of another's table.
+ */
+export const MONEY_SUMS: readonly { total: ProjectField; parts: readonly ProjectField[]; whenAnyOf: readonly ProjectField[] }[] = [
+  { total: '预算数', parts: ['财政资金', '其他资金'], whenAnyOf: ['财政资金'] },
+  { total: '财政资金', parts: ['当年财政拨款', '上年结转'], whenAnyOf: ['当年财政拨款', '上年结转'] },
+  { total: '预算数', parts: ['上级财政', '本级财政', '自有资金', '其他资金'], whenAnyOf: ['上级财政', '本级财政', '自有资金'] },
+];
