@@ -2,7 +2,7 @@
 // cannot be measured, template text left in, copied indicators. Warnings never block publishing;
 // each says why it matters and how to fix it.
 import type { Project } from '../schema/project.ts';
-import { readIndicatorValue } from './indicator-value.ts';
+import { readingOf } from './indicator-reading.ts';
 import type { ValidFile } from './validate.ts';
 
 export const WARNING_KINDS = {
@@ -50,7 +50,7 @@ export function lintProjects(files: ValidFile<Project>[]): ContentWarning[] {
     }
     p.indicators.forEach((i, n) => {
       const at = (key: string) => ['绩效指标', n, key];
-      const reading = readIndicatorValue(i.value);
+      const reading = readingOf(i);
       if (reading.kind === 'unreadable') {
         warn(f, at('指标值'), 'unmeasurable', `指标值“${i.value}”读不出明确的目标值（${reading.note ?? '无法识别'}）。${MEASURABLE}；请写成比较符号、数值和计量单位，例如“≥95%”“=8个”“≤202.6万元”。`);
       } else if (reading.kind === 'qualitative') {

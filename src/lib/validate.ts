@@ -201,12 +201,13 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
   // competing for one permalink.
   const byCode = new Map<string, string>();
   for (const { file, data } of result.projects) {
-    const key = `${data.fiscalYear}/${data.code}`;
+    const key = `${data.fiscalYear}/${data.key}`;
     const first = byCode.get(key);
     if (first === undefined) byCode.set(key, file);
     else {
       const parsed = parsedFiles.find((f) => f.parsed.file === file)!.parsed;
-      result.problems.push({ file, ...locate(parsed, ['项目编码']), field: '项目编码', message: `项目编码 ${data.code} 在 ${first} 中已经用过：同一年度里每个项目编码只能出现在一个文件中。请删除重复的文件，或改正其中一个的项目编码` });
+      const field = data.code !== undefined ? '项目编码' : '网址标识';
+      result.problems.push({ file, ...locate(parsed, [field]), field, message: `${field} ${data.key} 在 ${first} 中已经用过：同一年度里每个${field}只能出现在一个文件中（它决定项目页面的网址）。请删除重复的文件，或改正其中一个的${field}` });
     }
   }
 

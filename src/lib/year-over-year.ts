@@ -14,11 +14,11 @@ export interface YearLinks<T> {
 
 export function linkYears<T extends { data: Project }>(entries: readonly T[]): YearLinks<T> {
   const byYearCode = new Map<string, T>();
-  for (const entry of entries) byYearCode.set(`${entry.data.fiscalYear}/${entry.data.code}`, entry);
+  for (const entry of entries) byYearCode.set(`${entry.data.fiscalYear}/${entry.data.key}`, entry);
   const previous = new Map<T, T>();
   const next = new Map<T, T[]>();
   for (const entry of entries) {
-    const before = byYearCode.get(`${entry.data.fiscalYear - 1}/${entry.data.previousCode ?? entry.data.code}`);
+    const before = byYearCode.get(`${entry.data.fiscalYear - 1}/${entry.data.previousCode ?? entry.data.key}`);
     if (!before) continue;
     previous.set(entry, before);
     next.set(before, [...(next.get(before) ?? []), entry]);

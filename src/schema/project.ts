@@ -5,6 +5,7 @@ import { decimalsOf, formatFenIn, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, 
 import { amountSchema, fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { keyed } from './keyed.ts';
+import { natureProblem } from '../lib/indicator-value.ts';
 import { DEFAULT_LAYOUT, LAYOUT_NAMES, layoutNamed, MONEY_FIELDS, MONEY_SUMS, type TableLayout } from './table-layouts.ts';
 
 /** Budget phases: every amount on the site is labelled with the phase it belongs to. */
@@ -98,8 +99,6 @@ export const extraCellsSchema = z
   .optional()
   .meta({ description: '原表中没有对应字段的栏目，照原样保留：栏目名: 内容', examples: [{ 备注: '新增指标' }] });
 
-const NATURES = ['≥', '≤', '=', '＞', '＜', '>', '<', '>=', '<=', '定性', '大于等于', '小于等于', '等于', '大于', '小于'] as const;
-const DIRECTIONS = ['正向指标', '反向指标', '正向', '反向'] as const;
 
 const INDICATOR_SPEC = {
   一级指标: ['level1', requiredText('一级指标，须是指标体系中的一级指标；原表不分级时不写', '产出指标').optional()],
@@ -109,7 +108,12 @@ const INDICATOR_SPEC = {
   指标性质: [
     'nature',
     z
-      .enum(NATURES, { error: whenWritten(`指标性质只能写：${NATURES.join('、')}`) })
+      .string({ error: whenWritten('指标性质要写成文本，例如 ≥') })
+      // The value reader decides what it can read; what it cannot is refused here, not guessed.
+      .superRefine((nature, ctx) => {
+        const problem = natureProblem(nature);
+        if (problem) ctx.addIssue({ code: 'custom', input: nature, message: problem });
+      })
       .optional()
       .meta({ description: '指标性质（原表单列时）：≥、≤、= 或 定性', examples: ['≥'] }),
   ],
@@ -119,7 +123,8 @@ const INDICATOR_SPEC = {
   指标方向性: [
     'direction',
     z
-      .enum(DIRECTIONS, { error: whenWritten(`指标方向性只能写：${DIRECTIONS.join('、')}`) })
+      .string({ error: whenWritten('指标方向性要写成文本：正向指标 或 反向指标') })
+      .regex(/^\s*(正向|反向)/, { error: '指标方向性只能写 正向指标（越高越好）或 反向指标（越低越好）' })
       .optional()
       .meta({ description: '指标方向性：正向指标（越高越好）或反向指标（越低越好）', examples: ['正向指标'] }),
   ],

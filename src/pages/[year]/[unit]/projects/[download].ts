@@ -13,7 +13,7 @@ export const getStaticPaths: GetStaticPaths = async () =>
   (await unitYears()).flatMap((uy) =>
     uy.projects.flatMap((entry) =>
       (['csv', 'json', 'xlsx'] as const).map((ext) => ({
-        params: { year: String(uy.year), unit: uy.unit, download: `${entry.data.code}.${ext}` },
+        params: { year: String(uy.year), unit: uy.unit, download: `${entry.data.key}.${ext}` },
         props: { entry, ext },
       })),
     ),
