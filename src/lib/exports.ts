@@ -10,6 +10,7 @@ import { formatReading } from './indicator-value.ts';
 import { readingOf } from './indicator-reading.ts';
 import { plannedFen } from './aggregate.ts';
 import type { MoneyUnit } from './money.ts';
+import { displayWidth } from './office/xlsx-layout.ts';
 
 /** A project as the site uses it (`data`) and exactly as its YAML file parsed (`raw`). */
 export interface ExportProject {
@@ -346,10 +347,10 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, ta
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   // Columns (width, number format, wrapping) first: a streamed sheet writes them before any row.
   sheet.columns = table.columns.map((column, i) => {
-    let widest = displayWidth(column.name);
+    let widest = longestLineWidth(column.name);
     let breaks = false;
     for (const row of table.rows) {
-      widest = Math.max(widest, displayWidth(row[i] ?? ''));
+      widest = Math.max(widest, longestLineWidth(row[i] ?? ''));
       breaks ||= row[i]?.includes('\n') ?? false;
     }
     return {
@@ -373,9 +374,9 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, ta
   sheet.commit();
 }
 
-/** Width in Excel character units: CJK and full-width characters take two, the longest line counts. */
-function displayWidth(text: string): number {
-  return Math.max(0, ...text.split('\n').map((line) => [...line].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0)));
+/** Width in Excel character units of the longest line. */
+function longestLineWidth(text: string): number {
+  return Math.max(0, ...text.split('\n').map(displayWidth));
 }
 
 /**

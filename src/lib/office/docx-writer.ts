@@ -123,11 +123,19 @@ export async function sourceTextToDocx(text: string, { date }: { date: Date }): 
   const body = blocksOf(text)
     .map((block) => (block.kind === 'p' ? paragraphXml(block.text, bookmark++) : tableXml(block)))
     .join('');
+  return docxPackage(body, {
+    date,
+    sectPr: '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>',
+  });
+}
+
+/** A minimal .docx around the body's paragraphs and tables (`w:` prefix); `date` stamps the ZIP entries. */
+export async function docxPackage(body: string, { date, sectPr }: { date: Date; sectPr: string }): Promise<Uint8Array> {
   const document =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
     body +
-    '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>' +
+    sectPr +
     '</w:body></w:document>';
   const zip = new JSZip();
   zip.file(

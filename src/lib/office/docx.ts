@@ -60,16 +60,37 @@ export function parseXml(xml: string): XmlElement {
   return top;
 }
 
-const elements = (e: XmlElement) => e.children.filter((c): c is XmlElement => typeof c !== 'string');
-const child = (e: XmlElement | undefined, name: string) => (e ? elements(e).find((c) => c.name === name) : undefined);
+export const elements = (e: XmlElement) => e.children.filter((c): c is XmlElement => typeof c !== 'string');
+export const child = (e: XmlElement | undefined, name: string) => (e ? elements(e).find((c) => c.name === name) : undefined);
 
 /** Children of `e` named `name`, looking through content controls (w:sdt) that wrap them. */
-function items(e: XmlElement, name: string): XmlElement[] {
+export function items(e: XmlElement, name: string): XmlElement[] {
   return elements(e).flatMap((c) => (c.name === name ? [c] : c.name === 'sdt' ? items(child(c, 'sdtContent') ?? c, name) : []));
 }
 
 /** Paragraphs anywhere inside `e` (nested tables, content controls), not those inside a paragraph. */
-const paragraphsIn = (e: XmlElement): XmlElement[] => elements(e).flatMap((c) => (c.name === 'p' ? [c] : paragraphsIn(c)));
+export const paragraphsIn = (e: XmlElement): XmlElement[] => elements(e).flatMap((c) => (c.name === 'p' ? [c] : paragraphsIn(c)));
+
+/**
+ * The text of the runs in `p` (a paragraph, or anything holding runs): `w:tab` written as `tab`,
+ * `w:br`/`w:cr` as `br`, a bookmark start as whatever `bookmark` makes of its name.
+ */
+export function runsText(p: XmlElement, { tab, br, bookmark }: { tab: string; br: string; bookmark?: (name: string) => string }): string {
+  let out = '';
+  const walk = (e: XmlElement) => {
+    for (const c of e.children) {
+      if (typeof c === 'string') continue;
+      if (c.name === 't') out += c.children.filter((t) => typeof t === 'string').join('');
+      else if (c.name === 'tab') out += tab;
+      else if (c.name === 'br' || c.name === 'cr') out += br;
+      else if (c.name === 'bookmarkStart') out += bookmark?.(c.attrs.name ?? '') ?? '';
+      // Paragraph and run properties hold tab stops, not tabs; deleted text and drawings are not text.
+      else if (!['pPr', 'rPr', 'del', 'moveFrom', 'drawing', 'pict', 'AlternateContent'].includes(c.name)) walk(c);
+    }
+  };
+  walk(p);
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Document → lines.
@@ -85,20 +106,7 @@ const HEADING_STYLE = /^(heading|标题)\s*[1-9]$|^[1-9]$/i;
 
 /** Text of a paragraph (or of anything holding runs), with `_Toc` bookmarks written inline when wanted. */
 function paragraphText(p: XmlElement, bookmarks: boolean): string {
-  let out = '';
-  const walk = (e: XmlElement) => {
-    for (const c of e.children) {
-      if (typeof c === 'string') continue;
-      if (c.name === 't') out += c.children.filter((t) => typeof t === 'string').join('');
-      else if (c.name === 'tab' || c.name === 'br' || c.name === 'cr') out += ' ';
-      else if (c.name === 'bookmarkStart') {
-        if (bookmarks && TOC.test(c.attrs.name ?? '')) out += `[bookmark: ${c.attrs.name}]`;
-      }
-      // Paragraph and run properties hold tab stops, not tabs; deleted text and drawings are not text.
-      else if (!['pPr', 'rPr', 'del', 'moveFrom', 'drawing', 'pict', 'AlternateContent'].includes(c.name)) walk(c);
-    }
-  };
-  walk(p);
+  const out = runsText(p, { tab: ' ', br: ' ', bookmark: (name) => (bookmarks && TOC.test(name) ? `[bookmark: ${name}]` : '') });
   // A line break inside a w:t would split the line; a tab would make a cell.
   return out.replace(/\r\n|[\r\n\t]/g, ' ');
 }
@@ -166,8 +174,8 @@ export function documentLines(document: XmlElement): DocxLines {
   return { lines, where };
 }
 
-/** The lines of a .docx; throws with a message for the user when the file is not a Word document. */
-export async function docxLines(bytes: Uint8Array): Promise<DocxLines> {
+/** The parsed word/document.xml of a .docx; throws with a message for the user when the file is not a Word document. */
+export async function docxDocument(bytes: Uint8Array): Promise<XmlElement> {
   let xml: string | undefined;
   try {
     xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string');
@@ -175,7 +183,12 @@ export async function docxLines(bytes: Uint8Array): Promise<DocxLines> {
     throw new Error('无法打开：这不是有效的 Word 文档（.docx）。.doc 格式请先用 Word 或 WPS 另存为 .docx');
   }
   if (xml === undefined) throw new Error('无法读取：文件中没有 word/document.xml，不是 Word 文档（.docx）');
-  return documentLines(parseXml(xml));
+  return parseXml(xml);
+}
+
+/** The lines of a .docx; throws with a message for the user when the file is not a Word document. */
+export async function docxLines(bytes: Uint8Array): Promise<DocxLines> {
+  return documentLines(await docxDocument(bytes));
 }
 
 export interface DocxImport {

@@ -5,6 +5,7 @@ import { DEFAULT_FRAMEWORK, type IndicatorFramework } from '../../schema/framewo
 import { projectSchema, type ProjectInput } from '../../schema/project.ts';
 import { deflateZip } from '../exports.ts';
 import { MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../money.ts';
+import { A4_LANDSCAPE, BORDER, LABEL_FILL, displayWidth } from './xlsx-layout.ts';
 
 export const FORM_SHEET = '项目绩效目标表';
 export const NOTES_SHEET = '说明';
@@ -135,13 +136,6 @@ export async function templateWorkbook({ date, framework = DEFAULT_FRAMEWORK }: 
   );
 }
 
-const THIN = { style: 'thin' } as const;
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const LABEL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
-
-/** Width in Excel character units: CJK and full-width characters take two. */
-const displayWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
-
 async function formWorkbook(form: Form, date: Date): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'gongkai';
@@ -150,9 +144,8 @@ async function formWorkbook(form: Form, date: Date): Promise<Uint8Array> {
   workbook.modified = date;
   const sheet = workbook.addWorksheet(FORM_SHEET, {
     views: [{ showGridLines: false }],
-    // A4, one page wide (as many pages down as needed), landscape for the seven columns.
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+    // Landscape for the seven columns.
+    pageSetup: A4_LANDSCAPE,
   });
   sheet.columns = WIDTHS.map((width) => ({ width }));
   // Row heights: Excel does not grow rows for wrapped text in merged cells, so estimate them.
