@@ -238,92 +238,7 @@ const optionalText = (description: string, example: string) => text(description,
 export function projectSchema(rules: Partial<ProjectRules> = {}) {
   const { framework, codeRule, layout: siteLayout } = { ...DEFAULT_PROJECT_RULES, ...rules };
   return keyed(
-    {
-      表样: [
-        'layout',
-        z
-          .enum(LAYOUT_NAMES, { error: whenWritten(`表样只能写：${LAYOUT_NAMES.join('、')}`) })
-          .optional()
-          .meta({ description: `本表的版式（表样）：${LAYOUT_NAMES.join('、')}；不写时为网站设置中的表样`, examples: ['四川'] }),
-      ],
-      单位编码: ['unitCode', unitCodeSchema],
-      单位名称: ['unitName', unitNameSchema],
-      年度: ['fiscalYear', fiscalYearSchema],
-      原文标题: ['heading', text('原文件中本表的标题，照原样保留（包括原有编号）', '2.2022年村级垃圾清运及焚烧绩效目标表').optional()],
-      金额单位: [
-        'moneyUnit',
-        z.enum(MONEY_UNITS, { error: whenWritten('金额单位只能写“元”或“万元”') }).default('元').meta({ description: '表中金额的单位：元 或 万元（原表“单位：元”）', examples: ['元'] }),
-      ],
-      预算阶段: [
-        'budgetPhase',
-        z
-          .enum(BUDGET_PHASES, { error: `预算阶段只能写：${BUDGET_PHASES.join('、')}` })
-          .default('年初预算')
-          .meta({ description: '金额所属的预算阶段：年初预算、调整预算或决算；不写时为年初预算', examples: ['年初预算'] }),
-      ],
-      项目编码: [
-        'code',
-        z
-          .string({ error: whenWritten(`项目编码要写成文本，例如 ${codeRule.example}`) })
-          .regex(codeRule.pattern, {
-            error: (issue) => `项目编码“${String(issue.input)}”格式不对（${String(issue.input).length} 位）：应为${codeRule.description}，例如 ${codeRule.example}`,
-          })
-          .optional()
-          .meta({ description: `项目编码，${codeRule.description}，例如 ${codeRule.example}；它决定项目页面的网址，发布后不要改。原表没有项目编码时不写，改写“网址标识”`, examples: [codeRule.example] }),
-      ],
-      网址标识: [
-        'urlKey',
-        z
-          .string({ error: whenWritten('网址标识要写成文本，例如 sc-3f9a1c2b') })
-          .regex(URL_KEY, { error: '网址标识只能由小写字母、数字和连字符组成（最长 64 位），例如 sc-3f9a1c2b' })
-          .optional()
-          .meta({ description: '原表没有项目编码时，本项目页面网址中的标识（导入时自动生成）；发布后不要改', examples: ['sc-3f9a1c2b'] }),
-      ],
-      上年项目编码: [
-        'previousCode',
-        z
-          .string({ error: whenWritten('上年项目编码要写成文本，例如 13022922P00JXC415564L') })
-          .regex(codeRule.pattern, {
-            error: (issue) => `上年项目编码“${String(issue.input)}”格式不对：应为上一年度这个项目的项目编码（${codeRule.description}），例如 ${codeRule.example}`,
-          })
-          .optional()
-          .meta({
-            description: '上一年度同一项目的项目编码。项目编码每年不同时填写，网站据此比较两年的预算和指标；编码不变时不用填',
-            examples: ['13022922P00JXC415564L'],
-          }),
-      ],
-      项目名称: ['name', requiredText('项目名称', '2022年村级垃圾清运及焚烧')],
-      项目性质: ['nature', optionalText('项目性质，例如 阶段性项目、经常性项目', '阶段性项目')],
-      项目类别: ['category', optionalText('项目类别，照原表写', '专项业务费')],
-      项目属性: ['kind', optionalText('项目属性：新增 或 延续', '延续')],
-      主管部门: ['department', optionalText('主管部门（业务主管部门）', '区农业农村委')],
-      实施单位: ['implementer', optionalText('实施单位', '区农业技术推广中心')],
-      计划开始日期: ['startDate', optionalText('计划开始日期，照原表写', '2023-01-01')],
-      计划完成日期: ['endDate', optionalText('计划完成日期，照原表写', '2023-12-31')],
-      立项依据: ['basis', optionalText('立项依据，照原表写', '《关于……的通知》')],
-      项目概况: ['overview', optionalText('项目概况，照原表写', '本项目用于……')],
-      项目资金总额: ['projectTotal', amountSchema.optional().meta({ description: '项目资金总额（项目整个实施期的资金，跨年项目大于本年预算数）' })],
-      预算数: ['total', amountSchema.meta({ description: '本年预算数（也叫当年预算、年度资金申请总额），单位见“金额单位”' })],
-      财政资金: ['fiscal', amountSchema.optional().meta({ description: '其中：财政资金；原表没有这一栏时不写' })],
-      当年财政拨款: ['appropriation', amountSchema.optional().meta({ description: '财政资金中的当年财政拨款' })],
-      上年结转: ['carryOver', amountSchema.optional().meta({ description: '财政资金中的上年结转' })],
-      上级财政: ['higherLevel', amountSchema.optional().meta({ description: '资金构成：上级财政' })],
-      本级财政: ['sameLevel', amountSchema.optional().meta({ description: '资金构成：本级财政' })],
-      自有资金: ['ownFunds', amountSchema.optional().meta({ description: '资金构成：自有资金' })],
-      其他资金: ['other', amountSchema.optional().meta({ description: '其他资金；原表为空时不写这一行' })],
-      资金用途: ['purpose', text('资金用途（原表“预算规模及资金用途”）', '用于村级垃圾清运及焚烧').optional()],
-      资金支出计划: ['spendingPlan', spendingPlanSchema.optional()],
-      项目总目标: ['overallGoal', optionalText('项目总目标（项目整个实施期的目标），照原表写', '到2025年建成……')],
-      长期目标: ['longTermGoal', optionalText('长期目标，照原表写', '持续改善农村人居环境')],
-      年度目标: ['annualGoal', optionalText('年度目标（年度总体目标、当年绩效目标），照原表写', '完成10个村的道路硬化')],
-      绩效目标: [
-        'goals',
-        z.array(text('一条绩效目标，照原表写', '1.保证村内环境干净整洁，垃圾清运及时')).min(1, { error: '至少要有一条绩效目标' }).optional(),
-      ],
-      绩效指标: ['indicators', indicatorsSchema(framework)],
-      其他栏目: ['extra', extraCellsSchema],
-      来源: ['source', sourceRefSchema.optional()],
-    },
+    projectSpec(framework, codeRule),
     // Runs even when other fields have errors (see keyed), so it checks only what parsed.
     (table, ctx) => {
       const unit: MoneyUnit = MONEY_UNITS.includes(table.金额单位) ? table.金额单位 : '元';
@@ -364,6 +279,100 @@ export function projectSchema(rules: Partial<ProjectRules> = {}) {
     key: (p.code ?? p.urlKey)!,
   }));
 }
+
+/** The fields of a project file, in the order the importer writes them (keys are the table's labels). */
+function projectSpec(framework: IndicatorFramework, codeRule: ProjectCodeRule) {
+  return {
+    表样: [
+      'layout',
+      z
+        .enum(LAYOUT_NAMES, { error: whenWritten(`表样只能写：${LAYOUT_NAMES.join('、')}`) })
+        .optional()
+        .meta({ description: `本表的版式（表样）：${LAYOUT_NAMES.join('、')}；不写时为网站设置中的表样`, examples: ['四川'] }),
+    ],
+    单位编码: ['unitCode', unitCodeSchema],
+    单位名称: ['unitName', unitNameSchema],
+    年度: ['fiscalYear', fiscalYearSchema],
+    原文标题: ['heading', text('原文件中本表的标题，照原样保留（包括原有编号）', '2.2022年村级垃圾清运及焚烧绩效目标表').optional()],
+    金额单位: [
+      'moneyUnit',
+      z.enum(MONEY_UNITS, { error: whenWritten('金额单位只能写“元”或“万元”') }).default('元').meta({ description: '表中金额的单位：元 或 万元（原表“单位：元”）', examples: ['元'] }),
+    ],
+    预算阶段: [
+      'budgetPhase',
+      z
+        .enum(BUDGET_PHASES, { error: `预算阶段只能写：${BUDGET_PHASES.join('、')}` })
+        .default('年初预算')
+        .meta({ description: '金额所属的预算阶段：年初预算、调整预算或决算；不写时为年初预算', examples: ['年初预算'] }),
+    ],
+    项目编码: [
+      'code',
+      z
+        .string({ error: whenWritten(`项目编码要写成文本，例如 ${codeRule.example}`) })
+        .regex(codeRule.pattern, {
+          error: (issue) => `项目编码“${String(issue.input)}”格式不对（${String(issue.input).length} 位）：应为${codeRule.description}，例如 ${codeRule.example}`,
+        })
+        .optional()
+        .meta({ description: `项目编码，${codeRule.description}，例如 ${codeRule.example}；它决定项目页面的网址，发布后不要改。原表没有项目编码时不写，改写“网址标识”`, examples: [codeRule.example] }),
+    ],
+    网址标识: [
+      'urlKey',
+      z
+        .string({ error: whenWritten('网址标识要写成文本，例如 sc-3f9a1c2b') })
+        .regex(URL_KEY, { error: '网址标识只能由小写字母、数字和连字符组成（最长 64 位），例如 sc-3f9a1c2b' })
+        .optional()
+        .meta({ description: '原表没有项目编码时，本项目页面网址中的标识（导入时自动生成）；发布后不要改', examples: ['sc-3f9a1c2b'] }),
+    ],
+    上年项目编码: [
+      'previousCode',
+      z
+        .string({ error: whenWritten('上年项目编码要写成文本，例如 13022922P00JXC415564L') })
+        .regex(codeRule.pattern, {
+          error: (issue) => `上年项目编码“${String(issue.input)}”格式不对：应为上一年度这个项目的项目编码（${codeRule.description}），例如 ${codeRule.example}`,
+        })
+        .optional()
+        .meta({
+          description: '上一年度同一项目的项目编码。项目编码每年不同时填写，网站据此比较两年的预算和指标；编码不变时不用填',
+          examples: ['13022922P00JXC415564L'],
+        }),
+    ],
+    项目名称: ['name', requiredText('项目名称', '2022年村级垃圾清运及焚烧')],
+    项目性质: ['nature', optionalText('项目性质，例如 阶段性项目、经常性项目', '阶段性项目')],
+    项目类别: ['category', optionalText('项目类别，照原表写', '专项业务费')],
+    项目属性: ['kind', optionalText('项目属性：新增 或 延续', '延续')],
+    主管部门: ['department', optionalText('主管部门（业务主管部门）', '区农业农村委')],
+    实施单位: ['implementer', optionalText('实施单位', '区农业技术推广中心')],
+    计划开始日期: ['startDate', optionalText('计划开始日期，照原表写', '2023-01-01')],
+    计划完成日期: ['endDate', optionalText('计划完成日期，照原表写', '2023-12-31')],
+    立项依据: ['basis', optionalText('立项依据，照原表写', '《关于……的通知》')],
+    项目概况: ['overview', optionalText('项目概况，照原表写', '本项目用于……')],
+    项目资金总额: ['projectTotal', amountSchema.optional().meta({ description: '项目资金总额（项目整个实施期的资金，跨年项目大于本年预算数）' })],
+    预算数: ['total', amountSchema.meta({ description: '本年预算数（也叫当年预算、年度资金申请总额），单位见“金额单位”' })],
+    财政资金: ['fiscal', amountSchema.optional().meta({ description: '其中：财政资金；原表没有这一栏时不写' })],
+    当年财政拨款: ['appropriation', amountSchema.optional().meta({ description: '财政资金中的当年财政拨款' })],
+    上年结转: ['carryOver', amountSchema.optional().meta({ description: '财政资金中的上年结转' })],
+    上级财政: ['higherLevel', amountSchema.optional().meta({ description: '资金构成：上级财政' })],
+    本级财政: ['sameLevel', amountSchema.optional().meta({ description: '资金构成：本级财政' })],
+    自有资金: ['ownFunds', amountSchema.optional().meta({ description: '资金构成：自有资金' })],
+    其他资金: ['other', amountSchema.optional().meta({ description: '其他资金；原表为空时不写这一行' })],
+    资金用途: ['purpose', text('资金用途（原表“预算规模及资金用途”）', '用于村级垃圾清运及焚烧').optional()],
+    资金支出计划: ['spendingPlan', spendingPlanSchema.optional()],
+    项目总目标: ['overallGoal', optionalText('项目总目标（项目整个实施期的目标），照原表写', '到2025年建成……')],
+    长期目标: ['longTermGoal', optionalText('长期目标，照原表写', '持续改善农村人居环境')],
+    年度目标: ['annualGoal', optionalText('年度目标（年度总体目标、当年绩效目标），照原表写', '完成10个村的道路硬化')],
+    绩效目标: [
+      'goals',
+      z.array(text('一条绩效目标，照原表写', '1.保证村内环境干净整洁，垃圾清运及时')).min(1, { error: '至少要有一条绩效目标' }).optional(),
+    ],
+    绩效指标: ['indicators', indicatorsSchema(framework)],
+    其他栏目: ['extra', extraCellsSchema],
+    来源: ['source', sourceRefSchema.optional()],
+  } as const;
+}
+
+/** The YAML keys of a project file in their written order (writers use it to order what they build). */
+export const PROJECT_KEYS = Object.keys(projectSpec(DEFAULT_FRAMEWORK, HEBEI_CODE_RULE));
+export const INDICATOR_KEYS = Object.keys(INDICATOR_SPEC);
 
 /** Decimal places within the unit, and every sum of MONEY_SUMS that the table uses. */
 const COUNT_WORDS = ['', '', '两', '三', '四', '五'];

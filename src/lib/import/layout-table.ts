@@ -1,0 +1,488 @@
+// Tables of any 表样 (schema/table-layouts.ts) to project files and back. One mechanism reads every
+// layout: it finds labelled cells and the indicator header row by their labels wherever they stand
+// in a grid (office/grid.ts: .xlsx, .docx or tab-separated text), follows merged cells, and reports
+// in Chinese, with the cell, every non-empty cell it could not place — then nothing is written.
+import { createHash } from 'node:crypto';
+import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
+import { DEFAULT_LAYOUT, LAYOUT_NAMES, MONEY_FIELDS, TABLE_LAYOUTS, layoutNamed, type LayoutField, type TableLayout } from '../../schema/table-layouts.ts';
+import { decimalsOf, MONEY_UNITS, readAmount, toFen, formatFenIn, type MoneyUnit } from '../money.ts';
+import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile } from '../office/grid.ts';
+
+export interface LayoutProblem {
+  /** The cell (`Sheet1!B7`, `第 2 个表格 第 3 行第 4 列`) or the file ('' for the whole file). */
+  where: string;
+  message: string;
+}
+
+export interface LayoutImportOptions {
+  /** Fiscal year when the file does not say it (title `2024年…` or the 说明 table). */
+  year?: number;
+  /** Unit code (and name) when the table does not print them. */
+  unit?: string;
+  /** The layout to read; by default the one whose labels the file has. */
+  layout?: TableLayout;
+}
+
+export interface LayoutImport {
+  layout?: TableLayout;
+  projects: ProjectInput[];
+  problems: LayoutProblem[];
+}
+
+/** Labels compare without spaces, colons and brackets' width: `其中： 财政资金` = `其中:财政资金`. */
+const normal = (label: string) =>
+  label.replace(/\s+/g, '').replace(/[：:]$/, '').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
+const labelsOf = (f: LayoutField) => [f.label, ...(f.aliases ?? [])].map(normal);
+
+/** The title of the 说明 table the exporter adds: what the approved table does not print. */
+export const NOTES_TITLE = '说明（本网站导出时附加，不是原表内容）';
+const NOTE_FIELDS = ['年度', '表样', '预算阶段', '网址标识', '上年项目编码', '原文标题'] as const;
+
+const UNIT_LINE = /^(?:编制|预算|填报|申报)?(?:单位|部门)(?:名称)?[：:]\s*(.+)$/;
+const MONEY_LINE = /^[（(]?(?:金额)?单位[：:]\s*(元|万元)[)）]?$/;
+const UNIT_CODE = /^(\d{3,15})\s*[-－—_ ]?\s*(.+)$/;
+
+/** A cell at a position that starts there (not covered by a merge from elsewhere). */
+const own = (grid: Grid, r: number, c: number): GridCell | undefined => grid.rows[r]?.[c] ?? undefined;
+
+/** Reads every project table of a file. */
+export function importLayoutFile(file: GridFile, options: LayoutImportOptions = {}): LayoutImport {
+  const problems: LayoutProblem[] = [];
+  const notes = file.grids.filter(isNotes);
+  const tables = file.grids.filter((g) => !isNotes(g) && g.rows.some((row) => row.some((c) => c && c.text.trim() !== '')));
+  const layout = options.layout ?? detectLayout(tables);
+  if (!layout) {
+    problems.push({
+      where: '',
+      message: `认不出这是哪一种表样：没有一张表格含有任一表样的全部指标栏目（${TABLE_LAYOUTS.map((l) => `${l.name}：${l.indicatorColumns.filter((c) => c.required).map((c) => c.label).join('、')}`).join('；')}）。请用 --layout ${LAYOUT_NAMES.join('|')} 指定，或检查绩效指标的表头行`,
+    });
+    return { projects: [], problems };
+  }
+  const projects: ProjectInput[] = [];
+  // The exporter writes one 说明 table per project, in the order of the projects.
+  let count = 0;
+  for (const grid of tables) {
+    const read = layout.arrangement === 'form' ? readForm(grid, layout, problems) : readRows(grid, layout, problems);
+    for (const table of read) {
+      const project = finish(table, readNotes(notes[count++], problems), grid, layout, options, problems);
+      if (project) projects.push(project);
+    }
+  }
+  for (const paragraph of file.after) {
+    if (paragraph.text.trim()) problems.push({ where: paragraph.where, message: `表格之后的文字“${short(paragraph.text)}”无法放进任何字段` });
+  }
+  return { layout, projects: problems.length ? [] : projects, problems };
+}
+
+const short = (t: string) => (t.length > 30 ? `${t.slice(0, 30)}…` : t);
+const isNotes = (g: Grid) => own(g, 0, 0)?.text.trim() === NOTES_TITLE;
+
+/** The layout whose indicator header row one of the tables has, with the most of its labels found. */
+function detectLayout(tables: Grid[]): TableLayout | undefined {
+  let best: { layout: TableLayout; score: number } | undefined;
+  for (const layout of TABLE_LAYOUTS) {
+    if (!tables.some((g) => headerRow(g, layout) !== undefined)) continue;
+    const known = new Set([...layout.fields, ...layout.indicatorColumns].flatMap(labelsOf));
+    const score = tables.flatMap((g) => g.rows.flat()).filter((c) => c && known.has(normal(c.text))).length;
+    if (!best || score > best.score) best = { layout, score };
+  }
+  return best?.layout;
+}
+
+/** The row that names every required indicator column of the layout. */
+function headerRow(grid: Grid, layout: TableLayout): number | undefined {
+  const required = layout.indicatorColumns.filter((c) => c.required);
+  for (let r = 0; r < grid.rows.length; r++) {
+    const texts = new Set((grid.rows[r] ?? []).map((c) => (c ? normal(c.text) : '')));
+    if (required.every((c) => labelsOf(c).some((l) => texts.has(l)))) return r;
+  }
+  return undefined;
+}
+
+/** A table as read, before it becomes a project file: label → text, and the indicator rows. */
+interface ReadTable {
+  values: Map<string, string>;
+  /** Where each value came from, for messages. */
+  where: Map<string, string>;
+  extra: Record<string, string>;
+  indicators: { cells: Map<string, string>; extra: Record<string, string>; where: string }[];
+  title?: string;
+  unitLine?: string;
+  moneyUnit?: MoneyUnit;
+}
+
+const emptyTable = (): ReadTable => ({ values: new Map(), where: new Map(), extra: {}, indicators: [] });
+
+/** Title, unit and money-unit lines: above the table (docx paragraphs) or in its first rows. */
+function readLine(text: string, table: ReadTable): boolean {
+  const t = text.trim();
+  const money = MONEY_LINE.exec(t.replace(/\s+/g, ''));
+  if (money) return (table.moneyUnit = money[1] as MoneyUnit), true;
+  const unit = UNIT_LINE.exec(t);
+  if (unit) return (table.unitLine = unit[1]!.trim()), true;
+  if (UNIT_CODE.test(t) && table.unitLine === undefined && table.title !== undefined) return (table.unitLine = t), true;
+  if (table.title === undefined) return (table.title = t), true;
+  return false;
+}
+
+/** The indicator columns of a header row: position → the field (or 其他栏目 label) it fills. */
+function columnsOf(grid: Grid, r: number, layout: TableLayout, problems: LayoutProblem[], projectLabels: Map<string, string> = new Map()) {
+  const columns = new Map<number, { field?: string; extra?: string; project?: string }>();
+  const byLabel = new Map(layout.indicatorColumns.flatMap((c) => labelsOf(c).map((l) => [l, c.field] as const)));
+  const extras = new Set((layout.extraIndicatorColumns ?? []).map(normal));
+  (grid.rows[r] ?? []).forEach((cell, c) => {
+    if (!cell || cell.text.trim() === '') return;
+    const label = normal(cell.text);
+    const field = byLabel.get(label);
+    if (field) columns.set(c, { field });
+    else if (projectLabels.has(label)) columns.set(c, { project: projectLabels.get(label)! });
+    else if (extras.has(label)) columns.set(c, { extra: cell.text.trim() });
+    else {
+      problems.push({
+        where: cellWhere(grid, r, c),
+        message: `栏目“${cell.text.trim()}”不在表样“${layout.name}”中（它的栏目是：${[...layout.fields, ...layout.indicatorColumns].map((f) => f.label).join('、')}${layout.extraIndicatorColumns?.length ? `，另可有：${layout.extraIndicatorColumns.join('、')}` : ''}）。请检查表头是否写错，或用 --layout 指定表样`,
+      });
+    }
+  });
+  return columns;
+}
+
+/** One project per table: label cells with their values beside them, then the indicators. */
+function readForm(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): ReadTable[] {
+  const table = emptyTable();
+  for (const p of grid.before) if (p.text.trim() && !readLine(p.text, table)) problems.push({ where: p.where, message: `表格前的文字“${short(p.text)}”无法放进任何字段` });
+  const header = headerRow(grid, layout);
+  if (header === undefined) {
+    problems.push({ where: cellWhere(grid, 0, 0), message: `表格“${grid.name}”没有绩效指标的表头行（应有：${layout.indicatorColumns.filter((c) => c.required).map((c) => c.label).join('、')}）` });
+    return [];
+  }
+  const fieldOf = new Map(layout.fields.flatMap((f) => labelsOf(f).map((l) => [l, f.field] as const)));
+  const extraFields = new Set((layout.extraFields ?? []).map(normal));
+  const width = gridWidth(grid);
+  for (let r = 0; r < header; r++) {
+    const cells = [...Array(width).keys()].map((c) => [c, own(grid, r, c)] as const).filter((x): x is readonly [number, GridCell] => x[1] !== undefined);
+    for (let n = 0; n < cells.length; n++) {
+      const [c, cell] = cells[n]!;
+      const text = cell.text.trim();
+      if (text === '') continue;
+      const label = normal(text);
+      const field = fieldOf.get(label);
+      const isExtra = extraFields.has(label);
+      if (field || isExtra) {
+        // The value is the next cell to its right in this row; a label there means this one is empty.
+        const next = cells[n + 1];
+        const nextIsLabel = next && (fieldOf.has(normal(next[1].text)) || extraFields.has(normal(next[1].text)));
+        const value = next && !nextIsLabel ? next[1].text : '';
+        if (next && !nextIsLabel) n++;
+        if (value.trim() === '') continue;
+        if (field) {
+          table.values.set(field, value);
+          table.where.set(field, cellWhere(grid, r, next![0]));
+        } else table.extra[text] = value;
+      } else if (!readLine(text, table)) {
+        problems.push({ where: cellWhere(grid, r, c), message: `“${short(text)}”不是表样“${layout.name}”的栏目，也不在栏目旁边，无法放进任何字段` });
+      }
+    }
+  }
+  const columns = columnsOf(grid, header, layout, problems);
+  readIndicatorRows(grid, header + 1, grid.rows.length, columns, table);
+  return [table];
+}
+
+/** The indicator rows from `from` to `to`: one per row, 一级/二级 carried down when merged or left empty. */
+function readIndicatorRows(grid: Grid, from: number, to: number, columns: Map<number, { field?: string; extra?: string }>, table: ReadTable) {
+  for (let r = from; r < to; r++) {
+    const above = table.indicators.at(-1)?.cells ?? new Map<string, string>();
+    const cells = new Map<string, string>();
+    const extra: Record<string, string> = {};
+    for (const [c, column] of columns) {
+      const shown = visibleCell(grid, r, c);
+      const text = shown?.cell.text ?? '';
+      if (column.field) cells.set(column.field, text);
+      else if (column.extra && text.trim() !== '') extra[column.extra] = text;
+    }
+    const written = [...cells.entries()].filter(([f, t]) => t.trim() !== '' && f !== '一级指标' && f !== '二级指标');
+    if (written.length === 0 && Object.keys(extra).length === 0) continue;
+    for (const level of ['一级指标', '二级指标']) {
+      if (cells.has(level) && cells.get(level)!.trim() === '' && above.has(level)) cells.set(level, above.get(level)!);
+    }
+    table.indicators.push({ cells, extra, where: cellWhere(grid, r, 0) });
+  }
+}
+
+/** Many projects in one sheet: a row per indicator, the project's cells merged down over its rows. */
+function readRows(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): ReadTable[] {
+  const header = headerRow(grid, layout);
+  const lines = emptyTable();
+  for (const p of grid.before) if (p.text.trim() && !readLine(p.text, lines)) problems.push({ where: p.where, message: `表格前的文字“${short(p.text)}”无法放进任何字段` });
+  if (header === undefined) {
+    problems.push({ where: cellWhere(grid, 0, 0), message: `表格“${grid.name}”没有表头行（应有：${[...layout.fields, ...layout.indicatorColumns].filter((c) => c.required).map((c) => c.label).join('、')}）` });
+    return [];
+  }
+  for (let r = 0; r < header; r++) {
+    for (let c = 0; c < gridWidth(grid); c++) {
+      const text = own(grid, r, c)?.text.trim();
+      if (text && !readLine(text, lines)) problems.push({ where: cellWhere(grid, r, c), message: `表头之上的“${short(text)}”无法放进任何字段` });
+    }
+  }
+  const projectLabels = new Map(layout.fields.flatMap((f) => labelsOf(f).map((l) => [l, f.field] as const)));
+  const columns = columnsOf(grid, header, layout, problems, projectLabels);
+  const projectColumns = [...columns].filter(([, col]) => col.project).map(([c, col]) => [c, col.project!] as const);
+  const nameColumn = projectColumns.find(([, f]) => f === '项目名称')?.[0];
+  if (nameColumn === undefined) {
+    problems.push({ where: cellWhere(grid, header, 0), message: '表头行没有“项目名称”一栏：一张表列出多个项目时，每个项目的名称要在这一栏' });
+    return [];
+  }
+  const tables: ReadTable[] = [];
+  let current: ReadTable | undefined;
+  let unitTotal: { text: string; where: string } | undefined;
+  for (let r = header + 1; r < grid.rows.length; r++) {
+    const name = visibleCell(grid, r, nameColumn);
+    const startsHere = name !== undefined && name.row === r && name.cell.text.trim() !== '';
+    const indicatorWritten = [...columns].some(([c, col]) => !col.project && (own(grid, r, c)?.text.trim() ?? '') !== '');
+    const projectCells = projectColumns.map(([c, field]) => ({ c, field, cell: own(grid, r, c) })).filter((x) => x.cell && x.cell.text.trim() !== '');
+    if (!startsHere && !indicatorWritten) {
+      if (projectCells.length === 0) continue;
+      // The unit's own row: its name and total budget, no project and no indicator.
+      const total = projectCells.find((x) => x.field === '预算数');
+      if (total && !unitTotal) {
+        unitTotal = { text: total.cell!.text, where: cellWhere(grid, r, total.c) };
+        const unit = projectCells.find((x) => x.field === '单位名称');
+        if (unit) lines.unitLine = unit.cell!.text.trim();
+        continue;
+      }
+    }
+    if (startsHere) {
+      current = { ...emptyTable(), title: lines.title, unitLine: lines.unitLine, moneyUnit: lines.moneyUnit };
+      tables.push(current);
+      for (const { c, field, cell } of projectCells) {
+        current.values.set(field, cell!.text);
+        current.where.set(field, cellWhere(grid, r, c));
+      }
+    } else if (!current) {
+      for (const { c } of projectCells) problems.push({ where: cellWhere(grid, r, c), message: '这一行在第一个项目之前，又不是单位合计行，无法放置' });
+      if (indicatorWritten) problems.push({ where: cellWhere(grid, r, 0), message: '这一行有指标，但“项目名称”一栏是空的，不知道属于哪个项目' });
+      continue;
+    } else {
+      // A continuation row: its project cells are merged from above (or left empty in text).
+      for (const { c, cell } of projectCells) {
+        problems.push({ where: cellWhere(grid, r, c), message: `“${short(cell!.text)}”写在项目“${current.values.get('项目名称')}”的中间一行：项目的格子应向下合并，或只在项目的第一行填写` });
+      }
+    }
+    readIndicatorRows(grid, r, r + 1, new Map([...columns].filter(([, col]) => !col.project)), current!);
+  }
+  if (unitTotal) {
+    const unit = lines.moneyUnit ?? layout.moneyUnit;
+    const total = readAmount(unitTotal.text);
+    const amounts = tables.map((t) => readAmount(t.values.get('预算数') ?? ''));
+    if (total.ok && amounts.every((a) => a.ok)) {
+      const sum = amounts.reduce((s, a) => s + (a.ok ? toFen(a.text, unit) : 0n), 0n);
+      const expected = toFen(total.text, unit);
+      if (sum !== expected) {
+        problems.push({
+          where: unitTotal.where,
+          message: `单位合计 ${formatFenIn(expected, unit)} ${unit} 与 ${tables.length} 个项目的预算数之和 ${formatFenIn(sum, unit)} ${unit} 不相等（相差 ${formatFenIn(expected > sum ? expected - sum : sum - expected, unit)} ${unit}）。请按批复文件核对`,
+        });
+      }
+    }
+  }
+  return tables;
+}
+
+/** Values of the 说明 table the exporter writes (label | value rows). */
+function readNotes(grid: Grid | undefined, problems: LayoutProblem[]): Map<string, string> {
+  const values = new Map<string, string>();
+  if (!grid) return values;
+  for (let r = 1; r < grid.rows.length; r++) {
+    const [label, value] = [own(grid, r, 0)?.text.trim() ?? '', own(grid, r, 1)?.text ?? ''];
+    if (!label) continue;
+    if ((NOTE_FIELDS as readonly string[]).includes(label)) values.set(label, value.trim());
+    else problems.push({ where: cellWhere(grid, r, 0), message: `说明表中的“${short(label)}”无法识别（可写：${NOTE_FIELDS.join('、')}）` });
+  }
+  return values;
+}
+
+/** A read table as a project file: amounts checked, unit and year found, keys in the written order. */
+function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout: TableLayout, options: LayoutImportOptions, problems: LayoutProblem[]): ProjectInput | undefined {
+  const at = (field: string) => table.where.get(field) ?? cellWhere(grid, 0, 0);
+  const name = table.values.get('项目名称')?.trim();
+  if (!name) {
+    problems.push({ where: cellWhere(grid, 0, 0), message: `表格“${grid.name}”没有项目名称（表样“${layout.name}”的“${layout.fields.find((f) => f.field === '项目名称')!.label}”一栏）` });
+    return undefined;
+  }
+  const moneyUnit = table.moneyUnit ?? layout.moneyUnit;
+  const unitText = table.values.get('单位名称')?.trim() ?? table.unitLine ?? '';
+  const coded = UNIT_CODE.exec(unitText);
+  const optionUnit = options.unit === undefined ? undefined : UNIT_CODE.exec(options.unit) ?? [options.unit, options.unit, undefined];
+  const unitCode = coded?.[1] ?? optionUnit?.[1];
+  const unitName = (coded?.[2] ?? (unitText || optionUnit?.[2]))?.trim();
+  if (!unitCode || !unitName) {
+    problems.push({ where: table.where.get('单位名称') ?? cellWhere(grid, 0, 0), message: `项目“${name}”：表中${unitCode ? '没有单位名称' : '没有单位编码'}。请用 --unit 指定，例如 --unit 813 或 --unit "813 某某局"` });
+    return undefined;
+  }
+  const titleYear = /(\d{4})\s*年/.exec(table.title ?? '')?.[1];
+  const year = Number(notes.get('年度') ?? options.year ?? titleYear);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+    problems.push({ where: cellWhere(grid, 0, 0), message: `项目“${name}”：无法判断年度（标题中没有“2024年”这样的字样）。请用 --year 指定，例如 --year 2024` });
+    return undefined;
+  }
+  const project: Record<string, unknown> = {
+    // A table of another layout names it, so that a site whose default is another still shows it right.
+    表样: notes.get('表样') ?? (layout === DEFAULT_LAYOUT ? undefined : layout.name),
+    单位编码: unitCode,
+    单位名称: unitName,
+    年度: year,
+    原文标题: notes.get('原文标题') ?? (table.title && table.title !== layout.title ? table.title : undefined),
+    金额单位: moneyUnit === '元' ? undefined : moneyUnit,
+    预算阶段: notes.get('预算阶段'),
+    上年项目编码: notes.get('上年项目编码'),
+  };
+  for (const [field, text] of table.values) {
+    if (field === '单位名称') continue;
+    if (MONEY_FIELDS.has(field)) {
+      const amount = readAmount(text);
+      if (!amount.ok) problems.push({ where: at(field), message: `${field}“${short(text)}”不是金额：只能写数字，例如 219800.00` });
+      else if (decimalsOf(amount.text) > (moneyUnit === '元' ? 2 : 6)) problems.push({ where: at(field), message: `${field}“${text}”的小数位太多：金额单位是${moneyUnit}时最多 ${moneyUnit === '元' ? 2 : 6} 位` });
+      else project[field] = amount.text;
+    } else if (field === '绩效目标') project[field] = text.split('\n').map((t) => t.trim()).filter(Boolean);
+    else project[field] = text.trim();
+  }
+  const code = project['项目编码'] as string | undefined;
+  project['网址标识'] = notes.get('网址标识') ?? (code ? undefined : `${layout.urlPrefix}-${createHash('sha256').update(`${year}/${unitCode}/${name}`).digest('hex').slice(0, 8)}`);
+  if (Object.keys(table.extra).length) project['其他栏目'] = table.extra;
+  project['绩效指标'] = table.indicators.map((row) => {
+    const indicator: Record<string, unknown> = {};
+    for (const [field, text] of row.cells) if (text.trim() !== '') indicator[field] = field === '指标值' ? text : text.trim();
+    if (indicator['指标值'] === undefined) indicator['指标值'] = '';
+    if (Object.keys(row.extra).length) indicator['其他栏目'] = row.extra;
+    return ordered(indicator, INDICATOR_KEYS);
+  });
+  return ordered(project, PROJECT_KEYS) as ProjectInput;
+}
+
+/** The keys of a built object in the order the schema lists them, undefined ones left out. */
+function ordered(object: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => object[k] !== undefined).map((k) => [k, object[k]]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export: a project file as a grid in its layout. The title and unit lines, the labelled cells
+// and the indicator table, then the 说明 table with what the approved table does not print, so
+// that importing the export gives back the same file.
+
+const amountCell = (text: string): GridCell => {
+  const decimals = decimalsOf(text);
+  return { text, number: Number(text), numFmt: decimals ? `#,##0.${'0'.repeat(decimals)}` : '#,##0', style: 'number' };
+};
+const label = (text: string): GridCell => ({ text, style: 'label' });
+const value = (text: string): GridCell => ({ text, style: 'value' });
+
+/** One project (form layouts) in its layout, followed by the 说明 table. */
+export function projectGrids(p: ProjectInput, layout: TableLayout, name = layout.title): Grid[] {
+  const width = Math.max(4, layout.indicatorColumns.length + extraLabels([p]).length);
+  const span = (cell: GridCell, colSpan: number): GridCell => (colSpan > 1 ? { ...cell, colSpan } : cell);
+  const row = (...cells: GridCell[]) => {
+    const out: (GridCell | null)[] = [];
+    for (const cell of cells) out.push(cell, ...Array<null>((cell.colSpan ?? 1) - 1).fill(null));
+    while (out.length < width) out.push({ text: '' });
+    return out;
+  };
+  if (layout.arrangement === 'rows') return rowsGrids([p], layout, name);
+  const rows: (GridCell | null)[][] = [
+    row(span({ text: p.原文标题 ?? layout.title, style: 'title' }, width)),
+    row(span(value(`${p.单位编码}${p.单位名称}`), width - 1), value(`单位：${moneyUnitOf(p)}`)),
+  ];
+  for (const f of layout.fields) {
+    if (f.field === '单位名称') continue;
+    rows.push(row(label(f.label), span(fieldCell(p, f.field), width - 1)));
+  }
+  for (const [extra, text] of Object.entries(p.其他栏目 ?? {})) rows.push(row(label(extra), span(value(text), width - 1)));
+  rows.push(...indicatorTable(p, layout, width, 0));
+  return [{ name: sheetName(name), source: 'xlsx', rows, before: [] }, notesGrid(p, 0)];
+}
+
+/** Many projects of one unit in a rows layout: header, the unit's total, each project merged down. */
+export function rowsGrids(projects: ProjectInput[], layout: TableLayout, name = layout.title): Grid[] {
+  const projectFields = layout.fields;
+  const width = projectFields.length + layout.indicatorColumns.length + extraLabels(projects).length;
+  const first = projects[0]!;
+  const unit = moneyUnitOf(first);
+  const total = projects.reduce((sum, p) => sum + toFen(String(p.预算数), unit), 0n);
+  const pad = (cells: (GridCell | null)[]) => [...cells, ...Array.from({ length: width - cells.length }, () => ({ text: '' }))];
+  const rows: (GridCell | null)[][] = [
+    pad([{ text: first.原文标题 ?? layout.title, style: 'title', colSpan: width }, ...Array<null>(width - 1).fill(null)]),
+    pad([{ text: `单位：${unit}`, style: 'value' }]),
+    [...projectFields.map((f) => label(f.label)), ...layout.indicatorColumns.map((c) => label(c.label)), ...extraLabels(projects).map(label)],
+    pad(projectFields.map((f) => (f.field === '单位名称' ? value(`${first.单位编码}${first.单位名称}`) : f.field === '预算数' ? amountCell(formatFenIn(total, unit).replaceAll(',', '')) : { text: '' }))),
+  ];
+  for (const p of projects) {
+    const indicators = indicatorTable(p, layout, width - projectFields.length, projectFields.length).slice(1);
+    indicators.forEach((cells, n) => {
+      const left = projectFields.map((f): GridCell | null =>
+        n > 0 ? null : { ...(f.field === '单位名称' ? value(`${p.单位编码}${p.单位名称}`) : fieldCell(p, f.field)), ...(indicators.length > 1 && { rowSpan: indicators.length }) },
+      );
+      rows.push([...left, ...cells.slice(projectFields.length)]);
+    });
+  }
+  return [{ name: sheetName(name), source: 'xlsx', rows, before: [] }, ...projects.map((p, n) => notesGrid(p, n))];
+}
+
+const moneyUnitOf = (p: ProjectInput): MoneyUnit => (MONEY_UNITS.includes(p.金额单位 as MoneyUnit) ? (p.金额单位 as MoneyUnit) : '元');
+const sheetName = (name: string) => name.slice(0, 31);
+const extraLabels = (projects: ProjectInput[]) => [...new Set(projects.flatMap((p) => p.绩效指标.flatMap((i) => Object.keys(i.其他栏目 ?? {}))))];
+
+function fieldCell(p: ProjectInput, field: string): GridCell {
+  const v = (p as Record<string, unknown>)[field];
+  if (v === undefined || v === null) return value('');
+  if (MONEY_FIELDS.has(field)) return amountCell(String(readAmount(v as string).ok ? (readAmount(v as string) as { text: string }).text : v));
+  if (Array.isArray(v)) return value(v.join('\n'));
+  return value(String(v));
+}
+
+/** The indicator header and rows, 一级/二级 merged down over equal neighbours; `offset` empty cells first. */
+function indicatorTable(p: ProjectInput, layout: TableLayout, width: number, offset: number): (GridCell | null)[][] {
+  const extras = extraLabels([p]);
+  const head = [...Array.from({ length: offset }, () => ({ text: '' })), ...layout.indicatorColumns.map((c) => label(c.label)), ...extras.map(label)];
+  const fill = (cells: (GridCell | null)[]) => [...cells, ...Array.from({ length: Math.max(0, offset + width - cells.length) }, () => ({ text: '' }))];
+  const rows: (GridCell | null)[][] = [fill(head)];
+  const list = p.绩效指标;
+  list.forEach((i, n) => {
+    const cells: (GridCell | null)[] = Array.from({ length: offset }, () => ({ text: '' }));
+    layout.indicatorColumns.forEach((c) => {
+      const text = String((i as Record<string, unknown>)[c.field] ?? '');
+      if (c.field === '一级指标' || c.field === '二级指标') {
+        const same = (a: (typeof list)[number] | undefined) => a !== undefined && a.一级指标 === i.一级指标 && (c.field === '一级指标' || a.二级指标 === i.二级指标);
+        if (same(list[n - 1])) return cells.push(null);
+        let down = 1;
+        while (same(list[n + down])) down++;
+        return cells.push({ ...value(text), ...(down > 1 && { rowSpan: down }) });
+      }
+      cells.push(value(text));
+    });
+    for (const extra of extras) cells.push(value(i.其他栏目?.[extra] ?? ''));
+    rows.push(fill(cells));
+  });
+  return rows;
+}
+
+function notesGrid(p: ProjectInput, n: number): Grid {
+  const values: Record<(typeof NOTE_FIELDS)[number], string | undefined> = {
+    年度: String(p.年度),
+    表样: p.表样,
+    预算阶段: p.预算阶段,
+    网址标识: p.网址标识,
+    上年项目编码: p.上年项目编码,
+    原文标题: p.原文标题,
+  };
+  return {
+    name: n === 0 ? '说明' : `说明${n + 1}`,
+    source: 'xlsx',
+    rows: [
+      [{ text: NOTES_TITLE, style: 'title', colSpan: 2 }, null],
+      ...NOTE_FIELDS.filter((k) => values[k] !== undefined).map((k) => [label(k), value(values[k]!)]),
+    ],
+    before: [],
+  };
+}
+
+export { layoutNamed };
