@@ -1,4 +1,7 @@
-// npm run import -- <file> [--year 2023] [--content content]
+// npm run import -- <file> [--year 2023] [--unit 813] [--layout 四川] [--content content]
+// A table of another province's layout (表样, schema/table-layouts.ts) in .xlsx, .docx or
+// tab-separated text is recognised by its labels and read by import/layout-table.ts: every project
+// it holds becomes one file under content/<year>/<unit>/projects/, the file itself is kept in source/.
 // Imports the text export (.txt) or the Word file (.docx) of an approved 部门预算绩效目标 document
 // into content/<year>/<unit>/: a copy of the document, department.yaml and one file per project
 // table, in document order. A .docx is read as its text-export lines (src/lib/office/docx.ts),
@@ -16,11 +19,18 @@ import { projectFileName, projectFilesIn } from '../lib/office/project-file.ts';
 import { readProjectWorkbook } from '../lib/office/project-xlsx.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import { DEFAULT_FRAMEWORK } from '../schema/framework.ts';
+import { projectSchema } from '../schema/project.ts';
+import { projectRulesOf } from '../schema/site.ts';
+import { LAYOUT_NAMES, layoutNamed } from '../schema/table-layouts.ts';
+import { detectLayout, importLayoutFile } from '../lib/import/layout-table.ts';
+import { readXlsxGrids } from '../lib/office/grid-xlsx.ts';
+import { readDocxGrids } from '../lib/office/grid-docx.ts';
+import { decodeText, readTextGrids } from '../lib/office/grid-text.ts';
 
-const usage = '用法：npm run import -- <原始文件.txt 或 .docx，或一个项目表.xlsx> [--year 2023] [--content content]';
+const usage = `用法：npm run import -- <原始文件 .txt、.docx 或 .xlsx> [--year 2023] [--unit 单位编码] [--layout ${LAYOUT_NAMES.join('|')}] [--content content]`;
 let args;
 try {
-  args = parseArgs({ allowPositionals: true, options: { year: { type: 'string' }, content: { type: 'string' } } });
+  args = parseArgs({ allowPositionals: true, options: { year: { type: 'string' }, unit: { type: 'string' }, layout: { type: 'string' }, content: { type: 'string' } } });
 } catch (e) {
   console.error(`${(e as Error).message}\n${usage}`);
   process.exit(2);
@@ -37,6 +47,21 @@ if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 21
 }
 const contentDir = args.values.content ?? CONTENT_DIR;
 const ext = extname(file).toLowerCase();
+const unitOption: string | undefined = args.values.unit;
+const layoutOption = args.values.layout === undefined ? undefined : layoutNamed(args.values.layout);
+if (args.values.layout !== undefined && !layoutOption) {
+  console.error(`--layout 只能写：${LAYOUT_NAMES.join('、')}；这里是 ${args.values.layout}`);
+  process.exit(2);
+}
+if (args.values.unit !== undefined && !/^\d{3,15}/.test(args.values.unit)) {
+  console.error(`--unit 应以 3–15 位数字的单位编码开头，例如 --unit 813 或 --unit "813 某某局"；这里是 ${args.values.unit}`);
+  process.exit(2);
+}
+// Another province's table is read by its labels; the bundled unit's document has its own reader.
+if (layoutOption?.readBy !== 'document') {
+  const labelled = await importLabelledTables();
+  if (labelled !== undefined) process.exit(labelled);
+}
 if (ext === '.xlsx') process.exit(await importWorkbook());
 
 const documentName = ext === '.docx' ? `${basename(file, extname(file))}.txt` : basename(file);
@@ -129,5 +154,69 @@ async function importWorkbook(): Promise<number> {
   const target = join(projectDir, projectFileName(await projectFilesIn(projectDir), project.项目编码 ?? ''));
   await writeFile(target, projectYaml(project));
   console.log(`已导入项目表“${project.项目名称}”到 ${target}`);
+  return validateImported();
+}
+
+/**
+ * A table of a layout read by labels: undefined when the file is none (then the bundled unit's
+ * readers try it), else the exit code. Nothing is written unless every cell found its place and
+ * every project passes the schema.
+ */
+async function importLabelledTables(): Promise<number | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file!);
+  } catch (e) {
+    console.error(`无法读取 ${file}：${(e as Error).message}`);
+    return 2;
+  }
+  const read = ext === '.xlsx' ? await readXlsxGrids(bytes) : ext === '.docx' ? await readDocxGrids(bytes) : readTextGrids(decodeText(bytes));
+  if ('error' in read) {
+    console.error(`${file}  ${read.error}`);
+    return 1;
+  }
+  const layout = layoutOption ?? detectLayout(read.grids);
+  if (!layout || layout.readBy !== 'labels') {
+    if (layoutOption) console.error(`${file}  找不到表样“${layoutOption.name}”的绩效指标表头行`);
+    return layoutOption ? 1 : undefined;
+  }
+  const imported = importLayoutFile(read, { layout, year, unit: unitOption });
+  let site;
+  try {
+    site = loadSiteConfig(contentDir);
+  } catch {
+    // No readable site.yaml yet: the default rules; validate reports the site file.
+  }
+  const schema = projectSchema(projectRulesOf(site));
+  const problems = [...imported.problems];
+  for (const project of imported.projects) {
+    const checked = schema.safeParse(project);
+    if (!checked.success) {
+      for (const issue of checked.error.issues) problems.push({ where: `项目“${project.项目名称}”${issue.path.length ? ` ${issue.path.map((k) => (typeof k === 'number' ? `[${k + 1}]` : `.${String(k)}`)).join('').replace(/^\./, '')}` : ''}`, message: issue.message });
+    }
+  }
+  if (problems.length > 0) {
+    for (const p of problems) console.error(`${file}${p.where ? `：${p.where}` : ''}  ${p.message}`);
+    console.error(`\n导入失败（表样“${layout.name}”）：有 ${problems.length} 处需要修改，没有写入任何文件。`);
+    return 1;
+  }
+  const dirs = new Set<string>();
+  for (const project of imported.projects) {
+    const unitDir = join(contentDir, String(project.年度), project.单位编码);
+    const projectDir = join(unitDir, 'projects');
+    await mkdir(projectDir, { recursive: true });
+    const key = (project.项目编码 ?? project.网址标识)!;
+    const target = join(projectDir, projectFileName(await projectFilesIn(projectDir), key));
+    await writeFile(target, projectYaml(project));
+    console.log(`已导入项目表“${project.项目名称}”到 ${target}`);
+    dirs.add(unitDir);
+  }
+  // The file as published is kept beside the tables it gave, like the bundled document.
+  for (const unitDir of dirs) {
+    await mkdir(join(unitDir, 'source'), { recursive: true });
+    const copy = join(unitDir, 'source', basename(file!));
+    if (resolve(copy) !== resolve(file!)) await copyFile(file!, copy);
+  }
+  console.log(`表样“${layout.name}”：导入了 ${imported.projects.length} 个项目表。`);
   return validateImported();
 }

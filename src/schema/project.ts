@@ -233,6 +233,13 @@ const spendingPlanSchema = z
 type SpendingCheckpoint_ = z.output<typeof checkpointSchema>;
 
 const optionalText = (description: string, example: string) => text(description, example).optional();
+/** A date as the table writes it; an unquoted 2024-03-01 that a YAML reader made a date is that text again. */
+const dateText = (description: string, example: string) =>
+  z
+    .union([z.string(), z.date()], { error: whenWritten(`应填写日期，例如：${example}`) })
+    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+    .optional()
+    .meta({ description, examples: [example] });
 
 /** The schema of a project file, under a site's rules (indicator framework, code format, default 表样). */
 export function projectSchema(rules: Partial<ProjectRules> = {}) {
@@ -342,8 +349,8 @@ function projectSpec(framework: IndicatorFramework, codeRule: ProjectCodeRule) {
     项目属性: ['kind', optionalText('项目属性：新增 或 延续', '延续')],
     主管部门: ['department', optionalText('主管部门（业务主管部门）', '区农业农村委')],
     实施单位: ['implementer', optionalText('实施单位', '区农业技术推广中心')],
-    计划开始日期: ['startDate', optionalText('计划开始日期，照原表写', '2023-01-01')],
-    计划完成日期: ['endDate', optionalText('计划完成日期，照原表写', '2023-12-31')],
+    计划开始日期: ['startDate', dateText('计划开始日期，照原表写', '2023-01-01')],
+    计划完成日期: ['endDate', dateText('计划完成日期，照原表写', '2023-12-31')],
     立项依据: ['basis', optionalText('立项依据，照原表写', '《关于……的通知》')],
     项目概况: ['overview', optionalText('项目概况，照原表写', '本项目用于……')],
     项目资金总额: ['projectTotal', amountSchema.optional().meta({ description: '项目资金总额（项目整个实施期的资金，跨年项目大于本年预算数）' })],

@@ -38,6 +38,12 @@ export type IndicatorField =
 export interface TableLayout {
   /** The name staff write in `表样:` and pass as `--layout`. */
   name: string;
+  /**
+   * `labels`: read by the one importer that finds labelled cells (import/layout-table.ts).
+   * `document`: the 部门预算绩效文本 of the bundled unit, whose numbered headings and spending-plan
+   * rows have their own reader (import/source-text.ts, and office/project-xlsx.ts for its Excel form).
+   */
+  readBy: 'labels' | 'document';
   /** Start of the 网址标识 the importer makes for a table without 项目编码 (ASCII: it is in the address). */
   urlPrefix: string;
   /** The table's own title, as published (e.g. 部门预算项目绩效目标申报表). */
@@ -66,6 +72,7 @@ const required = { required: true } as const;
 export const HEBEI: TableLayout = {
   name: '河北',
   urlPrefix: 'hb',
+  readBy: 'document',
   title: '项目绩效目标表',
   origin: '河北省县级部门预算绩效文本（本网站第一个用户的批复文件）',
   moneyUnit: '元',
@@ -93,6 +100,7 @@ export const HEBEI: TableLayout = {
 export const SICHUAN: TableLayout = {
   name: '四川',
   urlPrefix: 'sc',
+  readBy: 'labels',
   title: '部门预算项目绩效目标申报表',
   origin: '四川省部门预算公开：一张表列出一个单位的全部项目，项目的格子向下合并覆盖它的各条指标，单位合计在项目之上单独一行',
   moneyUnit: '元',
@@ -118,6 +126,7 @@ export const SICHUAN: TableLayout = {
 export const CHONGQING: TableLayout = {
   name: '重庆',
   urlPrefix: 'cq',
+  readBy: 'labels',
   title: '一般性项目绩效目标表',
   origin: '重庆市部门预算公开：表头是项目信息，指标不分一级、二级',
   moneyUnit: '万元',
@@ -143,6 +152,7 @@ export const CHONGQING: TableLayout = {
 export const SHANGHAI: TableLayout = {
   name: '上海',
   urlPrefix: 'sh',
+  readBy: 'labels',
   title: '财政项目支出绩效目标申报表',
   origin: '上海市部门预算公开：项目资金总额与年度资金申请总额分列，项目总目标与年度总体目标并列',
   moneyUnit: '元',

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
 import { DEFAULT_LAYOUT, LAYOUT_NAMES, MONEY_FIELDS, TABLE_LAYOUTS, layoutNamed, type LayoutField, type TableLayout } from '../../schema/table-layouts.ts';
 import { decimalsOf, MONEY_UNITS, readAmount, toFen, formatFenIn, type MoneyUnit } from '../money.ts';
+import { natureProblem } from '../indicator-value.ts';
 import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile } from '../office/grid.ts';
 
 export interface LayoutProblem {
@@ -78,7 +79,7 @@ const short = (t: string) => (t.length > 30 ? `${t.slice(0, 30)}…` : t);
 const isNotes = (g: Grid) => own(g, 0, 0)?.text.trim() === NOTES_TITLE;
 
 /** The layout whose indicator header row one of the tables has, with the most of its labels found. */
-function detectLayout(tables: Grid[]): TableLayout | undefined {
+export function detectLayout(tables: Grid[]): TableLayout | undefined {
   let best: { layout: TableLayout; score: number } | undefined;
   for (const layout of TABLE_LAYOUTS) {
     if (!tables.some((g) => headerRow(g, layout) !== undefined)) continue;
@@ -105,7 +106,7 @@ interface ReadTable {
   /** Where each value came from, for messages. */
   where: Map<string, string>;
   extra: Record<string, string>;
-  indicators: { cells: Map<string, string>; extra: Record<string, string>; where: string }[];
+  indicators: { cells: Map<string, string>; extra: Record<string, string>; where: Map<string, string> }[];
   title?: string;
   unitLine?: string;
   moneyUnit?: MoneyUnit;
@@ -194,10 +195,12 @@ function readIndicatorRows(grid: Grid, from: number, to: number, columns: Map<nu
   for (let r = from; r < to; r++) {
     const above = table.indicators.at(-1)?.cells ?? new Map<string, string>();
     const cells = new Map<string, string>();
+    const where = new Map<string, string>();
     const extra: Record<string, string> = {};
     for (const [c, column] of columns) {
       const shown = visibleCell(grid, r, c);
       const text = shown?.cell.text ?? '';
+      where.set(column.field ?? column.extra ?? '', cellWhere(grid, r, c));
       if (column.field) cells.set(column.field, text);
       else if (column.extra && text.trim() !== '') extra[column.extra] = text;
     }
@@ -206,7 +209,7 @@ function readIndicatorRows(grid: Grid, from: number, to: number, columns: Map<nu
     for (const level of ['一级指标', '二级指标']) {
       if (cells.has(level) && cells.get(level)!.trim() === '' && above.has(level)) cells.set(level, above.get(level)!);
     }
-    table.indicators.push({ cells, extra, where: cellWhere(grid, r, 0) });
+    table.indicators.push({ cells, extra, where });
   }
 }
 
@@ -351,6 +354,9 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
   project['网址标识'] = notes.get('网址标识') ?? (code ? undefined : `${layout.urlPrefix}-${createHash('sha256').update(`${year}/${unitCode}/${name}`).digest('hex').slice(0, 8)}`);
   if (Object.keys(table.extra).length) project['其他栏目'] = table.extra;
   project['绩效指标'] = table.indicators.map((row) => {
+    const nature = row.cells.get('指标性质')?.trim();
+    const problem = nature ? natureProblem(nature) : undefined;
+    if (problem) problems.push({ where: row.where.get('指标性质')!, message: problem });
     const indicator: Record<string, unknown> = {};
     for (const [field, text] of row.cells) if (text.trim() !== '') indicator[field] = field === '指标值' ? text : text.trim();
     if (indicator['指标值'] === undefined) indicator['指标值'] = '';

@@ -1,6 +1,6 @@
 // Writes content files as staff will read and edit them: keys in the approved table's order,
 // no line folding, one blank line between indicators, the spending plan one checkpoint a line.
-import { Document, isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isSeq, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { DepartmentInput } from '../../schema/department.ts';
 import type { ProjectInput } from '../../schema/project.ts';
 
@@ -17,6 +17,13 @@ export const SCHEMA_LINE = {
 } as const;
 
 function render(doc: Document): string {
+  // Some YAML readers (Astro's among them) turn an unquoted 2024-03-01 into a date object: a date
+  // written as text stays text when quoted.
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && /^\d{4}-\d{1,2}-\d{1,2}/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
   // lineWidth 0: never fold long Chinese text across lines, so a cell stays one line.
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
 }

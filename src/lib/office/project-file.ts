@@ -21,7 +21,9 @@ export async function projectFilesIn(dir: string): Promise<ExistingProjectFile[]
   return Promise.all(
     names.map(async (name) => {
       try {
-        const code = (parse(await readFile(join(dir, name), 'utf8')) as Record<string, unknown> | null)?.['项目编码'];
+        const data = parse(await readFile(join(dir, name), 'utf8')) as Record<string, unknown> | null;
+        // A table without 项目编码 is known by its 网址标识 (the key of its page).
+        const code = data?.['项目编码'] ?? data?.['网址标识'];
         return typeof code === 'string' ? { name, code } : { name };
       } catch {
         return { name }; // a file that does not parse keeps its name; validate reports it

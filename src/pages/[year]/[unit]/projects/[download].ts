@@ -5,6 +5,9 @@ import { exportProject } from '../../../../lib/downloads.ts';
 import { projectCsv, projectJson } from '../../../../lib/exports.ts';
 import { lastChanged } from '../../../../lib/git-dates.ts';
 import { projectWorkbook } from '../../../../lib/office/project-xlsx.ts';
+import { writeXlsxGrids } from '../../../../lib/office/grid-xlsx.ts';
+import { projectGrids } from '../../../../lib/import/layout-table.ts';
+import { layoutOf } from '../../../../lib/layout-view.ts';
 import { unitYears, type ProjectEntry } from '../../../../lib/site-content.ts';
 
 type Ext = 'csv' | 'json' | 'xlsx';
@@ -24,7 +27,10 @@ export const GET: APIRoute = async ({ props }) => {
   const project = exportProject(entry);
   if (ext === 'xlsx') {
     // Dated by the file's last change, not the clock, so that the same content gives the same bytes.
-    const bytes = await projectWorkbook(project.raw, { date: new Date(lastChanged(entry.file)) });
+    const date = new Date(lastChanged(entry.file));
+    // In the table's own layout: the bundled unit's form, or another province's table by its 表样.
+    const layout = layoutOf(project.data);
+    const bytes = layout.readBy === 'labels' ? await writeXlsxGrids(projectGrids(project.raw, layout), { date }) : await projectWorkbook(project.raw, { date });
     return new Response(bytes as BodyInit, { headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
   }
   return ext === 'csv'
