@@ -295,7 +295,9 @@ function sampleTree(root: number) {
   const loop = (async () => {
     while (!stopped) {
       await sample();
-      await new Promise((done) => setTimeout(done, 250));
+      // VmHWM is the process's own peak, so one sample before it exits suffices; 50 ms so that a
+      // short-lived Pagefind (a small site indexes in well under a second) is seen at all.
+      await new Promise((done) => setTimeout(done, 50));
     }
   })();
   return {

@@ -252,7 +252,8 @@ export function projectSchema(rules: Partial<ProjectRules> = {}) {
       const layout = layoutNamed(table.表样) ?? siteLayout;
       // What the table's 表样 prints in every table must be there (an empty cell is an error).
       for (const { field, label, required } of layout.fields) {
-        if (required && field !== '单位名称' && field !== '项目编码' && table[field] === undefined) {
+        // Fields the schema itself requires already have their own “缺少必填字段” message.
+        if (required && OPTIONAL_KEYS.has(field) && field !== '项目编码' && table[field] === undefined) {
           ctx.addIssue({ code: 'custom', path: [], input: table, message: `缺少“${field}”：表样“${layout.name}”的每张表都有“${label}”一栏。请照原表填写` });
         }
       }
@@ -317,7 +318,7 @@ function projectSpec(framework: IndicatorFramework, codeRule: ProjectCodeRule) {
       z
         .string({ error: whenWritten(`项目编码要写成文本，例如 ${codeRule.example}`) })
         .regex(codeRule.pattern, {
-          error: (issue) => `项目编码“${String(issue.input)}”格式不对（${String(issue.input).length} 位）：应为${codeRule.description}，例如 ${codeRule.example}`,
+          error: (issue) => `项目编码“${String(issue.input)}”格式不对（${String(issue.input).length} 位）：应为 ${codeRule.description}，例如 ${codeRule.example}`,
         })
         .optional()
         .meta({ description: `项目编码，${codeRule.description}，例如 ${codeRule.example}；它决定项目页面的网址，发布后不要改。原表没有项目编码时不写，改写“网址标识”`, examples: [codeRule.example] }),
@@ -376,6 +377,13 @@ function projectSpec(framework: IndicatorFramework, codeRule: ProjectCodeRule) {
     来源: ['source', sourceRefSchema.optional()],
   } as const;
 }
+
+/** Keys that a file may leave out as far as the schema goes (a layout may still require them). */
+const OPTIONAL_KEYS = new Set(
+  Object.entries(projectSpec(DEFAULT_FRAMEWORK, HEBEI_CODE_RULE))
+    .filter(([, [, schema]]) => (schema as z.ZodType).safeParse(undefined).success)
+    .map(([key]) => key),
+);
 
 /** The YAML keys of a project file in their written order (writers use it to order what they build). */
 export const PROJECT_KEYS = Object.keys(projectSpec(DEFAULT_FRAMEWORK, HEBEI_CODE_RULE));

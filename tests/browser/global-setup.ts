@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { parseDocument } from 'yaml';
 import { ROOT, runCli } from '../helpers.ts';
+import { layoutContent, writeLayoutFiles } from '../fixtures/layouts/files.ts';
 import { findChromium, launchBrowser } from './chromium.ts';
 import { crawlSite } from './crawl.ts';
 import { startStaticServer, type StaticServer } from './server.ts';
@@ -124,15 +125,28 @@ export default async function setup(project: TestProject) {
     cpSync(join(ROOT, 'content'), countyContent, { recursive: true, preserveTimestamps: true });
     cpSync(COUNTY_FIXTURE, countyContent, { recursive: true, preserveTimestamps: true });
 
-    const roots = { root: join(TEST_DIST, 'root'), sub: join(TEST_DIST, 'sub'), county: join(TEST_DIST, 'county') };
+    // Other provinces' tables (tests/fixtures/layouts), imported through the CLI as a new county
+    // would: 四川 from Excel, 重庆 from Word, 上海 from text.
+    const layoutsContent = join(TEST_DIST, 'content-layouts');
+    rmSync(layoutsContent, { recursive: true, force: true });
+    layoutContent(layoutsContent, ROOT);
+    for (const format of ['xlsx', 'docx', 'txt'] as const) {
+      const files = await writeLayoutFiles(join(TEST_DIST, 'layout-files', format), format);
+      const file = files[['xlsx', 'docx', 'txt'].indexOf(format)]!;
+      const imported = runCli('import', [file, '--content', layoutsContent]);
+      if (imported.status !== 0) throw new Error(`importing ${file} for the browser tests failed:\n${imported.stdout}\n${imported.stderr}`);
+    }
+
+    const roots = { root: join(TEST_DIST, 'root'), sub: join(TEST_DIST, 'sub'), county: join(TEST_DIST, 'county'), layouts: join(TEST_DIST, 'layouts') };
     build('root', roots.root, { GONGKAI_CONTENT: join(ROOT, 'content') });
     build('sub', roots.sub, { GONGKAI_CONTENT: subContent });
     build('county', roots.county, { GONGKAI_CONTENT: countyContent });
+    build('layouts', roots.layouts, { GONGKAI_CONTENT: layoutsContent });
 
     const browser = await launchBrowser(chromiumPath);
     const sites: SiteUnderTest[] = [];
     try {
-      for (const [name, basePath] of [['root', '/'], ['sub', SUB_BASE], ['county', '/']] as const) {
+      for (const [name, basePath] of [['root', '/'], ['sub', SUB_BASE], ['county', '/'], ['layouts', '/']] as const) {
         const server = await startStaticServer(roots[name], basePath);
         servers.push(server);
         const started = Date.now();

@@ -6,7 +6,8 @@ import type { CrawlResult } from './crawl.ts';
 export interface SiteUnderTest {
   /**
    * `root` (built from content/ with base `/`), `sub` (same content, base `/yusuan/`), or
-   * `county` (content/ plus the fictitious 2024 tables of tests/fixtures/county, base `/`).
+   * `county` (content/ plus the fictitious 2024 tables of tests/fixtures/county, base `/`), or
+   * `layouts` (the fictitious tables of other provinces in tests/fixtures/layouts, imported by the CLI).
    */
   name: string;
   /** The base path, `/` or `/yusuan/`. */

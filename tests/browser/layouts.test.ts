@@ -1,0 +1,81 @@
+// The site built from other provinces' tables (tests/fixtures/layouts, imported by the CLI in the
+// global setup): every non-empty cell of every source table is on its project page and in its CSV,
+// labelled as the province labels it, and the page's Excel download imports back byte for byte.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/lib/exports.ts';
+import { importLayoutFile } from '../../src/lib/import/layout-table.ts';
+import { projectYaml } from '../../src/lib/import/write-yaml.ts';
+import { readXlsxGrids } from '../../src/lib/office/grid-xlsx.ts';
+import { groupAmount } from '../../src/lib/money.ts';
+import { layoutNamed, MONEY_FIELDS } from '../../src/schema/table-layouts.ts';
+import type { ProjectInput } from '../../src/schema/project.ts';
+import { LAYOUT_SAMPLES } from '../fixtures/layouts/files.ts';
+import { sitesUnderTest } from './sites.ts';
+
+const site = sitesUnderTest().find((s) => s.name === 'layouts')!;
+const pageDir = (p: ProjectInput) => join(site.distDir, String(p.年度), p.单位编码, 'projects');
+
+/** The visible text of a built page: tags dropped, entities decoded, whitespace collapsed. */
+function pageText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+/** Every non-empty cell of a source table: [label, text as it must show]. */
+function cellsOf(p: ProjectInput): [string, string][] {
+  const layout = layoutNamed(p.表样)!;
+  const project = layout.fields.flatMap((f): [string, string][] => {
+    const value = (p as Record<string, unknown>)[f.field];
+    if (value === undefined) return [];
+    return [[f.label, f.field === '单位名称' ? p.单位名称 : MONEY_FIELDS.has(f.field) ? String(value) : String(value)]];
+  });
+  const extra = Object.entries(p.其他栏目 ?? {});
+  const indicators = p.绩效指标.flatMap((i) =>
+    [...layout.indicatorColumns.map((c): [string, unknown] => [c.label, (i as Record<string, unknown>)[c.field]]), ...Object.entries(i.其他栏目 ?? {})]
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([label, v]): [string, string] => [label, String(v)]),
+  );
+  return [...project, ...extra, ...indicators];
+}
+
+describe('tables of other provinces on the built site', () => {
+  for (const sample of LAYOUT_SAMPLES) {
+    for (const p of sample.projects) {
+      const layout = layoutNamed(p.表样)!;
+      it(`${sample.layout}「${p.项目名称}」: every cell of the table is on the page, under the province's own labels`, () => {
+        const text = pageText(readFileSync(join(pageDir(p), p.网址标识!, 'index.html'), 'utf8'));
+        expect(text).toContain(layout.title);
+        for (const [label, value] of cellsOf(p)) {
+          expect(text, label).toContain(label);
+          const shown = MONEY_FIELDS.has(layout.fields.find((f) => f.label === label)?.field ?? '') ? groupAmount(value) : value;
+          for (const line of shown.split('\n')) expect(text, `${label}：${line}`).toContain(line.replace(/\s+/g, ' '));
+        }
+      });
+
+      it(`${sample.layout}「${p.项目名称}」: every cell is in the CSV download, as written`, () => {
+        const rows = parseCsv(readFileSync(join(pageDir(p), `${p.网址标识}.csv`), 'utf8'));
+        const cells = new Set(rows.slice(1).flat());
+        const header = new Set(rows[0]);
+        for (const [, value] of cellsOf(p)) expect(cells.has(value) || [...cells].some((c) => c.split('\n').includes(value)), value).toBe(true);
+        for (const key of Object.keys(p.其他栏目 ?? {})) expect(header.has(`其他栏目：${key}`)).toBe(true);
+      });
+
+      it(`${sample.layout}「${p.项目名称}」: the Excel download is in the province's layout and imports back byte for byte`, async () => {
+        const read = await readXlsxGrids(readFileSync(join(pageDir(p), `${p.网址标识}.xlsx`)));
+        if ('error' in read) throw new Error(read.error);
+        expect(read.grids[0]!.rows.flat().map((c) => c?.text)).toContain(layout.indicatorColumns.at(-1)!.label);
+        const imported = importLayoutFile(read);
+        expect(imported.problems).toEqual([]);
+        const file = readFileSync(join(site.distDir, 'content', String(p.年度), p.单位编码, 'projects', `0${sample.projects.indexOf(p) + 1}-${p.网址标识}.yaml`), 'utf8');
+        expect(imported.projects.map(projectYaml)).toEqual([file]);
+      });
+    }
+  }
+});
