@@ -2,7 +2,7 @@
 // src/schema, so the site, the validator and the importer agree on every shape.
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { departmentSchema } from './schema/department.ts';
+import { departmentSchemaFor } from './schema/department.ts';
 import { projectSchema } from './schema/project.ts';
 import { CONTENT_DIR, DEPARTMENT_GLOB, PROJECT_GLOB, projectId } from './lib/content-layout.ts';
 import { loadSiteConfig } from './lib/site-config.ts';
@@ -26,7 +26,7 @@ const departments = defineCollection({
     base: CONTENT_DIR,
     generateId: ({ data }) => `${Number(data['年度'])}/${String(data['单位编码'])}`,
   }),
-  schema: departmentSchema,
+  schema: departmentSchemaFor(projectRulesOf(site).framework),
 });
 
 export const collections = { projects, departments };

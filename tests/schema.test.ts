@@ -102,8 +102,8 @@ describe('department schema', () => {
   it('accepts the bundled department targets with all nine columns per row', () => {
     const d = departmentSchema.parse(department);
     expect(d.itemizedTargets).toHaveLength(31);
-    expect(Object.keys(d.itemizedTargets[0]!)).toHaveLength(9);
-    expect(d.safeguards.measures).toHaveLength(4);
+    expect(Object.keys(d.itemizedTargets![0]!)).toHaveLength(9);
+    expect(d.safeguards!.measures).toHaveLength(4);
   });
   it('rejects a row without 职能 and an unknown column', () => {
     const copy = structuredClone(department);

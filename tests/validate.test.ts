@@ -398,7 +398,7 @@ describe('validateContent (the library behind the CLI)', () => {
     expect(result.problems).toEqual([]);
     expect(result.files).toBe(4);
     expect(result.site?.title).toBe('测试镇预算绩效目标公开');
-    expect(result.departments.map((d) => d.data.itemizedTargets.length)).toEqual([2]);
+    expect(result.departments.map((d) => d.data.itemizedTargets!.length)).toEqual([2]);
     const byCode = Object.fromEntries(result.projects.map((p) => [p.data.key, p.data]));
     expect(Object.keys(byCode).sort()).toEqual(['13022923P00JXC4155606', '13022923P00JXC415564L']);
     expect(byCode['13022923P00JXC4155606']).toMatchObject({ total: '40000.00', fiscal: '30000.00', other: '10000.00', moneyUnit: '元', budgetPhase: '年初预算' });

@@ -241,7 +241,7 @@ export function itemizedTargetsTable(departments: readonly ExportDepartment[]): 
   return {
     columns: ITEMIZED_COLUMNS,
     rows: sorted(departments).flatMap(({ data: d }) =>
-      d.itemizedTargets.map((t) => [
+      (d.itemizedTargets ?? []).map((t) => [
         String(d.fiscalYear), d.unitCode, t.function, t.functionDescription, t.annualTarget, t.task,
         t.taskDescription, t.indicator, t.value, t.indicatorDescription, t.standard,
       ]),

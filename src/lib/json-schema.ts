@@ -5,7 +5,8 @@
 // 二级指标 belong to which 一级指标 in the configured framework.
 import { z } from 'astro/zod';
 import { amountSchema } from '../schema/common.ts';
-import { departmentSchema } from '../schema/department.ts';
+import { departmentSchemaFor } from '../schema/department.ts';
+import { MONEY_FIELDS } from '../schema/table-layouts.ts';
 import type { IndicatorFramework } from '../schema/framework.ts';
 import { percentSchema, projectSchema } from '../schema/project.ts';
 import { siteSchema } from '../schema/site.ts';
@@ -43,12 +44,12 @@ export function projectJsonSchema(framework: IndicatorFramework): Json {
   // 元 amounts are exact to the fen: at most two decimals (万元 may have up to six).
   json['if'] = { properties: { 金额单位: { const: '万元' } }, required: ['金额单位'] };
   json['then'] = {};
-  json['else'] = { properties: Object.fromEntries(['预算数', '财政资金', '其他资金'].map((key) => [key, { anyOf: [{ type: 'string', pattern: YUAN_TEXT }, { type: 'number' }] }])) };
+  json['else'] = { properties: Object.fromEntries([...MONEY_FIELDS].map((key) => [key, { anyOf: [{ type: 'string', pattern: YUAN_TEXT }, { type: 'number' }] }])) };
   return { title: '项目绩效目标表', ...json };
 }
 
-export function departmentJsonSchema(): Json {
-  return { title: '部门整体绩效目标', ...generate(departmentSchema) };
+export function departmentJsonSchema(framework: IndicatorFramework): Json {
+  return { title: '部门整体绩效目标', ...generate(departmentSchemaFor(framework)) };
 }
 
 export function siteJsonSchema(): Json {
@@ -60,7 +61,7 @@ export function jsonSchemaFiles(framework: IndicatorFramework): Record<string, s
   const text = (json: Json) => `${JSON.stringify(json, null, 2)}\n`;
   return {
     'project.schema.json': text(projectJsonSchema(framework)),
-    'department.schema.json': text(departmentJsonSchema()),
+    'department.schema.json': text(departmentJsonSchema(framework)),
     'site.schema.json': text(siteJsonSchema()),
   };
 }

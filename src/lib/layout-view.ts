@@ -57,7 +57,7 @@ export function sheetRows(p: Project): SheetRow[] {
   return [
     { label: '单位', lines: [`${p.unitCode}${p.unitName}`] },
     { label: '金额单位', lines: [p.moneyUnit] },
-    ...[...layout.fields.map((f) => row(f.label, f.field)), ...unplaced.map((field) => row(field, field))].filter((r): r is SheetRow => r !== undefined),
+    ...[...layout.fields.map((f) => row(f.label, f.field as ProjectField)), ...unplaced.map((field) => row(field, field))].filter((r): r is SheetRow => r !== undefined),
     ...Object.entries(p.extra ?? {}).map(([label, value]) => ({ label, lines: [value] })),
   ];
 }
@@ -79,8 +79,7 @@ export interface IndicatorColumn {
  * 指标性质 / 指标值 / 度量单位 (it reads them together), then columns the layout does not print but
  * some row has, then 其他栏目.
  */
-export function indicatorColumns(p: Project): IndicatorColumn[] {
-  const layout = layoutOf(p);
+export function indicatorColumns(layout: TableLayout, indicators: readonly Indicator[]): IndicatorColumn[] {
   const column = (label: string, field: IndicatorField): IndicatorColumn => ({
     label,
     cell: (i) => (i[INDICATOR_PROPERTY[field]] as string | undefined) ?? '',
@@ -89,11 +88,11 @@ export function indicatorColumns(p: Project): IndicatorColumn[] {
     ...(field === '三级指标' && { rowHeader: true }),
   });
   const placed = new Set(layout.indicatorColumns.map((c) => c.field));
-  const unplaced = INDICATOR_FIELDS.filter((field) => !placed.has(field) && p.indicators.some((i) => i[INDICATOR_PROPERTY[field]] !== undefined));
+  const unplaced = INDICATOR_FIELDS.filter((field) => !placed.has(field) && indicators.some((i) => i[INDICATOR_PROPERTY[field]] !== undefined));
   const columns = [...layout.indicatorColumns.map((c) => column(c.label, c.field)), ...unplaced.map((field) => column(field, field))];
   const valueColumns = new Set<string>([...layout.indicatorColumns, ...unplaced.map((field) => ({ field, label: field }))].filter((c) => ['指标性质', '指标值', '度量单位'].includes(c.field)).map((c) => c.label));
   const after = Math.max(...columns.map((c, n) => (valueColumns.has(c.label) ? n : -1)));
   columns.splice(after + 1, 0, { label: '本网站解读', cell: () => '', reading: true });
-  const extra = [...new Set(p.indicators.flatMap((i) => Object.keys(i.extra ?? {})))];
+  const extra = [...new Set(indicators.flatMap((i) => Object.keys(i.extra ?? {})))];
   return [...columns, ...extra.map((label) => ({ label, cell: (i: Indicator) => i.extra?.[label] ?? '' }))];
 }

@@ -4,8 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'astro/zod';
-import { departmentSchema } from '../schema/department.ts';
-import { DEFAULT_FRAMEWORK } from '../schema/framework.ts';
+import { departmentSchemaFor } from '../schema/department.ts';
 import { projectSchema, type Project } from '../schema/project.ts';
 import { projectRulesOf, siteSchema, type SiteConfig } from '../schema/site.ts';
 import type { Department } from '../schema/department.ts';
@@ -174,10 +173,11 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
     else result.problems.push(...schemaProblems(siteEntry.parsed, site.error));
   }
   const projectTable = projectSchema(projectRulesOf(result.site));
+  const departmentTable = departmentSchemaFor(projectRulesOf(result.site).framework);
 
   for (const { parsed, kind } of parsedFiles) {
     if (kind.kind === 'site') continue;
-    const schema = kind.kind === 'project' ? projectTable : departmentSchema;
+    const schema = kind.kind === 'project' ? projectTable : departmentTable;
     const raw = parsed.doc.toJS();
     const checked = schema.safeParse(raw);
     const problems = fileProblems(parsed, raw, checked.success ? undefined : checked.error);

@@ -1,8 +1,12 @@
 // 部门整体绩效目标: the department's overall targets, one YAML file per unit and year.
 import { z } from 'astro/zod';
 import { whenWritten } from './messages.ts';
-import { fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
+import { amountSchema, fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { keyed } from './keyed.ts';
+import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
+import { extraCellsSchema, indicatorsSchema } from './project.ts';
+import { DEPARTMENT_LAYOUT_NAMES } from './table-layouts.ts';
+import { decimalsOf, formatFenIn, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, type MoneyUnit } from '../lib/money.ts';
 
 const cell = (description: string, example: string) =>
   z.string({ error: whenWritten(`应填写文本，例如：${example}`) }).meta({ description, examples: [example] });
@@ -23,25 +27,83 @@ export const itemizedTargetSchema = keyed({
   评价标准: ['standard', cell('评价标准', '优')],
 });
 
-export const departmentSchema = keyed({
-  单位编码: ['unitCode', unitCodeSchema],
-  单位名称: ['unitName', unitNameSchema],
-  年度: ['fiscalYear', fiscalYearSchema],
-  总体绩效目标: [
-    'overallTargets',
-    z.array(cell('一段总体绩效目标，照原文写', '整体绩效目标：2023年工作的总体思路是……')).meta({ description: '总体绩效目标，每段一项' }),
-  ],
-  分项绩效目标: ['itemizedTargets', z.array(itemizedTargetSchema).meta({ description: '分项绩效目标表，每行一项，九列' })],
-  工作保障措施: [
-    'safeguards',
-    keyed({
-      引言: ['intro', cell('列举措施之前的引导语', '为实现上述本年度的发展规划目标，我镇主要拟定了以下几项保障措施：').optional()],
-      措施: ['measures', z.array(cell('一条措施，照原文写（含编号）', '1、加大农村人居环境整治工作……'))],
-    }),
-  ],
-  来源: ['source', sourceRefSchema.optional()],
+/** One row of the 年度履职目标 table of a 部门整体支出绩效目标表 (福建 and others). */
+export const dutyTargetSchema = keyed({
+  部门职能: ['function', cell('部门职能，照原表写', '负责全区生态环境监测').optional()],
+  年度目标任务: ['task', cell('年度目标任务，照原表写', '完成全区空气质量自动监测站运行维护').optional()],
+  支出项目名称: ['project', cell('支出项目名称，照原表写', '环境监测运行经费').optional()],
+  预算金额: ['amount', amountSchema.optional().meta({ description: '预算金额，单位见“金额单位”' })],
 });
+
+/** The department file's schema under a site's indicator framework (for its 绩效指标 table). */
+export function departmentSchemaFor(framework: IndicatorFramework = DEFAULT_FRAMEWORK) {
+  return keyed(
+    departmentSpec(framework),
+    // 基本支出 + 项目支出 = 资金总额, to the fen, in the table's own unit.
+    (d, ctx) => {
+      const unit: MoneyUnit = MONEY_UNITS.includes(d.金额单位) ? d.金额单位 : '元';
+      const fen = (v: unknown) => (typeof v === 'string' && readAmount(v).ok && decimalsOf(v) <= MAX_DECIMALS[unit] ? toFen(v, unit) : undefined);
+      const [total, basic, projects] = [fen(d.资金总额), fen(d.基本支出), fen(d.项目支出)];
+      if (total === undefined || (basic === undefined && projects === undefined)) return;
+      const parts = (basic ?? 0n) + (projects ?? 0n);
+      if (parts !== total) {
+        const show = (f: bigint) => `${formatFenIn(f, unit)} ${unit}`;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['资金总额'],
+          input: d.资金总额,
+          message: `基本支出 + 项目支出 = ${show(parts)}，与资金总额 ${show(total)}不相等（相差 ${show(total > parts ? total - parts : parts - total)}）。请按批复文件核对这三个金额`,
+        });
+      }
+    },
+  );
+}
+export const departmentSchema = departmentSchemaFor();
+
+/** The YAML keys of a department file in their written order. */
+export const DEPARTMENT_KEYS = Object.keys(departmentSpec(DEFAULT_FRAMEWORK));
+/** The fields of a department file, in the order writers use (keys are the tables' labels). */
+function departmentSpec(framework: IndicatorFramework) {
+  return {
+    表样: [
+      'layout',
+      z
+        .enum(DEPARTMENT_LAYOUT_NAMES, { error: whenWritten(`部门整体目标的表样只能写：${DEPARTMENT_LAYOUT_NAMES.join('、')}`) })
+        .optional()
+        .meta({ description: `本表的版式（表样）：${DEPARTMENT_LAYOUT_NAMES.join('、')}；不写时为河北的部门整体绩效目标`, examples: ['部门整体'] }),
+    ],
+    单位编码: ['unitCode', unitCodeSchema],
+    单位名称: ['unitName', unitNameSchema],
+    年度: ['fiscalYear', fiscalYearSchema],
+    原文标题: ['heading', cell('原文件中本表的标题，照原样保留', '2024年部门整体支出绩效目标表').optional()],
+    金额单位: [
+      'moneyUnit',
+      z.enum(MONEY_UNITS, { error: whenWritten('金额单位只能写“元”或“万元”') }).default('元').meta({ description: '表中金额的单位：元 或 万元', examples: ['万元'] }),
+    ],
+    资金总额: ['total', amountSchema.optional().meta({ description: '部门资金总额（部门整体支出绩效目标表）' })],
+    基本支出: ['basic', amountSchema.optional().meta({ description: '资金总额中的基本支出' })],
+    项目支出: ['projects', amountSchema.optional().meta({ description: '资金总额中的项目支出' })],
+    总体绩效目标: [
+      'overallTargets',
+      z.array(cell('一段总体绩效目标（年度总体目标），照原文写', '整体绩效目标：2023年工作的总体思路是……')).meta({ description: '总体绩效目标，每段一项' }),
+    ],
+    分项绩效目标: ['itemizedTargets', z.array(itemizedTargetSchema).optional().meta({ description: '分项绩效目标表，每行一项，九列' })],
+    年度履职目标: ['dutyTargets', z.array(dutyTargetSchema).optional().meta({ description: '年度履职目标表，每行一项：部门职能、年度目标任务、支出项目名称、预算金额' })],
+    绩效指标: ['indicators', indicatorsSchema(framework).optional()],
+    工作保障措施: [
+      'safeguards',
+      keyed({
+        引言: ['intro', cell('列举措施之前的引导语', '为实现上述本年度的发展规划目标，我镇主要拟定了以下几项保障措施：').optional()],
+        措施: ['measures', z.array(cell('一条措施，照原文写（含编号）', '1、加大农村人居环境整治工作……'))],
+      }).optional(),
+    ],
+    其他栏目: ['extra', extraCellsSchema],
+    来源: ['source', sourceRefSchema.optional()],
+  } as const;
+}
+
 
 export type Department = z.output<typeof departmentSchema>;
 export type DepartmentInput = z.input<typeof departmentSchema>;
-export type ItemizedTarget = Department['itemizedTargets'][number];
+export type ItemizedTarget = NonNullable<Department['itemizedTargets']>[number];
+export type DutyTarget = NonNullable<Department['dutyTargets']>[number];

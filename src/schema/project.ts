@@ -144,7 +144,7 @@ const ALWAYS = { when: () => true };
 const parsedRows = <T>(rows: unknown, isParsed: (row: any) => boolean): [T, number][] =>
   Array.isArray(rows) ? rows.flatMap((row, index) => (row && isParsed(row) ? [[row as T, index] as [T, number]] : [])) : [];
 
-function indicatorsSchema(framework: IndicatorFramework) {
+export function indicatorsSchema(framework: IndicatorFramework) {
   const level1Names = framework.map((f) => f.level1).join('、');
   return z
     .array(indicatorSchema)
@@ -253,7 +253,7 @@ export function projectSchema(rules: Partial<ProjectRules> = {}) {
       // What the table's 表样 prints in every table must be there (an empty cell is an error).
       for (const { field, label, required } of layout.fields) {
         // Fields the schema itself requires already have their own “缺少必填字段” message.
-        if (required && OPTIONAL_KEYS.has(field) && field !== '项目编码' && table[field] === undefined) {
+        if (required && OPTIONAL_KEYS.has(field) && field !== '项目编码' && (table as Record<string, unknown>)[field] === undefined) {
           ctx.addIssue({ code: 'custom', path: [], input: table, message: `缺少“${field}”：表样“${layout.name}”的每张表都有“${label}”一栏。请照原表填写` });
         }
       }

@@ -30,14 +30,29 @@ export type ProjectField =
   | '计划开始日期' | '计划完成日期' | '立项依据' | '项目概况'
   | '项目资金总额' | '当年财政拨款' | '上年结转' | '上级财政' | '本级财政' | '自有资金';
 
+/** Fields of the department-level table (YAML keys of department.yaml). */
+export type DepartmentField = '单位名称' | '资金总额' | '基本支出' | '项目支出' | '总体绩效目标';
+/** Columns of the 年度履职目标 table (YAML keys of one row). */
+export type DutyField = '部门职能' | '年度目标任务' | '支出项目名称' | '预算金额';
+
 /** Indicator columns a layout can place (YAML keys of one 绩效指标 row). */
 export type IndicatorField =
   | '一级指标' | '二级指标' | '三级指标' | '绩效指标描述' | '指标性质' | '指标值' | '度量单位' | '权重' | '指标方向性'
   | '指标解释' | '指标值确定依据';
 
+/** A table of rows inside a layout other than the indicators (年度履职目标), read under its own header row. */
+export interface ListTable {
+  /** Its title as printed above it, and the YAML key of its list. */
+  label: string;
+  field: string;
+  columns: readonly LayoutField<DutyField>[];
+}
+
 export interface TableLayout {
   /** The name staff write in `表样:` and pass as `--layout`. */
   name: string;
+  /** What one table of this layout is: one project's targets, or the department's overall targets. */
+  kind: 'project' | 'department';
   /**
    * `labels`: read by the one importer that finds labelled cells (import/layout-table.ts).
    * `document`: the 部门预算绩效文本 of the bundled unit, whose numbered headings and spending-plan
@@ -52,8 +67,10 @@ export interface TableLayout {
   origin: string;
   moneyUnit: MoneyUnit;
   arrangement: Arrangement;
-  /** Project-level labels, in the published order. */
-  fields: readonly LayoutField<ProjectField>[];
+  /** Labels of the table's head (project or department), in the published order. */
+  fields: readonly LayoutField<ProjectField | DepartmentField>[];
+  /** Tables of rows between the head and the indicators, in order. */
+  listTables?: readonly ListTable[];
   /** The indicator table's columns, in the published order. */
   indicatorColumns: readonly LayoutField<IndicatorField>[];
   /**
@@ -71,6 +88,7 @@ const required = { required: true } as const;
 /** The bundled document's layout (河北 county 部门预算绩效文本); the default. */
 export const HEBEI: TableLayout = {
   name: '河北',
+  kind: 'project',
   urlPrefix: 'hb',
   readBy: 'document',
   title: '项目绩效目标表',
@@ -99,6 +117,7 @@ export const HEBEI: TableLayout = {
 
 export const SICHUAN: TableLayout = {
   name: '四川',
+  kind: 'project',
   urlPrefix: 'sc',
   readBy: 'labels',
   title: '部门预算项目绩效目标申报表',
@@ -125,6 +144,7 @@ export const SICHUAN: TableLayout = {
 
 export const CHONGQING: TableLayout = {
   name: '重庆',
+  kind: 'project',
   urlPrefix: 'cq',
   readBy: 'labels',
   title: '一般性项目绩效目标表',
@@ -151,6 +171,7 @@ export const CHONGQING: TableLayout = {
 
 export const SHANGHAI: TableLayout = {
   name: '上海',
+  kind: 'project',
   urlPrefix: 'sh',
   readBy: 'labels',
   title: '财政项目支出绩效目标申报表',
@@ -185,9 +206,43 @@ export const SHANGHAI: TableLayout = {
   extraFields: ['项目负责人', '联系电话'],
 };
 
+/** 部门整体支出绩效目标表 (福建 and others): the department's money, goals, duties and indicators. */
+export const DEPARTMENT: TableLayout = {
+  name: '部门整体',
+  kind: 'department',
+  urlPrefix: 'bm',
+  readBy: 'labels',
+  title: '部门整体支出绩效目标表',
+  origin: '福建等地的部门整体支出绩效目标表：资金总额分基本支出和项目支出，年度总体目标，年度履职目标，然后是绩效指标',
+  moneyUnit: '万元',
+  arrangement: 'form',
+  fields: [
+    f('部门（单位）名称', '单位名称', { aliases: ['部门名称', '单位名称'] }),
+    f('资金总额', '资金总额', { ...required, aliases: ['部门资金总额', '年度资金总额'] }),
+    f('其中：基本支出', '基本支出', { aliases: ['基本支出'] }),
+    f('项目支出', '项目支出', { aliases: ['其中：项目支出'] }),
+    f('年度总体目标', '总体绩效目标', required),
+  ],
+  listTables: [
+    {
+      label: '年度履职目标',
+      field: '年度履职目标',
+      columns: [f('部门职能', '部门职能', required), f('年度目标任务', '年度目标任务', required), f('支出项目名称', '支出项目名称'), f('预算金额', '预算金额')],
+    },
+  ],
+  indicatorColumns: [
+    f('一级指标', '一级指标', required),
+    f('二级指标', '二级指标', required),
+    f('三级指标', '三级指标', required),
+    f('指标解释', '指标解释'),
+    f('目标值', '指标值', { ...required, aliases: ['指标值'] }),
+  ],
+};
+
 /** Every layout, by name; the first is the default of a site that names none. */
-export const TABLE_LAYOUTS: readonly TableLayout[] = [HEBEI, SICHUAN, CHONGQING, SHANGHAI];
-export const LAYOUT_NAMES = TABLE_LAYOUTS.map((l) => l.name) as [string, ...string[]];
+export const TABLE_LAYOUTS: readonly TableLayout[] = [HEBEI, SICHUAN, CHONGQING, SHANGHAI, DEPARTMENT];
+export const LAYOUT_NAMES = TABLE_LAYOUTS.filter((l) => l.kind === 'project').map((l) => l.name) as [string, ...string[]];
+export const DEPARTMENT_LAYOUT_NAMES = TABLE_LAYOUTS.filter((l) => l.kind === 'department').map((l) => l.name) as [string, ...string[]];
 export const DEFAULT_LAYOUT = HEBEI;
 
 export function layoutNamed(name: string | undefined): TableLayout | undefined {
@@ -195,7 +250,7 @@ export function layoutNamed(name: string | undefined): TableLayout | undefined {
 }
 
 /** Project fields whose value is an amount in the table's money unit. */
-export const MONEY_FIELDS: ReadonlySet<string> = new Set(['预算数', '财政资金', '其他资金', '项目资金总额', '当年财政拨款', '上年结转', '上级财政', '本级财政', '自有资金']);
+export const MONEY_FIELDS: ReadonlySet<string> = new Set(['资金总额', '基本支出', '项目支出', '预算金额', '预算数', '财政资金', '其他资金', '项目资金总额', '当年财政拨款', '上年结转', '上级财政', '本级财政', '自有资金']);
 
 /**
  * Money that must add up, checked wherever the total and its defining parts are written (parts

@@ -127,7 +127,7 @@ function yearFromCodes(projects: ProjectInput[], problems: ImportProblem[]): num
  * later rows start with the group's 职能描述. Every row but the table's first has an empty cell
  * after 任务描述 (a layout column of the Word table); trailing cells are empty layout cells.
  */
-function parseItemizedTargets(body: Line[], rows: DepartmentInput['分项绩效目标'], problems: ImportProblem[]) {
+function parseItemizedTargets(body: Line[], rows: NonNullable<DepartmentInput['分项绩效目标']>, problems: ImportProblem[]) {
   let group: { function: string; description: string } | undefined;
   for (const line of body) {
     if (isBlank(line.text)) continue;
