@@ -1,12 +1,13 @@
 // Tables of other provinces' layouts (表样): every fixture layout imports from .xlsx, .docx and
 // text, the site's export of it imports back byte-identically, and bad tables are refused in
 // Chinese with the cell, writing nothing.
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importLayoutFile, projectGrids, rowsGrids } from '../src/lib/import/layout-table.ts';
-import { projectYaml } from '../src/lib/import/write-yaml.ts';
+import { departmentYaml, projectYaml } from '../src/lib/import/write-yaml.ts';
+import { departmentSchemaFor } from '../src/schema/department.ts';
 import type { Grid, GridFile } from '../src/lib/office/grid.ts';
 import { readDocxGrids } from '../src/lib/office/grid-docx.ts';
 import { readTextGrids } from '../src/lib/office/grid-text.ts';
@@ -16,7 +17,7 @@ import { projectSchema } from '../src/schema/project.ts';
 import { layoutNamed } from '../src/schema/table-layouts.ts';
 import { fileBytes, FORMATS, layoutContent, LAYOUT_SAMPLES, writeLayoutFiles, type Format } from './fixtures/layouts/files.ts';
 import { ROOT, runCli } from './helpers.ts';
-import { CHONGQING, SICHUAN } from './fixtures/layouts/samples.ts';
+import { CHONGQING, DEPARTMENT, SICHUAN } from './fixtures/layouts/samples.ts';
 
 async function read(bytes: Uint8Array, format: Format): Promise<GridFile> {
   const file = format === 'xlsx' ? await readXlsxGrids(bytes) : format === 'docx' ? await readDocxGrids(bytes) : readTextGrids(new TextDecoder().decode(bytes));
@@ -28,8 +29,9 @@ const schema = projectSchema({ framework: NAMED_FRAMEWORKS['财预〔2021〕101�
 
 describe('fixture layouts', () => {
   for (const sample of LAYOUT_SAMPLES) {
-    it(`the ${sample.layout} samples are valid project files`, () => {
+    it(`the ${sample.layout} samples are valid content files`, () => {
       for (const p of sample.projects) expect(schema.safeParse(p).error?.issues ?? []).toEqual([]);
+      for (const d of sample.departments) expect(departmentSchemaFor().safeParse(d).error?.issues ?? []).toEqual([]);
     });
     for (const format of FORMATS) {
       it(`${sample.layout} from .${format}: export → import gives the same files byte for byte`, async () => {
@@ -37,6 +39,7 @@ describe('fixture layouts', () => {
         expect(result.problems).toEqual([]);
         expect(result.layout?.name).toBe(sample.layout);
         expect(result.projects.map(projectYaml)).toEqual(sample.projects.map(projectYaml));
+        expect(result.departments.map(departmentYaml)).toEqual(sample.departments.map(departmentYaml));
       });
     }
   }
@@ -91,6 +94,13 @@ describe('bad tables are refused with the cell and a Chinese message', () => {
     }
   });
 
+  it('基本支出 + 项目支出 that do not add up to 资金总额, in 万元', () => {
+    const wrong = { ...DEPARTMENT, 项目支出: '700.0100' };
+    expect(departmentSchemaFor().safeParse(wrong).error?.issues.map((i) => i.message)).toEqual([
+      '基本支出 + 项目支出 = 1,520.37 万元，与资金总额 1,520.36 万元不相等（相差 0.01 万元）。请按批复文件核对这三个金额',
+    ]);
+  });
+
   it('a cell outside every labelled place', async () => {
     const grids = clone(projectGrids(CHONGQING, layoutNamed('重庆')!));
     grids[0]!.rows.splice(3, 0, [{ text: '附注：本表为草稿' }, ...grids[0]!.rows[3]!.slice(1).map(() => ({ text: '' }))]);
@@ -129,6 +139,10 @@ describe('npm run import of each layout', () => {
         expect(readdirSync(projects).some((f) => f.endsWith(`-${p.网址标识}.yaml`))).toBe(true);
         expect(existsSync(join(content, String(p.年度), p.单位编码, 'source', `${sample.layout}.docx`))).toBe(true);
       }
+      for (const d of sample.departments) {
+        expect(readFileSync(join(content, String(d.年度), d.单位编码, 'department.yaml'), 'utf8')).toBe(departmentYaml(d));
+      }
     }
+    expect(runCli('validate', [], { GONGKAI_CONTENT: content }).status).toBe(0);
   });
 });

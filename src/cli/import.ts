@@ -19,7 +19,9 @@ import { projectFileName, projectFilesIn } from '../lib/office/project-file.ts';
 import { readProjectWorkbook } from '../lib/office/project-xlsx.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import { DEFAULT_FRAMEWORK } from '../schema/framework.ts';
+import type { z } from 'astro/zod';
 import { projectSchema } from '../schema/project.ts';
+import { departmentSchemaFor } from '../schema/department.ts';
 import { projectRulesOf } from '../schema/site.ts';
 import { LAYOUT_NAMES, layoutNamed } from '../schema/table-layouts.ts';
 import { detectLayout, importLayoutFile } from '../lib/import/layout-table.ts';
@@ -187,12 +189,16 @@ async function importLabelledTables(): Promise<number | undefined> {
   } catch {
     // No readable site.yaml yet: the default rules; validate reports the site file.
   }
-  const schema = projectSchema(projectRulesOf(site));
+  const rules = projectRulesOf(site);
   const problems = [...imported.problems];
-  for (const project of imported.projects) {
-    const checked = schema.safeParse(project);
+  const checks: [string, z.ZodType, unknown][] = [
+    ...imported.projects.map((p): [string, z.ZodType, unknown] => [`项目“${p.项目名称}”`, projectSchema(rules), p]),
+    ...imported.departments.map((d): [string, z.ZodType, unknown] => [`“${d.单位名称}”的部门整体目标`, departmentSchemaFor(rules.framework), d]),
+  ];
+  for (const [name, schema, file] of checks) {
+    const checked = schema.safeParse(file);
     if (!checked.success) {
-      for (const issue of checked.error.issues) problems.push({ where: `项目“${project.项目名称}”${issue.path.length ? ` ${issue.path.map((k) => (typeof k === 'number' ? `[${k + 1}]` : `.${String(k)}`)).join('').replace(/^\./, '')}` : ''}`, message: issue.message });
+      for (const issue of checked.error.issues) problems.push({ where: `${name}${issue.path.length ? ` ${issue.path.map((k) => (typeof k === 'number' ? `[${k + 1}]` : `.${String(k)}`)).join('').replace(/^\./, '')}` : ''}`, message: issue.message });
     }
   }
   if (problems.length > 0) {
@@ -201,6 +207,13 @@ async function importLabelledTables(): Promise<number | undefined> {
     return 1;
   }
   const dirs = new Set<string>();
+  for (const department of imported.departments) {
+    const unitDir = join(contentDir, String(department.年度), department.单位编码);
+    await mkdir(unitDir, { recursive: true });
+    await writeFile(join(unitDir, 'department.yaml'), departmentYaml(department));
+    console.log(`已导入“${department.单位名称}”的部门整体目标到 ${join(unitDir, 'department.yaml')}`);
+    dirs.add(unitDir);
+  }
   for (const project of imported.projects) {
     const unitDir = join(contentDir, String(project.年度), project.单位编码);
     const projectDir = join(unitDir, 'projects');
@@ -217,6 +230,6 @@ async function importLabelledTables(): Promise<number | undefined> {
     const copy = join(unitDir, 'source', basename(file!));
     if (resolve(copy) !== resolve(file!)) await copyFile(file!, copy);
   }
-  console.log(`表样“${layout.name}”：导入了 ${imported.projects.length} 个项目表。`);
+  console.log(`表样“${layout.name}”：导入了 ${imported.projects.length ? `${imported.projects.length} 个项目表` : `${imported.departments.length} 个部门整体目标`}。`);
   return validateImported();
 }

@@ -126,13 +126,14 @@ export default async function setup(project: TestProject) {
     cpSync(COUNTY_FIXTURE, countyContent, { recursive: true, preserveTimestamps: true });
 
     // Other provinces' tables (tests/fixtures/layouts), imported through the CLI as a new county
-    // would: 四川 from Excel, 重庆 from Word, 上海 from text.
+    // would: 四川 from Excel, 重庆 from Word, 上海 from text, the department-level table from Excel.
     const layoutsContent = join(TEST_DIST, 'content-layouts');
     rmSync(layoutsContent, { recursive: true, force: true });
     layoutContent(layoutsContent, ROOT);
-    for (const format of ['xlsx', 'docx', 'txt'] as const) {
+    const formats = ['xlsx', 'docx', 'txt', 'xlsx'] as const;
+    for (const [n, format] of formats.entries()) {
       const files = await writeLayoutFiles(join(TEST_DIST, 'layout-files', format), format);
-      const file = files[['xlsx', 'docx', 'txt'].indexOf(format)]!;
+      const file = files[n]!;
       const imported = runCli('import', [file, '--content', layoutsContent]);
       if (imported.status !== 0) throw new Error(`importing ${file} for the browser tests failed:\n${imported.stdout}\n${imported.stderr}`);
     }

@@ -4,8 +4,9 @@
 // in Chinese, with the cell, every non-empty cell it could not place — then nothing is written.
 import { createHash } from 'node:crypto';
 import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
-import { DEFAULT_LAYOUT, LAYOUT_NAMES, MONEY_FIELDS, TABLE_LAYOUTS, layoutNamed, type LayoutField, type TableLayout } from '../../schema/table-layouts.ts';
-import { decimalsOf, MONEY_UNITS, readAmount, toFen, formatFenIn, type MoneyUnit } from '../money.ts';
+import { DEFAULT_LAYOUT, LAYOUT_NAMES, MONEY_FIELDS, TABLE_LAYOUTS, layoutNamed, type LayoutField, type ListTable, type TableLayout } from '../../schema/table-layouts.ts';
+import { DEPARTMENT_KEYS, type DepartmentInput } from '../../schema/department.ts';
+import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, formatFenIn, type MoneyUnit } from '../money.ts';
 import { natureProblem } from '../indicator-value.ts';
 import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile } from '../office/grid.ts';
 
@@ -27,6 +28,8 @@ export interface LayoutImportOptions {
 export interface LayoutImport {
   layout?: TableLayout;
   projects: ProjectInput[];
+  /** Tables of a department-level layout (部门整体): one department file each. */
+  departments: DepartmentInput[];
   problems: LayoutProblem[];
 }
 
@@ -57,22 +60,28 @@ export function importLayoutFile(file: GridFile, options: LayoutImportOptions = 
       where: '',
       message: `认不出这是哪一种表样：没有一张表格含有任一表样的全部指标栏目（${TABLE_LAYOUTS.map((l) => `${l.name}：${l.indicatorColumns.filter((c) => c.required).map((c) => c.label).join('、')}`).join('；')}）。请用 --layout ${LAYOUT_NAMES.join('|')} 指定，或检查绩效指标的表头行`,
     });
-    return { projects: [], problems };
+    return { projects: [], departments: [], problems };
   }
-  const projects: ProjectInput[] = [];
+  const read: Record<string, unknown>[] = [];
   // The exporter writes one 说明 table per project, in the order of the projects.
   let count = 0;
   for (const grid of tables) {
-    const read = layout.arrangement === 'form' ? readForm(grid, layout, problems) : readRows(grid, layout, problems);
-    for (const table of read) {
-      const project = finish(table, readNotes(notes[count++], problems), grid, layout, options, problems);
-      if (project) projects.push(project);
+    const tablesRead = layout.arrangement === 'form' ? readForm(grid, layout, problems) : readRows(grid, layout, problems);
+    for (const table of tablesRead) {
+      const built = finish(table, readNotes(notes[count++], problems), grid, layout, options, problems);
+      if (built) read.push(built);
     }
   }
   for (const paragraph of file.after) {
     if (paragraph.text.trim()) problems.push({ where: paragraph.where, message: `表格之后的文字“${short(paragraph.text)}”无法放进任何字段` });
   }
-  return { layout, projects: problems.length ? [] : projects, problems };
+  const ok = problems.length === 0;
+  return {
+    layout,
+    projects: ok && layout.kind === 'project' ? (read as ProjectInput[]) : [],
+    departments: ok && layout.kind === 'department' ? (read as DepartmentInput[]) : [],
+    problems,
+  };
 }
 
 const short = (t: string) => (t.length > 30 ? `${t.slice(0, 30)}…` : t);
@@ -92,8 +101,13 @@ export function detectLayout(tables: Grid[]): TableLayout | undefined {
 
 /** The row that names every required indicator column of the layout. */
 function headerRow(grid: Grid, layout: TableLayout): number | undefined {
-  const required = layout.indicatorColumns.filter((c) => c.required);
-  for (let r = 0; r < grid.rows.length; r++) {
+  return headerRowOf(grid, layout.indicatorColumns);
+}
+
+/** The first row at or after `from` that names every required column of a table. */
+function headerRowOf(grid: Grid, columns: readonly LayoutField[], from = 0): number | undefined {
+  const required = columns.filter((c) => c.required);
+  for (let r = from; r < grid.rows.length; r++) {
     const texts = new Set((grid.rows[r] ?? []).map((c) => (c ? normal(c.text) : '')));
     if (required.every((c) => labelsOf(c).some((l) => texts.has(l)))) return r;
   }
@@ -107,12 +121,14 @@ interface ReadTable {
   where: Map<string, string>;
   extra: Record<string, string>;
   indicators: { cells: Map<string, string>; extra: Record<string, string>; where: Map<string, string> }[];
+  /** Rows of the layout's list tables (年度履职目标), by the list's field. */
+  lists: Map<string, { cells: Map<string, string>; where: Map<string, string> }[]>;
   title?: string;
   unitLine?: string;
   moneyUnit?: MoneyUnit;
 }
 
-const emptyTable = (): ReadTable => ({ values: new Map(), where: new Map(), extra: {}, indicators: [] });
+const emptyTable = (): ReadTable => ({ values: new Map(), where: new Map(), extra: {}, indicators: [], lists: new Map() });
 
 /** Title, unit and money-unit lines: above the table (docx paragraphs) or in its first rows. */
 function readLine(text: string, table: ReadTable): boolean {
@@ -160,7 +176,44 @@ function readForm(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): R
   const fieldOf = new Map(layout.fields.flatMap((f) => labelsOf(f).map((l) => [l, f.field] as const)));
   const extraFields = new Set((layout.extraFields ?? []).map(normal));
   const width = gridWidth(grid);
+  // List tables (年度履职目标) stand between the head and the indicators, each under its header row;
+  // their rows run to the next header. A row that only names a list is its title.
+  const lists = (layout.listTables ?? [])
+    .map((list) => ({ list, header: headerRowOf(grid, list.columns) }))
+    .filter((x): x is { list: ListTable; header: number } => x.header !== undefined && x.header < header)
+    .sort((a, b) => a.header - b.header);
+  const titles = new Set((layout.listTables ?? []).map((l) => normal(l.label)));
+  const isTitle = (r: number) => {
+    const texts = (grid.rows[r] ?? []).filter((c): c is GridCell => c !== null && c.text.trim() !== '');
+    return texts.length === 1 && titles.has(normal(texts[0]!.text));
+  };
+  const inList = new Set<number>();
+  lists.forEach(({ list, header: listHeader }, n) => {
+    const end = lists[n + 1]?.header ?? header;
+    const columns = new Map<number, string>();
+    const byLabel = new Map(list.columns.flatMap((c) => labelsOf(c).map((l) => [l, c.field] as const)));
+    (grid.rows[listHeader] ?? []).forEach((cell, c) => {
+      if (!cell || cell.text.trim() === '') return;
+      const field = byLabel.get(normal(cell.text));
+      if (field) columns.set(c, field);
+      else problems.push({ where: cellWhere(grid, listHeader, c), message: `“${list.label}”表中的栏目“${cell.text.trim()}”不在表样“${layout.name}”中（应为：${list.columns.map((c) => c.label).join('、')}）` });
+    });
+    const rows: { cells: Map<string, string>; where: Map<string, string> }[] = [];
+    for (let r = listHeader; r < end; r++) {
+      inList.add(r);
+      if (r === listHeader || isTitle(r)) continue;
+      const cells = new Map<string, string>();
+      const where = new Map<string, string>();
+      for (const [c, field] of columns) {
+        cells.set(field, visibleCell(grid, r, c)?.cell.text ?? '');
+        where.set(field, cellWhere(grid, r, c));
+      }
+      if ([...cells.values()].some((t) => t.trim() !== '')) rows.push({ cells, where });
+    }
+    table.lists.set(list.field, rows);
+  });
   for (let r = 0; r < header; r++) {
+    if (inList.has(r) || isTitle(r)) continue;
     const cells = [...Array(width).keys()].map((c) => [c, own(grid, r, c)] as const).filter((x): x is readonly [number, GridCell] => x[1] !== undefined);
     for (let n = 0; n < cells.length; n++) {
       const [c, cell] = cells[n]!;
@@ -306,9 +359,10 @@ function readNotes(grid: Grid | undefined, problems: LayoutProblem[]): Map<strin
 }
 
 /** A read table as a project file: amounts checked, unit and year found, keys in the written order. */
-function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout: TableLayout, options: LayoutImportOptions, problems: LayoutProblem[]): ProjectInput | undefined {
+function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout: TableLayout, options: LayoutImportOptions, problems: LayoutProblem[]): Record<string, unknown> | undefined {
   const at = (field: string) => table.where.get(field) ?? cellWhere(grid, 0, 0);
-  const name = table.values.get('项目名称')?.trim();
+  const isProject = layout.kind === 'project';
+  const name = isProject ? table.values.get('项目名称')?.trim() : '部门整体目标';
   if (!name) {
     problems.push({ where: cellWhere(grid, 0, 0), message: `表格“${grid.name}”没有项目名称（表样“${layout.name}”的“${layout.fields.find((f) => f.field === '项目名称')!.label}”一栏）` });
     return undefined;
@@ -340,18 +394,23 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
     预算阶段: notes.get('预算阶段'),
     上年项目编码: notes.get('上年项目编码'),
   };
-  for (const [field, text] of table.values) {
-    if (field === '单位名称') continue;
-    if (MONEY_FIELDS.has(field)) {
-      const amount = readAmount(text);
-      if (!amount.ok) problems.push({ where: at(field), message: `${field}“${short(text)}”不是金额：只能写数字，例如 219800.00` });
-      else if (decimalsOf(amount.text) > (moneyUnit === '元' ? 2 : 6)) problems.push({ where: at(field), message: `${field}“${text}”的小数位太多：金额单位是${moneyUnit}时最多 ${moneyUnit === '元' ? 2 : 6} 位` });
-      else project[field] = amount.text;
-    } else if (field === '绩效目标') project[field] = text.split('\n').map((t) => t.trim()).filter(Boolean);
-    else project[field] = text.trim();
+  // Amounts as canonical text in the table's unit; lists (绩效目标, 总体绩效目标) one item a line.
+  const cellValue = (field: string, text: string, where: string): unknown => {
+    if (!MONEY_FIELDS.has(field)) return LIST_FIELDS.has(field) ? text.split('\n').map((t) => t.trim()).filter(Boolean) : text.trim();
+    const amount = readAmount(text);
+    if (!amount.ok) problems.push({ where, message: `${field}“${short(text)}”不是金额：只能写数字，例如 219800.00` });
+    else if (decimalsOf(amount.text) > MAX_DECIMALS[moneyUnit]) problems.push({ where, message: `${field}“${text}”的小数位太多：金额单位是${moneyUnit}时最多 ${MAX_DECIMALS[moneyUnit]} 位` });
+    else return amount.text;
+    return undefined;
+  };
+  for (const [field, text] of table.values) if (field !== '单位名称') project[field] = cellValue(field, text, at(field));
+  for (const [field, rows] of table.lists) {
+    project[field] = rows.map((row) => Object.fromEntries([...row.cells].filter(([, t]) => t.trim() !== '').map(([f, t]) => [f, cellValue(f, t, row.where.get(f)!)])));
   }
-  const code = project['项目编码'] as string | undefined;
-  project['网址标识'] = notes.get('网址标识') ?? (code ? undefined : `${layout.urlPrefix}-${createHash('sha256').update(`${year}/${unitCode}/${name}`).digest('hex').slice(0, 8)}`);
+  if (isProject) {
+    const code = project['项目编码'] as string | undefined;
+    project['网址标识'] = notes.get('网址标识') ?? (code ? undefined : `${layout.urlPrefix}-${createHash('sha256').update(`${year}/${unitCode}/${name}`).digest('hex').slice(0, 8)}`);
+  }
   if (Object.keys(table.extra).length) project['其他栏目'] = table.extra;
   project['绩效指标'] = table.indicators.map((row) => {
     const nature = row.cells.get('指标性质')?.trim();
@@ -363,8 +422,9 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
     if (Object.keys(row.extra).length) indicator['其他栏目'] = row.extra;
     return ordered(indicator, INDICATOR_KEYS);
   });
-  return ordered(project, PROJECT_KEYS) as ProjectInput;
+  return ordered(project, isProject ? PROJECT_KEYS : DEPARTMENT_KEYS);
 }
+const LIST_FIELDS = new Set(['绩效目标', '总体绩效目标']);
 
 /** The keys of a built object in the order the schema lists them, undefined ones left out. */
 function ordered(object: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
@@ -383,8 +443,8 @@ const amountCell = (text: string): GridCell => {
 const label = (text: string): GridCell => ({ text, style: 'label' });
 const value = (text: string): GridCell => ({ text, style: 'value' });
 
-/** One project (form layouts) in its layout, followed by the 说明 table. */
-export function projectGrids(p: ProjectInput, layout: TableLayout, name = layout.title): Grid[] {
+/** One project or department table (form layouts) in its layout, followed by the 说明 table. */
+export function projectGrids(p: ProjectInput | DepartmentInput, layout: TableLayout, name = layout.title): Grid[] {
   const width = Math.max(4, layout.indicatorColumns.length + extraLabels([p]).length);
   const span = (cell: GridCell, colSpan: number): GridCell => (colSpan > 1 ? { ...cell, colSpan } : cell);
   const row = (...cells: GridCell[]) => {
@@ -393,7 +453,7 @@ export function projectGrids(p: ProjectInput, layout: TableLayout, name = layout
     while (out.length < width) out.push({ text: '' });
     return out;
   };
-  if (layout.arrangement === 'rows') return rowsGrids([p], layout, name);
+  if (layout.arrangement === 'rows') return rowsGrids([p as ProjectInput], layout, name);
   const rows: (GridCell | null)[][] = [
     row(span({ text: p.原文标题 ?? layout.title, style: 'title' }, width)),
     row(span(value(`${p.单位编码}${p.单位名称}`), width - 1), value(`单位：${moneyUnitOf(p)}`)),
@@ -403,6 +463,11 @@ export function projectGrids(p: ProjectInput, layout: TableLayout, name = layout
     rows.push(row(label(f.label), span(fieldCell(p, f.field), width - 1)));
   }
   for (const [extra, text] of Object.entries(p.其他栏目 ?? {})) rows.push(row(label(extra), span(value(text), width - 1)));
+  for (const list of layout.listTables ?? []) {
+    const items = ((p as Record<string, unknown>)[list.field] as Record<string, unknown>[] | undefined) ?? [];
+    rows.push(row(span(label(list.label), width)), row(...list.columns.map((c) => label(c.label))));
+    for (const item of items) rows.push(row(...list.columns.map((c) => fieldCell(item, c.field))));
+  }
   rows.push(...indicatorTable(p, layout, width, 0));
   return [{ name: sheetName(name), source: 'xlsx', rows, before: [] }, notesGrid(p, 0)];
 }
@@ -433,11 +498,11 @@ export function rowsGrids(projects: ProjectInput[], layout: TableLayout, name = 
   return [{ name: sheetName(name), source: 'xlsx', rows, before: [] }, ...projects.map((p, n) => notesGrid(p, n))];
 }
 
-const moneyUnitOf = (p: ProjectInput): MoneyUnit => (MONEY_UNITS.includes(p.金额单位 as MoneyUnit) ? (p.金额单位 as MoneyUnit) : '元');
+const moneyUnitOf = (p: ProjectInput | DepartmentInput): MoneyUnit => (MONEY_UNITS.includes(p.金额单位 as MoneyUnit) ? (p.金额单位 as MoneyUnit) : '元');
 const sheetName = (name: string) => name.slice(0, 31);
-const extraLabels = (projects: ProjectInput[]) => [...new Set(projects.flatMap((p) => p.绩效指标.flatMap((i) => Object.keys(i.其他栏目 ?? {}))))];
+const extraLabels = (tables: (ProjectInput | DepartmentInput)[]) => [...new Set(tables.flatMap((p) => (p.绩效指标 ?? []).flatMap((i) => Object.keys(i.其他栏目 ?? {}))))];
 
-function fieldCell(p: ProjectInput, field: string): GridCell {
+function fieldCell(p: object, field: string): GridCell {
   const v = (p as Record<string, unknown>)[field];
   if (v === undefined || v === null) return value('');
   if (MONEY_FIELDS.has(field)) return amountCell(String(readAmount(v as string).ok ? (readAmount(v as string) as { text: string }).text : v));
@@ -446,12 +511,12 @@ function fieldCell(p: ProjectInput, field: string): GridCell {
 }
 
 /** The indicator header and rows, 一级/二级 merged down over equal neighbours; `offset` empty cells first. */
-function indicatorTable(p: ProjectInput, layout: TableLayout, width: number, offset: number): (GridCell | null)[][] {
+function indicatorTable(p: ProjectInput | DepartmentInput, layout: TableLayout, width: number, offset: number): (GridCell | null)[][] {
   const extras = extraLabels([p]);
   const head = [...Array.from({ length: offset }, () => ({ text: '' })), ...layout.indicatorColumns.map((c) => label(c.label)), ...extras.map(label)];
   const fill = (cells: (GridCell | null)[]) => [...cells, ...Array.from({ length: Math.max(0, offset + width - cells.length) }, () => ({ text: '' }))];
   const rows: (GridCell | null)[][] = [fill(head)];
-  const list = p.绩效指标;
+  const list = p.绩效指标 ?? [];
   list.forEach((i, n) => {
     const cells: (GridCell | null)[] = Array.from({ length: offset }, () => ({ text: '' }));
     layout.indicatorColumns.forEach((c) => {
@@ -471,13 +536,14 @@ function indicatorTable(p: ProjectInput, layout: TableLayout, width: number, off
   return rows;
 }
 
-function notesGrid(p: ProjectInput, n: number): Grid {
+function notesGrid(p: ProjectInput | DepartmentInput, n: number): Grid {
+  const get = (key: string) => (p as Record<string, unknown>)[key] as string | undefined;
   const values: Record<(typeof NOTE_FIELDS)[number], string | undefined> = {
     年度: String(p.年度),
     表样: p.表样,
-    预算阶段: p.预算阶段,
-    网址标识: p.网址标识,
-    上年项目编码: p.上年项目编码,
+    预算阶段: get('预算阶段'),
+    网址标识: get('网址标识'),
+    上年项目编码: get('上年项目编码'),
     原文标题: p.原文标题,
   };
   return {
