@@ -8,11 +8,13 @@ import type { ProjectInput } from '../schema/project.ts';
 import {
   allJson,
   dataPackage,
+  departmentResources,
   indicatorsCsv,
   itemizedTargetsCsv,
   projectsCsv,
   sharedLabels,
   spendingPlanCsv,
+  tableCsv,
   workbookXlsx,
   type ExportDepartment,
   type ExportProject,
@@ -50,13 +52,15 @@ export function downloads() {
     // Dated by the content, not the clock, so that two builds of the same content are identical.
     const created = new Date(lastChangedOf(all.flatMap(contentFilesOf)));
     const labels = sharedLabels(projects);
+    const departmentTables = departmentResources(departments);
     const phase = labels.budgetPhase ?? '见“预算阶段”列';
     const files: DownloadFile[] = [
       { name: 'projects', file: 'projects.csv', title: '项目（每个项目一行）', description: `全部项目绩效目标表的基本信息与资金支出计划；金额为${phase}数，单位见“金额单位”列`, bytes: utf8(projectsCsv(projects)) },
       { name: 'indicators', file: 'indicators.csv', title: '绩效指标（每条指标一行）', description: '全部项目的绩效指标，指标值照原文，另附本网站的解读', bytes: utf8(indicatorsCsv(projects)) },
       { name: 'spending-plan', file: 'spending-plan.csv', title: '资金支出计划（每个项目每个时点一行）', description: `累计支出比例照原文；累计计划支出金额（元）由预算数 × 比例算出，${phase}`, bytes: utf8(spendingPlanCsv(projects)) },
       { name: 'itemized-targets', file: 'itemized-targets.csv', title: '部门分项绩效目标', description: '部门整体绩效目标中的分项绩效目标表，九列照原文', bytes: utf8(itemizedTargetsCsv(departments)) },
-      { name: 'workbook', file: 'gongkai.xlsx', title: 'Excel 工作簿', description: '以上四张表，各占一个工作表', bytes: await workbookXlsx(projects, departments, { date: created }) },
+      ...departmentTables.map((r) => ({ name: r.name, file: r.file, title: r.title, description: r.description, bytes: utf8(tableCsv(r.table)) })),
+      { name: 'workbook', file: 'gongkai.xlsx', title: 'Excel 工作簿', description: `以上${'四五六七'[departmentTables.length]}张表，各占一个工作表`, bytes: await workbookXlsx(projects, departments, { date: created }) },
       { name: 'all', file: 'gongkai.json', title: 'JSON（全部内容）', description: '部门整体绩效目标与全部项目绩效目标表，字段与 YAML 文件相同', bytes: utf8(allJson(projects, departments)) },
     ];
     const site = loadSiteConfig();

@@ -80,6 +80,14 @@ const COLUMNS = {
   分项绩效指标: col('绩效指标', 'string', '分项绩效目标的绩效指标'),
   指标描述: col('指标描述', 'string', '指标描述'),
   评价标准: col('评价标准', 'string', '评价标准'),
+  资金总额: col('资金总额', 'money', '部门资金总额，照原文；单位见“金额单位”列'),
+  基本支出: col('基本支出', 'money', '资金总额中的基本支出，照原文；单位见“金额单位”列'),
+  项目支出: col('项目支出', 'money', '资金总额中的项目支出，照原文；单位见“金额单位”列'),
+  总体绩效目标: col('总体绩效目标', 'string', '部门的总体绩效目标（年度总体目标），照原文；多条时每条一行（单元格内换行）'),
+  部门职能: col('部门职能', 'string', '年度履职目标：部门职能，照原文'),
+  年度目标任务: col('年度目标任务', 'string', '年度履职目标：年度目标任务，照原文'),
+  支出项目名称: col('支出项目名称', 'string', '年度履职目标：支出项目名称，照原文'),
+  预算金额: col('预算金额', 'money', '年度履职目标：预算金额，照原文；单位见“金额单位”列'),
 } as const;
 
 const checkpointColumn = (month: number) =>
@@ -249,6 +257,57 @@ export function itemizedTargetsTable(departments: readonly ExportDepartment[]): 
   };
 }
 
+export interface DepartmentResource {
+  name: string;
+  file: string;
+  sheet: string;
+  title: string;
+  description: string;
+  table: Table;
+}
+
+/**
+ * The tables of department-level layouts (部门整体支出绩效目标表): the departments' money and goals,
+ * their 年度履职目标 and their indicators, each only when some department has that part.
+ */
+export function departmentResources(departments: readonly ExportDepartment[]): DepartmentResource[] {
+  const list = sorted(departments).map((d) => d.data);
+  const resources: DepartmentResource[] = [];
+  const withTable = list.filter((d) => d.layout !== undefined);
+  if (withTable.length > 0) {
+    const optional = presentColumns(withTable, []);
+    resources.push({
+      name: 'departments', file: 'departments.csv', sheet: '部门整体', title: '部门整体（每个单位每年一行）', description: '部门整体支出绩效目标表的资金与总体目标；金额单位见“金额单位”列',
+      table: {
+        columns: [C.年度, C.单位编码, C.单位名称, OPTIONAL_PROJECT_COLUMNS[0]![0], C.金额单位, C.资金总额, C.基本支出, C.项目支出, C.总体绩效目标, ...optional.map(([c]) => c)],
+        rows: withTable.map((d) => [String(d.fiscalYear), d.unitCode, d.unitName, d.layout ?? '', d.moneyUnit, d.total ?? '', d.basic ?? '', d.projects ?? '', d.overallTargets.join('\n'), ...cellsOf(d, optional)]),
+      },
+    });
+  }
+  const duties = list.filter((d) => d.dutyTargets !== undefined);
+  if (duties.length > 0) {
+    resources.push({
+      name: 'duty-targets', file: 'duty-targets.csv', sheet: '年度履职目标', title: '年度履职目标（每项一行）', description: '部门整体支出绩效目标表中的年度履职目标，照原文',
+      table: {
+        columns: [C.年度, C.单位编码, C.序号, C.部门职能, C.年度目标任务, C.支出项目名称, C.预算金额, C.金额单位],
+        rows: duties.flatMap((d) => d.dutyTargets!.map((t, n) => [String(d.fiscalYear), d.unitCode, String(n + 1), t.function ?? '', t.task ?? '', t.project ?? '', t.amount ?? '', d.moneyUnit])),
+      },
+    });
+  }
+  const indicated = list.filter((d) => d.indicators !== undefined);
+  if (indicated.length > 0) {
+    const optional = presentColumns(indicated.flatMap((d) => d.indicators!), OPTIONAL_INDICATOR_COLUMNS);
+    resources.push({
+      name: 'department-indicators', file: 'department-indicators.csv', sheet: '部门整体绩效指标', title: '部门整体绩效指标（每条指标一行）', description: '部门整体支出绩效目标表中的绩效指标，指标值照原文，另附本网站的解读',
+      table: {
+        columns: [C.年度, C.单位编码, C.单位名称, ...INDICATOR_COLUMNS, ...optional.map(([c]) => c)],
+        rows: indicated.flatMap((d) => d.indicators!.map((i, n) => [String(d.fiscalYear), d.unitCode, d.unitName, ...indicatorCells(i, n, optional)])),
+      },
+    });
+  }
+  return resources;
+}
+
 /** 分 → `54950.00`: plain decimal 元, no thousands separators (machine-readable). */
 export function fenText(fen: bigint): string {
   const sign = fen < 0n ? '-' : '';
@@ -312,7 +371,7 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const tableCsv = (t: Table) => toCsv([t.columns.map((c) => c.name), ...t.rows]);
+export const tableCsv = (t: Table) => toCsv([t.columns.map((c) => c.name), ...t.rows]);
 
 /** One project as CSV: a row per indicator with the project's columns repeated. */
 export const projectCsv = (p: ExportProject): string => tableCsv(projectIndicatorTable(p));
@@ -402,6 +461,7 @@ export async function workbookXlsx(
   addSheet(workbook, '绩效指标', indicatorsTable(projects));
   addSheet(workbook, '资金支出计划', spendingPlanTable(projects));
   addSheet(workbook, '分项绩效目标', itemizedTargetsTable(departments));
+  for (const resource of departmentResources(departments)) addSheet(workbook, resource.sheet, resource.table);
   await workbook.commit();
   return setZipTimes(new Uint8Array(Buffer.concat(chunks)), date);
 }

@@ -55,7 +55,8 @@ export function sheetRows(p: Project): SheetRow[] {
   const placed = new Set(layout.fields.map((f) => f.field));
   const unplaced = PROJECT_FIELDS.filter((field) => !placed.has(field) && p[PROJECT_PROPERTY[field]] !== undefined);
   return [
-    { label: '单位', lines: [`${p.unitCode}${p.unitName}`] },
+    // A layout that prints the unit in its grid (四川) names it with its own label.
+    { label: layout.fields.find((f) => f.field === '单位名称')?.label ?? '单位', lines: [`${p.unitCode}${p.unitName}`] },
     { label: '金额单位', lines: [p.moneyUnit] },
     ...[...layout.fields.map((f) => row(f.label, f.field as ProjectField)), ...unplaced.map((field) => row(field, field))].filter((r): r is SheetRow => r !== undefined),
     ...Object.entries(p.extra ?? {}).map(([label, value]) => ({ label, lines: [value] })),

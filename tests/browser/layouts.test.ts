@@ -9,7 +9,8 @@ import { importLayoutFile } from '../../src/lib/import/layout-table.ts';
 import { projectYaml } from '../../src/lib/import/write-yaml.ts';
 import { readXlsxGrids } from '../../src/lib/office/grid-xlsx.ts';
 import { groupAmount } from '../../src/lib/money.ts';
-import { layoutNamed, MONEY_FIELDS } from '../../src/schema/table-layouts.ts';
+import { DEPARTMENT, layoutNamed, MONEY_FIELDS } from '../../src/schema/table-layouts.ts';
+import type { DepartmentInput } from '../../src/schema/department.ts';
 import type { ProjectInput } from '../../src/schema/project.ts';
 import { LAYOUT_SAMPLES } from '../fixtures/layouts/files.ts';
 import { sitesUnderTest } from './sites.ts';
@@ -45,7 +46,41 @@ function cellsOf(p: ProjectInput): [string, string][] {
   return [...project, ...extra, ...indicators];
 }
 
+/** Every non-empty cell of a department-level table: [label, text as it must show]. */
+function departmentCells(d: DepartmentInput): [string, string][] {
+  const layout = DEPARTMENT;
+  const head = layout.fields.flatMap((f): [string, string][] => {
+    const value = (d as Record<string, unknown>)[f.field];
+    if (value === undefined) return [];
+    return Array.isArray(value) ? value.map((v): [string, string] => [f.label, String(v)]) : [[f.label, String(value)]];
+  });
+  const duties = layout.listTables!.flatMap((list) =>
+    ((d as Record<string, unknown>)[list.field] as Record<string, string>[]).flatMap((row) => list.columns.filter((c) => row[c.field] !== undefined).map((c): [string, string] => [c.label, row[c.field]!])),
+  );
+  const indicators = (d.绩效指标 ?? []).flatMap((i) =>
+    layout.indicatorColumns.map((c): [string, unknown] => [c.label, (i as Record<string, unknown>)[c.field]]).filter(([, v]) => v !== undefined).map(([l, v]): [string, string] => [l, String(v)]),
+  );
+  return [...head, ...duties, ...indicators];
+}
+
 describe('tables of other provinces on the built site', () => {
+  for (const d of LAYOUT_SAMPLES.flatMap((s) => s.departments)) {
+    it(`部门整体「${d.单位名称}」: every cell of the table is on the department page, under the table's own labels`, () => {
+      const text = pageText(readFileSync(join(site.distDir, String(d.年度), d.单位编码, 'department', 'index.html'), 'utf8'));
+      for (const [label, value] of departmentCells(d)) {
+        expect(text, label).toContain(label === '部门（单位）名称' ? d.单位名称 : label);
+        expect(text, `${label}：${value}`).toContain(MONEY_FIELDS.has(DEPARTMENT.fields.find((f) => f.label === label)?.field ?? (label === '预算金额' ? '预算金额' : '')) ? groupAmount(value) : value);
+      }
+    });
+
+    it(`部门整体「${d.单位名称}」: every cell is in the data downloads, as written`, () => {
+      const cells = new Set(['departments.csv', 'duty-targets.csv', 'department-indicators.csv'].flatMap((f) => parseCsv(readFileSync(join(site.distDir, 'data', f), 'utf8')).slice(1).flat().flatMap((c) => [c, ...c.split('\n')])));
+      for (const [label, value] of departmentCells(d)) if (label !== '部门（单位）名称') expect(cells.has(value), `${label}：${value}`).toBe(true);
+      const datapackage = JSON.parse(readFileSync(join(site.distDir, 'data', 'datapackage.json'), 'utf8')) as { resources: { path: string }[] };
+      expect(datapackage.resources.map((r) => r.path)).toEqual(expect.arrayContaining(['departments.csv', 'duty-targets.csv', 'department-indicators.csv']));
+    });
+  }
+
   for (const sample of LAYOUT_SAMPLES) {
     for (const p of sample.projects) {
       const layout = layoutNamed(p.表样)!;
