@@ -26,9 +26,9 @@ const timed = async <T>(stage: string, work: Promise<T>): Promise<T> => {
 // Only the projects' data is kept: the validation result also holds every parsed YAML document
 // (for line numbers in messages), about 90 KB per project, which Astro's render would otherwise
 // carry along (0.9 GB for 10,000 projects).
-const { problems, projects } = await timed(
+const { problems, projects, departments } = await timed(
   'validate',
-  validateContent(CONTENT_DIR).then((result) => ({ problems: result.problems, projects: result.projects.map((p) => p.data) })),
+  validateContent(CONTENT_DIR).then((result) => ({ problems: result.problems, projects: result.projects.map((p) => p.data), departments: result.departments.map((d) => d.data) })),
 );
 if (problems.length > 0) {
   for (const problem of problems) console.error(formatProblem(problem));
@@ -44,10 +44,14 @@ try {
   // so Pagefind (a separate process) indexes while Astro renders, each on its own core. It is
   // written beside the site and moved in once Astro has finished: Astro empties its output folder
   // when it starts.
-  await Promise.all([
+  // Both finish before anything is cleaned up: removing the folders while the other is still
+  // writing into them failed with ENOTEMPTY and hid the real error (e.g. a missing about.md).
+  const results = await Promise.allSettled([
     timed('astro', build({ outDir: TEMP, logLevel: 'warn' })),
-    timed('index', writeSearchIndex(searchRecords(projects), INDEX_TEMP)),
+    timed('index', writeSearchIndex(searchRecords(projects, departments), INDEX_TEMP)),
   ]);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
   await rename(INDEX_TEMP, `${TEMP}/pagefind`);
 } catch (error) {
   await rm(TEMP, { recursive: true, force: true });

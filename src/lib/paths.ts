@@ -17,3 +17,5 @@ export const indicatorAnchor = (i: { level2?: string; name: string }) => `指标
 
 /** Anchor of the project table (资金用途, 绩效目标 …) on a project page. */
 export const PROJECT_TABLE_ANCHOR = 'project-table';
+/** Anchor of the overall goals (and what follows them) on a department page. */
+export const DEPARTMENT_TABLE_ANCHOR = 'overall-targets';

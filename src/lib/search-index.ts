@@ -5,8 +5,9 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Project } from '../schema/project.ts';
+import type { Department } from '../schema/department.ts';
 import { indexText } from './search-tokens.ts';
-import { indicatorAnchor, PROJECT_TABLE_ANCHOR, projectPath } from './paths.ts';
+import { DEPARTMENT_TABLE_ANCHOR, departmentPath, indicatorAnchor, PROJECT_TABLE_ANCHOR, projectPath } from './paths.ts';
 
 export const SEARCH_LANGUAGE = 'zh';
 
@@ -41,8 +42,60 @@ export interface SearchRecord {
 
 const fields = (...texts: (string | undefined)[]) => texts.filter((t): t is string => !!t).map(indexText).join(' ');
 
+/**
+ * Records of a department-level table (部门整体支出绩效目标表): its goals and 年度履职目标 in one,
+ * each indicator in its own, under the department page. The bundled unit's department text has
+ * never been indexed (only its projects), so a department without these parts gives none.
+ */
+export const departmentIndexed = (d: Department) => d.dutyTargets !== undefined || d.indicators !== undefined;
+
+export function departmentSearchRecords(departments: readonly Department[]): SearchRecord[] {
+  return departments.flatMap((d) => {
+    if (!departmentIndexed(d)) return [];
+    const page = `/${departmentPath(d.fiscalYear, d.unitCode)}`;
+    const title = `${d.unitName}部门整体绩效目标`;
+    const common = { 项目: [title], 单位: [d.unitName], 年度: [String(d.fiscalYear)] };
+    const meta = { project: title, code: '', unit: d.unitName, year: String(d.fiscalYear) };
+    const duties = (d.dutyTargets ?? []).flatMap((t) => [t.function, t.task, t.project]).filter((t): t is string => t !== undefined);
+    const records: SearchRecord[] = [
+      {
+        url: `${page}#${DEPARTMENT_TABLE_ANCHOR}`,
+        content: fields(...d.overallTargets, ...duties),
+        language: SEARCH_LANGUAGE,
+        meta: { ...meta, title: `${title}：总体目标与年度履职目标`, kind: '项目信息', purpose: duties.join('；'), goals: d.overallTargets.join('\n') },
+        filters: { ...common, 类型: ['项目信息'] },
+      },
+    ];
+    for (const i of d.indicators ?? []) records.push(indicatorRecord(page, meta, common, i));
+    return records;
+  });
+}
+
+function indicatorRecord(page: string, meta: Record<string, string>, common: Record<string, string[]>, i: Project['indicators'][number]): SearchRecord {
+  return {
+    url: `${page}#${encodeURIComponent(indicatorAnchor(i))}`,
+    content: fields(i.name, i.description, i.value, i.unit, i.explanation, i.basis, ...Object.values(i.extra ?? {})),
+    language: SEARCH_LANGUAGE,
+    meta: {
+      ...meta, title: i.name, kind: '指标', level1: i.level1 ?? '', level2: i.level2 ?? '', description: i.description ?? i.explanation ?? '',
+      value: [i.nature === '定性' ? undefined : i.nature, i.value, i.unit].filter(Boolean).join(''), basis: i.basis ?? '',
+    },
+    filters: {
+      ...common,
+      一级指标: i.level1 === undefined ? [] : [i.level1],
+      二级指标: i.level2 === undefined ? [] : [i.level2],
+      ...(i.nature !== undefined && { 指标性质: [i.nature] }),
+      类型: ['指标'],
+    },
+  };
+}
+
 /** Record URLs are below the site's base path: Pagefind adds the base (its `baseUrl`) when searching. */
-export function searchRecords(projects: Project[]): SearchRecord[] {
+export function searchRecords(projects: Project[], departments: readonly Department[] = []): SearchRecord[] {
+  return [...projectSearchRecords(projects), ...departmentSearchRecords(departments)];
+}
+
+function projectSearchRecords(projects: Project[]): SearchRecord[] {
   // A project is named in the filter by its name; the same name in another unit or year gets
   // the unit and year added so that the filter stays unambiguous.
   const names = new Map<string, number>();
@@ -65,24 +118,7 @@ export function searchRecords(projects: Project[]): SearchRecord[] {
         filters: { ...common, 类型: ['项目信息'] },
       },
     ];
-    for (const i of p.indicators) {
-      records.push({
-        url: `${page}#${encodeURIComponent(indicatorAnchor(i))}`,
-        content: fields(i.name, i.description, i.value, i.unit, i.explanation, i.basis, ...Object.values(i.extra ?? {})),
-        language: SEARCH_LANGUAGE,
-        meta: {
-          ...meta, title: i.name, kind: '指标', level1: i.level1 ?? '', level2: i.level2 ?? '', description: i.description ?? i.explanation ?? '',
-          value: [i.nature === '定性' ? undefined : i.nature, i.value, i.unit].filter(Boolean).join(''), basis: i.basis ?? '',
-        },
-        filters: {
-          ...common,
-          一级指标: i.level1 === undefined ? [] : [i.level1],
-          二级指标: i.level2 === undefined ? [] : [i.level2],
-          ...(i.nature !== undefined && { 指标性质: [i.nature] }),
-          类型: ['指标'],
-        },
-      });
-    }
+    for (const i of p.indicators) records.push(indicatorRecord(page, meta, common, i));
     return records;
   });
 }

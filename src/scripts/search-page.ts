@@ -53,7 +53,10 @@ export function startSearchPage(): void {
       return pf;
     })());
 
-  const selected = (): SelectedFilters => Object.fromEntries(selects.filter((s) => s.value).map((s) => [s.dataset['filter'], s.value]));
+  // A filter from the link counts before its select has options to show it: the first search of a
+  // shared link is filtered, not only labelled so.
+  const selected = (): SelectedFilters =>
+    Object.fromEntries(selects.map((s) => [s.dataset['filter'], s.value || s.dataset['wanted'] || '']).filter(([, v]) => v));
 
   function fromUrl() {
     const params = new URLSearchParams(location.search);

@@ -13,6 +13,8 @@ import { DEPARTMENT, layoutNamed, MONEY_FIELDS } from '../../src/schema/table-la
 import type { DepartmentInput } from '../../src/schema/department.ts';
 import type { ProjectInput } from '../../src/schema/project.ts';
 import { LAYOUT_SAMPLES } from '../fixtures/layouts/files.ts';
+import type { Page } from 'playwright-core';
+import { openDesktopPage } from './desktop-page.ts';
 import { sitesUnderTest } from './sites.ts';
 
 const site = sitesUnderTest().find((s) => s.name === 'layouts')!;
@@ -113,4 +115,34 @@ describe('tables of other provinces on the built site', () => {
       });
     }
   }
+});
+
+describe('search on the site of other provinces\' tables', () => {
+  let page: Page;
+  openDesktopPage((opened) => (page = opened));
+  const status = () => page.locator('[data-search-status]');
+  const results = () => page.$$eval('.results a', (as) => as.map((a) => ({ title: a.textContent?.trim() ?? '', path: decodeURIComponent((a as HTMLAnchorElement).pathname + (a as HTMLAnchorElement).hash) })));
+
+  it('finds the fields only other layouts have (年度目标, 指标解释, 年度履职目标), part of a word too', async () => {
+    for (const [query, expected] of [
+      ['改善灌溉', '/2024/813/projects/sc-0a1b2c3d/#project-table'],
+      ['抽样调查中近', '/2024/310101/projects/sh-5a6b7c8d/#指标-社会效益指标-周边居民使用率'],
+      ['三馆免费', '/2024/350102/department/#overall-targets'],
+      ['闭幕时间', '/2024/350102/department/#指标-时效指标-运动会举办时间'],
+    ] as const) {
+      await page.goto(`${site.baseUrl}search/?q=${encodeURIComponent(query)}`);
+      await expect.poll(() => status().textContent(), { timeout: 10_000 }).toContain('完全匹配');
+      expect((await results()).map((r) => r.path), query).toContain(expected);
+    }
+  });
+
+  it('filters by 项目类别 and 指标性质, which only these layouts have, from a shared link', async () => {
+    await page.goto(`${site.baseUrl}search/?q=${encodeURIComponent('满意度')}&${encodeURIComponent('指标性质')}=${encodeURIComponent('≥')}`);
+    await expect.poll(() => status().textContent(), { timeout: 10_000 }).toContain('已筛选');
+    const titles = (await results()).map((r) => r.title);
+    expect(titles).toContain('受益农户满意度');
+    expect(titles).not.toContain('群众对空气质量满意度'); // 定性
+    const categories = await page.$eval('select[data-filter="项目类别"]', (s) => [...(s as HTMLSelectElement).options].map((o) => o.value));
+    expect(categories).toEqual(['', '基本建设类']);
+  });
 });

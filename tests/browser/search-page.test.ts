@@ -46,10 +46,13 @@ describe.each(sites.map((s) => [s.name, s] as const))('search page (%s build)', 
     await page.selectOption('select[data-filter="一级指标"]', '效益指标');
     await expect.poll(() => decodeURIComponent(page.url())).toContain('一级指标=效益指标');
     await expect.poll(() => status().textContent()).toContain('已筛选');
-    // Opening the link restores the same view.
+    const filtered = await resultTitles();
+    // Opening the link restores the same view: the same filter and the same (filtered) results.
     const shared = page.url();
     await page.goto(shared);
     await expect.poll(() => page.$eval('select[data-filter="一级指标"]', (s) => (s as HTMLSelectElement).value), { timeout: 10_000 }).toBe('效益指标');
+    await expect.poll(() => status().textContent()).toContain('已筛选');
+    expect(await resultTitles()).toEqual(filtered);
   });
 
   it('reaches a result with the keyboard and opens its indicator row', async () => {
