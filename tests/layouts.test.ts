@@ -13,7 +13,7 @@ import { readDocxGrids } from '../src/lib/office/grid-docx.ts';
 import { readTextGrids } from '../src/lib/office/grid-text.ts';
 import { readXlsxGrids } from '../src/lib/office/grid-xlsx.ts';
 import { NAMED_FRAMEWORKS } from '../src/schema/framework.ts';
-import { projectSchema } from '../src/schema/project.ts';
+import { INDICATOR_KEYS, PROJECT_KEYS, projectSchema } from '../src/schema/project.ts';
 import { layoutNamed } from '../src/schema/table-layouts.ts';
 import { fileBytes, FORMATS, layoutContent, LAYOUT_SAMPLES, writeLayoutFiles, type Format } from './fixtures/layouts/files.ts';
 import { ROOT, runCli } from './helpers.ts';
@@ -124,6 +124,35 @@ describe('bad tables are refused with the cell and a Chinese message', () => {
 });
 
 describe('npm run import of each layout', () => {
+  it('refuses an unknown --layout (exit 2), a file that is not a workbook (exit 1), and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-layout-cli-'));
+    layoutContent(join(dir, 'content'), ROOT);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'broken.xlsx'), 'not a zip');
+    const unknown = runCli('import', [join(dir, 'broken.xlsx'), '--layout', '江苏', '--content', join(dir, 'content')]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('--layout 只能写：河北、四川、重庆、上海');
+    const broken = runCli('import', [join(dir, 'broken.xlsx'), '--content', join(dir, 'content')]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/无法打开|不是有效/);
+    expect(readdirSync(join(dir, 'content')).sort()).toEqual(['about.md', 'site.yaml']);
+  });
+
+  it('does not replace a department file of another kind (the bundled unit\'s, with its 分项绩效目标)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-layout-dept-'));
+    const content = join(dir, 'content');
+    layoutContent(content, ROOT);
+    const { cpSync, writeFileSync } = await import('node:fs');
+    const existing = join(content, '2024', '350102', 'department.yaml');
+    cpSync(join(ROOT, 'content/2023/483001/department.yaml'), existing);
+    const before = readFileSync(existing, 'utf8');
+    writeFileSync(join(dir, 'dept.xlsx'), await fileBytes(LAYOUT_SAMPLES.find((x) => x.layout === '部门整体')!.grids, 'xlsx'));
+    const result = runCli('import', [join(dir, 'dept.xlsx'), '--content', content]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('不能用表样“部门整体”的表覆盖它');
+    expect(readFileSync(existing, 'utf8')).toBe(before);
+  });
+
   it('imports every fixture file into content/<year>/<unit>/projects and validates', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-layout-import-'));
     const content = join(dir, 'content');
@@ -146,3 +175,136 @@ describe('npm run import of each layout', () => {
     expect(runCli('validate', [], { GONGKAI_CONTENT: content }).status).toBe(0);
   });
 });
+
+describe('a table as a government publishes it (no 说明 table from this site)', () => {
+  const published = (grids: Grid[]) => clone(grids).slice(0, 1);
+
+  it('reads the year from the title, the unit from --unit, and makes a stable 网址标识', async () => {
+    const grids = published(projectGrids(CHONGQING, layoutNamed('重庆')!));
+    grids[0]!.rows[0]![0]!.text = '示例区2024年一般性项目绩效目标表';
+    grids[0]!.rows[1]![0]!.text = '';
+    const file = await read(await fileBytes(grids, 'xlsx'), 'xlsx');
+    const first = importLayoutFile(file, { unit: '820001 示例区生态环境局' });
+    expect(first.problems).toEqual([]);
+    const [p] = first.projects;
+    expect([p!.年度, p!.单位编码, p!.单位名称, p!.原文标题]).toEqual([2024, '820001', '示例区生态环境局', '示例区2024年一般性项目绩效目标表']);
+    expect(p!.网址标识).toMatch(/^cq-[0-9a-f]{8}$/);
+    expect(importLayoutFile(file, { unit: '820001 示例区生态环境局' }).projects[0]!.网址标识).toBe(p!.网址标识);
+  });
+
+  it('a unit code alone is the whole code (820001, not 82000 and “1”), the name comes from the table', async () => {
+    const grids = published(projectGrids(CHONGQING, layoutNamed('重庆')!));
+    grids[0]!.rows[1]![0]!.text = '单位名称：示例区生态环境局';
+    const result = importLayoutFile(await read(await fileBytes(grids, 'txt'), 'txt'), { unit: '820001', year: 2024 });
+    expect(result.problems).toEqual([]);
+    expect([result.projects[0]!.单位编码, result.projects[0]!.单位名称]).toEqual(['820001', '示例区生态环境局']);
+  });
+
+  it('says what is missing: the year, the unit code, or a --unit that contradicts the table', async () => {
+    const grids = published(projectGrids(CHONGQING, layoutNamed('重庆')!));
+    const file = await read(await fileBytes(grids, 'docx'), 'docx');
+    expect(importLayoutFile(file).problems.map((p) => p.message)).toEqual([expect.stringContaining('无法判断年度')]);
+    expect(importLayoutFile(file, { year: 2024, unit: '813' }).problems.map((p) => p.message)).toEqual([expect.stringContaining('表中的单位编码是 820001，与 --unit 813 不同')]);
+    grids[0]!.rows[1]![0]!.text = '';
+    expect(importLayoutFile(await read(await fileBytes(grids, 'docx'), 'docx'), { year: 2024 }).problems.map((p) => p.message)).toEqual([expect.stringContaining('没有单位编码')]);
+  });
+
+  it('a field the layout does not print (added to the file by hand) survives export and import', async () => {
+    const extended = { ...CHONGQING, 项目类别: '专项业务费', 绩效指标: CHONGQING.绩效指标.map((i, n) => (n === 0 ? { ...i, 指标解释: '在用的自动监测站点' } : i)) };
+    const expected = projectYaml(JSON.parse(JSON.stringify(schemaOrder(extended))));
+    for (const format of FORMATS) {
+      const result = importLayoutFile(await read(await fileBytes(projectGrids(extended, layoutNamed('重庆')!), format), format));
+      expect(result.problems).toEqual([]);
+      expect(result.projects.map(projectYaml)).toEqual([expected]);
+    }
+  });
+});
+
+describe('more bad tables', () => {
+  const problemsOf = async (grids: Grid[], format: Format = 'xlsx') => importLayoutFile(await read(await fileBytes(grids, format), format));
+
+  it('one label twice in a form (which one is the 财政资金?)', async () => {
+    const grids = clone(projectGrids(CHONGQING, layoutNamed('重庆')!));
+    const row = grids[0]!.rows.findIndex((r) => r[0]?.text === '项目概况');
+    grids[0]!.rows.splice(row, 0, grids[0]!.rows[row]!.map((c) => (c ? { ...c } : c)));
+    const result = await problemsOf(grids);
+    expect(result.projects).toEqual([]);
+    expect(result.problems.map((p) => p.message)).toEqual([expect.stringContaining('“项目概况”在表中出现了两次')]);
+  });
+
+  it('two projects of one name in a 四川 sheet would overwrite each other', async () => {
+    const twins = SICHUAN.map((p) => ({ ...p, 项目名称: '高标准农田建设项目' }));
+    const grids = clone(rowsGrids(twins, layoutNamed('四川')!)).slice(0, 1);
+    const result = importLayoutFile(await read(await fileBytes(grids, 'xlsx'), 'xlsx'), { year: 2024 });
+    expect(result.projects).toEqual([]);
+    expect(result.problems.map((p) => p.message)).toEqual([expect.stringContaining('导入后会互相覆盖')]);
+  });
+
+  it('a stray cell on the unit total row, and an amount with too many decimals, are reported (no crash)', async () => {
+    const grids = clone(rowsGrids(SICHUAN, layoutNamed('四川')!));
+    const total = grids[0]!.rows.find((row) => row[0]?.text.startsWith('813') && row[2]?.text === '1550000.50')!;
+    total[3] = { text: '汇总说明' };
+    const project = grids[0]!.rows.find((row) => row[1]?.text === '动物防疫补助经费')!;
+    project[2] = { text: '350000.505' };
+    const result = await problemsOf(grids, 'txt');
+    expect(result.projects).toEqual([]);
+    expect(result.problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('预算数“350000.505”的小数位太多'), expect.stringContaining('单位合计行中的“汇总说明”无法放置')]),
+    );
+    expect(result.problems).toHaveLength(2);
+  });
+
+  it('a row of indicators before the first project', async () => {
+    const grids = clone(rowsGrids(SICHUAN, layoutNamed('四川')!));
+    const header = grids[0]!.rows.findIndex((r) => r.some((c) => c?.text === '指标性质'));
+    grids[0]!.rows.splice(header + 1, 1); // the unit total row
+    const stray = grids[0]!.rows[header + 1]!.map((c, n) => (n < 4 ? { text: '' } : c ? { ...c, rowSpan: undefined } : { text: '' }));
+    grids[0]!.rows.splice(header + 1, 0, stray);
+    const result = await problemsOf(grids, 'txt');
+    expect(result.problems.map((p) => p.message)).toContain('这一行有指标，但“项目名称”一栏是空的，不知道属于哪个项目');
+  });
+});
+
+describe('site.yaml decides the rules of its tables', () => {
+  const framework = NAMED_FRAMEWORKS['财预〔2021〕101号']!;
+  const messages = (schema: ReturnType<typeof projectSchema>, file: unknown) => schema.safeParse(file).error?.issues.map((i) => i.message) ?? [];
+
+  it('a file without 表样 is checked in the site\'s 表样', () => {
+    const { 表样: _, ...withoutLayout } = CHONGQING;
+    expect(messages(projectSchema({ layout: layoutNamed('重庆')! }), withoutLayout)).toEqual([]);
+    expect(messages(projectSchema(), withoutLayout)).toEqual(expect.arrayContaining([expect.stringContaining('缺少“资金用途”：表样“河北”的每张表都有“资金用途”一栏')]));
+    expect(projectSchema({ layout: layoutNamed('重庆')! }).parse(withoutLayout).layoutName).toBe('重庆');
+  });
+
+  it('成本指标 as its own 一级 under 财预〔2021〕101号, refused under the default framework', () => {
+    const cost = { ...CHONGQING, 绩效指标: [{ 一级指标: '成本指标', 二级指标: '经济成本指标', 三级指标: '单位成本', 指标性质: '≤', 指标值: '35' }] };
+    expect(messages(projectSchema({ framework, layout: layoutNamed('重庆')! }), cost)).toEqual([]);
+    expect(messages(projectSchema({ layout: layoutNamed('重庆')! }), cost)).toEqual([expect.stringContaining('一级指标“成本指标”不在指标体系中')]);
+  });
+
+  it('a code format of the site (项目编码规则) instead of the 21 characters of 河北', () => {
+    const codeRule = { pattern: /^\d{6}-\d{4}-\d{4}$/, description: '6 位单位编码、4 位年度、4 位序号', example: '813000-2024-0001' };
+    const coded = { ...SICHUAN[0]!, 项目编码: '813000-2024-0001' };
+    expect(messages(projectSchema({ framework: NAMED_FRAMEWORKS['财预〔2021〕101号（成本在产出下）']!, codeRule }), coded)).toEqual([]);
+    expect(messages(projectSchema({ framework: NAMED_FRAMEWORKS['财预〔2021〕101号（成本在产出下）']!, codeRule }), { ...coded, 项目编码: '13022923P00JXC415564L' })).toEqual([
+      '项目编码“13022923P00JXC415564L”格式不对（21 位）：应为 6 位单位编码、4 位年度、4 位序号，例如 813000-2024-0001',
+    ]);
+  });
+
+  it('neither 项目编码 nor 网址标识: no permalink', () => {
+    const { 网址标识: _, ...keyless } = CHONGQING;
+    expect(messages(projectSchema(), keyless)).toEqual([expect.stringContaining('缺少项目编码或网址标识')]);
+  });
+
+  it('what a layout has no place for is refused: a spending plan in a 四川 table, project 其他栏目 in a sheet of many projects', () => {
+    const s = projectSchema({ framework: NAMED_FRAMEWORKS['财预〔2021〕101号（成本在产出下）']! });
+    expect(messages(s, { ...SICHUAN[0]!, 资金支出计划: [{ 月份: 12, 累计比例: 100 }] })).toEqual([expect.stringContaining('表样“四川”的表没有资金支出计划一栏')]);
+    expect(messages(s, { ...SICHUAN[0]!, 其他栏目: { 备注: '无' } })).toEqual([expect.stringContaining('没有放项目“其他栏目”的位置')]);
+  });
+});
+
+/** A project object with its keys in the order the importer writes them. */
+function schemaOrder(p: Record<string, unknown>): Record<string, unknown> {
+  const indicators = (p['绩效指标'] as Record<string, unknown>[]).map((i) => Object.fromEntries(INDICATOR_KEYS.filter((k) => i[k] !== undefined).map((k) => [k, i[k]])));
+  return Object.fromEntries(PROJECT_KEYS.filter((k) => p[k] !== undefined).map((k) => [k, k === '绩效指标' ? indicators : p[k]]));
+}

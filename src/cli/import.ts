@@ -20,6 +20,7 @@ import { readProjectWorkbook } from '../lib/office/project-xlsx.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import { DEFAULT_FRAMEWORK } from '../schema/framework.ts';
 import type { z } from 'astro/zod';
+import { parse } from 'yaml';
 import { projectSchema } from '../schema/project.ts';
 import { departmentSchemaFor } from '../schema/department.ts';
 import { projectRulesOf } from '../schema/site.ts';
@@ -182,7 +183,6 @@ async function importLabelledTables(): Promise<number | undefined> {
     if (layoutOption) console.error(`${file}  找不到表样“${layoutOption.name}”的绩效指标表头行`);
     return layoutOption ? 1 : undefined;
   }
-  const imported = importLayoutFile(read, { layout, year, unit: unitOption });
   let site;
   try {
     site = loadSiteConfig(contentDir);
@@ -190,7 +190,21 @@ async function importLabelledTables(): Promise<number | undefined> {
     // No readable site.yaml yet: the default rules; validate reports the site file.
   }
   const rules = projectRulesOf(site);
+  const imported = importLayoutFile(read, { layout, year, unit: unitOption, siteLayout: rules.layout });
   const problems = [...imported.problems];
+  // A department file of another kind (the bundled unit's, with its 分项绩效目标) is not replaced.
+  for (const d of imported.departments) {
+    const existing = join(contentDir, String(d.年度), d.单位编码, 'department.yaml');
+    let written: Record<string, unknown> | undefined;
+    try {
+      written = parse(await readFile(existing, 'utf8')) as Record<string, unknown>;
+    } catch {
+      continue; // none yet
+    }
+    if (written?.['表样'] !== d.表样) {
+      problems.push({ where: '', message: `${existing} 已有${written?.['表样'] ? `表样“${String(written['表样'])}”的` : ''}部门整体绩效目标，不能用表样“${String(d.表样)}”的表覆盖它。确要替换时，先删除或改名这个文件再导入` });
+    }
+  }
   const checks: [string, z.ZodType, unknown][] = [
     ...imported.projects.map((p): [string, z.ZodType, unknown] => [`项目“${p.项目名称}”`, projectSchema(rules), p]),
     ...imported.departments.map((d): [string, z.ZodType, unknown] => [`“${d.单位名称}”的部门整体目标`, departmentSchemaFor(rules.framework), d]),

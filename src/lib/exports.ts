@@ -80,6 +80,7 @@ const COLUMNS = {
   分项绩效指标: col('绩效指标', 'string', '分项绩效目标的绩效指标'),
   指标描述: col('指标描述', 'string', '指标描述'),
   评价标准: col('评价标准', 'string', '评价标准'),
+  表样: col('表样', 'string', '原表的版式（表样），例如 四川；为空时为网站默认表样'),
   资金总额: col('资金总额', 'money', '部门资金总额，照原文；单位见“金额单位”列'),
   基本支出: col('基本支出', 'money', '资金总额中的基本支出，照原文；单位见“金额单位”列'),
   项目支出: col('项目支出', 'money', '资金总额中的项目支出，照原文；单位见“金额单位”列'),
@@ -109,7 +110,7 @@ const money_ = (name: string, description: string) => col(name, 'money', `${desc
 // Fields of other provinces' layouts (table-layouts.ts). A download carries each column only when
 // one of its rows has a value, so a table of one layout is not padded with another's columns.
 const OPTIONAL_PROJECT_COLUMNS: readonly Optional<Project>[] = [
-  [text_('表样', '原表的版式（表样），例如 四川；为空时为网站默认表样'), (p) => p.layout],
+  [COLUMNS.表样, (p) => p.layout],
   [text_('网址标识', '原表没有项目编码时，项目页面网址中的标识'), (p) => p.urlKey],
   [text_('项目性质', '项目性质，照原文'), (p) => p.nature],
   [text_('项目类别', '项目类别，照原文'), (p) => p.category],
@@ -279,7 +280,7 @@ export function departmentResources(departments: readonly ExportDepartment[]): D
     resources.push({
       name: 'departments', file: 'departments.csv', sheet: '部门整体', title: '部门整体（每个单位每年一行）', description: '部门整体支出绩效目标表的资金与总体目标；金额单位见“金额单位”列',
       table: {
-        columns: [C.年度, C.单位编码, C.单位名称, OPTIONAL_PROJECT_COLUMNS[0]![0], C.金额单位, C.资金总额, C.基本支出, C.项目支出, C.总体绩效目标, ...optional.map(([c]) => c)],
+        columns: [C.年度, C.单位编码, C.单位名称, C.表样, C.金额单位, C.资金总额, C.基本支出, C.项目支出, C.总体绩效目标, ...optional.map(([c]) => c)],
         rows: withTable.map((d) => [String(d.fiscalYear), d.unitCode, d.unitName, d.layout ?? '', d.moneyUnit, d.total ?? '', d.basic ?? '', d.projects ?? '', d.overallTargets.join('\n'), ...cellsOf(d, optional)]),
       },
     });

@@ -1,25 +1,14 @@
 // A project table as its government's 表样 lays it out (table-layouts.ts): the labelled rows of
 // the project part and the columns of the indicator table, in the published order with the
 // published labels. The project page, and through it the print view, show exactly this.
-import type { Indicator, Project } from '../schema/project.ts';
-import { layoutNamed, MONEY_FIELDS, type IndicatorField, type ProjectField, type TableLayout } from '../schema/table-layouts.ts';
+import { INDICATOR_PROPERTY, PROJECT_PROPERTY, type Indicator, type Project } from '../schema/project.ts';
+import { INDICATOR_FIELDS, layoutNamed, MONEY_FIELDS, PROJECT_FIELDS, type IndicatorField, type ProjectField, type TableLayout } from '../schema/table-layouts.ts';
 import { groupAmount, type MoneyUnit } from './money.ts';
 import { yuanOf } from './format.ts';
 
-/** YAML key → the English property of the parsed project (schema/project.ts). */
-const PROJECT_PROPERTY: Record<ProjectField, keyof Project> = {
-  项目编码: 'code', 项目名称: 'name', 单位名称: 'unitName', 预算数: 'total', 财政资金: 'fiscal', 其他资金: 'other', 资金用途: 'purpose',
-  资金支出计划: 'spendingPlan', 绩效目标: 'goals', 年度目标: 'annualGoal', 项目总目标: 'overallGoal', 长期目标: 'longTermGoal',
-  项目性质: 'nature', 项目类别: 'category', 项目属性: 'kind', 主管部门: 'department', 实施单位: 'implementer', 计划开始日期: 'startDate',
-  计划完成日期: 'endDate', 立项依据: 'basis', 项目概况: 'overview', 项目资金总额: 'projectTotal', 当年财政拨款: 'appropriation',
-  上年结转: 'carryOver', 上级财政: 'higherLevel', 本级财政: 'sameLevel', 自有资金: 'ownFunds',
-};
-export const INDICATOR_PROPERTY: Record<IndicatorField, keyof Indicator> = {
-  一级指标: 'level1', 二级指标: 'level2', 三级指标: 'name', 绩效指标描述: 'description', 指标性质: 'nature', 指标值: 'value',
-  度量单位: 'unit', 权重: 'weight', 指标方向性: 'direction', 指标解释: 'explanation', 指标值确定依据: 'basis',
-};
-const PROJECT_FIELDS = Object.keys(PROJECT_PROPERTY) as ProjectField[];
-const INDICATOR_FIELDS = Object.keys(INDICATOR_PROPERTY) as IndicatorField[];
+// Fields read by their YAML keys: the English property of each comes from the schema's one spec.
+const projectValue = (p: Project, field: string) => (p as unknown as Record<string, unknown>)[PROJECT_PROPERTY[field]!];
+const indicatorValue = (i: Indicator, field: string) => (i as unknown as Record<string, unknown>)[INDICATOR_PROPERTY[field]!] as string | undefined;
 
 export interface SheetRow {
   label: string;
@@ -30,7 +19,17 @@ export interface SheetRow {
   list?: boolean;
 }
 
-export const layoutOf = (p: Project): TableLayout => layoutNamed(p.layout)!;
+export const layoutOf = (p: Project): TableLayout => layoutNamed(p.layoutName)!;
+
+/** The words of a project table that the glossary may explain, in the table's order (Terms.astro). */
+export function termsOf(p: Project): string[] {
+  const layout = layoutOf(p);
+  return [
+    ...layout.fields.map((f) => f.field),
+    ...p.indicators.flatMap((i) => [i.level1, i.level2]).filter((w): w is string => w !== undefined),
+    ...layout.indicatorColumns.map((c) => c.field),
+  ];
+}
 
 /** An amount as the table wrote it, in its unit: 元 grouped to the fen, 万元 with the decimals written. */
 export function amountText(text: string, unit: MoneyUnit): string {
@@ -45,7 +44,7 @@ export function amountText(text: string, unit: MoneyUnit): string {
 export function sheetRows(p: Project): SheetRow[] {
   const layout = layoutOf(p);
   const row = (label: string, field: ProjectField): SheetRow | undefined => {
-    const value = p[PROJECT_PROPERTY[field]];
+    const value = projectValue(p, field);
     if (field === '资金支出计划' || field === '单位名称') return undefined;
     const numeric = MONEY_FIELDS.has(field);
     if (value === undefined) return { label, lines: ['（空）'], numeric };
@@ -53,7 +52,7 @@ export function sheetRows(p: Project): SheetRow[] {
     return Array.isArray(value) ? { label, lines: value as string[], list: true } : { label, lines: [String(value)] };
   };
   const placed = new Set(layout.fields.map((f) => f.field));
-  const unplaced = PROJECT_FIELDS.filter((field) => !placed.has(field) && p[PROJECT_PROPERTY[field]] !== undefined);
+  const unplaced = PROJECT_FIELDS.filter((field) => !placed.has(field) && projectValue(p, field) !== undefined);
   return [
     // A layout that prints the unit in its grid (四川) names it with its own label.
     { label: layout.fields.find((f) => f.field === '单位名称')?.label ?? '单位', lines: [`${p.unitCode}${p.unitName}`] },
@@ -81,15 +80,17 @@ export interface IndicatorColumn {
  * some row has, then 其他栏目.
  */
 export function indicatorColumns(layout: TableLayout, indicators: readonly Indicator[]): IndicatorColumn[] {
+  // 二级 merges within its 一级; a layout without 一级 prints 二级 as a plain column.
+  const hasLevel1 = layout.indicatorColumns.some((c) => c.field === '一级指标');
   const column = (label: string, field: IndicatorField): IndicatorColumn => ({
     label,
-    cell: (i) => (i[INDICATOR_PROPERTY[field]] as string | undefined) ?? '',
+    cell: (i) => indicatorValue(i, field) ?? '',
     ...(field === '一级指标' && { group: 'level1' as const }),
-    ...(field === '二级指标' && { group: 'level2' as const }),
+    ...(field === '二级指标' && hasLevel1 && { group: 'level2' as const }),
     ...(field === '三级指标' && { rowHeader: true }),
   });
   const placed = new Set(layout.indicatorColumns.map((c) => c.field));
-  const unplaced = INDICATOR_FIELDS.filter((field) => !placed.has(field) && indicators.some((i) => i[INDICATOR_PROPERTY[field]] !== undefined));
+  const unplaced = INDICATOR_FIELDS.filter((field) => !placed.has(field) && indicators.some((i) => indicatorValue(i, field) !== undefined));
   const columns = [...layout.indicatorColumns.map((c) => column(c.label, c.field)), ...unplaced.map((field) => column(field, field))];
   const valueColumns = new Set<string>([...layout.indicatorColumns, ...unplaced.map((field) => ({ field, label: field }))].filter((c) => ['指标性质', '指标值', '度量单位'].includes(c.field)).map((c) => c.label));
   const after = Math.max(...columns.map((c, n) => (valueColumns.has(c.label) ? n : -1)));

@@ -4,9 +4,9 @@ import { whenWritten } from './messages.ts';
 import { amountSchema, fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { keyed } from './keyed.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
-import { extraCellsSchema, indicatorsSchema } from './project.ts';
-import { DEPARTMENT_LAYOUT_NAMES } from './table-layouts.ts';
-import { decimalsOf, formatFenIn, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, type MoneyUnit } from '../lib/money.ts';
+import { checkMoney, extraCellsSchema, indicatorsSchema } from './project.ts';
+import { DEPARTMENT_LAYOUT_NAMES, DEPARTMENT_MONEY_SUMS } from './table-layouts.ts';
+import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../lib/money.ts';
 
 const cell = (description: string, example: string) =>
   z.string({ error: whenWritten(`应填写文本，例如：${example}`) }).meta({ description, examples: [example] });
@@ -28,33 +28,28 @@ export const itemizedTargetSchema = keyed({
 });
 
 /** One row of the 年度履职目标 table of a 部门整体支出绩效目标表 (福建 and others). */
-export const dutyTargetSchema = keyed({
+const DUTY_SPEC = {
   部门职能: ['function', cell('部门职能，照原表写', '负责全区生态环境监测').optional()],
   年度目标任务: ['task', cell('年度目标任务，照原表写', '完成全区空气质量自动监测站运行维护').optional()],
   支出项目名称: ['project', cell('支出项目名称，照原表写', '环境监测运行经费').optional()],
   预算金额: ['amount', amountSchema.optional().meta({ description: '预算金额，单位见“金额单位”' })],
-});
+} as const;
+export const dutyTargetSchema = keyed(DUTY_SPEC);
 
 /** The department file's schema under a site's indicator framework (for its 绩效指标 table). */
 export function departmentSchemaFor(framework: IndicatorFramework = DEFAULT_FRAMEWORK) {
   return keyed(
     departmentSpec(framework),
-    // 基本支出 + 项目支出 = 资金总额, to the fen, in the table's own unit.
+    // 基本支出 + 项目支出 = 资金总额, to the fen, and every amount within its unit's decimals.
     (d, ctx) => {
       const unit: MoneyUnit = MONEY_UNITS.includes(d.金额单位) ? d.金额单位 : '元';
-      const fen = (v: unknown) => (typeof v === 'string' && readAmount(v).ok && decimalsOf(v) <= MAX_DECIMALS[unit] ? toFen(v, unit) : undefined);
-      const [total, basic, projects] = [fen(d.资金总额), fen(d.基本支出), fen(d.项目支出)];
-      if (total === undefined || (basic === undefined && projects === undefined)) return;
-      const parts = (basic ?? 0n) + (projects ?? 0n);
-      if (parts !== total) {
-        const show = (f: bigint) => `${formatFenIn(f, unit)} ${unit}`;
-        ctx.addIssue({
-          code: 'custom',
-          path: ['资金总额'],
-          input: d.资金总额,
-          message: `基本支出 + 项目支出 = ${show(parts)}，与资金总额 ${show(total)}不相等（相差 ${show(total > parts ? total - parts : parts - total)}）。请按批复文件核对这三个金额`,
-        });
-      }
+      checkMoney(d as unknown as Record<string, unknown>, unit, ctx, DEPARTMENT_MONEY_SUMS);
+      (Array.isArray(d.年度履职目标) ? d.年度履职目标 : []).forEach((row, n) => {
+        const amount = (row as { amount?: unknown } | null)?.amount;
+        if (typeof amount === 'string' && readAmount(amount).ok && decimalsOf(amount) > MAX_DECIMALS[unit]) {
+          ctx.addIssue({ code: 'custom', path: ['年度履职目标', n, '预算金额'], input: amount, message: `预算金额“${amount}”的小数超过 ${MAX_DECIMALS[unit]} 位：金额单位是${unit}时最多 ${MAX_DECIMALS[unit]} 位小数` });
+        }
+      });
     },
   );
 }
@@ -62,6 +57,9 @@ export const departmentSchema = departmentSchemaFor();
 
 /** The YAML keys of a department file in their written order. */
 export const DEPARTMENT_KEYS = Object.keys(departmentSpec(DEFAULT_FRAMEWORK));
+/** YAML key → English property of a parsed department, and of a parsed 年度履职目标 row. */
+export const DEPARTMENT_PROPERTY: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(departmentSpec(DEFAULT_FRAMEWORK)).map(([key, [name]]) => [key, name]));
+export const DUTY_PROPERTY: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(DUTY_SPEC).map(([key, [name]]) => [key, name]));
 /** The fields of a department file, in the order writers use (keys are the tables' labels). */
 function departmentSpec(framework: IndicatorFramework) {
   return {

@@ -6,7 +6,7 @@ import { amountSchema, fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNa
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { keyed } from './keyed.ts';
 import { natureProblem } from '../lib/indicator-value.ts';
-import { DEFAULT_LAYOUT, LAYOUT_NAMES, layoutNamed, MONEY_FIELDS, MONEY_SUMS, type TableLayout } from './table-layouts.ts';
+import { DEFAULT_LAYOUT, LAYOUT_NAMES, layoutNamed, MONEY_FIELDS, MONEY_SUMS, type MoneySum, type TableLayout } from './table-layouts.ts';
 
 /** Budget phases: every amount on the site is labelled with the phase it belongs to. */
 export const BUDGET_PHASES = ['年初预算', '调整预算', '决算'] as const;
@@ -249,13 +249,21 @@ export function projectSchema(rules: Partial<ProjectRules> = {}) {
     // Runs even when other fields have errors (see keyed), so it checks only what parsed.
     (table, ctx) => {
       const unit: MoneyUnit = MONEY_UNITS.includes(table.金额单位) ? table.金额单位 : '元';
-      const layout = layoutNamed(table.表样) ?? siteLayout;
+      // A file names its 表样 where it differs from the site's (site.yaml 表样).
+      const layout = (table.表样 !== undefined && layoutNamed(table.表样)) || siteLayout;
       // What the table's 表样 prints in every table must be there (an empty cell is an error).
       for (const { field, label, required } of layout.fields) {
         // Fields the schema itself requires already have their own “缺少必填字段” message.
         if (required && OPTIONAL_KEYS.has(field) && field !== '项目编码' && (table as Record<string, unknown>)[field] === undefined) {
           ctx.addIssue({ code: 'custom', path: [], input: table, message: `缺少“${field}”：表样“${layout.name}”的每张表都有“${label}”一栏。请照原表填写` });
         }
+      }
+      // What the layout has no place for would be lost in its Excel form and on import.
+      if (layout.readBy === 'labels' && table.资金支出计划 !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['资金支出计划'], input: table.资金支出计划, message: `表样“${layout.name}”的表没有资金支出计划一栏。请删去这一项，或确认表样是否写对` });
+      }
+      if (layout.arrangement === 'rows' && table.其他栏目 !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['其他栏目'], input: table.其他栏目, message: `表样“${layout.name}”一张表列出多个项目，没有放项目“其他栏目”的位置。请把内容放进对应字段，或删去这一项` });
       }
       if (table.项目编码 === undefined && table.网址标识 === undefined) {
         ctx.addIssue({
@@ -279,12 +287,14 @@ export function projectSchema(rules: Partial<ProjectRules> = {}) {
           }
         });
       }
-      checkMoney(table as unknown as Record<string, unknown>, unit, ctx);
+      checkMoney(table as unknown as Record<string, unknown>, unit, ctx, MONEY_SUMS);
     },
   ).transform((p) => ({
     ...p,
     /** The table's permalink key: its 项目编码, or its 网址标识 where the layout prints no code. */
     key: (p.code ?? p.urlKey)!,
+    /** The 表样 the table is shown in: its own, or the site's. */
+    layoutName: p.layout ?? siteLayout.name,
   }));
 }
 
@@ -385,13 +395,17 @@ const OPTIONAL_KEYS = new Set(
     .map(([key]) => key),
 );
 
+/** YAML key → English property of a parsed project, and of a parsed indicator (from the one spec). */
+export const PROJECT_PROPERTY: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(projectSpec(DEFAULT_FRAMEWORK, HEBEI_CODE_RULE)).map(([key, [name]]) => [key, name]));
+export const INDICATOR_PROPERTY: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(INDICATOR_SPEC).map(([key, [name]]) => [key, name]));
+
 /** The YAML keys of a project file in their written order (writers use it to order what they build). */
 export const PROJECT_KEYS = Object.keys(projectSpec(DEFAULT_FRAMEWORK, HEBEI_CODE_RULE));
 export const INDICATOR_KEYS = Object.keys(INDICATOR_SPEC);
 
-/** Decimal places within the unit, and every sum of MONEY_SUMS that the table uses. */
 const COUNT_WORDS = ['', '', '两', '三', '四', '五'];
-function checkMoney(table: Record<string, unknown>, unit: MoneyUnit, ctx: z.RefinementCtx) {
+/** Decimal places within the unit of every amount of a table, and every sum of `sums` that it uses. */
+export function checkMoney(table: Record<string, unknown>, unit: MoneyUnit, ctx: z.RefinementCtx, sums: readonly MoneySum[]) {
   const fen = new Map<string, bigint>();
   let allOk = true;
   for (const [key, amount] of Object.entries(table)) {
@@ -411,7 +425,7 @@ function checkMoney(table: Record<string, unknown>, unit: MoneyUnit, ctx: z.Refi
   if (!allOk) return;
   // Shown in the table's own unit: a 万元 table is checked and explained in 万元.
   const show = (f: bigint) => `${formatFenIn(f, unit)} ${unit}`;
-  for (const rule of MONEY_SUMS) {
+  for (const rule of sums) {
     const total = fen.get(rule.total);
     if (total === undefined || !rule.whenAnyOf.some((k) => fen.has(k))) continue;
     const parts = rule.parts.reduce((sum, k) => sum + (fen.get(k) ?? 0n), 0n);

@@ -21,14 +21,18 @@ export interface LayoutField<K extends string = string> {
   required?: boolean;
   /** Other spellings of the label seen in published tables, accepted on import. */
   aliases?: readonly string[];
+  /** Not printed by the layout: a field a file has anyway, written under its YAML name. */
+  byName?: boolean;
 }
 
 /** Project-level fields a layout can place (YAML keys of the project file). */
-export type ProjectField =
-  | '项目编码' | '项目名称' | '单位名称' | '预算数' | '财政资金' | '其他资金' | '资金用途' | '资金支出计划' | '绩效目标'
-  | '年度目标' | '项目总目标' | '长期目标' | '项目性质' | '项目类别' | '项目属性' | '主管部门' | '实施单位'
-  | '计划开始日期' | '计划完成日期' | '立项依据' | '项目概况'
-  | '项目资金总额' | '当年财政拨款' | '上年结转' | '上级财政' | '本级财政' | '自有资金';
+export const PROJECT_FIELDS = [
+  '项目编码', '项目名称', '单位名称', '预算数', '财政资金', '其他资金', '资金用途', '资金支出计划', '绩效目标',
+  '年度目标', '项目总目标', '长期目标', '项目性质', '项目类别', '项目属性', '主管部门', '实施单位',
+  '计划开始日期', '计划完成日期', '立项依据', '项目概况',
+  '项目资金总额', '当年财政拨款', '上年结转', '上级财政', '本级财政', '自有资金',
+] as const;
+export type ProjectField = (typeof PROJECT_FIELDS)[number];
 
 /** Fields of the department-level table (YAML keys of department.yaml). */
 export type DepartmentField = '单位名称' | '资金总额' | '基本支出' | '项目支出' | '总体绩效目标';
@@ -36,9 +40,8 @@ export type DepartmentField = '单位名称' | '资金总额' | '基本支出' |
 export type DutyField = '部门职能' | '年度目标任务' | '支出项目名称' | '预算金额';
 
 /** Indicator columns a layout can place (YAML keys of one 绩效指标 row). */
-export type IndicatorField =
-  | '一级指标' | '二级指标' | '三级指标' | '绩效指标描述' | '指标性质' | '指标值' | '度量单位' | '权重' | '指标方向性'
-  | '指标解释' | '指标值确定依据';
+export const INDICATOR_FIELDS = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标性质', '指标值', '度量单位', '权重', '指标方向性', '指标解释', '指标值确定依据'] as const;
+export type IndicatorField = (typeof INDICATOR_FIELDS)[number];
 
 /** A table of rows inside a layout other than the indicators (年度履职目标), read under its own header row. */
 export interface ListTable {
@@ -245,8 +248,8 @@ export const LAYOUT_NAMES = TABLE_LAYOUTS.filter((l) => l.kind === 'project').ma
 export const DEPARTMENT_LAYOUT_NAMES = TABLE_LAYOUTS.filter((l) => l.kind === 'department').map((l) => l.name) as [string, ...string[]];
 export const DEFAULT_LAYOUT = HEBEI;
 
-export function layoutNamed(name: string | undefined): TableLayout | undefined {
-  return name === undefined ? DEFAULT_LAYOUT : TABLE_LAYOUTS.find((l) => l.name === name);
+export function layoutNamed(name: string): TableLayout | undefined {
+  return TABLE_LAYOUTS.find((l) => l.name === name);
 }
 
 /** Project fields whose value is an amount in the table's money unit. */
@@ -257,8 +260,16 @@ export const MONEY_FIELDS: ReadonlySet<string> = new Set(['资金总额', '基�
  * left out count as 0). Each rule names the parts whose presence means the table uses it, so
  * that a breakdown one province prints is never demanded of another's table.
  */
-export const MONEY_SUMS: readonly { total: ProjectField; parts: readonly ProjectField[]; whenAnyOf: readonly ProjectField[] }[] = [
+export interface MoneySum {
+  total: string;
+  parts: readonly string[];
+  whenAnyOf: readonly string[];
+}
+export const MONEY_SUMS: readonly MoneySum[] = [
   { total: '预算数', parts: ['财政资金', '其他资金'], whenAnyOf: ['财政资金'] },
   { total: '财政资金', parts: ['当年财政拨款', '上年结转'], whenAnyOf: ['当年财政拨款', '上年结转'] },
   { total: '预算数', parts: ['上级财政', '本级财政', '自有资金', '其他资金'], whenAnyOf: ['上级财政', '本级财政', '自有资金'] },
 ];
+
+/** The department-level table's money: 基本支出 + 项目支出 = 资金总额. */
+export const DEPARTMENT_MONEY_SUMS: readonly MoneySum[] = [{ total: '资金总额', parts: ['基本支出', '项目支出'], whenAnyOf: ['基本支出', '项目支出'] }];

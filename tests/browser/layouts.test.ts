@@ -33,7 +33,7 @@ function pageText(html: string): string {
 
 /** Every non-empty cell of a source table: [label, text as it must show]. */
 function cellsOf(p: ProjectInput): [string, string][] {
-  const layout = layoutNamed(p.表样)!;
+  const layout = layoutNamed(p.表样!)!;
   const project = layout.fields.flatMap((f): [string, string][] => {
     const value = (p as Record<string, unknown>)[f.field];
     if (value === undefined) return [];
@@ -85,7 +85,7 @@ describe('tables of other provinces on the built site', () => {
 
   for (const sample of LAYOUT_SAMPLES) {
     for (const p of sample.projects) {
-      const layout = layoutNamed(p.表样)!;
+      const layout = layoutNamed(p.表样!)!;
       it(`${sample.layout}「${p.项目名称}」: every cell of the table is on the page, under the province's own labels`, () => {
         const text = pageText(readFileSync(join(pageDir(p), p.网址标识!, 'index.html'), 'utf8'));
         expect(text).toContain(layout.title);

@@ -4,7 +4,7 @@
 // in Chinese, with the cell, every non-empty cell it could not place — then nothing is written.
 import { createHash } from 'node:crypto';
 import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
-import { DEFAULT_LAYOUT, LAYOUT_NAMES, MONEY_FIELDS, TABLE_LAYOUTS, layoutNamed, type LayoutField, type ListTable, type TableLayout } from '../../schema/table-layouts.ts';
+import { DEFAULT_LAYOUT, INDICATOR_FIELDS, LAYOUT_NAMES, MONEY_FIELDS, PROJECT_FIELDS, TABLE_LAYOUTS, type LayoutField, type ListTable, type TableLayout } from '../../schema/table-layouts.ts';
 import { DEPARTMENT_KEYS, type DepartmentInput } from '../../schema/department.ts';
 import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, formatFenIn, type MoneyUnit } from '../money.ts';
 import { natureProblem } from '../indicator-value.ts';
@@ -23,6 +23,8 @@ export interface LayoutImportOptions {
   unit?: string;
   /** The layout to read; by default the one whose labels the file has. */
   layout?: TableLayout;
+  /** The site's 表样 (site.yaml): a table in it does not repeat it in its file. */
+  siteLayout?: TableLayout;
 }
 
 export interface LayoutImport {
@@ -44,7 +46,8 @@ const NOTE_FIELDS = ['年度', '表样', '预算阶段', '网址标识', '上年
 
 const UNIT_LINE = /^(?:编制|预算|填报|申报)?(?:单位|部门)(?:名称)?[：:]\s*(.+)$/;
 const MONEY_LINE = /^[（(]?(?:金额)?单位[：:]\s*(元|万元)[)）]?$/;
-const UNIT_CODE = /^(\d{3,15})\s*[-－—_ ]?\s*(.+)$/;
+// The code is all the leading digits (`820001` is not code 82000 of unit “1”); the name may be absent.
+const UNIT_CODE = /^(\d{3,15})(?!\d)\s*[-－—_ ]?\s*(.*)$/;
 
 /** A cell at a position that starts there (not covered by a merge from elsewhere). */
 const own = (grid: Grid, r: number, c: number): GridCell | undefined => grid.rows[r]?.[c] ?? undefined;
@@ -65,8 +68,9 @@ export function importLayoutFile(file: GridFile, options: LayoutImportOptions = 
   const read: Record<string, unknown>[] = [];
   // The exporter writes one 说明 table per project, in the order of the projects.
   let count = 0;
+  const readable = withOwnFields(layout, () => true);
   for (const grid of tables) {
-    const tablesRead = layout.arrangement === 'form' ? readForm(grid, layout, problems) : readRows(grid, layout, problems);
+    const tablesRead = layout.arrangement === 'form' ? readForm(grid, readable, problems) : readRows(grid, readable, problems);
     for (const table of tablesRead) {
       const built = finish(table, readNotes(notes[count++], problems), grid, layout, options, problems);
       if (built) read.push(built);
@@ -74,6 +78,15 @@ export function importLayoutFile(file: GridFile, options: LayoutImportOptions = 
   }
   for (const paragraph of file.after) {
     if (paragraph.text.trim()) problems.push({ where: paragraph.where, message: `表格之后的文字“${short(paragraph.text)}”无法放进任何字段` });
+  }
+  // Two projects with one permalink (the same 项目编码, or the same name where the key comes from it)
+  // would overwrite each other's file.
+  const seen = new Map<string, string>();
+  for (const p of read) {
+    const key = `${String(p['年度'])}/${String(p['单位编码'])}/${String(p['项目编码'] ?? p['网址标识'] ?? '')}`;
+    const name = String(p['项目名称'] ?? p['单位名称']);
+    if (seen.has(key)) problems.push({ where: '', message: `“${name}”与“${seen.get(key)}”的${p['项目编码'] ? `项目编码 ${String(p['项目编码'])}` : '项目名称'}相同，导入后会互相覆盖。请核对原表；确是两个项目时，改正项目名称或项目编码` });
+    else seen.set(key, name);
   }
   const ok = problems.length === 0;
   return {
@@ -157,7 +170,7 @@ function columnsOf(grid: Grid, r: number, layout: TableLayout, problems: LayoutP
     else {
       problems.push({
         where: cellWhere(grid, r, c),
-        message: `栏目“${cell.text.trim()}”不在表样“${layout.name}”中（它的栏目是：${[...layout.fields, ...layout.indicatorColumns].map((f) => f.label).join('、')}${layout.extraIndicatorColumns?.length ? `，另可有：${layout.extraIndicatorColumns.join('、')}` : ''}）。请检查表头是否写错，或用 --layout 指定表样`,
+        message: `栏目“${cell.text.trim()}”不在表样“${layout.name}”中（它的栏目是：${[...layout.fields, ...layout.indicatorColumns].filter((f) => !f.byName).map((f) => f.label).join('、')}${layout.extraIndicatorColumns?.length ? `，另可有：${layout.extraIndicatorColumns.join('、')}` : ''}）。请检查表头是否写错，或用 --layout 指定表样`,
       });
     }
   });
@@ -229,9 +242,13 @@ function readForm(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): R
         const value = next && !nextIsLabel ? next[1].text : '';
         if (next && !nextIsLabel) n++;
         if (value.trim() === '') continue;
-        if (field) {
+        const where = cellWhere(grid, r, next![0]);
+        if (field && table.values.has(field)) {
+          // Two cells for one field: keeping either would drop the other.
+          problems.push({ where, message: `“${text}”在表中出现了两次（另一处在 ${table.where.get(field)}），无法确定哪一个是“${field}”。请只保留一处，或用 --layout 指定正确的表样` });
+        } else if (field) {
           table.values.set(field, value);
-          table.where.set(field, cellWhere(grid, r, next![0]));
+          table.where.set(field, where);
         } else table.extra[text] = value;
       } else if (!readLine(text, table)) {
         problems.push({ where: cellWhere(grid, r, c), message: `“${short(text)}”不是表样“${layout.name}”的栏目，也不在栏目旁边，无法放进任何字段` });
@@ -305,6 +322,9 @@ function readRows(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): R
         unitTotal = { text: total.cell!.text, where: cellWhere(grid, r, total.c) };
         const unit = projectCells.find((x) => x.field === '单位名称');
         if (unit) lines.unitLine = unit.cell!.text.trim();
+        for (const { c, cell } of projectCells.filter((x) => x !== total && x !== unit)) {
+          problems.push({ where: cellWhere(grid, r, c), message: `单位合计行中的“${short(cell!.text)}”无法放置：这一行只应有单位名称和预算数合计` });
+        }
         continue;
       }
     }
@@ -329,10 +349,16 @@ function readRows(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): R
   }
   if (unitTotal) {
     const unit = lines.moneyUnit ?? layout.moneyUnit;
-    const total = readAmount(unitTotal.text);
-    const amounts = tables.map((t) => readAmount(t.values.get('预算数') ?? ''));
-    if (total.ok && amounts.every((a) => a.ok)) {
-      const sum = amounts.reduce((s, a) => s + (a.ok ? toFen(a.text, unit) : 0n), 0n);
+    // Only amounts that are exact in the unit are added up; the others get their own message in finish.
+    const exact = (text: string) => {
+      const amount = readAmount(text);
+      return amount.ok && decimalsOf(amount.text) <= MAX_DECIMALS[unit] ? amount : undefined;
+    };
+    const total = exact(unitTotal.text);
+    if (!total) problems.push({ where: unitTotal.where, message: `单位合计“${short(unitTotal.text)}”不是${unit}金额（最多 ${MAX_DECIMALS[unit]} 位小数），例如 1200000.00` });
+    const amounts = tables.map((t) => exact(t.values.get('预算数') ?? ''));
+    if (total && amounts.every((a) => a !== undefined)) {
+      const sum = amounts.reduce((s, a) => s + toFen(a!.text, unit), 0n);
       const expected = toFen(total.text, unit);
       if (sum !== expected) {
         problems.push({
@@ -369,10 +395,15 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
   }
   const moneyUnit = table.moneyUnit ?? layout.moneyUnit;
   const unitText = table.values.get('单位名称')?.trim() ?? table.unitLine ?? '';
-  const coded = UNIT_CODE.exec(unitText);
-  const optionUnit = options.unit === undefined ? undefined : UNIT_CODE.exec(options.unit) ?? [options.unit, options.unit, undefined];
-  const unitCode = coded?.[1] ?? optionUnit?.[1];
-  const unitName = (coded?.[2] ?? (unitText || optionUnit?.[2]))?.trim();
+  // The table's own unit line or cell first (`813某某局`, `820001-某某局`, or a name alone); --unit fills what it lacks.
+  const fromTable = UNIT_CODE.exec(unitText);
+  const fromOption = options.unit === undefined ? null : UNIT_CODE.exec(options.unit.trim());
+  if (fromTable && fromOption && fromTable[1] !== fromOption[1]) {
+    problems.push({ where: table.where.get('单位名称') ?? cellWhere(grid, 0, 0), message: `表中的单位编码是 ${fromTable[1]}，与 --unit ${fromOption[1]} 不同。请核对后去掉 --unit 或改正它` });
+    return undefined;
+  }
+  const unitCode = fromTable?.[1] ?? fromOption?.[1];
+  const unitName = (fromTable ? fromTable[2]! : unitText).trim() || fromOption?.[2]?.trim();
   if (!unitCode || !unitName) {
     problems.push({ where: table.where.get('单位名称') ?? cellWhere(grid, 0, 0), message: `项目“${name}”：表中${unitCode ? '没有单位名称' : '没有单位编码'}。请用 --unit 指定，例如 --unit 813 或 --unit "813 某某局"` });
     return undefined;
@@ -385,7 +416,7 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
   }
   const project: Record<string, unknown> = {
     // A table of another layout names it, so that a site whose default is another still shows it right.
-    表样: notes.get('表样') ?? (layout === DEFAULT_LAYOUT ? undefined : layout.name),
+    表样: notes.get('表样') ?? (layout === (options.siteLayout ?? DEFAULT_LAYOUT) ? undefined : layout.name),
     单位编码: unitCode,
     单位名称: unitName,
     年度: year,
@@ -443,8 +474,33 @@ const amountCell = (text: string): GridCell => {
 const label = (text: string): GridCell => ({ text, style: 'label' });
 const value = (text: string): GridCell => ({ text, style: 'value' });
 
+/**
+ * The layout with the fields it does not print appended under their own YAML names, so that a
+ * file given such a field by hand keeps it through an export and an import. `has` says which to
+ * append: those a writer's tables have, or (for a reader) all.
+ */
+function withOwnFields(layout: TableLayout, has: (field: string, where: 'project' | 'indicator') => boolean): TableLayout {
+  if (layout.kind !== 'project') return layout;
+  const placed = new Set<string>([...layout.fields, ...layout.indicatorColumns].map((f) => f.field));
+  const own = <K extends string>(fields: readonly K[], where: 'project' | 'indicator') => fields.filter((f) => !placed.has(f) && has(f, where)).map((field) => ({ label: field, field, byName: true }));
+  // 资金支出计划 has no cell of its own in these layouts: the schema refuses it there.
+  return {
+    ...layout,
+    fields: [...layout.fields, ...own(PROJECT_FIELDS.filter((f) => f !== '资金支出计划' && f !== '单位名称'), 'project')],
+    indicatorColumns: [...layout.indicatorColumns, ...own(INDICATOR_FIELDS, 'indicator')],
+  };
+}
+
+/** The layout a set of tables is written in: its own columns, and those fields of the tables it lacks. */
+function writingLayout(layout: TableLayout, tables: (ProjectInput | DepartmentInput)[]): TableLayout {
+  return withOwnFields(layout, (field, where) =>
+    tables.some((t) => (where === 'project' ? [t as Record<string, unknown>] : ((t.绩效指标 ?? []) as Record<string, unknown>[])).some((x) => x[field] !== undefined)),
+  );
+}
+
 /** One project or department table (form layouts) in its layout, followed by the 说明 table. */
-export function projectGrids(p: ProjectInput | DepartmentInput, layout: TableLayout, name = layout.title): Grid[] {
+export function projectGrids(p: ProjectInput | DepartmentInput, tableLayout: TableLayout, name = tableLayout.title): Grid[] {
+  const layout = writingLayout(tableLayout, [p]);
   const width = Math.max(4, layout.indicatorColumns.length + extraLabels([p]).length);
   const span = (cell: GridCell, colSpan: number): GridCell => (colSpan > 1 ? { ...cell, colSpan } : cell);
   const row = (...cells: GridCell[]) => {
@@ -453,7 +509,7 @@ export function projectGrids(p: ProjectInput | DepartmentInput, layout: TableLay
     while (out.length < width) out.push({ text: '' });
     return out;
   };
-  if (layout.arrangement === 'rows') return rowsGrids([p as ProjectInput], layout, name);
+  if (layout.arrangement === 'rows') return rowsGrids([p as ProjectInput], tableLayout, name);
   const rows: (GridCell | null)[][] = [
     row(span({ text: p.原文标题 ?? layout.title, style: 'title' }, width)),
     row(span(value(`${p.单位编码}${p.单位名称}`), width - 1), value(`单位：${moneyUnitOf(p)}`)),
@@ -473,7 +529,8 @@ export function projectGrids(p: ProjectInput | DepartmentInput, layout: TableLay
 }
 
 /** Many projects of one unit in a rows layout: header, the unit's total, each project merged down. */
-export function rowsGrids(projects: ProjectInput[], layout: TableLayout, name = layout.title): Grid[] {
+export function rowsGrids(projects: ProjectInput[], tableLayout: TableLayout, name = tableLayout.title): Grid[] {
+  const layout = writingLayout(tableLayout, projects);
   const projectFields = layout.fields;
   const width = projectFields.length + layout.indicatorColumns.length + extraLabels(projects).length;
   const first = projects[0]!;
@@ -505,7 +562,10 @@ const extraLabels = (tables: (ProjectInput | DepartmentInput)[]) => [...new Set(
 function fieldCell(p: object, field: string): GridCell {
   const v = (p as Record<string, unknown>)[field];
   if (v === undefined || v === null) return value('');
-  if (MONEY_FIELDS.has(field)) return amountCell(String(readAmount(v as string).ok ? (readAmount(v as string) as { text: string }).text : v));
+  if (MONEY_FIELDS.has(field)) {
+    const amount = readAmount(v as string);
+    return amountCell(amount.ok ? amount.text : String(v));
+  }
   if (Array.isArray(v)) return value(v.join('\n'));
   return value(String(v));
 }
@@ -557,4 +617,3 @@ function notesGrid(p: ProjectInput | DepartmentInput, n: number): Grid {
   };
 }
 
-export { layoutNamed };
