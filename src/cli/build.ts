@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CONTENT_DIR } from '../lib/content-layout.ts';
+import { ASTRO_CACHE_DIR, CONTENT_DIR } from '../lib/content-layout.ts';
 import { searchRecords, writeSearchIndex } from '../lib/search-index.ts';
 import { formatProblem, validateContent } from '../lib/validate.ts';
 
@@ -77,7 +77,7 @@ console.log(`用时（秒）：${Object.entries(seconds).map(([stage, s]) => `${
  * src/schema or src/lib (the schemas and what they import) has changed since the last build.
  */
 async function forgetStaleContent() {
-  const store = 'node_modules/.astro';
+  const store = ASTRO_CACHE_DIR;
   const sources = (await Promise.all(['src/schema', 'src/lib', 'src/content.config.ts'].map((path) => readdir(path, { recursive: true }).then((names) => names.map((n) => join(path, n)), () => [path]))))
     .flat()
     .filter((file) => file.endsWith('.ts'))

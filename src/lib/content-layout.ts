@@ -4,8 +4,19 @@
 //   content/<year>/<unit>/department.yaml             部门整体绩效目标
 //   content/<year>/<unit>/projects/<any name>.yaml    one 项目绩效目标表 each
 //   content/<year>/<unit>/source/…                    the approved document as published
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+
 /** The content folder; GONGKAI_CONTENT points elsewhere (tests build from fixtures). */
 export const CONTENT_DIR = process.env.GONGKAI_CONTENT ?? 'content';
+
+/**
+ * Astro's cache folder for this content folder. Astro caches loaded content (with file paths); a
+ * build from another content folder (tests, fixtures) gets its own cache so it never sees the
+ * other folder's entries.
+ */
+export const ASTRO_CACHE_DIR =
+  CONTENT_DIR === 'content' ? './node_modules/.astro' : `./node_modules/.astro-${createHash('sha256').update(resolve(CONTENT_DIR)).digest('hex').slice(0, 12)}`;
 export const SITE_FILE = 'site.yaml';
 export const DEPARTMENT_GLOB = '[0-9][0-9][0-9][0-9]/*/department.yaml';
 export const PROJECT_GLOB = '[0-9][0-9][0-9][0-9]/*/projects/*.yaml';

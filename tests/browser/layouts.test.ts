@@ -1,7 +1,7 @@
 // The site built from other provinces' tables (tests/fixtures/layouts, imported by the CLI in the
 // global setup): every non-empty cell of every source table is on its project page and in its CSV,
 // labelled as the province labels it, and the page's Excel download imports back byte for byte.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/exports.ts';
@@ -65,7 +65,44 @@ function departmentCells(d: DepartmentInput): [string, string][] {
   return [...head, ...duties, ...indicators];
 }
 
+/** The pages of the unit a source table belongs to: its overview, department page and project pages. */
+function unitPagesText(year: number, unit: string): string {
+  const dir = join(site.distDir, String(year), unit);
+  const pages = [join(dir, 'index.html'), join(dir, 'department', 'index.html')];
+  try {
+    for (const key of readdirSync(join(dir, 'projects'))) if (!key.includes('.')) pages.push(join(dir, 'projects', key, 'index.html'));
+  } catch {
+    // a unit with department targets only
+  }
+  return pages.flatMap((page) => {
+    try {
+      return [pageText(readFileSync(page, 'utf8'))];
+    } catch {
+      return [];
+    }
+  }).join(' ');
+}
+
 describe('tables of other provinces on the built site', () => {
+  // Taken from the source file itself, not from the YAML: a cell the importer dropped would be
+  // missing from both, and a test built on the YAML could not notice.
+  for (const sample of LAYOUT_SAMPLES) {
+    it(`${sample.layout}: every non-empty cell of the source table is on the unit's pages`, () => {
+      const first = sample.projects[0] ?? sample.departments[0]!;
+      const text = unitPagesText(first.年度, first.单位编码);
+      const cells = sample.grids[0]!.rows.flat().filter((c): c is NonNullable<typeof c> => c !== null && c.text.trim() !== '');
+      for (const cell of cells) {
+        if (/^单位[：:](元|万元)$/.test(cell.text)) {
+          expect(text).toMatch(new RegExp(`金额单位[ ：]${cell.text.slice(3)}`));
+          continue;
+        }
+        // Amounts are shown grouped in thousands with their unit (the text as written is in the CSV).
+        const shown = cell.number !== undefined ? groupAmount(cell.text) : cell.text;
+        for (const line of shown.split('\n')) expect(text, `${sample.layout}: ${cell.text}`).toContain(line.replace(/\s+/g, ' '));
+      }
+    });
+  }
+
   for (const d of LAYOUT_SAMPLES.flatMap((s) => s.departments)) {
     it(`部门整体「${d.单位名称}」: every cell of the table is on the department page, under the table's own labels`, () => {
       const text = pageText(readFileSync(join(site.distDir, String(d.年度), d.单位编码, 'department', 'index.html'), 'utf8'));
