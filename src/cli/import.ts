@@ -133,13 +133,8 @@ async function validateImported(): Promise<number> {
 
 /** One project table from an .xlsx: the file with the same 项目编码, or the next number. */
 async function importWorkbook(): Promise<number> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file!);
-  } catch (e) {
-    console.error(`无法读取 ${file}：${(e as Error).message}`);
-    return 2;
-  }
+  const bytes = await readInput();
+  if (!bytes) return 2;
   let framework = DEFAULT_FRAMEWORK;
   try {
     framework = loadSiteConfig(contentDir).indicatorFramework;
@@ -166,13 +161,8 @@ async function importWorkbook(): Promise<number> {
  * every project passes the schema.
  */
 async function importLabelledTables(): Promise<number | undefined> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file!);
-  } catch (e) {
-    console.error(`无法读取 ${file}：${(e as Error).message}`);
-    return 2;
-  }
+  const bytes = await readInput();
+  if (!bytes) return 2;
   const read = ext === '.xlsx' ? await readXlsxGrids(bytes) : ext === '.docx' ? await readDocxGrids(bytes) : readTextGrids(decodeText(bytes));
   if ('error' in read) {
     console.error(`${file}  ${read.error}`);
@@ -246,4 +236,14 @@ async function importLabelledTables(): Promise<number | undefined> {
   }
   console.log(`表样“${layout.name}”：导入了 ${imported.projects.length ? `${imported.projects.length} 个项目表` : `${imported.departments.length} 个部门整体目标`}。`);
   return validateImported();
+}
+
+/** The file to import, or undefined (after saying why) when it cannot be read. */
+async function readInput(): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(file!);
+  } catch (e) {
+    console.error(`无法读取 ${file}：${(e as Error).message}`);
+    return undefined;
+  }
 }

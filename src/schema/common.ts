@@ -1,7 +1,7 @@
 // Field schemas shared by the department and project files: unit, fiscal year, money, source.
 import { z } from 'astro/zod';
 import { whenWritten } from './messages.ts';
-import { readAmount } from '../lib/money.ts';
+import { MONEY_UNITS, readAmount } from '../lib/money.ts';
 import { keyed } from './keyed.ts';
 
 /** 单位编码: the budget unit's code in the finance system, e.g. `483001`. Also the folder name. */
@@ -58,3 +58,9 @@ export const sourceRefSchema = keyed({
       .meta({ description: '在原始文件中的起止行号（含），例如 [46, 184]', examples: [[46, 184]] }),
   ],
 }).meta({ description: '本文件内容在原始公开文件中的位置，便于核对' });
+
+/** 金额单位: the unit of every amount of a table, as its 「单位：…」 cell says; 元 when not written. */
+export const moneyUnitSchema = z
+  .enum(MONEY_UNITS, { error: whenWritten('金额单位只能写“元”或“万元”') })
+  .default('元')
+  .meta({ description: '表中金额的单位：元 或 万元（原表“单位：元”）', examples: ['元'] });

@@ -1,7 +1,7 @@
 // 部门整体绩效目标: the department's overall targets, one YAML file per unit and year.
 import { z } from 'astro/zod';
 import { whenWritten } from './messages.ts';
-import { amountSchema, fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
+import { amountSchema, moneyUnitSchema, fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { keyed } from './keyed.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { checkMoney, extraCellsSchema, indicatorsSchema } from './project.ts';
@@ -74,10 +74,7 @@ function departmentSpec(framework: IndicatorFramework) {
     单位名称: ['unitName', unitNameSchema],
     年度: ['fiscalYear', fiscalYearSchema],
     原文标题: ['heading', cell('原文件中本表的标题，照原样保留', '2024年部门整体支出绩效目标表').optional()],
-    金额单位: [
-      'moneyUnit',
-      z.enum(MONEY_UNITS, { error: whenWritten('金额单位只能写“元”或“万元”') }).default('元').meta({ description: '表中金额的单位：元 或 万元', examples: ['万元'] }),
-    ],
+    金额单位: ['moneyUnit', moneyUnitSchema],
     资金总额: ['total', amountSchema.optional().meta({ description: '部门资金总额（部门整体支出绩效目标表）' })],
     基本支出: ['basic', amountSchema.optional().meta({ description: '资金总额中的基本支出' })],
     项目支出: ['projects', amountSchema.optional().meta({ description: '资金总额中的项目支出' })],

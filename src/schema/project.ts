@@ -2,7 +2,7 @@
 import { z } from 'astro/zod';
 import { whenWritten } from './messages.ts';
 import { decimalsOf, formatFenIn, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, type MoneyUnit } from '../lib/money.ts';
-import { amountSchema, fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
+import { amountSchema, moneyUnitSchema, fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { keyed } from './keyed.ts';
 import { natureProblem } from '../lib/indicator-value.ts';
@@ -312,10 +312,7 @@ function projectSpec(framework: IndicatorFramework, codeRule: ProjectCodeRule) {
     单位名称: ['unitName', unitNameSchema],
     年度: ['fiscalYear', fiscalYearSchema],
     原文标题: ['heading', text('原文件中本表的标题，照原样保留（包括原有编号）', '2.2022年村级垃圾清运及焚烧绩效目标表').optional()],
-    金额单位: [
-      'moneyUnit',
-      z.enum(MONEY_UNITS, { error: whenWritten('金额单位只能写“元”或“万元”') }).default('元').meta({ description: '表中金额的单位：元 或 万元（原表“单位：元”）', examples: ['元'] }),
-    ],
+    金额单位: ['moneyUnit', moneyUnitSchema],
     预算阶段: [
       'budgetPhase',
       z
