@@ -173,6 +173,8 @@ describe('npm run import of each layout', () => {
       }
     }
     expect(runCli('validate', [], { GONGKAI_CONTENT: content }).status).toBe(0);
+    // The quality report asks only for what a table's layout has a column for (no 指标值确定依据 here).
+    expect(runCli('lint-content', [], { GONGKAI_CONTENT: content }).stdout).toContain('缺少确定依据：0');
   });
 });
 

@@ -3,6 +3,7 @@
 // each says why it matters and how to fix it.
 import type { Project } from '../schema/project.ts';
 import { readingOf } from './indicator-reading.ts';
+import { layoutNamed } from '../schema/table-layouts.ts';
 import type { ValidFile } from './validate.ts';
 
 export const WARNING_KINDS = {
@@ -48,6 +49,8 @@ export function lintProjects(files: ValidFile<Project>[]): ContentWarning[] {
     if (plan.some((c) => c.month === 12) && plan.filter((c) => c.month < 12).every((c) => c.percent === null || c.percent === 0)) {
       warn(f, ['资金支出计划'], 'late-spending', '12月底之前的各时点都没有列支出计划，全年资金都计划在年底支出。支出计划是监控预算执行进度的依据；请按实际安排填写各时点的累计比例，确实只能年底一次支付的，建议在资金用途中说明原因。');
     }
+    // A table whose layout has no 指标值确定依据 column (四川, 重庆 …) cannot be asked to fill it.
+    const hasBasis = layoutNamed(p.layoutName)?.indicatorColumns.some((c) => c.field === '指标值确定依据') ?? true;
     p.indicators.forEach((i, n) => {
       const at = (key: string) => ['绩效指标', n, key];
       const reading = readingOf(i);
@@ -63,7 +66,7 @@ export function lintProjects(files: ValidFile<Project>[]): ContentWarning[] {
         const template = text ? TEMPLATE_TEXT.exec(text) : null;
         if (template) warn(f, at(key), 'template-text', `“${text}”中的“${template[0]}”是模板的示例文字。请改成本项目实际考核的内容。`);
       }
-      if (!i.basis?.trim()) {
+      if (hasBasis && !i.basis?.trim()) {
         warn(f, at('三级指标'), 'no-basis', `指标“${i.name}”没有写指标值确定依据。确定依据说明目标值从何而来（预算安排、历史数据、行业标准、计划标准等），便于公众监督和年终评价；请补上“指标值确定依据”。`);
       }
     });
