@@ -183,3 +183,21 @@ describe('search on the site of other provinces\' tables', () => {
     expect(categories).toEqual(['', '基本建设类']);
   });
 });
+
+describe('overviews of units whose tables differ from the bundled unit\'s', () => {
+  const overview = (unit: string) => pageText(readFileSync(join(site.distDir, '2024', unit, 'index.html'), 'utf8'));
+
+  it('a unit whose tables have no spending plan and no 财政资金 shows neither as 0', () => {
+    const text = overview('813');
+    expect(text).toContain('预算数合计 1,550,000.50 元');
+    expect(text).not.toMatch(/其中：财政资金 [\d,.]+ 元/);
+    expect(text).not.toContain('全部项目累计计划支出');
+    expect(text).not.toContain(' 项目编码 ');
+  });
+
+  it('a unit with department targets only says so and links to them', () => {
+    const html = readFileSync(join(site.distDir, '2024', '350102', 'index.html'), 'utf8');
+    expect(pageText(html)).toContain('示例区文化体育和旅游局2024年没有公开项目绩效目标表');
+    expect(html).toContain('href="/2024/350102/department/"');
+  });
+});
