@@ -14,7 +14,8 @@ import { readTextGrids } from '../src/lib/office/grid-text.ts';
 import { readXlsxGrids } from '../src/lib/office/grid-xlsx.ts';
 import { NAMED_FRAMEWORKS } from '../src/schema/framework.ts';
 import { INDICATOR_KEYS, PROJECT_KEYS, projectSchema } from '../src/schema/project.ts';
-import { layoutNamed } from '../src/schema/table-layouts.ts';
+import { layoutNamed, TABLE_LAYOUTS } from '../src/schema/table-layouts.ts';
+import fc from 'fast-check';
 import { fileBytes, FORMATS, layoutContent, LAYOUT_SAMPLES, writeLayoutFiles, type Format } from './fixtures/layouts/files.ts';
 import { ROOT, runCli } from './helpers.ts';
 import { CHONGQING, DEPARTMENT, SICHUAN } from './fixtures/layouts/samples.ts';
@@ -310,3 +311,26 @@ function schemaOrder(p: Record<string, unknown>): Record<string, unknown> {
   const indicators = (p['绩效指标'] as Record<string, unknown>[]).map((i) => Object.fromEntries(INDICATOR_KEYS.filter((k) => i[k] !== undefined).map((k) => [k, i[k]])));
   return Object.fromEntries(PROJECT_KEYS.filter((k) => p[k] !== undefined).map((k) => [k, k === '绩效指标' ? indicators : p[k]]));
 }
+
+describe('the importer never crashes', () => {
+  // Any grid at all — labels of every layout, amounts, garbage, merges in odd places — gets
+  // problems or projects, never an exception.
+  const words = [...new Set(TABLE_LAYOUTS.flatMap((l) => [...l.fields, ...l.indicatorColumns].flatMap((f) => [f.label, ...(f.aliases ?? [])])))];
+  const cellText = fc.oneof(fc.constantFrom(...words, '单位：万元', '单位：元', '813示例局', '2024年表', '≈', '≥', '1200.005', '12.3400', '', '-'), fc.string({ maxLength: 6 }));
+  const cell = fc.record({ text: cellText, rowSpan: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), colSpan: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) });
+  const grid = fc.array(fc.array(fc.option(cell, { nil: null, freq: 8 }), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 14 }).map(
+    (rows): Grid => ({ name: 'Sheet1', source: 'xlsx', rows, before: [] }),
+  );
+
+  it('returns problems (and then no tables) or tables for any grid, with any layout or none', () => {
+    fc.assert(
+      fc.property(fc.array(grid, { minLength: 1, maxLength: 3 }), fc.option(fc.constantFrom(...TABLE_LAYOUTS), { nil: undefined }), (grids, layout) => {
+        const result = importLayoutFile({ grids, after: [] }, { layout, year: 2024, unit: '813' });
+        // With any problem nothing comes back to be written; problems always say where and what.
+        if (result.problems.length > 0) expect(result.projects.length + result.departments.length).toBe(0);
+        for (const p of result.problems) expect(p.message).toMatch(/\p{Script=Han}/u);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
