@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { importLayoutFile, projectGrids, rowsGrids } from '../src/lib/import/layout-table.ts';
 import { departmentYaml, projectYaml } from '../src/lib/import/write-yaml.ts';
 import { departmentSchemaFor } from '../src/schema/department.ts';
-import type { Grid, GridFile } from '../src/lib/office/grid.ts';
+import type { Grid, GridCell, GridFile } from '../src/lib/office/grid.ts';
 import { readDocxGrids } from '../src/lib/office/grid-docx.ts';
 import { readTextGrids } from '../src/lib/office/grid-text.ts';
 import { readXlsxGrids } from '../src/lib/office/grid-xlsx.ts';
@@ -18,7 +18,7 @@ import { layoutNamed, TABLE_LAYOUTS } from '../src/schema/table-layouts.ts';
 import fc from 'fast-check';
 import { fileBytes, FORMATS, layoutContent, LAYOUT_SAMPLES, writeLayoutFiles, type Format } from './fixtures/layouts/files.ts';
 import { ROOT, runCli } from './helpers.ts';
-import { CHONGQING, DEPARTMENT, SICHUAN } from './fixtures/layouts/samples.ts';
+import { CHONGQING, DEPARTMENT, SHANGHAI, SICHUAN } from './fixtures/layouts/samples.ts';
 
 async function read(bytes: Uint8Array, format: Format): Promise<GridFile> {
   const file = format === 'xlsx' ? await readXlsxGrids(bytes) : format === 'docx' ? await readDocxGrids(bytes) : readTextGrids(new TextDecoder().decode(bytes));
@@ -332,5 +332,40 @@ describe('the importer never crashes', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('headers as published tables draw them', () => {
+  it('a 四川 sheet whose header has two rows: project columns merged down, 绩效指标 over the indicator columns', async () => {
+    const grids = clone(rowsGrids(SICHUAN, layoutNamed('四川')!));
+    const rows = grids[0]!.rows;
+    const header = rows.findIndex((r) => r.some((c) => c?.text === '指标性质'));
+    const projectColumns = layoutNamed('四川')!.fields.length;
+    const width = rows[header]!.length;
+    const above = rows[header]!.map((cell, c): GridCell | null =>
+      c < projectColumns ? { ...cell!, rowSpan: 2 } : c === projectColumns ? { text: '绩效指标', style: 'label', colSpan: width - projectColumns } : null,
+    );
+    rows[header] = rows[header]!.map((cell, c) => (c < projectColumns ? null : cell));
+    rows.splice(header, 0, above);
+    for (const format of FORMATS) {
+      const result = importLayoutFile(await read(await fileBytes(grids, format), format));
+      expect(result.problems, format).toEqual([]);
+      expect(result.projects.map(projectYaml), format).toEqual(SICHUAN.map(projectYaml));
+    }
+  });
+
+  it('a 上海 table with 绩效指标 merged down the left of its indicator rows', async () => {
+    const grids = clone(projectGrids(SHANGHAI, layoutNamed('上海')!));
+    const rows = grids[0]!.rows;
+    const header = rows.findIndex((r) => r.some((c) => c?.text === '指标解释'));
+    rows.forEach((row, n) => {
+      if (n < header) row.push({ text: '' });
+      else row.unshift(n === header ? { text: '绩效指标', style: 'label', rowSpan: rows.length - header } : null);
+    });
+    for (const format of ['xlsx', 'docx'] as const) {
+      const result = importLayoutFile(await read(await fileBytes(grids, format), format));
+      expect(result.problems, format).toEqual([]);
+      expect(result.projects.map(projectYaml), format).toEqual([projectYaml(SHANGHAI)]);
+    }
   });
 });

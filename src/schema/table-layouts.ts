@@ -273,3 +273,9 @@ export const MONEY_SUMS: readonly MoneySum[] = [
 
 /** The department-level table's money: 基本支出 + 项目支出 = 资金总额. */
 export const DEPARTMENT_MONEY_SUMS: readonly MoneySum[] = [{ total: '资金总额', parts: ['基本支出', '项目支出'], whenAnyOf: ['基本支出', '项目支出'] }];
+
+/**
+ * Block titles that published tables put over or beside their indicator table (a cell merged
+ * across the indicator columns, or down their left side): they name a block and hold no value.
+ */
+export const CAPTIONS: ReadonlySet<string> = new Set(['绩效指标', '年度绩效指标', '绩效指标表', '项目绩效指标', '部门整体绩效指标', '产出及效益指标']);

@@ -4,7 +4,7 @@
 // in Chinese, with the cell, every non-empty cell it could not place — then nothing is written.
 import { createHash } from 'node:crypto';
 import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
-import { DEFAULT_LAYOUT, INDICATOR_FIELDS, LAYOUT_NAMES, MONEY_FIELDS, PROJECT_FIELDS, TABLE_LAYOUTS, type LayoutField, type ListTable, type TableLayout } from '../../schema/table-layouts.ts';
+import { CAPTIONS, DEFAULT_LAYOUT, INDICATOR_FIELDS, LAYOUT_NAMES, MONEY_FIELDS, PROJECT_FIELDS, TABLE_LAYOUTS, type LayoutField, type ListTable, type TableLayout } from '../../schema/table-layouts.ts';
 import { DEPARTMENT_KEYS, type DepartmentInput } from '../../schema/department.ts';
 import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, formatFenIn, type MoneyUnit } from '../money.ts';
 import { natureProblem } from '../indicator-value.ts';
@@ -160,9 +160,13 @@ function columnsOf(grid: Grid, r: number, layout: TableLayout, problems: LayoutP
   const columns = new Map<number, { field?: string; extra?: string; project?: string }>();
   const byLabel = new Map(layout.indicatorColumns.flatMap((c) => labelsOf(c).map((l) => [l, c.field] as const)));
   const extras = new Set((layout.extraIndicatorColumns ?? []).map(normal));
-  (grid.rows[r] ?? []).forEach((cell, c) => {
-    if (!cell || cell.text.trim() === '') return;
+  for (let c = 0; c < gridWidth(grid); c++) {
+    // A header of two rows: a label merged down from the row above names this column too.
+    const shown = visibleCell(grid, r, c);
+    if (!shown || shown.col !== c || shown.cell.text.trim() === '') continue;
+    const cell = shown.cell;
     const label = normal(cell.text);
+    if (CAPTIONS.has(label)) continue; // a block title beside the indicators, not a column
     const field = byLabel.get(label);
     if (field) columns.set(c, { field });
     else if (projectLabels.has(label)) columns.set(c, { project: projectLabels.get(label)! });
@@ -173,15 +177,37 @@ function columnsOf(grid: Grid, r: number, layout: TableLayout, problems: LayoutP
         message: `栏目“${cell.text.trim()}”不在表样“${layout.name}”中（它的栏目是：${[...layout.fields, ...layout.indicatorColumns].filter((f) => !f.byName).map((f) => f.label).join('、')}${layout.extraIndicatorColumns?.length ? `，另可有：${layout.extraIndicatorColumns.join('、')}` : ''}）。请检查表头是否写错，或用 --layout 指定表样`,
       });
     }
-  });
+  }
   return columns;
 }
 
+/**
+ * Text has no merges: a header of two rows arrives with labels above empty header cells. Such a
+ * label is read as merged down over the header row, as the Word or Excel table drew it.
+ */
+function stackedHeader(grid: Grid, header: number, layout: TableLayout): Grid {
+  if (header === 0 || grid.source !== 'text') return grid; // Excel and Word keep their merges
+  const known = new Set([...layout.fields, ...layout.indicatorColumns].flatMap(labelsOf));
+  const rows = grid.rows.map((row) => [...row]);
+  rows[header - 1]!.forEach((cell, c) => {
+    const below = rows[header]![c];
+    if (cell && (cell.rowSpan ?? 1) === 1 && known.has(normal(cell.text)) && below && below.text.trim() === '') {
+      rows[header - 1]![c] = { ...cell, rowSpan: 2 };
+      rows[header]![c] = null;
+    }
+  });
+  return { ...grid, rows };
+}
+
+/** Part of a header of two rows: merged down into the header row, or a block title over it. */
+const isHeaderCell = (cell: GridCell, r: number, header: number) => r + (cell.rowSpan ?? 1) > header || CAPTIONS.has(normal(cell.text));
+
 /** One project per table: label cells with their values beside them, then the indicators. */
-function readForm(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): ReadTable[] {
+function readForm(source: Grid, layout: TableLayout, problems: LayoutProblem[]): ReadTable[] {
   const table = emptyTable();
-  for (const p of grid.before) if (p.text.trim() && !readLine(p.text, table)) problems.push({ where: p.where, message: `表格前的文字“${short(p.text)}”无法放进任何字段` });
-  const header = headerRow(grid, layout);
+  for (const p of source.before) if (p.text.trim() && !readLine(p.text, table)) problems.push({ where: p.where, message: `表格前的文字“${short(p.text)}”无法放进任何字段` });
+  const header = headerRow(source, layout);
+  const grid = header === undefined ? source : stackedHeader(source, header, layout);
   if (header === undefined) {
     problems.push({ where: cellWhere(grid, 0, 0), message: `表格“${grid.name}”没有绩效指标的表头行（应有：${layout.indicatorColumns.filter((c) => c.required).map((c) => c.label).join('、')}）` });
     return [];
@@ -231,7 +257,7 @@ function readForm(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): R
     for (let n = 0; n < cells.length; n++) {
       const [c, cell] = cells[n]!;
       const text = cell.text.trim();
-      if (text === '') continue;
+      if (text === '' || isHeaderCell(cell, r, header)) continue;
       const label = normal(text);
       const field = fieldOf.get(label);
       const isExtra = extraFields.has(label);
@@ -284,8 +310,9 @@ function readIndicatorRows(grid: Grid, from: number, to: number, columns: Map<nu
 }
 
 /** Many projects in one sheet: a row per indicator, the project's cells merged down over its rows. */
-function readRows(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): ReadTable[] {
-  const header = headerRow(grid, layout);
+function readRows(source: Grid, layout: TableLayout, problems: LayoutProblem[]): ReadTable[] {
+  const header = headerRow(source, layout);
+  const grid = header === undefined ? source : stackedHeader(source, header, layout);
   const lines = emptyTable();
   for (const p of grid.before) if (p.text.trim() && !readLine(p.text, lines)) problems.push({ where: p.where, message: `表格前的文字“${short(p.text)}”无法放进任何字段` });
   if (header === undefined) {
@@ -294,7 +321,9 @@ function readRows(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): R
   }
   for (let r = 0; r < header; r++) {
     for (let c = 0; c < gridWidth(grid); c++) {
-      const text = own(grid, r, c)?.text.trim();
+      const cell = own(grid, r, c);
+      const text = cell?.text.trim();
+      if (cell && isHeaderCell(cell, r, header)) continue;
       if (text && !readLine(text, lines)) problems.push({ where: cellWhere(grid, r, c), message: `表头之上的“${short(text)}”无法放进任何字段` });
     }
   }
