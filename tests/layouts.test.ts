@@ -1,7 +1,7 @@
 // Tables of other provinces' layouts (表样): every fixture layout imports from .xlsx, .docx and
 // text, the site's export of it imports back byte-identically, and bad tables are refused in
 // Chinese with the cell, writing nothing.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { readTextGrids } from '../src/lib/office/grid-text.ts';
 import { readXlsxGrids } from '../src/lib/office/grid-xlsx.ts';
 import { NAMED_FRAMEWORKS } from '../src/schema/framework.ts';
 import { INDICATOR_KEYS, PROJECT_KEYS, projectSchema } from '../src/schema/project.ts';
-import { layoutNamed, TABLE_LAYOUTS } from '../src/schema/table-layouts.ts';
+import { layoutNamed, projectLayout, TABLE_LAYOUTS } from '../src/schema/table-layouts.ts';
 import fc from 'fast-check';
 import { fileBytes, FORMATS, layoutContent, LAYOUT_SAMPLES, writeLayoutFiles, type Format } from './fixtures/layouts/files.ts';
 import { ROOT, runCli } from './helpers.ts';
@@ -276,7 +276,7 @@ describe('site.yaml decides the rules of its tables', () => {
     const { 表样: _, ...withoutLayout } = CHONGQING;
     expect(messages(projectSchema({ layout: layoutNamed('重庆')! }), withoutLayout)).toEqual([]);
     expect(messages(projectSchema(), withoutLayout)).toEqual(expect.arrayContaining([expect.stringContaining('缺少“资金用途”：表样“河北”的每张表都有“资金用途”一栏')]));
-    expect(projectSchema({ layout: layoutNamed('重庆')! }).parse(withoutLayout).layoutName).toBe('重庆');
+    expect(projectLayout(projectSchema({ layout: layoutNamed('重庆')! }).parse(withoutLayout), layoutNamed('重庆')!).name).toBe('重庆');
   });
 
   it('成本指标 as its own 一级 under 财预〔2021〕101号, refused under the default framework', () => {
@@ -367,5 +367,56 @@ describe('headers as published tables draw them', () => {
       expect(result.problems, format).toEqual([]);
       expect(result.projects.map(projectYaml), format).toEqual([projectYaml(SHANGHAI)]);
     }
+  });
+});
+
+describe('second review', () => {
+  const problemsOf = async (grids: Grid[], format: Format = 'xlsx') => importLayoutFile(await read(await fileBytes(grids, format), format));
+
+  it('a block title with values under it is a column, and an unknown one', async () => {
+    const grids = clone(projectGrids(SHANGHAI, layoutNamed('上海')!));
+    const rows = grids[0]!.rows;
+    const header = rows.findIndex((r) => r.some((c) => c?.text === '指标解释'));
+    rows.forEach((row, n) => (n < header ? row.push({ text: '' }) : row.unshift({ text: n === header ? '绩效指标' : n === header + 1 ? '站点在线率说明' : '' })));
+    const result = await problemsOf(grids);
+    expect(result.projects).toEqual([]);
+    expect(result.problems.map((p) => p.message)).toEqual([expect.stringContaining('栏目“绩效指标”不在表样“上海”中')]);
+  });
+
+  it('two columns for one field (a label and its alias) are refused, not one of them kept', async () => {
+    const grids = clone(projectGrids(CHONGQING, layoutNamed('重庆')!));
+    const header = grids[0]!.rows.find((r) => r.some((c) => c?.text === '指标性质'))!;
+    header[header.findIndex((c) => c?.text === '备注')] = { text: '度量单位', style: 'label' };
+    const result = await problemsOf(grids);
+    expect(result.projects).toEqual([]);
+    expect(result.problems.map((p) => p.message)).toEqual([expect.stringContaining('的栏目都是“度量单位”，无法确定用哪一栏')]);
+  });
+
+  it('the bundled unit’s document imported into a site whose 表样 is another names 表样: 河北, and validates', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-hebei-in-sichuan-'));
+    const content = join(dir, 'content');
+    layoutContent(content, ROOT);
+    const site = join(content, 'site.yaml');
+    writeFileSync(site, `${readFileSync(site, 'utf8')}表样: 四川\n`);
+    const result = runCli('import', [join(ROOT, 'content/2023/483001/source/000_450f3943667c7c22.txt'), '--content', content]);
+    // The bundled unit's 成本指标 sits under 产出指标, which this site's framework (成本在产出下) allows.
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const first = readdirSync(join(content, '2023/483001/projects')).sort()[0]!;
+    expect(readFileSync(join(content, '2023/483001/projects', first), 'utf8')).toMatch(/\n表样: 河北\n单位编码: "483001"\n/);
+  });
+
+  it('a department file that cannot be read is not overwritten', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-bad-dept-'));
+    const content = join(dir, 'content');
+    layoutContent(content, ROOT);
+    mkdirSync(join(content, '2024', '350102'), { recursive: true });
+    const existing = join(content, '2024', '350102', 'department.yaml');
+    writeFileSync(existing, '单位编码: "350102\n  年度: [\n');
+    writeFileSync(join(dir, 'dept.xlsx'), await fileBytes(LAYOUT_SAMPLES.find((x) => x.layout === '部门整体')!.grids, 'xlsx'));
+    const result = runCli('import', [join(dir, 'dept.xlsx'), '--content', content]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('无法读取已有的');
+    expect(readFileSync(existing, 'utf8')).toBe('单位编码: "350102\n  年度: [\n');
   });
 });

@@ -1,10 +1,9 @@
 // npm run build: validate all content, then build the site into a temporary folder and move it
 // to dist/ only when every step succeeded, so a failed build never leaves a partial site.
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rename, rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { ASTRO_CACHE_DIR, CONTENT_DIR } from '../lib/content-layout.ts';
+import { forgetStaleContent } from '../lib/astro-cache.ts';
+import { CONTENT_DIR } from '../lib/content-layout.ts';
 import { searchRecords, writeSearchIndex } from '../lib/search-index.ts';
 import { formatProblem, validateContent } from '../lib/validate.ts';
 
@@ -69,26 +68,3 @@ await rename(TEMP, OUT);
 seconds.total = (performance.now() - started) / 1000;
 console.log(`网站已生成到 ${OUT}/（${projects.length} 个项目，含搜索索引）。`);
 console.log(`用时（秒）：${Object.entries(seconds).map(([stage, s]) => `${stage} ${s.toFixed(2)}`).join('，')}`);
-
-/**
- * Astro keeps parsed content in node_modules/.astro/data-store.json and clears it only when the
- * text of content.config.ts changes, not when a schema it imports does: entries parsed by the old
- * schema would be rendered (a new field missing). The store is dropped when any source under
- * src/schema or src/lib (the schemas and what they import) has changed since the last build.
- */
-async function forgetStaleContent() {
-  const store = ASTRO_CACHE_DIR;
-  const sources = (await Promise.all(['src/schema', 'src/lib', 'src/content.config.ts'].map((path) => readdir(path, { recursive: true }).then((names) => names.map((n) => join(path, n)), () => [path]))))
-    .flat()
-    .filter((file) => file.endsWith('.ts'))
-    .sort();
-  const hash = createHash('sha256');
-  for (const file of sources) hash.update(file).update(await readFile(file));
-  const digest = hash.digest('hex');
-  const stamp = join(store, 'gongkai-schema-digest');
-  const previous = await readFile(stamp, 'utf8').catch(() => '');
-  if (previous === digest) return;
-  await rm(join(store, 'data-store.json'), { force: true });
-  await mkdir(store, { recursive: true });
-  await writeFile(stamp, digest);
-}

@@ -21,10 +21,10 @@ import { loadSiteConfig } from '../lib/site-config.ts';
 import { DEFAULT_FRAMEWORK } from '../schema/framework.ts';
 import type { z } from 'astro/zod';
 import { parse } from 'yaml';
-import { projectSchema } from '../schema/project.ts';
+import { projectSchema, type ProjectInput } from '../schema/project.ts';
 import { departmentSchemaFor } from '../schema/department.ts';
 import { projectRulesOf } from '../schema/site.ts';
-import { LAYOUT_NAMES, layoutNamed } from '../schema/table-layouts.ts';
+import { DEFAULT_LAYOUT, LAYOUT_NAMES, layoutNamed, TABLE_LAYOUTS } from '../schema/table-layouts.ts';
 import { detectLayout, importLayoutFile } from '../lib/import/layout-table.ts';
 import { readXlsxGrids } from '../lib/office/grid-xlsx.ts';
 import { readDocxGrids } from '../lib/office/grid-docx.ts';
@@ -56,7 +56,7 @@ if (args.values.layout !== undefined && !layoutOption) {
   console.error(`--layout 只能写：${LAYOUT_NAMES.join('、')}；这里是 ${args.values.layout}`);
   process.exit(2);
 }
-if (args.values.unit !== undefined && !/^\d{3,15}/.test(args.values.unit)) {
+if (args.values.unit !== undefined && !/^\d{3,15}(?!\d)/.test(args.values.unit.trim())) {
   console.error(`--unit 应以 3–15 位数字的单位编码开头，例如 --unit 813 或 --unit "813 某某局"；这里是 ${args.values.unit}`);
   process.exit(2);
 }
@@ -88,7 +88,8 @@ if (imported.problems.length > 0) {
   process.exit(1);
 }
 
-const { department, projects } = imported;
+const { department } = imported;
+const projects = imported.projects.map(namedLayout);
 const unitDir = join(contentDir, String(department.年度), department.单位编码);
 const projectDir = join(unitDir, 'projects');
 await mkdir(projectDir, { recursive: true });
@@ -150,9 +151,24 @@ async function importWorkbook(): Promise<number> {
   const projectDir = join(contentDir, String(project.年度), project.单位编码, 'projects');
   await mkdir(projectDir, { recursive: true });
   const target = join(projectDir, projectFileName(await projectFilesIn(projectDir), project.项目编码 ?? ''));
-  await writeFile(target, projectYaml(project));
+  await writeFile(target, projectYaml(namedLayout(project)));
   console.log(`已导入项目表“${project.项目名称}”到 ${target}`);
   return validateImported();
+}
+
+/**
+ * A table read by the bundled unit's readers (the 河北 document and Excel form) names its 表样
+ * when the site's default (site.yaml 表样) is another, so that it is checked and shown in its own.
+ */
+function namedLayout(project: ProjectInput): ProjectInput {
+  let siteLayout = DEFAULT_LAYOUT;
+  try {
+    siteLayout = projectRulesOf(loadSiteConfig(contentDir)).layout;
+  } catch {
+    // No readable site.yaml: the default; validate reports the site file.
+  }
+  const own = TABLE_LAYOUTS.find((l) => l.readBy === 'document')!;
+  return siteLayout === own || project.表样 !== undefined ? project : { 表样: own.name, ...project };
 }
 
 /**
@@ -188,8 +204,11 @@ async function importLabelledTables(): Promise<number | undefined> {
     let written: Record<string, unknown> | undefined;
     try {
       written = parse(await readFile(existing, 'utf8')) as Record<string, unknown>;
-    } catch {
-      continue; // none yet
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // none yet
+      // A file that cannot be read (e.g. hand-edited into bad YAML) is not overwritten either.
+      problems.push({ where: '', message: `无法读取已有的 ${existing}（${(e as Error).message.split('\n')[0]}），没有覆盖它。请先改正或删除这个文件再导入` });
+      continue;
     }
     if (written?.['表样'] !== d.表样) {
       problems.push({ where: '', message: `${existing} 已有${written?.['表样'] ? `表样“${String(written['表样'])}”的` : ''}部门整体绩效目标，不能用表样“${String(d.表样)}”的表覆盖它。确要替换时，先删除或改名这个文件再导入` });

@@ -9,19 +9,17 @@ export interface Totals {
   other: bigint;
   projects: number;
   indicators: number;
-  /** Projects whose table has a 财政资金 cell: 四川 and 重庆 tables split nothing, so their 0 is not 0. */
-  withFiscal: number;
+  /** Projects whose table splits its budget (财政资金 or 其他资金): 四川 and 重庆 tables split nothing, so their 0 is not 0. */
+  withSplit: number;
 }
 
 export function totalsOf(projects: Project[]): Totals {
-  const totals: Totals = { total: 0n, fiscal: 0n, other: 0n, projects: projects.length, indicators: 0, withFiscal: 0 };
+  const totals: Totals = { total: 0n, fiscal: 0n, other: 0n, projects: projects.length, indicators: 0, withSplit: 0 };
   for (const p of projects) {
     totals.total += toFen(p.total, p.moneyUnit);
     // A layout without a 财政资金 column (四川, 重庆) adds nothing here: the totals say 预算数.
-    if (p.fiscal !== undefined) {
-      totals.fiscal += toFen(p.fiscal, p.moneyUnit);
-      totals.withFiscal++;
-    }
+    if (p.fiscal !== undefined) totals.fiscal += toFen(p.fiscal, p.moneyUnit);
+    if (p.fiscal !== undefined || p.other !== undefined) totals.withSplit++;
     if (p.other !== undefined) totals.other += toFen(p.other, p.moneyUnit);
     totals.indicators += p.indicators.length;
   }

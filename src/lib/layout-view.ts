@@ -2,7 +2,9 @@
 // the project part and the columns of the indicator table, in the published order with the
 // published labels. The project page, and through it the print view, show exactly this.
 import { INDICATOR_PROPERTY, PROJECT_PROPERTY, type Indicator, type Project } from '../schema/project.ts';
-import { INDICATOR_FIELDS, layoutNamed, MONEY_FIELDS, PROJECT_FIELDS, type IndicatorField, type ProjectField, type TableLayout } from '../schema/table-layouts.ts';
+import { loadSiteConfig } from './site-config.ts';
+import { projectRulesOf } from '../schema/site.ts';
+import { INDICATOR_FIELDS, MONEY_FIELDS, PROJECT_FIELDS, projectLayout, type IndicatorField, type ProjectField, type TableLayout } from '../schema/table-layouts.ts';
 import { groupAmount, type MoneyUnit } from './money.ts';
 import { yuanOf } from './format.ts';
 
@@ -19,7 +21,7 @@ export interface SheetRow {
   list?: boolean;
 }
 
-export const layoutOf = (p: Project): TableLayout => layoutNamed(p.layoutName)!;
+export const layoutOf = (p: Project): TableLayout => projectLayout(p, projectRulesOf(loadSiteConfig()).layout);
 
 /** The words of a project table that the glossary may explain, in the table's order (Terms.astro). */
 export function termsOf(p: Project): string[] {

@@ -3,7 +3,7 @@
 // each says why it matters and how to fix it.
 import type { Project } from '../schema/project.ts';
 import { readingOf } from './indicator-reading.ts';
-import { layoutNamed } from '../schema/table-layouts.ts';
+import { DEFAULT_LAYOUT, projectLayout, type TableLayout } from '../schema/table-layouts.ts';
 import type { ValidFile } from './validate.ts';
 
 export const WARNING_KINDS = {
@@ -32,7 +32,8 @@ export const COPIED_THRESHOLD = 3;
 
 const MEASURABLE = '绩效目标要细化、量化，指标值应当可衡量、可考核（《中央部门预算绩效目标管理办法》财预〔2015〕88号）';
 
-export function lintProjects(files: ValidFile<Project>[]): ContentWarning[] {
+/** `siteLayout`: the 表样 of files that name none (site.yaml), the bundled unit's by default. */
+export function lintProjects(files: ValidFile<Project>[], siteLayout: TableLayout = DEFAULT_LAYOUT): ContentWarning[] {
   const warnings: ContentWarning[] = [];
   const warn = (f: ValidFile<Project>, path: (string | number)[], kind: WarningKind, message: string) =>
     warnings.push({ file: f.file, ...f.at(path), kind, message });
@@ -50,7 +51,7 @@ export function lintProjects(files: ValidFile<Project>[]): ContentWarning[] {
       warn(f, ['资金支出计划'], 'late-spending', '12月底之前的各时点都没有列支出计划，全年资金都计划在年底支出。支出计划是监控预算执行进度的依据；请按实际安排填写各时点的累计比例，确实只能年底一次支付的，建议在资金用途中说明原因。');
     }
     // A table whose layout has no 指标值确定依据 column (四川, 重庆 …) cannot be asked to fill it.
-    const hasBasis = layoutNamed(p.layoutName)?.indicatorColumns.some((c) => c.field === '指标值确定依据') ?? true;
+    const hasBasis = projectLayout(p, siteLayout).indicatorColumns.some((c) => c.field === '指标值确定依据');
     p.indicators.forEach((i, n) => {
       const at = (key: string) => ['绩效指标', n, key];
       const reading = readingOf(i);

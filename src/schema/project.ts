@@ -6,7 +6,7 @@ import { amountSchema, moneyUnitSchema, fiscalYearSchema, sourceRefSchema, unitC
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { keyed } from './keyed.ts';
 import { natureProblem } from '../lib/indicator-value.ts';
-import { DEFAULT_LAYOUT, LAYOUT_NAMES, layoutNamed, MONEY_FIELDS, MONEY_SUMS, type MoneySum, type TableLayout } from './table-layouts.ts';
+import { DEFAULT_LAYOUT, LAYOUT_NAMES, MONEY_FIELDS, projectLayout, MONEY_SUMS, type MoneySum, type TableLayout } from './table-layouts.ts';
 
 /** Budget phases: every amount on the site is labelled with the phase it belongs to. */
 export const BUDGET_PHASES = ['年初预算', '调整预算', '决算'] as const;
@@ -250,7 +250,7 @@ export function projectSchema(rules: Partial<ProjectRules> = {}) {
     (table, ctx) => {
       const unit: MoneyUnit = MONEY_UNITS.includes(table.金额单位) ? table.金额单位 : '元';
       // A file names its 表样 where it differs from the site's (site.yaml 表样).
-      const layout = (table.表样 !== undefined && layoutNamed(table.表样)) || siteLayout;
+      const layout = projectLayout({ layout: table.表样 }, siteLayout);
       // What the table's 表样 prints in every table must be there (an empty cell is an error).
       for (const { field, label, required } of layout.fields) {
         // Fields the schema itself requires already have their own “缺少必填字段” message.
@@ -293,8 +293,6 @@ export function projectSchema(rules: Partial<ProjectRules> = {}) {
     ...p,
     /** The table's permalink key: its 项目编码, or its 网址标识 where the layout prints no code. */
     key: (p.code ?? p.urlKey)!,
-    /** The 表样 the table is shown in: its own, or the site's. */
-    layoutName: p.layout ?? siteLayout.name,
   }));
 }
 

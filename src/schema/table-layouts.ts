@@ -252,6 +252,14 @@ export function layoutNamed(name: string): TableLayout | undefined {
   return TABLE_LAYOUTS.find((l) => l.name === name);
 }
 
+/**
+ * The 表样 a table is shown and checked in: its own, or the site's (site.yaml 表样). Worked out
+ * where it is used, not stored with the parsed table, so that changing site.yaml never leaves a
+ * cached table in the old layout.
+ */
+export const projectLayout = (p: { layout?: string | undefined }, siteLayout: TableLayout): TableLayout =>
+  (p.layout !== undefined && layoutNamed(p.layout)) || siteLayout;
+
 /** Project fields whose value is an amount in the table's money unit. */
 export const MONEY_FIELDS: ReadonlySet<string> = new Set(['资金总额', '基本支出', '项目支出', '预算金额', '预算数', '财政资金', '其他资金', '项目资金总额', '当年财政拨款', '上年结转', '上级财政', '本级财政', '自有资金']);
 
@@ -278,4 +286,4 @@ export const DEPARTMENT_MONEY_SUMS: readonly MoneySum[] = [{ total: '资金总�
  * Block titles that published tables put over or beside their indicator table (a cell merged
  * across the indicator columns, or down their left side): they name a block and hold no value.
  */
-export const CAPTIONS: ReadonlySet<string> = new Set(['绩效指标', '年度绩效指标', '绩效指标表', '项目绩效指标', '部门整体绩效指标', '产出及效益指标']);
+export const CAPTIONS: ReadonlySet<string> = new Set(['绩效指标', '年度绩效指标', '项目绩效指标', '部门整体绩效指标']);

@@ -166,9 +166,15 @@ function columnsOf(grid: Grid, r: number, layout: TableLayout, problems: LayoutP
     if (!shown || shown.col !== c || shown.cell.text.trim() === '') continue;
     const cell = shown.cell;
     const label = normal(cell.text);
-    if (CAPTIONS.has(label)) continue; // a block title beside the indicators, not a column
-    const field = byLabel.get(label);
-    if (field) columns.set(c, { field });
+    // A block title beside the indicators (merged down their left side, or over nothing) is no
+    // column; one with values under it is, and an unknown one at that.
+    if (CAPTIONS.has(label) && ((cell.rowSpan ?? 1) > 1 || shown.row < r || !columnHasValues(grid, r, c))) continue;
+    const field = byLabel.get(label) ?? projectLabels.get(label);
+    const twice = field !== undefined ? [...columns].find(([, col]) => (col.field ?? col.project) === field) : undefined;
+    if (twice) {
+      // Two columns for one field (a label and its alias): keeping either would drop the other.
+      problems.push({ where: cellWhere(grid, r, c), message: `“${cell.text.trim()}”与 ${cellWhere(grid, r, twice[0])} 的栏目都是“${field}”，无法确定用哪一栏。请删去或改名其中一栏` });
+    } else if (byLabel.has(label)) columns.set(c, { field });
     else if (projectLabels.has(label)) columns.set(c, { project: projectLabels.get(label)! });
     else if (extras.has(label)) columns.set(c, { extra: cell.text.trim() });
     else {
@@ -180,6 +186,9 @@ function columnsOf(grid: Grid, r: number, layout: TableLayout, problems: LayoutP
   }
   return columns;
 }
+
+/** Whether any row below `r` has a value of its own in column `c`. */
+const columnHasValues = (grid: Grid, r: number, c: number) => grid.rows.slice(r + 1).some((row) => (row[c]?.text.trim() ?? '') !== '');
 
 /**
  * Text has no merges: a header of two rows arrives with labels above empty header cells. Such a
@@ -199,15 +208,16 @@ function stackedHeader(grid: Grid, header: number, layout: TableLayout): Grid {
   return { ...grid, rows };
 }
 
-/** Part of a header of two rows: merged down into the header row, or a block title over it. */
-const isHeaderCell = (cell: GridCell, r: number, header: number) => r + (cell.rowSpan ?? 1) > header || CAPTIONS.has(normal(cell.text));
+/** A block title just over the header row (or merged down into it). */
+const isCaption = (cell: GridCell, r: number, header: number) => CAPTIONS.has(normal(cell.text)) && (r === header - 1 || r + (cell.rowSpan ?? 1) > header);
+/** Part of a many-projects header of two rows: merged down into the header row, or a block title over it. */
+const isHeaderCell = (cell: GridCell, r: number, header: number) => r + (cell.rowSpan ?? 1) > header || isCaption(cell, r, header);
 
 /** One project per table: label cells with their values beside them, then the indicators. */
-function readForm(source: Grid, layout: TableLayout, problems: LayoutProblem[]): ReadTable[] {
+function readForm(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): ReadTable[] {
   const table = emptyTable();
-  for (const p of source.before) if (p.text.trim() && !readLine(p.text, table)) problems.push({ where: p.where, message: `表格前的文字“${short(p.text)}”无法放进任何字段` });
-  const header = headerRow(source, layout);
-  const grid = header === undefined ? source : stackedHeader(source, header, layout);
+  for (const p of grid.before) if (p.text.trim() && !readLine(p.text, table)) problems.push({ where: p.where, message: `表格前的文字“${short(p.text)}”无法放进任何字段` });
+  const header = headerRow(grid, layout);
   if (header === undefined) {
     problems.push({ where: cellWhere(grid, 0, 0), message: `表格“${grid.name}”没有绩效指标的表头行（应有：${layout.indicatorColumns.filter((c) => c.required).map((c) => c.label).join('、')}）` });
     return [];
@@ -257,7 +267,8 @@ function readForm(source: Grid, layout: TableLayout, problems: LayoutProblem[]):
     for (let n = 0; n < cells.length; n++) {
       const [c, cell] = cells[n]!;
       const text = cell.text.trim();
-      if (text === '' || isHeaderCell(cell, r, header)) continue;
+      // A form's labels may be merged down its left side past the header: only block titles are skipped.
+      if (text === '' || isCaption(cell, r, header)) continue;
       const label = normal(text);
       const field = fieldOf.get(label);
       const isExtra = extraFields.has(label);
