@@ -60,7 +60,7 @@ export function downloads() {
       { name: 'spending-plan', file: 'spending-plan.csv', title: '资金支出计划（每个项目每个时点一行）', description: `累计支出比例照原文；累计计划支出金额（元）由预算数 × 比例算出，${phase}`, bytes: utf8(spendingPlanCsv(projects)) },
       { name: 'itemized-targets', file: 'itemized-targets.csv', title: '部门分项绩效目标', description: '部门整体绩效目标中的分项绩效目标表，九列照原文', bytes: utf8(itemizedTargetsCsv(departments)) },
       ...departmentTables.map((r) => ({ name: r.name, file: r.file, title: r.title, description: r.description, bytes: utf8(tableCsv(r.table)) })),
-      { name: 'workbook', file: 'gongkai.xlsx', title: 'Excel 工作簿', description: `以上${'四五六七'[departmentTables.length]}张表，各占一个工作表`, bytes: await workbookXlsx(projects, departments, { date: created }) },
+      { name: 'workbook', file: 'gongkai.xlsx', title: 'Excel 工作簿', description: `以上${'四五六七'[departmentTables.length]}张表，各占一个工作表`, bytes: await workbookXlsx(projects, departments, { date: created, departmentTables }) },
       { name: 'all', file: 'gongkai.json', title: 'JSON（全部内容）', description: '部门整体绩效目标与全部项目绩效目标表，字段与 YAML 文件相同', bytes: utf8(allJson(projects, departments)) },
     ];
     const site = loadSiteConfig();
