@@ -34,7 +34,7 @@ const DUTY_SPEC = {
   支出项目名称: ['project', cell('支出项目名称，照原表写', '环境监测运行经费').optional()],
   预算金额: ['amount', amountSchema.optional().meta({ description: '预算金额，单位见“金额单位”' })],
 } as const;
-export const dutyTargetSchema = keyed(DUTY_SPEC);
+const dutyTargetSchema = keyed(DUTY_SPEC);
 
 /** The department file's schema under a site's indicator framework (for its 绩效指标 table). */
 export function departmentSchemaFor(framework: IndicatorFramework = DEFAULT_FRAMEWORK) {

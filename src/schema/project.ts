@@ -34,7 +34,7 @@ export const HEBEI_CODE_RULE: ProjectCodeRule = {
  * 网址标识: the permalink of a table that has no 项目编码 (many provinces print none). The importer
  * writes one; it must stay the same once published, like a code.
  */
-export const URL_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const URL_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** What a site decides about its project files (site.yaml), with the defaults of the bundled unit. */
 export interface ProjectRules {

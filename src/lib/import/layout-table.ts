@@ -41,7 +41,7 @@ const normal = (label: string) =>
 const labelsOf = (f: LayoutField) => [f.label, ...(f.aliases ?? [])].map(normal);
 
 /** The title of the 说明 table the exporter adds: what the approved table does not print. */
-export const NOTES_TITLE = '说明（本网站导出时附加，不是原表内容）';
+const NOTES_TITLE = '说明（本网站导出时附加，不是原表内容）';
 const NOTE_FIELDS = ['年度', '表样', '预算阶段', '网址标识', '上年项目编码', '原文标题'] as const;
 
 const UNIT_LINE = /^(?:编制|预算|填报|申报)?(?:单位|部门)(?:名称)?[：:]\s*(.+)$/;
