@@ -4,7 +4,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { departmentSchemaFor } from './schema/department.ts';
 import { projectSchema } from './schema/project.ts';
-import { CONTENT_DIR, DEPARTMENT_GLOB, PROJECT_GLOB, projectId } from './lib/content-layout.ts';
+import { CONTENT_DIR, DEPARTMENT_EVALUATION_GLOB, DEPARTMENT_GLOB, EVALUATION_GLOB, MONITORING_GLOB, PROJECT_GLOB, projectId } from './lib/content-layout.ts';
+import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from './schema/results.ts';
 import { loadSiteConfig } from './lib/site-config.ts';
 import { projectRulesOf } from './schema/site.ts';
 
@@ -29,4 +30,19 @@ const departments = defineCollection({
   schema: departmentSchemaFor(projectRulesOf(site).framework),
 });
 
-export const collections = { projects, departments };
+/** A monitoring or self-evaluation table has the permalink key of the project it reports on. */
+const perProject = (pattern: string) =>
+  glob({
+    pattern,
+    base: CONTENT_DIR,
+    generateId: ({ data }) => projectId({ fiscalYear: Number(data['年度']), unitCode: String(data['单位编码']), code: String(data['项目编码'] ?? data['网址标识']) }),
+  });
+
+const monitoring = defineCollection({ loader: perProject(MONITORING_GLOB), schema: monitoringSchema(projectRulesOf(site)) });
+const evaluations = defineCollection({ loader: perProject(EVALUATION_GLOB), schema: evaluationSchema(projectRulesOf(site)) });
+const departmentEvaluations = defineCollection({
+  loader: glob({ pattern: DEPARTMENT_EVALUATION_GLOB, base: CONTENT_DIR, generateId: ({ data }) => `${Number(data['年度'])}/${String(data['单位编码'])}` }),
+  schema: departmentEvaluationSchema(projectRulesOf(site).framework),
+});
+
+export const collections = { projects, departments, monitoring, evaluations, departmentEvaluations };

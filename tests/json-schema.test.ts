@@ -7,20 +7,17 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { classifyContentPath } from '../src/lib/content-layout.ts';
-import { jsonSchemaFiles } from '../src/lib/json-schema.ts';
+import { jsonSchemaFiles, SCHEMA_FILES } from '../src/lib/json-schema.ts';
 import { departmentSchema } from '../src/schema/department.ts';
 import { DEFAULT_FRAMEWORK } from '../src/schema/framework.ts';
 import { projectSchema } from '../src/schema/project.ts';
+import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from '../src/schema/results.ts';
 import { siteSchema } from '../src/schema/site.ts';
 
 const files = jsonSchemaFiles(DEFAULT_FRAMEWORK);
 const ajv = new Ajv({ allErrors: true, strict: false });
-const json = {
-  project: ajv.compile(JSON.parse(files['project.schema.json']!)),
-  department: ajv.compile(JSON.parse(files['department.schema.json']!)),
-  site: ajv.compile(JSON.parse(files['site.schema.json']!)),
-};
-const zod = { project: projectSchema(), department: departmentSchema, site: siteSchema };
+const json = Object.fromEntries(Object.entries(SCHEMA_FILES).map(([kind, file]) => [kind, ajv.compile(JSON.parse(files[file]!))])) as Record<keyof typeof SCHEMA_FILES, ReturnType<typeof ajv.compile>>;
+const zod = { project: projectSchema(), department: departmentSchema, site: siteSchema, monitoring: monitoringSchema(), evaluation: evaluationSchema(), departmentEvaluation: departmentEvaluationSchema() };
 
 /** Rules only the validator checks, by fixture: JSON Schema cannot compare fields or rows. */
 const VALIDATOR_ONLY: Record<string, string> = {
@@ -30,7 +27,7 @@ const VALIDATOR_ONLY: Record<string, string> = {
 };
 
 /** Every YAML file of every content folder the tests use: the bundled content and each fixture. */
-function contentFiles(): { folder: string; path: string; kind: 'project' | 'department' | 'site' }[] {
+function contentFiles(): { folder: string; path: string; kind: keyof typeof SCHEMA_FILES }[] {
   const roots = [{ folder: 'content', dir: 'content' }, ...readdirSync('tests/fixtures', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => ({ folder: d.name, dir: join('tests/fixtures', d.name) }))];
   return roots.flatMap(({ folder, dir }) =>
     readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -72,7 +69,7 @@ describe('JSON Schema for editors', () => {
       const first = readFileSync(f.path, 'utf8').split('\n')[0]!;
       const match = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
       expect(match, f.path).not.toBeNull();
-      expect(join(dirname(f.path), match![1]!), f.path).toBe(join('schemas', `${f.kind}.schema.json`));
+      expect(join(dirname(f.path), match![1]!), f.path).toBe(join('schemas', SCHEMA_FILES[f.kind]));
     }
   });
 

@@ -3,6 +3,9 @@
 //   content/site.yaml                                 site configuration
 //   content/<year>/<unit>/department.yaml             部门整体绩效目标
 //   content/<year>/<unit>/projects/<any name>.yaml    one 项目绩效目标表 each
+//   content/<year>/<unit>/monitoring/<any name>.yaml  one 执行监控表 (mid-year monitoring) each
+//   content/<year>/<unit>/evaluations/<any name>.yaml one 项目支出绩效自评表 (self-evaluation) each
+//   content/<year>/<unit>/department-evaluation.yaml  部门整体支出绩效自评表
 //   content/<year>/<unit>/source/…                    the approved document as published
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -20,19 +23,30 @@ export const ASTRO_CACHE_DIR =
 export const SITE_FILE = 'site.yaml';
 export const DEPARTMENT_GLOB = '[0-9][0-9][0-9][0-9]/*/department.yaml';
 export const PROJECT_GLOB = '[0-9][0-9][0-9][0-9]/*/projects/*.yaml';
+export const MONITORING_GLOB = '[0-9][0-9][0-9][0-9]/*/monitoring/*.yaml';
+export const EVALUATION_GLOB = '[0-9][0-9][0-9][0-9]/*/evaluations/*.yaml';
+export const DEPARTMENT_EVALUATION_GLOB = '[0-9][0-9][0-9][0-9]/*/department-evaluation.yaml';
 
 export type ContentFileKind =
   | { kind: 'site' }
   | { kind: 'department'; year: number; unit: string }
-  | { kind: 'project'; year: number; unit: string };
+  | { kind: 'project'; year: number; unit: string }
+  | { kind: 'monitoring'; year: number; unit: string }
+  | { kind: 'evaluation'; year: number; unit: string }
+  | { kind: 'departmentEvaluation'; year: number; unit: string };
+
+/** The folder of each per-project kind of file, under content/<year>/<unit>/. */
+const PROJECT_FOLDERS = { projects: 'project', monitoring: 'monitoring', evaluations: 'evaluation' } as const;
 
 /** Classifies a path relative to the content folder (with `/` separators); undefined if unknown. */
 export function classifyContentPath(relative: string): ContentFileKind | undefined {
   if (relative === SITE_FILE) return { kind: 'site' };
   const department = /^(\d{4})\/([^/]+)\/department\.yaml$/.exec(relative);
   if (department) return { kind: 'department', year: Number(department[1]), unit: department[2]! };
-  const project = /^(\d{4})\/([^/]+)\/projects\/[^/]+\.yaml$/.exec(relative);
-  if (project) return { kind: 'project', year: Number(project[1]), unit: project[2]! };
+  const departmentEvaluation = /^(\d{4})\/([^/]+)\/department-evaluation\.yaml$/.exec(relative);
+  if (departmentEvaluation) return { kind: 'departmentEvaluation', year: Number(departmentEvaluation[1]), unit: departmentEvaluation[2]! };
+  const perProject = /^(\d{4})\/([^/]+)\/(projects|monitoring|evaluations)\/[^/]+\.yaml$/.exec(relative);
+  if (perProject) return { kind: PROJECT_FOLDERS[perProject[3] as keyof typeof PROJECT_FOLDERS], year: Number(perProject[1]), unit: perProject[2]! };
   return undefined;
 }
 

@@ -9,6 +9,7 @@ import { departmentSchemaFor } from '../schema/department.ts';
 import { MONEY_FIELDS } from '../schema/table-layouts.ts';
 import type { IndicatorFramework } from '../schema/framework.ts';
 import { percentSchema, projectSchema } from '../schema/project.ts';
+import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from '../schema/results.ts';
 import { siteSchema } from '../schema/site.ts';
 
 type Json = Record<string, unknown>;
@@ -56,12 +57,26 @@ export function siteJsonSchema(): Json {
   return { title: '网站设置', ...generate(siteSchema) };
 }
 
+/** The schema file of each kind of content file (content-layout.ts), named on its first line. */
+export const SCHEMA_FILES = {
+  project: 'project.schema.json',
+  department: 'department.schema.json',
+  site: 'site.schema.json',
+  monitoring: 'monitoring.schema.json',
+  evaluation: 'evaluation.schema.json',
+  departmentEvaluation: 'department-evaluation.schema.json',
+} as const;
+
 /** The schema files `npm run schema` writes, by file name. */
 export function jsonSchemaFiles(framework: IndicatorFramework): Record<string, string> {
   const text = (json: Json) => `${JSON.stringify(json, null, 2)}\n`;
   return {
-    'project.schema.json': text(projectJsonSchema(framework)),
-    'department.schema.json': text(departmentJsonSchema(framework)),
-    'site.schema.json': text(siteJsonSchema()),
+    [SCHEMA_FILES.project]: text(projectJsonSchema(framework)),
+    [SCHEMA_FILES.department]: text(departmentJsonSchema(framework)),
+    [SCHEMA_FILES.site]: text(siteJsonSchema()),
+    // Their cross-row rules (执行率, 总分, links to the targets) stay with the validator, like the projects'.
+    [SCHEMA_FILES.monitoring]: text({ title: '项目执行监控表', ...generate(monitoringSchema({ framework })) }),
+    [SCHEMA_FILES.evaluation]: text({ title: '项目支出绩效自评表', ...generate(evaluationSchema({ framework })) }),
+    [SCHEMA_FILES.departmentEvaluation]: text({ title: '部门整体支出绩效自评表', ...generate(departmentEvaluationSchema(framework)) }),
   };
 }

@@ -4,6 +4,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { relative, resolve } from 'node:path';
 import type { Department } from '../schema/department.ts';
 import type { Project } from '../schema/project.ts';
+import type { DepartmentEvaluation, Evaluation, Monitoring } from '../schema/results.ts';
 import { CONTENT_DIR } from './content-layout.ts';
 import { contentFilePath } from './paths.ts';
 import { linkYears, type YearLinks } from './year-over-year.ts';
@@ -16,15 +17,45 @@ export interface ProjectEntry {
   sourcePath: string;
 }
 
+/** A content file as pages use it: its data, the file on disk, and the site path of the published YAML. */
+export interface Entry<T> {
+  data: T;
+  file: string;
+  sourcePath: string;
+}
+
+/**
+ * One project through the cycle: its approved targets, its monitoring and its self-evaluation,
+ * linked by year and key (项目编码 / 网址标识). A result may stand without targets.
+ */
+export interface ProjectCycle {
+  key: string;
+  name: string;
+  target?: ProjectEntry;
+  monitoring?: Entry<Monitoring>;
+  evaluation?: Entry<Evaluation>;
+}
+
 export interface UnitYear {
   year: number;
   unit: string;
   unitName: string;
-  department?: { data: Department; file: string; sourcePath: string };
+  department?: Entry<Department>;
+  departmentEvaluation?: Entry<DepartmentEvaluation>;
   projects: ProjectEntry[];
+  /** Every project with monitoring or a self-evaluation: those with targets in document order, then the others by file name. */
+  results: ProjectCycle[];
 }
 
-function fileOf(entry: CollectionEntry<'projects'> | CollectionEntry<'departments'>): { file: string; sourcePath: string } {
+/** Whether any unit and year has monitoring or self-evaluation (links to them appear only then). */
+export const hasResults = (uy: UnitYear) => uy.results.length > 0 || uy.departmentEvaluation !== undefined;
+
+/** The cycle of one project of a unit's year (with empty stages when it has no results). */
+export const cycleOf = (uy: UnitYear, key: string, target?: ProjectEntry): ProjectCycle =>
+  uy.results.find((r) => r.key === key) ?? { key, name: target?.data.name ?? key, target };
+
+type AnyEntry = CollectionEntry<'projects' | 'departments' | 'monitoring' | 'evaluations' | 'departmentEvaluations'>;
+function fileOf(entry: AnyEntry): { file: string; sourcePath: string } {
   const file = resolve(entry.filePath ?? '');
   return { file, sourcePath: contentFilePath(relative(resolve(CONTENT_DIR), file).split('\\').join('/')) };
 }
@@ -38,7 +69,7 @@ export function unitYears(): Promise<UnitYear[]> {
     const get = (year: number, unit: string, unitName: string) => {
       const key = `${year}/${unit}`;
       let uy = byKey.get(key);
-      if (!uy) byKey.set(key, (uy = { year, unit, unitName, projects: [] }));
+      if (!uy) byKey.set(key, (uy = { year, unit, unitName, projects: [], results: [] }));
       return uy;
     };
     for (const entry of await getCollection('departments')) {
@@ -47,7 +78,22 @@ export function unitYears(): Promise<UnitYear[]> {
     for (const entry of await getCollection('projects')) {
       get(entry.data.fiscalYear, entry.data.unitCode, entry.data.unitName).projects.push({ data: entry.data, ...fileOf(entry) });
     }
-    for (const uy of byKey.values()) uy.projects.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    for (const entry of await getCollection('departmentEvaluations')) {
+      get(entry.data.fiscalYear, entry.data.unitCode, entry.data.unitName).departmentEvaluation = { data: entry.data, ...fileOf(entry) };
+    }
+    const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+    const monitoring = (await getCollection('monitoring')).map((e) => ({ data: e.data, ...fileOf(e) })).sort(byFile);
+    const evaluations = (await getCollection('evaluations')).map((e) => ({ data: e.data, ...fileOf(e) })).sort(byFile);
+    for (const m of monitoring) get(m.data.fiscalYear, m.data.unitCode, m.data.unitName);
+    for (const e of evaluations) get(e.data.fiscalYear, e.data.unitCode, e.data.unitName);
+    for (const uy of byKey.values()) {
+      uy.projects.sort(byFile);
+      const cycles = new Map<string, ProjectCycle>(uy.projects.map((p) => [p.data.key, { key: p.data.key, name: p.data.name, target: p }]));
+      const cycle = (data: { key: string; name: string }) => cycles.get(data.key) ?? cycles.set(data.key, { key: data.key, name: data.name }).get(data.key)!;
+      for (const m of monitoring) if (m.data.fiscalYear === uy.year && m.data.unitCode === uy.unit) cycle(m.data).monitoring = m;
+      for (const e of evaluations) if (e.data.fiscalYear === uy.year && e.data.unitCode === uy.unit) cycle(e.data).evaluation = e;
+      uy.results = [...cycles.values()].filter((c) => c.monitoring || c.evaluation);
+    }
     return [...byKey.values()].sort((a, b) => b.year - a.year || a.unit.localeCompare(b.unit));
   })();
   return cache;

@@ -8,6 +8,8 @@ import { departmentSchemaFor } from '../schema/department.ts';
 import { projectSchema, type Project } from '../schema/project.ts';
 import { projectRulesOf, siteSchema, type SiteConfig } from '../schema/site.ts';
 import type { Department } from '../schema/department.ts';
+import { departmentEvaluationSchema, evaluationSchema, monitoringSchema, type DepartmentEvaluation, type Evaluation, type Monitoring } from '../schema/results.ts';
+import { resultProblems } from './results-check.ts';
 import { classifyContentPath, SITE_FILE, type ContentFileKind } from './content-layout.ts';
 import { isPlaceholder } from './placeholders.ts';
 
@@ -34,6 +36,9 @@ export interface ValidatedContent {
   site?: SiteConfig;
   departments: ValidFile<Department>[];
   projects: ValidFile<Project>[];
+  monitoring: ValidFile<Monitoring>[];
+  evaluations: ValidFile<Evaluation>[];
+  departmentEvaluations: ValidFile<DepartmentEvaluation>[];
   files: number;
 }
 
@@ -119,7 +124,7 @@ function schemaProblems(parsed: ParsedFile, error: z.ZodError, skip: (string | n
 }
 
 export async function validateContent(contentDir: string, cwd = process.cwd()): Promise<ValidatedContent> {
-  const result: ValidatedContent = { problems: [], departments: [], projects: [], files: 0 };
+  const result: ValidatedContent = { problems: [], departments: [], projects: [], monitoring: [], evaluations: [], departmentEvaluations: [], files: 0 };
   const problem = (file: string, message: string, field = '', line = 1, column = 1) =>
     result.problems.push({ file, line, column, field, message });
 
@@ -144,7 +149,7 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
       continue;
     }
     if (!kind) {
-      problem(file, `这个位置的 YAML 文件不会被发布。项目表应放在 ${root}/<年度>/<单位编码>/projects/ 下，部门整体目标是 ${root}/<年度>/<单位编码>/department.yaml，网站设置是 ${root}/site.yaml`);
+      problem(file, `这个位置的 YAML 文件不会被发布。项目表应放在 ${root}/<年度>/<单位编码>/projects/ 下（执行监控表放 monitoring/，绩效自评表放 evaluations/），部门整体目标是 ${root}/<年度>/<单位编码>/department.yaml，部门整体自评是 department-evaluation.yaml，网站设置是 ${root}/site.yaml`);
       continue;
     }
     const lines = new LineCounter();
@@ -172,12 +177,18 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
     if (site.success) result.site = site.data;
     else result.problems.push(...schemaProblems(siteEntry.parsed, site.error));
   }
-  const projectTable = projectSchema(projectRulesOf(result.site));
-  const departmentTable = departmentSchemaFor(projectRulesOf(result.site).framework);
+  const rules = projectRulesOf(result.site);
+  const schemas = {
+    project: projectSchema(rules),
+    department: departmentSchemaFor(rules.framework),
+    monitoring: monitoringSchema(rules),
+    evaluation: evaluationSchema(rules),
+    departmentEvaluation: departmentEvaluationSchema(rules.framework),
+  };
 
   for (const { parsed, kind } of parsedFiles) {
     if (kind.kind === 'site') continue;
-    const schema = kind.kind === 'project' ? projectTable : departmentTable;
+    const schema = schemas[kind.kind];
     const raw = parsed.doc.toJS();
     const checked = schema.safeParse(raw);
     const problems = fileProblems(parsed, raw, checked.success ? undefined : checked.error);
@@ -193,8 +204,12 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
       result.problems.push({ file: parsed.file, ...locate(parsed, ['单位编码']), field: '单位编码', message: `单位编码写的是 ${data.unitCode}，但文件放在单位文件夹 ${kind.unit} 里。请改正单位编码，或把文件移到 ${root}/${kind.year}/${data.unitCode}/ 下` });
     }
     const at = (path: readonly (string | number)[]) => locate(parsed, path);
-    if (kind.kind === 'project') result.projects.push({ file: parsed.file, data: data as Project, at });
-    else result.departments.push({ file: parsed.file, data: data as Department, at });
+    const valid = { file: parsed.file, at };
+    if (kind.kind === 'project') result.projects.push({ ...valid, data: data as Project });
+    else if (kind.kind === 'department') result.departments.push({ ...valid, data: data as Department });
+    else if (kind.kind === 'monitoring') result.monitoring.push({ ...valid, data: data as Monitoring });
+    else if (kind.kind === 'evaluation') result.evaluations.push({ ...valid, data: data as Evaluation });
+    else result.departmentEvaluations.push({ ...valid, data: data as DepartmentEvaluation });
   }
 
   // A project code names one project in a year: two files with it would publish two pages
@@ -222,6 +237,9 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
       message: `上年项目编码 ${data.previousCode} 在 ${data.fiscalYear - 1} 年的内容里找不到：应写上一年度这个项目的项目编码（见 ${root}/${data.fiscalYear - 1}/ 下的项目文件）。上一年度没有在本网站公开时，删去这一行`,
     });
   }
+
+  // Monitoring and self-evaluation against the approved targets they report on.
+  result.problems.push(...resultProblems(result, root));
 
   result.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return result;

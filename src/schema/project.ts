@@ -34,7 +34,7 @@ export const HEBEI_CODE_RULE: ProjectCodeRule = {
  * 网址标识: the permalink of a table that has no 项目编码 (many provinces print none). The importer
  * writes one; it must stay the same once published, like a code.
  */
-const URL_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const URL_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** What a site decides about its project files (site.yaml), with the defaults of the bundled unit. */
 export interface ProjectRules {
@@ -45,9 +45,9 @@ export interface ProjectRules {
 }
 export const DEFAULT_PROJECT_RULES: ProjectRules = { framework: DEFAULT_FRAMEWORK, codeRule: HEBEI_CODE_RULE, layout: DEFAULT_LAYOUT };
 
-const text = (description: string, example: string) =>
+export const text = (description: string, example: string) =>
   z.string({ error: whenWritten(`应填写文本，例如：${example}`) }).meta({ description, examples: [example] });
-const requiredText = (description: string, example: string) =>
+export const requiredText = (description: string, example: string) =>
   text(description, example).trim().min(1, { error: `不能为空，例如：${example}` });
 
 /** A cumulative share of the budget, in %. `null` (an empty cell) means no plan was given, not 0. */
@@ -84,7 +84,7 @@ const checkpointSchema = keyed({
 });
 
 /** A cell written as text or a number (权重 10, 度量单位 %), kept as the text it shows. */
-const cellText = (description: string, example: string) =>
+export const cellText = (description: string, example: string) =>
   z
     .union([z.string(), z.number()], { error: whenWritten(`应填写文本，例如：${example}`) })
     .transform((v) => String(v))
@@ -140,47 +140,43 @@ type Indicator_ = z.output<typeof indicatorSchema>;
  * so that one run reports every problem (zod skips refinements after errors by default).
  * Rows that failed to parse are still in their written form and are skipped here.
  */
-const ALWAYS = { when: () => true };
-const parsedRows = <T>(rows: unknown, isParsed: (row: any) => boolean): [T, number][] =>
+export const ALWAYS = { when: () => true };
+export const parsedRows = <T>(rows: unknown, isParsed: (row: any) => boolean): [T, number][] =>
   Array.isArray(rows) ? rows.flatMap((row, index) => (row && isParsed(row) ? [[row as T, index] as [T, number]] : [])) : [];
 
-export function indicatorsSchema(framework: IndicatorFramework) {
+/**
+ * Whether a row's 一级 / 二级 pair is in the framework; the problem names the field to change and
+ * what may be written there. Rows without levels (重庆) have neither.
+ */
+export function levelProblem(framework: IndicatorFramework, level1: string | undefined, level2: string | undefined): { field: '一级指标' | '二级指标'; message: string } | undefined {
   const level1Names = framework.map((f) => f.level1).join('、');
+  if (level1 === undefined) {
+    // A 二级 alone cannot be placed in the framework.
+    return level2 === undefined ? undefined : { field: '一级指标', message: `写了二级指标“${level2}”就要写它的一级指标。可写：${level1Names}` };
+  }
+  const entry = framework.find((f) => f.level1 === level1);
+  if (!entry) return { field: '一级指标', message: `一级指标“${level1}”不在指标体系中。请改为：${level1Names}` };
+  if (level2 === undefined) return { field: '二级指标', message: `缺少二级指标。“${entry.level1}”下可写：${entry.level2.join('、')}` };
+  if (entry.level2.includes(level2)) return undefined;
+  const owner = framework.find((f) => f.level2.includes(level2));
+  return {
+    field: '二级指标',
+    message:
+      `二级指标“${level2}”不属于一级指标“${entry.level1}”。` +
+      (owner ? `它属于“${owner.level1}”，请改一级指标或二级指标；` : '') +
+      `“${entry.level1}”下可写：${entry.level2.join('、')}`,
+  };
+}
+
+export function indicatorsSchema(framework: IndicatorFramework) {
   return z
     .array(indicatorSchema)
     .min(1, { error: '至少要有一条绩效指标' })
     .superRefine((rows, ctx) => {
       const seen = new Map<string, number>();
       for (const [indicator, index] of parsedRows<Indicator_>(rows, (row) => typeof row.name === 'string')) {
-        if (indicator.level1 === undefined) {
-          // A table without levels (重庆) has neither; a 二级 alone cannot be placed in the framework.
-          if (indicator.level2 !== undefined) {
-            ctx.addIssue({ code: 'custom', path: [index, '一级指标'], input: indicator.level2, message: `写了二级指标“${indicator.level2}”就要写它的一级指标。可写：${level1Names}` });
-          }
-        } else {
-          const level1 = framework.find((f) => f.level1 === indicator.level1);
-          if (!level1) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [index, '一级指标'],
-              input: indicator.level1,
-              message: `一级指标“${indicator.level1}”不在指标体系中。请改为：${level1Names}`,
-            });
-          } else if (indicator.level2 === undefined) {
-            ctx.addIssue({ code: 'custom', path: [index, '二级指标'], input: undefined, message: `缺少二级指标。“${level1.level1}”下可写：${level1.level2.join('、')}` });
-          } else if (!level1.level2.includes(indicator.level2)) {
-            const owner = framework.find((f) => f.level2.includes(indicator.level2!));
-            ctx.addIssue({
-              code: 'custom',
-              path: [index, '二级指标'],
-              input: indicator.level2,
-              message:
-                `二级指标“${indicator.level2}”不属于一级指标“${level1.level1}”。` +
-                (owner ? `它属于“${owner.level1}”，请改一级指标或二级指标；` : '') +
-                `“${level1.level1}”下可写：${level1.level2.join('、')}`,
-            });
-          }
-        }
+        const level = levelProblem(framework, indicator.level1, indicator.level2);
+        if (level) ctx.addIssue({ code: 'custom', path: [index, level.field], input: level.field === '一级指标' ? (indicator.level1 ?? indicator.level2) : indicator.level2, message: level.message });
         // The row's anchor on the project page is built from these three names: they must be unique.
         const key = [indicator.level1 ?? '', indicator.level2 ?? '', indicator.name].join('\u0000');
         const first = seen.get(key);
@@ -240,6 +236,24 @@ const dateText = (description: string, example: string) =>
     .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
     .optional()
     .meta({ description, examples: [example] });
+
+/** 项目编码 under a site's rule; it decides the address of the project's page. */
+export const projectCodeSchema = (codeRule: ProjectCodeRule) =>
+  z
+    .string({ error: whenWritten(`项目编码要写成文本，例如 ${codeRule.example}`) })
+    .regex(codeRule.pattern, {
+      error: (issue) => `项目编码“${String(issue.input)}”格式不对（${String(issue.input).length} 位）：应为 ${codeRule.description}，例如 ${codeRule.example}`,
+    })
+    .optional()
+    .meta({ description: `项目编码，${codeRule.description}，例如 ${codeRule.example}；它决定项目页面的网址，发布后不要改。原表没有项目编码时不写，改写“网址标识”`, examples: [codeRule.example] });
+
+/** 网址标识: the permalink of a table without 项目编码. */
+export const urlKeySchema =
+  z
+    .string({ error: whenWritten('网址标识要写成文本，例如 sc-3f9a1c2b') })
+    .regex(URL_KEY, { error: '网址标识只能由小写字母、数字和连字符组成（最长 64 位），例如 sc-3f9a1c2b' })
+    .optional()
+    .meta({ description: '原表没有项目编码时，本项目页面网址中的标识（导入时自动生成）；发布后不要改', examples: ['sc-3f9a1c2b'] });
 
 /** The schema of a project file, under a site's rules (indicator framework, code format, default 表样). */
 export function projectSchema(rules: Partial<ProjectRules> = {}) {
@@ -318,24 +332,8 @@ function projectSpec(framework: IndicatorFramework, codeRule: ProjectCodeRule) {
         .default('年初预算')
         .meta({ description: '金额所属的预算阶段：年初预算、调整预算或决算；不写时为年初预算', examples: ['年初预算'] }),
     ],
-    项目编码: [
-      'code',
-      z
-        .string({ error: whenWritten(`项目编码要写成文本，例如 ${codeRule.example}`) })
-        .regex(codeRule.pattern, {
-          error: (issue) => `项目编码“${String(issue.input)}”格式不对（${String(issue.input).length} 位）：应为 ${codeRule.description}，例如 ${codeRule.example}`,
-        })
-        .optional()
-        .meta({ description: `项目编码，${codeRule.description}，例如 ${codeRule.example}；它决定项目页面的网址，发布后不要改。原表没有项目编码时不写，改写“网址标识”`, examples: [codeRule.example] }),
-    ],
-    网址标识: [
-      'urlKey',
-      z
-        .string({ error: whenWritten('网址标识要写成文本，例如 sc-3f9a1c2b') })
-        .regex(URL_KEY, { error: '网址标识只能由小写字母、数字和连字符组成（最长 64 位），例如 sc-3f9a1c2b' })
-        .optional()
-        .meta({ description: '原表没有项目编码时，本项目页面网址中的标识（导入时自动生成）；发布后不要改', examples: ['sc-3f9a1c2b'] }),
-    ],
+    项目编码: ['code', projectCodeSchema(codeRule)],
+    网址标识: ['urlKey', urlKeySchema],
     上年项目编码: [
       'previousCode',
       z
