@@ -493,13 +493,14 @@ function checkEvaluation(table: Record<string, unknown>, framework: IndicatorFra
   const byLevel1 = new Map<string, { points: number; sum: number; index: number; label: string; complete: boolean }>();
   for (const [row, index] of counted) {
     if (row.level1 === undefined) continue;
-    const { points } = readLevel1(row.level1);
+    // Grouped by name: the label is merged down over its rows, so every row carries the same one.
+    const { name, points } = readLevel1(row.level1);
     if (points === undefined) continue;
-    const group = byLevel1.get(row.level1) ?? { points: milli(points), sum: 0, index, label: row.level1, complete: true };
+    const group = byLevel1.get(name) ?? { points: milli(points), sum: 0, index, label: row.level1, complete: true };
     const p = numberOf(row.points);
     if (p === undefined) group.complete = false;
     else group.sum += milli(p);
-    byLevel1.set(row.level1, group);
+    byLevel1.set(name, group);
   }
   for (const g of byLevel1.values()) {
     if (g.complete && g.sum !== g.points) {
