@@ -1,6 +1,6 @@
 // `npm run new -- project` gives staff a file with the standard skeleton whose placeholders the
 // validator reports as unfinished, one by one, until they are all filled.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,5 +50,60 @@ describe('npm run new -- project', () => {
     const wrong = runCli('new', ['department', '--content', content]);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('用法');
+  });
+});
+
+describe('npm run new -- monitoring | evaluation', () => {
+  const content = join(mkdtempSync(join(tmpdir(), 'gongkai-new-results-')), 'content');
+  cpSync('tests/fixtures/results', content, { recursive: true });
+  const unit = join(content, '2024/910001');
+  rmSync(join(unit, 'monitoring'), { recursive: true });
+  rmSync(join(unit, 'evaluations'), { recursive: true });
+  const args = ['--content', content, '--year', '2024', '--unit', '910001'];
+  const evaluation = runCli('new', ['evaluation', '--code', '99000024P00EXAMPLE001', ...args]);
+  const monitoring = runCli('new', ['monitoring', '--code', '99000024P00EXAMPLE001', '--month', '6', ...args]);
+  const target = parse(readFileSync(join(unit, 'projects/01-road.yaml'), 'utf8'));
+
+  it('start from the target table: its indicators, 年度指标值 and 年初预算数 exactly as approved', () => {
+    expect(evaluation.status, evaluation.stderr).toBe(0);
+    expect(monitoring.status, monitoring.stderr).toBe(0);
+    for (const [folder, schemaLine] of [['evaluations', 'evaluation'], ['monitoring', 'monitoring']]) {
+      const text = readFileSync(join(unit, folder!, '01-road.yaml'), 'utf8');
+      expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=../../../../schemas/${schemaLine}.schema.json`);
+      const data = parse(text);
+      expect(data['项目编码']).toBe(target['项目编码']);
+      expect(data['绩效指标'].map((i: Record<string, string>) => [i['三级指标'], i['年度指标值']])).toEqual(target['绩效指标'].map((i: Record<string, string>) => [i['三级指标'], i['指标值']]));
+      expect(data['资金'][0]['年初预算数']).toBe(target['预算数']);
+    }
+    expect(parse(readFileSync(join(unit, 'monitoring/01-road.yaml'), 'utf8'))['监控截至月份']).toBe(6);
+  });
+
+  it('cannot be published until every placeholder is filled: the only problems are 尚未填写', () => {
+    const result = runCli('validate', [content]);
+    expect(result.status).toBe(1);
+    const lines = result.stderr.split('\n').filter((l) => /(monitoring|evaluations)\/01-road\.yaml/.test(l));
+    const placeholders = ['monitoring', 'evaluations'].reduce((n, f) => n + (readFileSync(join(unit, f, '01-road.yaml'), 'utf8').match(new RegExp(PLACEHOLDER, 'g')) ?? []).length, 0);
+    expect(lines).toHaveLength(placeholders);
+    for (const line of lines) expect(line).toContain('尚未填写');
+  });
+
+  it('starts a self-evaluation without a target table from the framework, and never overwrites', () => {
+    const alone = runCli('new', ['evaluation', '--code', '99000024P00EXAMPLE009', '--name', '示例项目', ...args]);
+    expect(alone.status, alone.stderr).toBe(0);
+    expect(alone.stdout).toContain('没有项目编码为 99000024P00EXAMPLE009 的绩效目标表');
+    const data = parse(readFileSync(join(unit, 'evaluations/99000024P00EXAMPLE009.yaml'), 'utf8'));
+    expect(data['绩效指标'].map((i: Record<string, string>) => i['二级指标'])).toEqual(DEFAULT_FRAMEWORK.flatMap((f) => f.level2));
+    const again = runCli('new', ['evaluation', '--code', '99000024P00EXAMPLE009', ...args]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('已存在，没有覆盖');
+  });
+
+  it('refuses a month outside 1–12 and a missing code, with the usage', () => {
+    const month = runCli('new', ['monitoring', '--code', 'x', '--month', '13', ...args]);
+    expect(month.status).toBe(2);
+    expect(month.stderr).toContain('--month 要写 1 到 12 的数字');
+    const code = runCli('new', ['evaluation', ...args]);
+    expect(code.status).toBe(2);
+    expect(code.stderr).toContain('请用 --code 写出项目编码');
   });
 });

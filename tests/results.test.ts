@@ -248,3 +248,30 @@ describe('schemas on their own', () => {
     expect(issues.some((i) => i.includes('完成目标可能性只能写'))).toBe(true);
   });
 });
+
+describe('bad input never crashes the validator', () => {
+  // Every field (and every field of the first money row and indicator) replaced by each kind of
+  // wrong value: the checks run after other fields failed, so they must read defensively.
+  const WRONG: unknown[] = [null, 7, 'x', [], [1], { a: 1 }, '【待填写】'];
+  for (const file of [EVALUATION, MONITORING]) {
+    it(`reports, never throws, on ${file.split('/').slice(-2).join('/')}`, async () => {
+      const original = parse(readFileSync(join(FIXTURE, file), 'utf8')) as Record<string, unknown>;
+      const paths: (string | number)[][] = [
+        ...Object.keys(original).map((k) => [k]),
+        ...Object.keys((original['资金'] as Record<string, unknown>[])[0]!).map((k) => ['资金', 0, k]),
+        ...Object.keys((original['绩效指标'] as Record<string, unknown>[])[1]!).map((k) => ['绩效指标', 1, k]),
+      ];
+      const dir = contentWith({});
+      for (const path of paths) {
+        for (const wrong of WRONG) {
+          const data = structuredClone(original);
+          let node: any = data;
+          for (const key of path.slice(0, -1)) node = node[key];
+          node[path.at(-1)!] = wrong;
+          writeFileSync(join(dir, file), JSON.stringify(data));
+          await expect(validateContent(dir), `${path.join('.')} = ${JSON.stringify(wrong)}`).resolves.toHaveProperty('problems');
+        }
+      }
+    });
+  }
+});

@@ -1,6 +1,8 @@
 // npm run new -- project [--year 2023] [--unit 483001] [--code …] [--name …]
+// npm run new -- monitoring|evaluation --code … [--year] [--unit] [--month 6]
 // Writes a new project file with the standard indicator skeleton (every 二级 category of the
 // framework) and marked placeholders; the validator reports each placeholder until it is filled.
+// A monitoring or self-evaluation file starts from the project's target table (result-starter.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,20 +10,22 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { CONTENT_DIR } from '../lib/content-layout.ts';
-import { projectYaml } from '../lib/import/write-yaml.ts';
+import { projectYaml, resultYaml } from '../lib/import/write-yaml.ts';
+import { startResult, type TargetInput } from '../lib/result-starter.ts';
 import { placeholder } from '../lib/placeholders.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import { PROJECT_CODE, type ProjectInput } from '../schema/project.ts';
 
-const usage = '用法：npm run new -- project [--year 2023] [--unit 483001] [--code 项目编码] [--name 项目名称]';
+const usage = '用法：npm run new -- project [--year 2023] [--unit 483001] [--code 项目编码] [--name 项目名称]\n      npm run new -- monitoring --code 项目编码 [--month 6] [--year 2023] [--unit 483001]（执行监控表）\n      npm run new -- evaluation --code 项目编码 [--year 2023] [--unit 483001]（绩效自评表）';
 let args;
 try {
-  args = parseArgs({ allowPositionals: true, options: { year: { type: 'string' }, unit: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, content: { type: 'string' } } });
+  args = parseArgs({ allowPositionals: true, options: { year: { type: 'string' }, unit: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, month: { type: 'string' }, content: { type: 'string' } } });
 } catch (e) {
   console.error(`${(e as Error).message}\n${usage}`);
   process.exit(2);
 }
-if (args.positionals[0] !== 'project' || args.positionals.length > 1) {
+const kind = args.positionals[0];
+if (!(kind === 'project' || kind === 'monitoring' || kind === 'evaluation') || args.positionals.length > 1) {
   console.error(usage);
   process.exit(2);
 }
@@ -45,8 +49,8 @@ if (!(Number.isInteger(year) && year >= 2000 && year <= 2100)) fail(`年度应�
 const units = existsSync(join(contentDir, String(year))) ? readdirSync(join(contentDir, String(year))) : [];
 const unit = await ask(args.values.unit, '单位编码', units.length === 1 ? units[0] : undefined);
 if (!unit || !/^\d{3,15}$/.test(unit)) fail(`请用 --unit 指定单位编码（3–15 位数字），例如 --unit 483001。${units.length ? `${year} 年已有：${units.join('、')}` : ''}\n${usage}`);
-const code = await ask(args.values.code, '项目编码（21 位，可暂不填）');
-if (code && !PROJECT_CODE.test(code)) fail(`项目编码“${code}”格式不对：应为 21 位，例如 13022923P00JXC415564L`);
+const code = await ask(args.values.code, kind === 'project' ? '项目编码（21 位，可暂不填）' : '项目编码（或网址标识）');
+if (kind === 'project' && code && !PROJECT_CODE.test(code)) fail(`项目编码“${code}”格式不对：应为 21 位，例如 13022923P00JXC415564L`);
 const name = await ask(args.values.name, '项目名称（可暂不填）');
 prompt?.close();
 
@@ -61,6 +65,29 @@ function unitName(): string | undefined {
     if (typeof data?.单位名称 === 'string') return data.单位名称;
   }
   return undefined;
+}
+
+if (kind !== 'project') {
+  if (!code) fail(`请用 --code 写出项目编码（没有项目编码的表写它的网址标识），新表从该项目的绩效目标表开始。\n${usage}`);
+  const month = args.values.month === undefined ? undefined : Number(args.values.month);
+  if (month !== undefined && !(Number.isInteger(month) && month >= 1 && month <= 12)) fail(`--month 要写 1 到 12 的数字，例如 --month 6（监控到 6 月底）。\n${usage}`);
+  const targetFile = existsSync(projectDir) ? readdirSync(projectDir).filter((f) => f.endsWith('.yaml')).find((f) => {
+    const data = parse(readFileSync(join(projectDir, f), 'utf8')) as { 项目编码?: unknown; 网址标识?: unknown } | null;
+    return data?.项目编码 === code || data?.网址标识 === code;
+  }) : undefined;
+  const target = targetFile ? (parse(readFileSync(join(projectDir, targetFile), 'utf8')) as TargetInput) : undefined;
+  const folder = join(unitDir, kind === 'monitoring' ? 'monitoring' : 'evaluations');
+  const file = join(folder, targetFile ?? `${code}.yaml`);
+  if (existsSync(file)) fail(`${file} 已存在，没有覆盖。`);
+  const table = startResult(kind, { target, unit: unit!, unitName: unitName(), year, code, name, month, framework: loadSiteConfig(contentDir).indicatorFramework });
+  await mkdir(folder, { recursive: true });
+  await writeFile(file, resultYaml(kind, table));
+  const stage = kind === 'monitoring' ? '执行监控表' : '绩效自评表';
+  console.log(
+    (target ? `已按绩效目标表 ${join(projectDir, targetFile!)} 创建${stage} ${file}：指标和年度指标值照目标表填好了。` : `${year} 年单位 ${unit} 没有项目编码为 ${code} 的绩效目标表，已创建不对应目标表的${stage} ${file}（按指标体系列出各二级指标）。`) +
+      '\n请把其中所有“【待填写…】”按实际情况填写，然后运行 npm run validate 检查。',
+  );
+  process.exit(0);
 }
 
 const amount = placeholder('金额，例如 "100000.00"');

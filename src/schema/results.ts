@@ -26,7 +26,8 @@ import { decimalsOf, formatFenIn, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, 
 
 /** What a table prints in a cell that has no value (`-`, `—`, `/`): kept, read as empty. */
 export const EMPTY_MARKS: readonly string[] = ['-', '—', '－', '/', '／', '——'];
-export const isEmptyMark = (text: string | undefined) => text !== undefined && EMPTY_MARKS.includes(text.trim());
+// Checks run after other fields failed (keyed.ts), so a reader may meet a value that did not parse.
+export const isEmptyMark = (text: unknown) => typeof text === 'string' && EMPTY_MARKS.includes(text.trim());
 
 /** An amount as published: canonical decimal text, or the table's empty mark kept as written. */
 const publishedAmount = (description: string) =>
@@ -69,8 +70,8 @@ const rateText = z
   .meta({ description: '执行率，照原表写，例如 "97.56%"', examples: ['97.56%'] });
 
 /** The number of a 分值 / 得分 / 总分 / 执行率 cell; undefined for an empty cell or mark. */
-export function numberOf(written: string | undefined): number | undefined {
-  if (written === undefined || isEmptyMark(written)) return undefined;
+export function numberOf(written: unknown): number | undefined {
+  if (typeof written !== 'string' || isEmptyMark(written)) return undefined;
   const m = NUMBER.exec(written.trim().replace(/\s*(分|[%％])$/, ''));
   return m ? Number(m[1]) : undefined;
 }
@@ -508,7 +509,7 @@ function checkEvaluation(table: Record<string, unknown>, framework: IndicatorFra
     }
   }
   // 总分 = the 得分 of every counted indicator and of the money rows.
-  const total = numberOf(table.总分 as string | undefined);
+  const total = numberOf(table.总分);
   const money = parsedRows<MoneyRow>(table.资金, (row) => typeof row.label === 'string');
   const scores = [...counted.map(([row]) => row.score), ...money.map(([row]) => row.score)].filter((s) => s !== undefined && !isEmptyMark(s));
   if (total !== undefined && scores.length > 0 && scores.every((s) => numberOf(s) !== undefined)) {

@@ -14,7 +14,13 @@ export const SCHEMA_LINE = {
   project: ' yaml-language-server: $schema=../../../../schemas/project.schema.json',
   department: ' yaml-language-server: $schema=../../../schemas/department.schema.json',
   site: ' yaml-language-server: $schema=../schemas/site.schema.json',
+  monitoring: ' yaml-language-server: $schema=../../../../schemas/monitoring.schema.json',
+  evaluation: ' yaml-language-server: $schema=../../../../schemas/evaluation.schema.json',
+  departmentEvaluation: ' yaml-language-server: $schema=../../../schemas/department-evaluation.schema.json',
 } as const;
+
+/** What each result file is called in its heading comment. */
+const RESULT_TITLES = { monitoring: '项目执行监控表', evaluation: '项目支出绩效自评表', departmentEvaluation: '部门整体支出绩效自评表' } as const;
 
 function render(doc: Document): string {
   // Some YAML readers (Astro's among them) turn an unquoted 2024-03-01 into a date object: a date
@@ -41,6 +47,14 @@ function flowItems(node: unknown) {
   for (const item of node.items) if (isMap(item) || isSeq(item)) item.flow = true;
 }
 
+/** A blank line before each of these top-level keys, so the file reads in the table's blocks. */
+function spaceBeforeKeys(doc: Document, keys: readonly string[]) {
+  for (const key of keys) {
+    const pair = (doc.contents as YAMLMap).items.find((p) => (p.key as { value?: unknown })?.value === key || p.key === key);
+    if (pair && pair.key && typeof pair.key === 'object') (pair.key as { spaceBefore?: boolean }).spaceBefore = true;
+  }
+}
+
 function markSource(doc: Document) {
   const range = doc.getIn(['来源', '起止行'], true) as YAMLSeq | undefined;
   if (range) range.flow = true;
@@ -52,10 +66,7 @@ export function projectYaml(project: ProjectInput): string {
   flowItems(doc.get('资金支出计划', true));
   spaceItems(doc.get('绩效指标', true));
   markSource(doc);
-  for (const key of ['资金支出计划', '绩效目标', '绩效指标', '来源']) {
-    const pair = (doc.contents as YAMLMap).items.find((p) => (p.key as { value?: unknown })?.value === key || p.key === key);
-    if (pair && pair.key && typeof pair.key === 'object') (pair.key as { spaceBefore?: boolean }).spaceBefore = true;
-  }
+  spaceBeforeKeys(doc, ['资金支出计划', '绩效目标', '绩效指标', '来源']);
   return render(doc);
 }
 
@@ -64,5 +75,16 @@ export function departmentYaml(department: DepartmentInput): string {
   doc.commentBefore = `${SCHEMA_LINE.department}\n 部门整体绩效目标：${department.单位名称}（${department.年度}年）\n ${EDIT_HINT}`;
   spaceItems(doc.get('分项绩效目标', true));
   markSource(doc);
+  return render(doc);
+}
+
+/** A monitoring or self-evaluation file (keys already in the table's order). */
+export function resultYaml(kind: keyof typeof RESULT_TITLES, table: Record<string, unknown>): string {
+  const doc = new Document(table);
+  doc.commentBefore = `${SCHEMA_LINE[kind]}\n ${RESULT_TITLES[kind]}：${String(table['项目名称'] ?? table['单位名称'])}（${String(table['年度'])}年）\n ${EDIT_HINT}`;
+  spaceItems(doc.get('资金', true));
+  spaceItems(doc.get('绩效指标', true));
+  markSource(doc);
+  spaceBeforeKeys(doc, ['资金', '年度总体目标', '绩效指标', '来源']);
   return render(doc);
 }
