@@ -24,8 +24,9 @@ import {
   type MonitoringIndicator,
 } from '../schema/results.ts';
 import { plannedFen } from './aggregate.ts';
-import { shareOf } from './format.ts';
-import { groupAmount, type MoneyUnit } from './money.ts';
+import type { ChartSpec } from './chart-spec.ts';
+import { fenToNumber, shareOf } from './format.ts';
+import { formatYuan, groupAmount, type MoneyUnit } from './money.ts';
 import { outcomeOf, OUTCOME_LABELS, scoreDisagreement, type Outcome, type OutcomeStatus } from './outcome.ts';
 import { projectPath } from './paths.ts';
 import type { ProjectCycle, UnitYear } from './site-content.ts';
@@ -278,6 +279,31 @@ export function planVersusActual(p: Project, c: ProjectCycle): PlanPointView[] |
     const checkpoint = p.spendingPlan!.find((cp) => cp.month === month);
     return { month, planned: checkpoint ? plannedFen(p, checkpoint) : undefined, executed: spent.get(month) };
   });
+}
+
+/** The plan-against-actual chart of a project page: its spec, its data table and its one-sentence summary. */
+export function planVersusActualChart(points: PlanPointView[], budgetPhase: string) {
+  const plannedText = (p: PlanPointView) => (p.planned === undefined ? '—（计划未列此时点）' : p.planned === null ? '未列计划' : formatYuan(p.planned));
+  const spec: ChartSpec = {
+    type: 'line',
+    labels: points.map((p) => `${p.month}月底`),
+    series: [
+      { label: `累计计划支出（元，${budgetPhase}）`, values: points.map((p) => (p.planned == null ? null : fenToNumber(p.planned))), color: 'chart-1' },
+      // Only the months a table reports have a point; the gaps are drawn as gaps, never as 0.
+      { label: '实际执行数（元）', values: points.map((p) => (p.executed ? fenToNumber(p.executed.fen) : null)), color: 'chart-2' },
+    ],
+    unit: '元',
+  };
+  const spent = points.filter((p) => p.executed);
+  const summary = spent
+    .map((p) => `到${p.month}月底${p.executed!.phase} ${formatYuan(p.executed!.fen)} 元${typeof p.planned === 'bigint' ? `，计划累计支出 ${formatYuan(p.planned)} 元` : ''}`)
+    .join('；') + '。';
+  const table = {
+    caption: '资金支出计划与实际执行（累计，单位：元）',
+    headers: ['时点', `累计计划支出（元，${budgetPhase}）`, '实际执行数（元）', '执行数的口径'],
+    rows: points.map((p) => ({ header: `${p.month}月底`, cells: [plannedText(p), p.executed ? formatYuan(p.executed.fen) : '—', p.executed?.phase ?? '—'] })),
+  };
+  return { spec, summary, table };
 }
 
 // ---------------------------------------------------------------------------------------------
