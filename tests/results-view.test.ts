@@ -124,3 +124,31 @@ describe('summaries of the unit and the county', () => {
     ]);
   });
 });
+
+describe('a self-evaluation without a target table (fixture)', () => {
+  const fixture = evaluationSchema().parse(parse(readFileSync('tests/fixtures/results/content/2024/910002/evaluations/01-bridge.yaml', 'utf8')));
+  const alone: ProjectCycle = { key: fixture.key, name: fixture.name, evaluation: entry(fixture) };
+  const rows = cycleIndicators(alone);
+
+  it('keeps the published order, counts no 其中 row and notes a full score the reading calls missed', () => {
+    expect(rows.map((r) => r.name)).toEqual(['★维修便桥数量', '其中：石拱桥', '验收合格率', '群众出行条件']);
+    expect(rows[1]!.breakdown).toBe(true);
+    // Measured against the 调整后指标值 (=3座), not the 年度指标值 (=4座).
+    expect(rows[0]!.outcome?.status).toBe('met');
+    expect(rows[2]!.disagreement).toBe('已给满分，但按本网站的读法未达到目标');
+    expect(rows[3]!.change).toEqual({ kind: '新增', reason: '年中预算调整，见示例乡财〔2024〕3号', replaces: undefined });
+    const summary = unitResults({ year: 2024, unit: '910002', unitName: '示例县示例乡人民政府', projects: [], results: [alone] });
+    expect(summary.counts).toEqual({ met: 1, missed: 1, unknown: 1 });
+    expect(summary.deviations.map((d) => [d.indicator, d.what])).toEqual([
+      ['验收合格率', '未达到（实际完成 90%，不等于目标 100%）'],
+      ['群众出行条件', '得分 27.5（分值 30）'],
+    ]);
+  });
+
+  it('shows the 其他栏目 of a row as a column of the published table', () => {
+    const table = publishedEvaluation(fixture);
+    expect(table.headers.at(-1)).toBe('备注');
+    expect(table.rows[2]!.at(-1)).toBe('返工后复验合格');
+    expect(evaluationMoney(fixture).rows[0]!.cells).toEqual(['50,000.00', '60,000.00', '45,000.00', '10', '75.00%', '7.5']);
+  });
+});
