@@ -34,6 +34,12 @@ import type { ProjectCycle, UnitYear } from './site-content.ts';
 /** Anchor of the 执行与自评 section on a project page. */
 export const RESULTS_ANCHOR = 'results';
 
+/** The published files of a project's results, for the sources and downloads of its page. */
+export const resultFilesOf = (c: ProjectCycle) => [
+  ...(c.monitoring ? [{ stage: '执行监控表', path: c.monitoring.sourcePath, file: c.monitoring.file }] : []),
+  ...(c.evaluation ? [{ stage: '绩效自评表', path: c.evaluation.sourcePath, file: c.evaluation.file }] : []),
+];
+
 /** The phase of a monitoring figure: 监控至6月 (every figure on the site names its phase). */
 export const monitoringPhase = (month: number) => `监控至${month}月`;
 
