@@ -19,3 +19,5 @@ export const indicatorAnchor = (i: { level2?: string; name: string }) => `指标
 export const PROJECT_TABLE_ANCHOR = 'project-table';
 /** Anchor of the overall goals (and what follows them) on a department page. */
 export const DEPARTMENT_TABLE_ANCHOR = 'overall-targets';
+/** Anchor of the 部门整体支出绩效自评 on a department page (or on the unit overview when the unit published no department targets). */
+export const DEPARTMENT_EVALUATION_ANCHOR = 'department-evaluation';
