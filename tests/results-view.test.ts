@@ -18,7 +18,7 @@ import type { ProjectCycle, UnitYear } from '../src/lib/site-content.ts';
 import { projectSchema } from '../src/schema/project.ts';
 import { evaluationSchema, monitoringSchema } from '../src/schema/results.ts';
 
-const dir = 'examples/county/content/2024/910001';
+const dir = 'tests/fixtures/results/2024/910001';
 const read = (path: string) => parse(readFileSync(`${dir}/${path}`, 'utf8'));
 const target = projectSchema().parse(read('projects/01-road.yaml'));
 const monitoring = monitoringSchema().parse(read('monitoring/01-road.yaml'));
@@ -126,7 +126,7 @@ describe('summaries of the unit and the county', () => {
 });
 
 describe('a self-evaluation without a target table (fixture)', () => {
-  const fixture = evaluationSchema().parse(parse(readFileSync('tests/fixtures/results/content/2024/910002/evaluations/01-bridge.yaml', 'utf8')));
+  const fixture = evaluationSchema().parse(parse(readFileSync('tests/fixtures/results/2024/910002/evaluations/01-bridge.yaml', 'utf8')));
   const alone: ProjectCycle = { key: fixture.key, name: fixture.name, evaluation: entry(fixture) };
   const rows = cycleIndicators(alone);
 

@@ -52,7 +52,7 @@ describe('the fixture', () => {
   it('passes: target, monitoring and self-evaluation agree', async () => {
     const result = await validateContent(FIXTURE);
     expect(result.problems).toEqual([]);
-    expect([result.projects.length, result.monitoring.length, result.evaluations.length]).toEqual([1, 1, 1]);
+    expect([result.projects.length, result.monitoring.length, result.evaluations.length, result.departmentEvaluations.length]).toEqual([1, 1, 2, 1]);
   });
 
   it('keeps cells as published: ★, 产出指标(50分), 其中 rows, `-` for an empty amount, 万元 decimals', async () => {
