@@ -5,10 +5,12 @@
 import type { Indicator, Project } from '../schema/project.ts';
 import {
   amountFen,
+  EVALUATION_INDICATOR_FIELDS,
   EVALUATION_MONEY_COLUMNS,
   executionRate,
   indicatorIdentity,
   isEmptyMark,
+  MONITORING_INDICATOR_FIELDS,
   MONITORING_MONEY_COLUMNS,
   numberOf,
   readIndicatorName,
@@ -186,41 +188,19 @@ export const level1Name = (label: string | undefined) => (label === undefined ? 
 // The tables as published: every column a stage's file has, in the table's order
 
 type Column<T> = { label: string; cell: (row: T) => string | undefined };
-const MONITORING_COLUMNS: Column<MonitoringIndicator>[] = [
-  { label: '一级指标', cell: (r) => r.level1 },
-  { label: '二级指标', cell: (r) => r.level2 },
-  { label: '三级指标', cell: (r) => r.name },
-  { label: '指标性质', cell: (r) => r.nature },
-  { label: '年度指标值', cell: (r) => r.target },
-  { label: '度量单位', cell: (r) => r.unit },
-  { label: '当前完成值', cell: (r) => r.progress },
-  { label: '全年预计完成情况', cell: (r) => r.forecast },
-  { label: '完成目标可能性', cell: (r) => r.likelihood },
-  { label: '偏差原因类别', cell: (r) => r.deviationCategories?.join('、') },
-  { label: '偏差原因说明', cell: (r) => r.deviation },
-  { label: '备注', cell: (r) => r.note },
-  { label: '变更', cell: (r) => r.change },
-  { label: '原指标', cell: (r) => r.replaces },
-  { label: '变更理由', cell: (r) => r.changeReason },
-];
-const EVALUATION_COLUMNS: Column<EvaluationIndicator>[] = [
-  { label: '一级指标', cell: (r) => r.level1 },
-  { label: '二级指标', cell: (r) => r.level2 },
-  { label: '三级指标', cell: (r) => r.name },
-  { label: '指标性质', cell: (r) => r.nature },
-  { label: '年度指标值', cell: (r) => r.target },
-  { label: '度量单位', cell: (r) => r.unit },
-  { label: '调整后指标值', cell: (r) => r.adjustedTarget },
-  { label: '实际完成值', cell: (r) => r.actual },
-  { label: '权重', cell: (r) => r.weight },
-  { label: '分值', cell: (r) => r.points },
-  { label: '得分', cell: (r) => r.score },
-  { label: '是否核心指标', cell: (r) => r.core },
-  { label: '偏差原因分析及改进措施', cell: (r) => r.deviation },
-  { label: '变更', cell: (r) => r.change },
-  { label: '原指标', cell: (r) => r.replaces },
-  { label: '变更理由', cell: (r) => r.changeReason },
-];
+/** Every field of a row as a column, in the schema's (the published) order; 其他栏目 come after, see below. */
+const columnsOf = <T>(fields: readonly { key: string; property: string }[]): Column<T>[] =>
+  fields
+    .filter((f) => f.key !== '其他栏目')
+    .map(({ key, property }) => ({
+      label: key,
+      cell: (row: T) => {
+        const value = (row as Record<string, unknown>)[property];
+        return Array.isArray(value) ? value.join('、') : (value as string | undefined);
+      },
+    }));
+const MONITORING_COLUMNS = columnsOf<MonitoringIndicator>(MONITORING_INDICATOR_FIELDS);
+const EVALUATION_COLUMNS = columnsOf<EvaluationIndicator>(EVALUATION_INDICATOR_FIELDS);
 
 export interface PublishedTable {
   headers: string[];

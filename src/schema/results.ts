@@ -8,7 +8,6 @@ import { fiscalYearSchema, moneyUnitSchema, sourceRefSchema, unitCodeSchema, uni
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { keyed } from './keyed.ts';
 import {
-  ALWAYS,
   cellText,
   DEFAULT_PROJECT_RULES,
   extraCellsSchema,
@@ -329,6 +328,11 @@ const EVALUATION_INDICATOR_SPEC = {
   ...CHANGE_SPEC,
   其他栏目: ['extra', extraCellsSchema],
 } as const;
+
+/** YAML key → property of a result indicator row, in the published column order (for the pages and writers). */
+const propertiesOf = (spec: Record<string, readonly [string, unknown]>) => Object.entries(spec).map(([key, [property]]) => ({ key, property }));
+export const MONITORING_INDICATOR_FIELDS = propertiesOf(MONITORING_INDICATOR_SPEC);
+export const EVALUATION_INDICATOR_FIELDS = propertiesOf(EVALUATION_INDICATOR_SPEC);
 
 const monitoringIndicator = keyed(MONITORING_INDICATOR_SPEC);
 const evaluationIndicator = keyed(EVALUATION_INDICATOR_SPEC);
