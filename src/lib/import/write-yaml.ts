@@ -14,6 +14,9 @@ export const SCHEMA_LINE = {
   project: ' yaml-language-server: $schema=../../../../schemas/project.schema.json',
   department: ' yaml-language-server: $schema=../../../schemas/department.schema.json',
   site: ' yaml-language-server: $schema=../schemas/site.schema.json',
+  monitoring: ' yaml-language-server: $schema=../../../../schemas/monitoring.schema.json',
+  evaluation: ' yaml-language-server: $schema=../../../../schemas/evaluation.schema.json',
+  departmentEvaluation: ' yaml-language-server: $schema=../../../schemas/department-evaluation.schema.json',
 } as const;
 
 function render(doc: Document): string {
@@ -63,6 +66,23 @@ export function departmentYaml(department: DepartmentInput): string {
   const doc = new Document(department);
   doc.commentBefore = `${SCHEMA_LINE.department}\n 部门整体绩效目标：${department.单位名称}（${department.年度}年）\n ${EDIT_HINT}`;
   spaceItems(doc.get('分项绩效目标', true));
+  markSource(doc);
+  return render(doc);
+}
+
+const RESULT_TITLES = { monitoring: '项目支出绩效目标执行监控表', evaluation: '项目支出绩效自评表', departmentEvaluation: '部门整体支出绩效自评表' } as const;
+
+/** A monitoring, self-evaluation or department self-evaluation file (YAML keys, in the schema's order). */
+export function resultYaml(kind: keyof typeof RESULT_TITLES, table: Record<string, unknown>): string {
+  const doc = new Document(table);
+  const name = kind === 'departmentEvaluation' ? `${String(table['单位名称'])}（${String(table['年度'])}年）` : String(table['项目名称']);
+  doc.commentBefore = `${SCHEMA_LINE[kind]}\n ${RESULT_TITLES[kind]}：${name}\n ${EDIT_HINT}`;
+  // 偏差原因类别 one line per indicator, as the example files write it: [经费保障, 人员保障].
+  visit(doc, {
+    Pair(_, pair) {
+      if ((pair.key as { value?: unknown })?.value === '偏差原因类别' && isSeq(pair.value)) pair.value.flow = true;
+    },
+  });
   markSource(doc);
   return render(doc);
 }
