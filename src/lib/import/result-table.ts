@@ -468,7 +468,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     ...closing,
     其他栏目: Object.keys(extra).length ? extra : undefined,
   };
-  return orderedLike(table, jsonSchemaOf(layout.kind)) as Record<string, unknown>;
+  return orderedResult(layout.kind, table);
 }
 
 /** A 分值 / 得分 as written: a plain number as a YAML number (`10`), anything else (`9.50`, `10分`, `-`) as text. */
@@ -493,6 +493,9 @@ function jsonSchemaOf(kind: ResultKind): Json {
   if (!jsonSchemas.has(kind)) jsonSchemas.set(kind, z.toJSONSchema(SCHEMAS[kind](), { io: 'input', unrepresentable: 'any' }) as Json);
   return jsonSchemas.get(kind)!;
 }
+
+/** A result file's content with its keys in the schema's order (undefined values left out). */
+export const orderedResult = (kind: ResultKind, table: Record<string, unknown>) => orderedLike(table, jsonSchemaOf(kind)) as Record<string, unknown>;
 
 /** The value with every object's keys in the schema's order (undefined ones left out); keys the schema lacks stay, last. */
 function orderedLike(value: unknown, schema: Json | undefined): unknown {
