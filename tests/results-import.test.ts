@@ -102,6 +102,21 @@ describe('result tables', () => {
     expect(resultYaml('monitoring', result.tables[0]!)).toBe(resultYaml('monitoring', MONITORING));
   });
 
+  it('takes the year and unit from --year / --unit when the table does not print them, and makes a stable 网址标识', () => {
+    const { 项目编码: _, ...withoutCode } = EVALUATION;
+    const grid = resultGrid('evaluation', withoutCode);
+    grid.rows.splice(1, 2); // （2024年度） and the 填报单位 line
+    const file = { grids: [grid], after: [] };
+    expect(importResultFile(file).problems.map((p) => p.message)).toEqual([expect.stringContaining('表中没有单位编码。请用 --unit 指定')]);
+    expect(importResultFile(file, { unit: '910001' }).problems.map((p) => p.message)).toEqual([expect.stringContaining('无法判断年度')]);
+    const options = { year: 2024, unit: '910001 示例县示例镇人民政府' };
+    const [table] = importResultFile(file, options).tables;
+    expect(table).toMatchObject({ 单位编码: '910001', 单位名称: '示例县示例镇人民政府', 年度: 2024, 网址标识: expect.stringMatching(/^jx-[0-9a-f]{8}$/) });
+    expect(importResultFile(file, options).tables[0]!['网址标识']).toBe(table!['网址标识']);
+    expect(importResultFile(file, { ...options, targetOf: () => ({ 网址标识: 'sc-0a1b2c3d' }) }).tables[0]!['网址标识']).toBe('sc-0a1b2c3d');
+    expect(importResultFile({ grids: [resultGrid('evaluation', EVALUATION)], after: [] }, { year: 2023 }).problems[0]!.message).toContain('与 --year 2023 不同');
+  });
+
   it('recognises the kind of table by its labels, and a target table as none', async () => {
     for (const sample of RESULT_SAMPLES) expect(detectResultLayout([resultGrid(sample.kind, sample.table)])?.kind).toBe(sample.kind);
     for (const sample of LAYOUT_SAMPLES) expect(detectResultLayout(sample.grids)).toBeUndefined();

@@ -275,6 +275,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   // Money block: a caption (项目资金（万元）) left of the columns, the row's 栏目 before the first column.
   const money: Record<string, unknown>[] = [];
   let captionUnit: MoneyUnit | undefined;
+  // The national tables are in 万元 (their caption says so); a table may say otherwise.
   const moneyUnit = () => lines.money ?? captionUnit ?? '万元';
   /** An amount exactly as written, in the table's unit; the empty mark `-` kept. */
   const amountValue = (text: string, key: string, r: number, c: number) => {
@@ -440,7 +441,13 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     return undefined;
   }
   if (!isProject && fromTable?.[2]?.trim() && fromTable[2].trim() !== name) problems.push({ where: headWhere[nameKey]!, message: `部门名称“${name}”与表头的单位“${fromTable[2].trim()}”不同。请改正其中一处` });
-  const year = lines.year ?? Number(/(\d{4})\s*年/.exec(lines.title ?? '')?.[1] ?? options.year);
+  const titleYear = /(\d{4})\s*年/.exec(lines.title ?? '')?.[1];
+  const printedYear = lines.year ?? (titleYear === undefined ? undefined : Number(titleYear));
+  if (printedYear !== undefined && options.year !== undefined && printedYear !== options.year) {
+    problems.push({ where: at(0, 0), message: `表中的年度是 ${printedYear}，与 --year ${options.year} 不同。请核对后去掉 --year 或改正它` });
+    return undefined;
+  }
+  const year = printedYear ?? options.year ?? NaN;
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
     problems.push({ where: at(0, 0), message: `“${name}”：无法判断年度（表头没有“（2024年度）”这样的字样）。请用 --year 指定，例如 --year 2024` });
     return undefined;

@@ -7,9 +7,9 @@ import { writeXlsxGrids } from './grid-xlsx.ts';
 
 /**
  * The workbook of one result file: `table` is the file's YAML text or its parsed content (Chinese
- * keys). `date` is the workbook's date (same input and date → same bytes).
+ * keys). `date` is the workbook's date, a fixed one by default (same input and date → same bytes).
  */
-export function resultWorkbook(kind: ResultKind, table: Record<string, unknown> | string, { date = new Date(0) }: { date?: Date } = {}): Promise<Uint8Array> {
+export function resultWorkbook(kind: ResultKind, table: Record<string, unknown> | string, { date = new Date('2000-01-01T00:00:00Z') }: { date?: Date } = {}): Promise<Uint8Array> {
   const data = typeof table === 'string' ? (parse(table) as Record<string, unknown>) : table;
   return writeXlsxGrids([resultGrid(kind, data)], { date });
 }
