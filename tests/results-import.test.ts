@@ -161,6 +161,12 @@ describe('bad result tables are refused in Chinese with the cell, and nothing is
     await expectRefused(grid, /^项目支出绩效自评表!C\d+$/, /年初预算数“1\.2\.3”不是金额/);
   });
 
+  it('two tables of one project in one file', async () => {
+    const result = importResultFile(await read(await fileBytes([resultGrid('evaluation', EVALUATION), resultGrid('evaluation', EVALUATION)], 'xlsx'), 'xlsx'));
+    expect(result.tables).toEqual([]);
+    expect(result.problems.map((p) => p.message)).toEqual([expect.stringContaining('导入后会互相覆盖')]);
+  });
+
   it('a missing 项目名称', async () => {
     const grid = edited('evaluation', EVALUATION, (rows) => {
       rows.find((r) => r[0] === '项目名称')![1] = '';

@@ -203,6 +203,14 @@ export function importResultFile(file: GridFile, options: ResultImportOptions = 
     if (table) tables.push(table);
   }
   for (const p of file.after) if (p.text.trim()) problems.push({ where: p.where, message: `表格之后的文字“${short(p.text)}”无法放进任何字段` });
+  // Two tables for one project (or one department) and year would overwrite each other's file.
+  const seen = new Map<string, string>();
+  for (const t of tables) {
+    const key = [t['年度'], t['单位编码'], t['项目编码'] ?? t['网址标识'] ?? ''].join('/');
+    const name = String(t['项目名称'] ?? t['单位名称']);
+    if (seen.has(key)) problems.push({ where: '', message: `“${name}”与“${seen.get(key)}”是同一${layout.kind === 'departmentEvaluation' ? '单位' : '项目'}同一年度的${layout.title}，导入后会互相覆盖。请核对原表` });
+    else seen.set(key, name);
+  }
   return { layout, tables: problems.length ? [] : tables, problems };
 }
 
