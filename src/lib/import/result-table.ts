@@ -377,7 +377,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   const closing: Record<string, string> = {};
   const closingWhere: Record<string, string> = {};
   let total: unknown;
-  let totalPoints: { text: string; r: number; c: number } | undefined;
+  let totalPoints: string | undefined;
   let ended = false;
   for (let r = header + (twoRows ? 2 : 1); r < grid.rows.length; r++) {
     const first = own(grid, r, 0);
@@ -390,7 +390,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
         const scoreCol = [...columns].find(([, x]) => x.key === '得分')?.[0];
         for (const x of cellsOf(grid, r).slice(1)) {
           if (x.c === scoreCol) total = scoreValue(x.text);
-          else if (x.c === pointsCol) totalPoints = { text: x.text, r, c: x.c };
+          else if (x.c === pointsCol) totalPoints = x.text;
           else unplaced(r, x.c, x.text);
         }
       } else pairs(r, layout.closing, closing, closingWhere);
@@ -466,7 +466,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     if (!key.项目编码 && !key.网址标识) key = { 网址标识: `jx-${createHash('sha256').update(`${year}/${unitCode}/${name}`).digest('hex').slice(0, 8)}` };
   }
   // The 总分 row's 分值 is derived (the 分值 above add up to it); a different one is kept as written.
-  if (totalPoints && totalPoints.text !== pointsSum(money, indicators)) extra[TOTAL_POINTS_KEY] = totalPoints.text;
+  if (totalPoints !== undefined && totalPoints !== pointsSum(money, indicators)) extra[TOTAL_POINTS_KEY] = totalPoints;
   const table: Record<string, unknown> = {
     单位编码: unitCode,
     单位名称: unitName,
