@@ -7,12 +7,17 @@
 // table, in document order. A .docx is read as its text-export lines (src/lib/office/docx.ts),
 // kept beside it as <name>.txt, to which the 来源 line numbers refer.
 // An .xlsx is one project table (the layout of npm run template): it adds or updates one file.
+// A 执行监控表 / 项目支出绩效自评表 / 部门整体支出绩效自评表 is recognised by its labels (import/result-table.ts)
+// and goes to monitoring/, evaluations/ or department-evaluation.yaml.
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONTENT_DIR } from '../lib/content-layout.ts';
 import { parseSourceText } from '../lib/import/source-text.ts';
-import { departmentYaml, projectYaml } from '../lib/import/write-yaml.ts';
+import { departmentYaml, projectYaml, resultYaml } from '../lib/import/write-yaml.ts';
+import { detectResultLayout, importResultFile } from '../lib/import/result-table.ts';
+import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from '../schema/results.ts';
 import { formatProblem, validateContent } from '../lib/validate.ts';
 import { docxLines } from '../lib/office/docx.ts';
 import { projectFileName, projectFilesIn } from '../lib/office/project-file.ts';
@@ -59,6 +64,11 @@ if (args.values.layout !== undefined && !layoutOption) {
 if (args.values.unit !== undefined && !/^\d{3,15}(?!\d)/.test(args.values.unit.trim())) {
   console.error(`--unit 应以 3–15 位数字的单位编码开头，例如 --unit 813 或 --unit "813 某某局"；这里是 ${args.values.unit}`);
   process.exit(2);
+}
+// A monitoring or self-evaluation table (执行监控表, 绩效自评表) is recognised by its labels.
+if (layoutOption === undefined) {
+  const result = await importResultTables();
+  if (result !== undefined) process.exit(result);
 }
 // Another province's table is read by its labels; the bundled unit's document has its own reader.
 if (layoutOption?.readBy !== 'document') {
@@ -265,4 +275,81 @@ async function readInput(): Promise<Uint8Array | undefined> {
     console.error(`无法读取 ${file}：${(e as Error).message}`);
     return undefined;
   }
+}
+
+/**
+ * A result table (执行监控表, 项目支出绩效自评表, 部门整体支出绩效自评表): undefined when the file is
+ * none, else the exit code. Each project table goes to monitoring/ or evaluations/ beside the
+ * target tables, the department's to department-evaluation.yaml; nothing is written on any problem.
+ */
+async function importResultTables(): Promise<number | undefined> {
+  const bytes = await readInput();
+  if (!bytes) return 2;
+  const read = ext === '.xlsx' ? await readXlsxGrids(bytes) : ext === '.docx' ? await readDocxGrids(bytes) : readTextGrids(decodeText(bytes));
+  if ('error' in read) return undefined; // the other readers say why
+  const layout = detectResultLayout(read.grids);
+  if (!layout) return undefined;
+  let site;
+  try {
+    site = loadSiteConfig(contentDir);
+  } catch {
+    // No readable site.yaml yet: the default rules; validate reports the site file.
+  }
+  const rules = projectRulesOf(site);
+  const imported = importResultFile(read, { year, unit: unitOption, targetOf });
+  const problems = [...imported.problems];
+  const schema = layout.kind === 'monitoring' ? monitoringSchema(rules) : layout.kind === 'evaluation' ? evaluationSchema(rules) : departmentEvaluationSchema(rules.framework);
+  for (const table of imported.tables) {
+    const checked = schema.safeParse(table);
+    const name = String(table['项目名称'] ?? table['单位名称']);
+    if (!checked.success) {
+      for (const issue of checked.error.issues) problems.push({ where: `“${name}”${issue.path.length ? ` ${issue.path.map((k) => (typeof k === 'number' ? `[${k + 1}]` : `.${String(k)}`)).join('').replace(/^\./, '')}` : ''}`, message: issue.message });
+    }
+  }
+  if (problems.length > 0) {
+    for (const p of problems) console.error(`${file}${p.where ? `：${p.where}` : ''}  ${p.message}`);
+    console.error(`\n导入失败（${layout.title}）：有 ${problems.length} 处需要修改，没有写入任何文件。`);
+    return 1;
+  }
+  const dirs = new Set<string>();
+  for (const table of imported.tables) {
+    const unitDir = join(contentDir, String(table['年度']), String(table['单位编码']));
+    let target: string;
+    if (layout.kind === 'departmentEvaluation') target = join(unitDir, 'department-evaluation.yaml');
+    else {
+      const dir = join(unitDir, layout.kind === 'monitoring' ? 'monitoring' : 'evaluations');
+      await mkdir(dir, { recursive: true });
+      target = join(dir, projectFileName(await projectFilesIn(dir), String(table['项目编码'] ?? table['网址标识'])));
+    }
+    await mkdir(unitDir, { recursive: true });
+    await writeFile(target, resultYaml(layout.kind, table));
+    console.log(`已导入${layout.title}“${String(table['项目名称'] ?? table['单位名称'])}”到 ${target}`);
+    dirs.add(unitDir);
+  }
+  for (const unitDir of dirs) {
+    await mkdir(join(unitDir, 'source'), { recursive: true });
+    const copy = join(unitDir, 'source', basename(file!));
+    if (resolve(copy) !== resolve(file!)) await copyFile(file!, copy);
+  }
+  return validateImported();
+}
+
+/** The target table of a project with this 项目名称 in the year and unit: the result takes its 项目编码 / 网址标识. */
+function targetOf(year: number, unitCode: string, name: string): { 项目编码?: string; 网址标识?: string } | undefined {
+  const dir = join(contentDir, String(year), unitCode, 'projects');
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+  } catch {
+    return undefined; // no target tables for this unit and year
+  }
+  for (const n of names) {
+    try {
+      const data = parse(readFileSync(join(dir, n), 'utf8')) as Record<string, unknown> | null;
+      if (data && String(data['项目名称'] ?? '').trim() === name) return { 项目编码: data['项目编码'] as string | undefined, 网址标识: data['网址标识'] as string | undefined };
+    } catch {
+      // A file that does not parse: validate reports it.
+    }
+  }
+  return undefined;
 }

@@ -36,7 +36,7 @@ export interface LayoutImport {
 }
 
 /** Labels compare without spaces, colons and brackets' width: `其中： 财政资金` = `其中:财政资金`. */
-const normal = (label: string) =>
+export const normal = (label: string) =>
   label.replace(/\s+/g, '').replace(/[：:]$/, '').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
 const labelsOf = (f: LayoutField) => [f.label, ...(f.aliases ?? [])].map(normal);
 
@@ -97,7 +97,7 @@ export function importLayoutFile(file: GridFile, options: LayoutImportOptions = 
   };
 }
 
-const short = (t: string) => (t.length > 30 ? `${t.slice(0, 30)}…` : t);
+export const short = (t: string) => (t.length > 30 ? `${t.slice(0, 30)}…` : t);
 const isNotes = (g: Grid) => own(g, 0, 0)?.text.trim() === NOTES_TITLE;
 
 /** The layout whose indicator header row one of the tables has, with the most of its labels found. */

@@ -19,9 +19,6 @@ export const SCHEMA_LINE = {
   departmentEvaluation: ' yaml-language-server: $schema=../../../schemas/department-evaluation.schema.json',
 } as const;
 
-/** What each result file is called in its heading comment. */
-const RESULT_TITLES = { monitoring: '项目执行监控表', evaluation: '项目支出绩效自评表', departmentEvaluation: '部门整体支出绩效自评表' } as const;
-
 function render(doc: Document): string {
   // Some YAML readers (Astro's among them) turn an unquoted 2024-03-01 into a date object: a date
   // written as text stays text when quoted.
@@ -78,10 +75,19 @@ export function departmentYaml(department: DepartmentInput): string {
   return render(doc);
 }
 
-/** A monitoring or self-evaluation file (keys already in the table's order). */
+const RESULT_TITLES = { monitoring: '项目支出绩效目标执行监控表', evaluation: '项目支出绩效自评表', departmentEvaluation: '部门整体支出绩效自评表' } as const;
+
+/** A monitoring, self-evaluation or department self-evaluation file (YAML keys, in the schema's order). */
 export function resultYaml(kind: keyof typeof RESULT_TITLES, table: Record<string, unknown>): string {
   const doc = new Document(table);
-  doc.commentBefore = `${SCHEMA_LINE[kind]}\n ${RESULT_TITLES[kind]}：${String(table['项目名称'] ?? table['单位名称'])}（${String(table['年度'])}年）\n ${EDIT_HINT}`;
+  const name = kind === 'departmentEvaluation' ? `${String(table['单位名称'])}（${String(table['年度'])}年）` : String(table['项目名称']);
+  doc.commentBefore = `${SCHEMA_LINE[kind]}\n ${RESULT_TITLES[kind]}：${name}\n ${EDIT_HINT}`;
+  // 偏差原因类别 one line per indicator, as the example files write it: [经费保障, 人员保障].
+  visit(doc, {
+    Pair(_, pair) {
+      if ((pair.key as { value?: unknown })?.value === '偏差原因类别' && isSeq(pair.value)) pair.value.flow = true;
+    },
+  });
   spaceItems(doc.get('资金', true));
   spaceItems(doc.get('绩效指标', true));
   markSource(doc);
