@@ -88,7 +88,7 @@ describe('evaluations.csv', () => {
   it('puts the site reading in columns labelled 本网站读法, blank for breakdown rows', () => {
     const lights = rows.find((r) => r['年度'] === '2023' && r['三级指标'] === '★亮灯率')!;
     expect(lights).toMatchObject({ 实际完成值: '93%', 分值: '25', 得分: '25', '本网站读法：达成情况': OUTCOME_LABELS.missed, '本网站读法：得分提示': '已给满分，但按本网站的读法未达到目标' });
-    const breakdown = rows.find((r) => r['三级指标'].startsWith('其中：'))!;
+    const breakdown = rows.find((r) => r['三级指标']!.startsWith('其中：'))!;
     expect(breakdown['本网站读法：达成情况']).toBe('');
     expect(new Set(rows.map((r) => r['本网站读法：达成情况']))).toEqual(new Set(['', ...Object.values(OUTCOME_LABELS)]));
   });
