@@ -27,9 +27,14 @@ const timed = async <T>(stage: string, work: Promise<T>): Promise<T> => {
 // Only the projects' data is kept: the validation result also holds every parsed YAML document
 // (for line numbers in messages), about 90 KB per project, which Astro's render would otherwise
 // carry along (0.9 GB for 10,000 projects).
-const { problems, projects, departments } = await timed(
+const { problems, projects, departments, results: stages } = await timed(
   'validate',
-  validateContent(CONTENT_DIR).then((result) => ({ problems: result.problems, projects: result.projects.map((p) => p.data), departments: result.departments.map((d) => d.data) })),
+  validateContent(CONTENT_DIR).then((result) => ({
+    problems: result.problems,
+    projects: result.projects.map((p) => p.data),
+    departments: result.departments.map((d) => d.data),
+    results: { monitoring: result.monitoring.map((f) => f.data), evaluations: result.evaluations.map((f) => f.data), departmentEvaluations: result.departmentEvaluations.map((f) => f.data) },
+  })),
 );
 if (problems.length > 0) {
   for (const problem of problems) console.error(formatProblem(problem));
@@ -50,7 +55,7 @@ try {
   // writing into them failed with ENOTEMPTY and hid the real error (e.g. a missing about.md).
   const results = await Promise.allSettled([
     timed('astro', build({ outDir: TEMP, logLevel: 'warn' })),
-    timed('index', writeSearchIndex(searchRecords(projects, departments), INDEX_TEMP)),
+    timed('index', writeSearchIndex(searchRecords(projects, departments, stages), INDEX_TEMP)),
   ]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;

@@ -11,6 +11,7 @@ import { readingOf } from './indicator-reading.ts';
 import { plannedFen } from './aggregate.ts';
 import type { MoneyUnit } from './money.ts';
 import { displayWidth } from './office/xlsx-layout.ts';
+import { DEMO_LABEL, DEMO_NOTICE } from './demo.ts';
 
 /** A project as the site uses it (`data`) and exactly as its YAML file parsed (`raw`). */
 export interface ExportProject {
@@ -89,7 +90,16 @@ const COLUMNS = {
   年度目标任务: col('年度目标任务', 'string', '年度履职目标：年度目标任务，照原文'),
   支出项目名称: col('支出项目名称', 'string', '年度履职目标：支出项目名称，照原文'),
   预算金额: col('预算金额', 'money', '年度履职目标：预算金额，照原文；单位见“金额单位”列'),
+  示例数据: col(DEMO_LABEL, 'string', DEMO_NOTICE),
 } as const;
+
+/**
+ * A download of a 示例数据 site says so in its first column, on every row, so that a table copied
+ * out of its file still carries the mark.
+ */
+export const withDemoColumn = (t: Table): Table => ({ columns: [C.示例数据, ...t.columns], rows: t.rows.map((row) => ['虚构数据，仅用于演示', ...row]) });
+/** A JSON download of a 示例数据 site: the notice as its first key. */
+export const withDemoNotice = (value: unknown): unknown => ({ [DEMO_LABEL]: DEMO_NOTICE, ...(value as Record<string, unknown>) });
 
 const checkpointColumn = (month: number) =>
   col(`${month}月底累计支出比例(%)`, 'number', `截至${month}月底累计支出占预算数的百分比；原表未列计划时为空（不是 0）`);
@@ -396,9 +406,14 @@ export const itemizedTargetsCsv = (departments: readonly ExportDepartment[]): st
 export const projectJson = (p: ExportProject): string => JSON.stringify(p.raw, null, 2) + '\n';
 
 /** Every department and project mapping in one JSON document. */
-export function allJson(projects: readonly ExportProject[], departments: readonly ExportDepartment[]): string {
-  const all = { 部门整体绩效目标: sorted(departments).map((d) => d.raw), 项目绩效目标表: sorted(projects).map((p) => p.raw) };
-  return JSON.stringify(all, null, 2) + '\n';
+export function allJson(
+  projects: readonly ExportProject[],
+  departments: readonly ExportDepartment[],
+  { results = {}, demo = false }: { results?: Record<string, unknown[]>; demo?: boolean } = {},
+): string {
+  // The later stages (执行监控、绩效自评) are added under their tables' names, only when there are some.
+  const all = { 部门整体绩效目标: sorted(departments).map((d) => d.raw), 项目绩效目标表: sorted(projects).map((p) => p.raw), ...results };
+  return JSON.stringify(demo ? withDemoNotice(all) : all, null, 2) + '\n';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -450,7 +465,12 @@ function longestLineWidth(text: string): number {
 export async function workbookXlsx(
   projects: readonly ExportProject[],
   departments: readonly ExportDepartment[],
-  { date, departmentTables = departmentResources(departments) }: { date: Date; departmentTables?: readonly DepartmentResource[] },
+  {
+    date,
+    departmentTables = departmentResources(departments),
+    moreTables = [],
+    demo = false,
+  }: { date: Date; departmentTables?: readonly DepartmentResource[]; moreTables?: readonly { sheet: string; table: Table }[]; demo?: boolean },
 ): Promise<Uint8Array> {
   // Streamed: rows go to the ZIP as they are added instead of being held as cell objects, which
   // for 10,000 projects (113,000 indicator rows) took 1.4 GB and 19.5 s (now 0.1 GB, 7.7 s).
@@ -462,11 +482,12 @@ export async function workbookXlsx(
   workbook.lastModifiedBy = 'gongkai';
   workbook.created = date;
   workbook.modified = date;
-  addSheet(workbook, '项目', projectsTable(projects));
-  addSheet(workbook, '绩效指标', indicatorsTable(projects));
-  addSheet(workbook, '资金支出计划', spendingPlanTable(projects));
-  addSheet(workbook, '分项绩效目标', itemizedTargetsTable(departments));
-  for (const resource of departmentTables) addSheet(workbook, resource.sheet, resource.table);
+  const sheet = (name: string, table: Table) => addSheet(workbook, name, demo ? withDemoColumn(table) : table);
+  sheet('项目', projectsTable(projects));
+  sheet('绩效指标', indicatorsTable(projects));
+  sheet('资金支出计划', spendingPlanTable(projects));
+  sheet('分项绩效目标', itemizedTargetsTable(departments));
+  for (const resource of [...departmentTables, ...moreTables]) sheet(resource.sheet, resource.table);
   await workbook.commit();
   return setZipTimes(new Uint8Array(Buffer.concat(chunks)), date);
 }
@@ -572,6 +593,10 @@ export interface PackageResource {
   bytes: Uint8Array;
   title?: string;
   description?: string;
+  /** The table's own column descriptions (tables described outside COLUMNS); otherwise read by name. */
+  columns?: readonly Column[];
+  /** Cell texts that mean “no value” in this table (Frictionless missingValues), e.g. a published `-`. */
+  missingValues?: readonly string[];
 }
 
 export interface PackageMeta {
@@ -654,7 +679,11 @@ export function dataPackage(resources: readonly PackageResource[], meta: Package
         const header = parseCsv(new TextDecoder().decode(r.bytes))[0] ?? [];
         resource.profile = 'tabular-data-resource';
         resource.encoding = 'utf-8';
-        resource.schema = { fields: header.map((name) => fieldOf(describeColumn(name), meta)) };
+        const described = (name: string) => r.columns?.find((c) => c.name === name) ?? describeColumn(name);
+        // The shared unit and phase describe the target tables; a table with its own columns (the
+        // results) names them per row only.
+        const labels = r.columns ? { ...meta, moneyUnit: undefined, budgetPhase: undefined } : meta;
+        resource.schema = { fields: header.map((name) => fieldOf(described(name), labels)), ...(r.missingValues ? { missingValues: ['', ...r.missingValues] } : {}) };
       } else if (ext === 'json') {
         resource.encoding = 'utf-8';
       }

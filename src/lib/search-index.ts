@@ -6,6 +6,9 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Project } from '../schema/project.ts';
 import type { Department } from '../schema/department.ts';
+import { readLevel1, type DepartmentEvaluation, type Evaluation, type EvaluationIndicator, type Monitoring, type MonitoringIndicator } from '../schema/results.ts';
+import { OUTCOME_LABELS } from './outcome.ts';
+import { outcomeOfRow } from './result-exports.ts';
 import { indexText } from './search-tokens.ts';
 import { DEPARTMENT_TABLE_ANCHOR, departmentPath, indicatorAnchor, PROJECT_TABLE_ANCHOR, projectPath } from './paths.ts';
 
@@ -17,13 +20,21 @@ export type RecordKind = '项目名称' | '项目信息' | '指标';
 /** The filters shown on the search page, in order; 类型 is internal (ranking). */
 export const SEARCH_FILTERS = ['一级指标', '二级指标', '项目', '单位', '年度'] as const;
 /** Filters of fields that only some layouts print: shown only when some content has them. */
-export const OPTIONAL_SEARCH_FILTERS = ['项目类别', '指标性质'] as const;
+export const OPTIONAL_SEARCH_FILTERS = ['项目类别', '指标性质', '达成情况'] as const;
 
-/** The optional filters that the content uses (a site of one layout shows none it lacks). */
-export function optionalFiltersIn(projects: readonly Project[]): (typeof OPTIONAL_SEARCH_FILTERS)[number][] {
-  return OPTIONAL_SEARCH_FILTERS.filter((name) =>
-    name === '项目类别' ? projects.some((p) => p.category !== undefined) : projects.some((p) => p.indicators.some((i) => i.nature !== undefined)),
-  );
+/** What decides whether each optional filter is shown: whether some content has its field. */
+const OPTIONAL_FILTER_USED: Record<(typeof OPTIONAL_SEARCH_FILTERS)[number], (projects: readonly Project[], evaluated: boolean) => boolean> = {
+  项目类别: (projects) => projects.some((p) => p.category !== undefined),
+  指标性质: (projects) => projects.some((p) => p.indicators.some((i) => i.nature !== undefined)),
+  达成情况: (_, evaluated) => evaluated,
+};
+
+/**
+ * The optional filters that the content uses (a site of one layout shows none it lacks; 达成情况
+ * only where some self-evaluation is published).
+ */
+export function optionalFiltersIn(projects: readonly Project[], evaluated = false): (typeof OPTIONAL_SEARCH_FILTERS)[number][] {
+  return OPTIONAL_SEARCH_FILTERS.filter((name) => OPTIONAL_FILTER_USED[name](projects, evaluated));
 }
 
 /** Text of a project that only some layouts print (年度目标, 项目概况 …), searched with its goals. */
@@ -90,18 +101,29 @@ function indicatorRecord(page: string, meta: Record<string, string>, common: Rec
   };
 }
 
+/** The later stages' files that the search covers. */
+export interface SearchResults {
+  monitoring: readonly Monitoring[];
+  evaluations: readonly Evaluation[];
+  departmentEvaluations: readonly DepartmentEvaluation[];
+}
+const NO_RESULTS: SearchResults = { monitoring: [], evaluations: [], departmentEvaluations: [] };
+
 /** Record URLs are below the site's base path: Pagefind adds the base (its `baseUrl`) when searching. */
-export function searchRecords(projects: Project[], departments: readonly Department[] = []): SearchRecord[] {
-  return [...projectSearchRecords(projects), ...departmentSearchRecords(departments)];
+export function searchRecords(projects: Project[], departments: readonly Department[] = [], results: SearchResults = NO_RESULTS): SearchRecord[] {
+  // A project is named in the filter by its name; the same name in another unit or year gets
+  // the unit and year added so that the filter stays unambiguous. A project with results only
+  // (no target table) is named the same way.
+  type Named = { name: string; unitName: string; fiscalYear: number; unitCode: string; key: string };
+  const named = new Map<string, Named>();
+  for (const p of [...projects, ...results.monitoring, ...results.evaluations]) named.set(`${p.fiscalYear}/${p.unitCode}/${p.key}`, p);
+  const names = new Map<string, number>();
+  for (const p of named.values()) names.set(p.name, (names.get(p.name) ?? 0) + 1);
+  const label = (p: Named) => (names.get(p.name)! > 1 ? `${p.name}（${p.unitName}，${p.fiscalYear}年）` : p.name);
+  return [...projectSearchRecords(projects, label), ...departmentSearchRecords(departments), ...resultSearchRecords(results, label)];
 }
 
-function projectSearchRecords(projects: Project[]): SearchRecord[] {
-  // A project is named in the filter by its name; the same name in another unit or year gets
-  // the unit and year added so that the filter stays unambiguous.
-  const names = new Map<string, number>();
-  for (const p of projects) names.set(p.name, (names.get(p.name) ?? 0) + 1);
-  const label = (p: Project) => (names.get(p.name)! > 1 ? `${p.name}（${p.unitName}，${p.fiscalYear}年）` : p.name);
-
+function projectSearchRecords(projects: Project[], label: (p: Project) => string): SearchRecord[] {
   return projects.flatMap((p) => {
     const page = `/${projectPath(p.fiscalYear, p.unitCode, p.key)}`;
     const common = { 项目: [label(p)], 单位: [p.unitName], 年度: [String(p.fiscalYear)], ...(p.category !== undefined && { 项目类别: [p.category] }) };
@@ -121,6 +143,62 @@ function projectSearchRecords(projects: Project[]): SearchRecord[] {
     for (const i of p.indicators) records.push(indicatorRecord(page, meta, common, i));
     return records;
   });
+}
+
+/** The anchor of the results section on a project (or department) page. */
+export const RESULTS_ANCHOR = 'results';
+
+/**
+ * Records of the later stages: one per indicator row of a monitoring or self-evaluation table,
+ * holding what was published about it (当前完成值, 全年预计完成情况, 实际完成值, deviation reasons)
+ * and, for a self-evaluation, the site's reading as the 达成情况 filter. Each lands on the results
+ * section of its project page; Pagefind keeps one record per URL, so a query naming the stage and
+ * row (which a static server ignores) tells the records apart. They are shown as indicator results
+ * (kind 指标) whose description says what was published, so the search page's script is unchanged.
+ */
+function resultSearchRecords(results: SearchResults, label: (p: { name: string; unitName: string; fiscalYear: number; unitCode: string; key: string }) => string): SearchRecord[] {
+  type Row = MonitoringIndicator | EvaluationIndicator;
+  const tables = [
+    ...results.monitoring.map((t) => ({ kind: '执行监控' as const, page: projectPath(t.fiscalYear, t.unitCode, t.key), title: t.name, project: label(t), code: t.key, t, rows: t.indicators as Row[] })),
+    ...results.evaluations.map((t) => ({ kind: '绩效自评' as const, page: projectPath(t.fiscalYear, t.unitCode, t.key), title: t.name, project: label(t), code: t.key, t, rows: t.indicators as Row[] })),
+    ...results.departmentEvaluations.map((t) => {
+      const title = `${t.unitName}部门整体支出绩效自评`;
+      return { kind: '绩效自评' as const, page: departmentPath(t.fiscalYear, t.unitCode), title, project: title, code: '', t, rows: t.indicators as Row[] };
+    }),
+  ];
+  return tables.flatMap(({ kind, page, title, project, code, t, rows }) =>
+    rows.map((row, n): SearchRecord => {
+      const m = row as Partial<MonitoringIndicator>;
+      const e = row as Partial<EvaluationIndicator>;
+      const outcome = kind === '绩效自评' ? outcomeOfRow(row as EvaluationIndicator) : undefined;
+      const level1 = row.level1 === undefined ? undefined : readLevel1(row.level1).name;
+      const said = (label: string, text: string | undefined) => (text === undefined || text === '' ? [] : [`${label}：${text}`]);
+      const description = [
+        ...said('当前完成值', m.progress), ...said('全年预计完成情况', m.forecast), ...said('完成目标可能性', m.likelihood),
+        ...said('偏差原因类别', m.deviationCategories?.join('、')), ...said('偏差原因说明', kind === '执行监控' ? row.deviation : undefined),
+        ...said('实际完成值', e.actual), ...said('得分', e.score === undefined ? undefined : `${e.score}/${e.points ?? '-'}`),
+        ...said('偏差原因分析及改进措施', kind === '绩效自评' ? row.deviation : undefined),
+        ...said('本网站读法', outcome && `${OUTCOME_LABELS[outcome.status]}（${outcome.reason}）`),
+      ].join('；');
+      return {
+        url: `/${page}?row=${kind === '执行监控' ? 'monitoring' : 'evaluation'}-${n + 1}#${RESULTS_ANCHOR}`,
+        content: fields(row.name, m.progress, m.forecast, m.deviationCategories?.join('、'), m.deviation, m.note, e.actual, e.deviation, row.changeReason, ...Object.values(row.extra ?? {})),
+        language: SEARCH_LANGUAGE,
+        meta: {
+          project: title, code, unit: t.unitName, year: String(t.fiscalYear), title: `${row.name}（${kind}）`, kind: '指标',
+          level1: level1 ?? '', level2: row.level2 ?? '', description,
+          value: [row.nature === '定性' ? undefined : row.nature, e.adjustedTarget ?? row.target, row.unit].filter(Boolean).join(''), basis: '',
+        },
+        filters: {
+          项目: [project], 单位: [t.unitName], 年度: [String(t.fiscalYear)],
+          一级指标: level1 === undefined ? [] : [level1],
+          二级指标: row.level2 === undefined ? [] : [row.level2],
+          ...(outcome && { 达成情况: [OUTCOME_LABELS[outcome.status]] }),
+          类型: ['指标'],
+        },
+      };
+    }),
+  );
 }
 
 /** Writes the Pagefind index for the records into `outputPath` (a `pagefind/` folder of the site). */

@@ -60,6 +60,13 @@ export const siteSchema = keyed({
       .default('/')
       .meta({ description: '网站所在子路径，例如 /yusuan/；放在网站根目录时写 /', examples: ['/'] }),
   ],
+  示例数据: [
+    'demo',
+    z
+      .boolean({ error: whenWritten('示例数据只能写 true 或 false') })
+      .optional()
+      .meta({ description: '写 true 时，本网站的数据是虚构的示例：每页顶部显示“示例数据”横幅，网页标题和每个下载文件都标明示例数据。正式发布的网站不写', examples: [true] }),
+  ],
   指标体系: ['indicatorFramework', indicatorFrameworkSchema.default(DEFAULT_FRAMEWORK)],
   表样: [
     'layout',

@@ -2,7 +2,9 @@
 // is there; build the site three times: from content/ (base `/`) into .test-dist/root/; from a
 // copy of content/ in .test-dist/content-yusuan/ with `基础路径: /yusuan/` into .test-dist/sub/;
 // and from content/ plus the fictitious second year and second unit of tests/fixtures/county
-// into .test-dist/county/ (a county's site). Serve each build on 127.0.0.1 at an ephemeral port;
+// into .test-dist/county/ (a county's site); the other provinces' tables into .test-dist/layouts/;
+// and the example county (examples/county, 示例数据, as `npm run build:example` builds it) into
+// .test-dist/example/. Serve each build on 127.0.0.1 at an ephemeral port;
 // crawl each; provide it all to the tests.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +21,8 @@ export const TEST_DIST = join(ROOT, '.test-dist');
 export const SUB_BASE = '/yusuan/';
 /** Test-only content laid over a copy of content/ for the county site (see its README.md). */
 export const COUNTY_FIXTURE = join(ROOT, 'tests/fixtures/county/content');
+/** The demonstration county with targets, monitoring and self-evaluations (see its README.md). */
+export const EXAMPLE_CONTENT = join(ROOT, 'examples/county/content');
 
 /** Hostile Markdown appended to the sub-path copy's about.md; each line tries to run a script. */
 export const PLANTED_MARKDOWN = [
@@ -138,16 +142,17 @@ export default async function setup(project: TestProject) {
       if (imported.status !== 0) throw new Error(`importing ${file} for the browser tests failed:\n${imported.stdout}\n${imported.stderr}`);
     }
 
-    const roots = { root: join(TEST_DIST, 'root'), sub: join(TEST_DIST, 'sub'), county: join(TEST_DIST, 'county'), layouts: join(TEST_DIST, 'layouts') };
+    const roots = { root: join(TEST_DIST, 'root'), sub: join(TEST_DIST, 'sub'), county: join(TEST_DIST, 'county'), layouts: join(TEST_DIST, 'layouts'), example: join(TEST_DIST, 'example') };
     build('root', roots.root, { GONGKAI_CONTENT: join(ROOT, 'content') });
     build('sub', roots.sub, { GONGKAI_CONTENT: subContent });
     build('county', roots.county, { GONGKAI_CONTENT: countyContent });
     build('layouts', roots.layouts, { GONGKAI_CONTENT: layoutsContent });
+    build('example', roots.example, { GONGKAI_CONTENT: EXAMPLE_CONTENT });
 
     const browser = await launchBrowser(chromiumPath);
     const sites: SiteUnderTest[] = [];
     try {
-      for (const [name, basePath] of [['root', '/'], ['sub', SUB_BASE], ['county', '/'], ['layouts', '/']] as const) {
+      for (const [name, basePath] of [['root', '/'], ['sub', SUB_BASE], ['county', '/'], ['layouts', '/'], ['example', '/']] as const) {
         const server = await startStaticServer(roots[name], basePath);
         servers.push(server);
         const started = Date.now();

@@ -1,29 +1,53 @@
 // One project's data as CSV (UTF-8 with BOM, for Excel), JSON (exactly its YAML) and XLSX (laid
-// out like the approved table), beside its page.
+// out like the approved table), beside its page; and its monitoring and self-evaluation as CSV and
+// JSON (result-downloads.ts), also for a project that has results only.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { exportProject } from '../../../../lib/downloads.ts';
-import { projectCsv, projectJson } from '../../../../lib/exports.ts';
+import { isDemoSite } from '../../../../lib/demo.ts';
+import { exportProject, rawOf } from '../../../../lib/downloads.ts';
+import { projectIndicatorTable, tableCsv, withDemoColumn, withDemoNotice, type Table } from '../../../../lib/exports.ts';
+import { RESULT_DOWNLOADS, resultDownloadFile, type ResultExt, type ResultStage } from '../../../../lib/result-downloads.ts';
+import { projectEvaluationTable, projectMonitoringTable } from '../../../../lib/result-exports.ts';
 import { lastChanged } from '../../../../lib/git-dates.ts';
 import { projectWorkbook } from '../../../../lib/office/project-xlsx.ts';
 import { writeXlsxGrids } from '../../../../lib/office/grid-xlsx.ts';
 import { projectGrids } from '../../../../lib/import/layout-table.ts';
 import { layoutOf } from '../../../../lib/layout-view.ts';
-import { unitYears, type ProjectEntry } from '../../../../lib/site-content.ts';
+import { unitYears, type Entry, type ProjectEntry } from '../../../../lib/site-content.ts';
+import type { Evaluation, Monitoring } from '../../../../schema/results.ts';
 
 type Ext = 'csv' | 'json' | 'xlsx';
+type Props = { entry: ProjectEntry; ext: Ext } | { result: Entry<Monitoring> | Entry<Evaluation>; stage: ResultStage; ext: ResultExt };
 
 export const getStaticPaths: GetStaticPaths = async () =>
-  (await unitYears()).flatMap((uy) =>
-    uy.projects.flatMap((entry) =>
+  (await unitYears()).flatMap((uy) => [
+    ...uy.projects.flatMap((entry) =>
       (['csv', 'json', 'xlsx'] as const).map((ext) => ({
         params: { year: String(uy.year), unit: uy.unit, download: `${entry.data.key}.${ext}` },
-        props: { entry, ext },
+        props: { entry, ext } satisfies Props,
       })),
     ),
-  );
+    ...uy.results.flatMap((cycle) =>
+      RESULT_DOWNLOADS.flatMap(({ stage, ext }) => {
+        const result = cycle[stage];
+        return result ? [{ params: { year: String(uy.year), unit: uy.unit, download: resultDownloadFile(cycle.key, stage, ext) }, props: { result, stage, ext } satisfies Props }] : [];
+      }),
+    ),
+  ]);
+
+const CSV = { 'Content-Type': 'text/csv; charset=utf-8' };
+const JSON_TYPE = { 'Content-Type': 'application/json; charset=utf-8' };
 
 export const GET: APIRoute = async ({ props }) => {
-  const { entry, ext } = props as { entry: ProjectEntry; ext: Ext };
+  const demo = isDemoSite();
+  const csv = (table: Table) => new Response(tableCsv(demo ? withDemoColumn(table) : table), { headers: CSV });
+  const json = (raw: unknown) => new Response(JSON.stringify(demo ? withDemoNotice(raw) : raw, null, 2) + '\n', { headers: JSON_TYPE });
+  const p = props as Props;
+  if ('result' in p) {
+    if (p.ext === 'json') return json(rawOf(p.result));
+    const data = { data: p.result.data, raw: rawOf(p.result) };
+    return csv(p.stage === 'monitoring' ? projectMonitoringTable(data as { data: Monitoring; raw: unknown }) : projectEvaluationTable(data as { data: Evaluation; raw: unknown }));
+  }
+  const { entry, ext } = p;
   const project = exportProject(entry);
   if (ext === 'xlsx') {
     // Dated by the file's last change, not the clock, so that the same content gives the same bytes.
@@ -33,7 +57,5 @@ export const GET: APIRoute = async ({ props }) => {
     const bytes = layout.readBy === 'labels' ? await writeXlsxGrids(projectGrids(project.raw, layout), { date }) : await projectWorkbook(project.raw, { date });
     return new Response(bytes as BodyInit, { headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
   }
-  return ext === 'csv'
-    ? new Response(projectCsv(project), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
-    : new Response(projectJson(project), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return ext === 'csv' ? csv(projectIndicatorTable(project)) : json(project.raw);
 };
