@@ -4,14 +4,16 @@
 import type { ProjectCycle } from './site-content.ts';
 
 export type ResultStage = 'monitoring' | 'evaluation';
-export type ResultExt = 'csv' | 'json';
+export type ResultExt = 'csv' | 'json' | 'xlsx';
 
 /** Every result download a project may have, as data: the stage it holds, its format and its link text. */
 export const RESULT_DOWNLOADS: readonly { stage: ResultStage; ext: ResultExt; label: string }[] = [
   { stage: 'monitoring', ext: 'csv', label: '执行监控（CSV，Excel 可直接打开）' },
   { stage: 'monitoring', ext: 'json', label: '执行监控（JSON）' },
+  { stage: 'monitoring', ext: 'xlsx', label: '执行监控表（Excel，版式同公开的表格）' },
   { stage: 'evaluation', ext: 'csv', label: '绩效自评（CSV，Excel 可直接打开）' },
   { stage: 'evaluation', ext: 'json', label: '绩效自评（JSON）' },
+  { stage: 'evaluation', ext: 'xlsx', label: '绩效自评表（Excel，版式同公开的表格）' },
 ];
 
 /** The file name under the project folder: `99000024P00EXAMPLE001.evaluation.csv`. */

@@ -139,6 +139,8 @@ export interface IndicatorResult {
 }
 
 const resultAnchor = (i: { level2?: string; name: string }) => `结果-${[i.level2, readIndicatorName(i.name).name].filter((s) => s !== undefined).join('-')}`.replace(/\s+/g, '_');
+/** The anchor of a result row's line in the side-by-side table (a renamed row stands on its target's line). */
+export const resultRowAnchor = (r: { level2?: string; name: string; replaces?: string }) => resultAnchor(r.replaces === undefined ? r : { ...r, name: r.replaces });
 
 /**
  * One row per indicator, linked across the stages by indicatorIdentity (an 调整 row that renamed

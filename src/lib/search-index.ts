@@ -9,6 +9,7 @@ import type { Department } from '../schema/department.ts';
 import { readLevel1, type DepartmentEvaluation, type Evaluation, type EvaluationIndicator, type Monitoring, type MonitoringIndicator } from '../schema/results.ts';
 import { OUTCOME_LABELS } from './outcome.ts';
 import { outcomeOfRow } from './result-exports.ts';
+import { resultRowAnchor } from './results-view.ts';
 import { indexText } from './search-tokens.ts';
 import { DEPARTMENT_TABLE_ANCHOR, departmentPath, indicatorAnchor, PROJECT_TABLE_ANCHOR, projectPath } from './paths.ts';
 
@@ -145,9 +146,6 @@ function projectSearchRecords(projects: Project[], label: (p: Project) => string
   });
 }
 
-/** The anchor of the results section on a project (or department) page. */
-export const RESULTS_ANCHOR = 'results';
-
 /**
  * Records of the later stages: one per indicator row of a monitoring or self-evaluation table,
  * holding what was published about it (当前完成值, 全年预计完成情况, 实际完成值, deviation reasons)
@@ -167,7 +165,7 @@ function resultSearchRecords(results: SearchResults, label: (p: { name: string; 
     }),
   ];
   return tables.flatMap(({ kind, page, title, project, code, t, rows }) =>
-    rows.map((row, n): SearchRecord => {
+    rows.map((row): SearchRecord => {
       const m = row as Partial<MonitoringIndicator>;
       const e = row as Partial<EvaluationIndicator>;
       const outcome = kind === '绩效自评' ? outcomeOfRow(row as EvaluationIndicator) : undefined;
@@ -181,7 +179,9 @@ function resultSearchRecords(results: SearchResults, label: (p: { name: string; 
         ...said('本网站读法', outcome && `${OUTCOME_LABELS[outcome.status]}（${outcome.reason}）`),
       ].join('；');
       return {
-        url: `/${page}?row=${kind === '执行监控' ? 'monitoring' : 'evaluation'}-${n + 1}#${RESULTS_ANCHOR}`,
+        // Pagefind keeps one record per address: the stage in the query keeps the monitoring and the
+        // self-evaluation of one indicator apart, while both land on its line of the side-by-side table.
+        url: `/${page}?stage=${kind === '执行监控' ? 'monitoring' : 'evaluation'}#${resultRowAnchor(row)}`,
         content: fields(row.name, m.progress, m.forecast, m.deviationCategories?.join('、'), m.deviation, m.note, e.actual, e.deviation, row.changeReason, ...Object.values(row.extra ?? {})),
         language: SEARCH_LANGUAGE,
         meta: {

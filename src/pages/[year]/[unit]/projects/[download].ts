@@ -1,6 +1,6 @@
 // One project's data as CSV (UTF-8 with BOM, for Excel), JSON (exactly its YAML) and XLSX (laid
 // out like the approved table), beside its page; and its monitoring and self-evaluation as CSV and
-// JSON (result-downloads.ts), also for a project that has results only.
+// JSON and as XLSX in the published layout (result-downloads.ts), also for a project that has results only.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { isDemoSite } from '../../../../lib/demo.ts';
 import { exportProject, rawOf } from '../../../../lib/downloads.ts';
@@ -10,6 +10,7 @@ import { projectEvaluationTable, projectMonitoringTable } from '../../../../lib/
 import { lastChanged } from '../../../../lib/git-dates.ts';
 import { projectWorkbook } from '../../../../lib/office/project-xlsx.ts';
 import { writeXlsxGrids } from '../../../../lib/office/grid-xlsx.ts';
+import { resultWorkbook } from '../../../../lib/office/result-xlsx.ts';
 import { projectGrids } from '../../../../lib/import/layout-table.ts';
 import { layoutOf } from '../../../../lib/layout-view.ts';
 import { unitYears, type Entry, type ProjectEntry } from '../../../../lib/site-content.ts';
@@ -36,6 +37,7 @@ export const getStaticPaths: GetStaticPaths = async () =>
 
 const CSV = { 'Content-Type': 'text/csv; charset=utf-8' };
 const JSON_TYPE = { 'Content-Type': 'application/json; charset=utf-8' };
+const XLSX = { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
 export const GET: APIRoute = async ({ props }) => {
   const demo = isDemoSite();
@@ -44,6 +46,8 @@ export const GET: APIRoute = async ({ props }) => {
   const p = props as Props;
   if ('result' in p) {
     if (p.ext === 'json') return json(rawOf(p.result));
+    // As published, so that it imports back to the same file; dated by the file's last change (same bytes for the same content).
+    if (p.ext === 'xlsx') return new Response((await resultWorkbook(p.stage, rawOf(p.result) as Record<string, unknown>, { date: new Date(lastChanged(p.result.file)) })) as BodyInit, { headers: XLSX });
     const data = { data: p.result.data, raw: rawOf(p.result) };
     return csv(p.stage === 'monitoring' ? projectMonitoringTable(data as { data: Monitoring; raw: unknown }) : projectEvaluationTable(data as { data: Evaluation; raw: unknown }));
   }
@@ -55,7 +59,7 @@ export const GET: APIRoute = async ({ props }) => {
     // In the table's own layout: the bundled unit's form, or another province's table by its 表样.
     const layout = layoutOf(project.data);
     const bytes = layout.readBy === 'labels' ? await writeXlsxGrids(projectGrids(project.raw, layout), { date }) : await projectWorkbook(project.raw, { date });
-    return new Response(bytes as BodyInit, { headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+    return new Response(bytes as BodyInit, { headers: XLSX });
   }
   return ext === 'csv' ? csv(projectIndicatorTable(project)) : json(project.raw);
 };
