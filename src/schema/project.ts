@@ -99,24 +99,22 @@ export const extraCellsSchema = z
   .optional()
   .meta({ description: '原表中没有对应字段的栏目，照原样保留：栏目名: 内容', examples: [{ 备注: '新增指标' }] });
 
+/** 指标性质 in its own column (≥, ≤, =, 定性): the value reader decides what it can read; the rest is refused, not guessed. */
+export const natureSchema = z
+  .string({ error: whenWritten('指标性质要写成文本，例如 ≥') })
+  .superRefine((nature, ctx) => {
+    const problem = natureProblem(nature);
+    if (problem) ctx.addIssue({ code: 'custom', input: nature, message: problem });
+  })
+  .optional()
+  .meta({ description: '指标性质（原表单列时）：≥、≤、= 或 定性', examples: ['≥'] });
 
 const INDICATOR_SPEC = {
   一级指标: ['level1', requiredText('一级指标，须是指标体系中的一级指标；原表不分级时不写', '产出指标').optional()],
   二级指标: ['level2', requiredText('二级指标，须属于所写的一级指标；原表不分级时不写', '数量指标').optional()],
   三级指标: ['name', requiredText('三级指标：具体的绩效指标名称（原表只有“指标”一栏时写在这里）', '群众满意度')],
   绩效指标描述: ['description', text('绩效指标描述', '享受项目便利的人群覆盖率').optional()],
-  指标性质: [
-    'nature',
-    z
-      .string({ error: whenWritten('指标性质要写成文本，例如 ≥') })
-      // The value reader decides what it can read; what it cannot is refused here, not guessed.
-      .superRefine((nature, ctx) => {
-        const problem = natureProblem(nature);
-        if (problem) ctx.addIssue({ code: 'custom', input: nature, message: problem });
-      })
-      .optional()
-      .meta({ description: '指标性质（原表单列时）：≥、≤、= 或 定性', examples: ['≥'] }),
-  ],
+  指标性质: ['nature', natureSchema],
   指标值: ['value', text('指标值，照原表写，例如 ≥90%、1个、及时；指标性质、度量单位单列的表只写数值', '≥90%')],
   度量单位: ['unit', cellText('度量单位（原表单列时，也叫计量单位），例如 %、个、万元', '%').optional()],
   权重: ['weight', cellText('权重（分值），照原表写', '10').optional()],

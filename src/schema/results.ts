@@ -12,6 +12,7 @@ import {
   DEFAULT_PROJECT_RULES,
   extraCellsSchema,
   levelProblem,
+  natureSchema,
   parsedRows,
   projectCodeSchema,
   requiredText,
@@ -19,7 +20,7 @@ import {
   urlKeySchema,
   type ProjectRules,
 } from './project.ts';
-import { natureProblem, readIndicatorCells } from '../lib/indicator-value.ts';
+import { readIndicatorCells } from '../lib/indicator-value.ts';
 import { outcomeOf, OUTCOME_LABELS } from '../lib/outcome.ts';
 import { decimalsOf, formatFenIn, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, type MoneyUnit } from '../lib/money.ts';
 
@@ -262,17 +263,6 @@ const CHANGE_SPEC = {
   变更理由: ['changeReason', text('新增或调整的理由（例如预算调整批复的文号）', '年中预算调整，见×财预〔2024〕12号').optional()],
 } as const;
 
-const natureField = [
-  'nature',
-  z
-    .string({ error: whenWritten('指标性质要写成文本，例如 ≥') })
-    .superRefine((nature, ctx) => {
-      const problem = natureProblem(nature);
-      if (problem) ctx.addIssue({ code: 'custom', input: nature, message: problem });
-    })
-    .optional()
-    .meta({ description: '指标性质（原表单列时）：≥、≤、= 或 定性', examples: ['≥'] }),
-] as const;
 
 const LEVEL_SPEC = {
   一级指标: ['level1', text('一级指标，照原表写（可带分值，如“产出指标(50分)”）；原表不分级时不写', '产出指标(50分)').optional()],
@@ -285,7 +275,7 @@ export const DEVIATION_CATEGORIES = ['经费保障', '制度保障', '人员保�
 
 const MONITORING_INDICATOR_SPEC = {
   ...LEVEL_SPEC,
-  指标性质: natureField,
+  指标性质: ['nature', natureSchema],
   年度指标值: ['target', cellText('年度指标值（批复的），照原表写', '≥90%').optional()],
   度量单位: ['unit', cellText('度量单位（原表单列时）', '%').optional()],
   当前完成值: ['progress', cellText('1 月至监控月份月底的执行情况（当前完成值），照原表写', '45%').optional()],
@@ -312,7 +302,7 @@ const MONITORING_INDICATOR_SPEC = {
 
 const EVALUATION_INDICATOR_SPEC = {
   ...LEVEL_SPEC,
-  指标性质: natureField,
+  指标性质: ['nature', natureSchema],
   年度指标值: ['target', cellText('年度指标值（批复的），照原表写', '≥90%').optional()],
   度量单位: ['unit', cellText('度量单位（原表单列时）', '%').optional()],
   调整后指标值: ['adjustedTarget', cellText('调整后指标值（原表有这一栏且指标值调整过时）', '≥85%').optional()],
