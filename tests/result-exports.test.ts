@@ -151,7 +151,7 @@ it('a 示例数据 download says so first', () => {
 it('a project links only the result downloads it has', () => {
   const flood = results.evaluations.find((e) => e.data.key === '99000024P00EXAMPLE104')!;
   const links = resultDownloadLinks(2024, '910001', { key: flood.data.key, name: flood.data.name, evaluation: { data: flood.data, file: '', sourcePath: '' } });
-  expect(links.map((l) => l.path)).toEqual(['2024/910001/projects/99000024P00EXAMPLE104.evaluation.csv', '2024/910001/projects/99000024P00EXAMPLE104.evaluation.json']);
+  expect(links.map((l) => l.path)).toEqual(['2024/910001/projects/99000024P00EXAMPLE104.evaluation.csv', '2024/910001/projects/99000024P00EXAMPLE104.evaluation.json', '2024/910001/projects/99000024P00EXAMPLE104.evaluation.xlsx']);
 });
 
 describe('search records of results', () => {
@@ -161,11 +161,11 @@ describe('search records of results', () => {
     departmentEvaluations: results.departmentEvaluations.map((r) => r.data),
   });
 
-  it('one per indicator row, each with its own URL landing on the results section', () => {
+  it('one per indicator row, each with its own URL landing on the indicator’s line of the results table', () => {
     const rows = [...results.monitoring, ...results.evaluations, ...results.departmentEvaluations].reduce((n, r) => n + (r.data as { indicators: unknown[] }).indicators.length, 0);
     expect(records).toHaveLength(rows);
     expect(new Set(records.map((r) => r.url)).size).toBe(rows);
-    for (const r of records) expect(r.url).toMatch(/^\/\d{4}\/\d+\/(projects\/[0-9A-Za-z-]+|department)\/\?row=(monitoring|evaluation)-\d+#results$/);
+    for (const r of records) expect(r.url).toMatch(/^\/\d{4}\/\d+\/(projects\/[0-9A-Za-z-]+|department)\/\?stage=(monitoring|evaluation)#结果-\S+$/);
   });
 
   it('hold the actual values, progress, forecasts and deviation reasons', () => {

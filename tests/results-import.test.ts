@@ -192,7 +192,8 @@ describe('npm run import of result tables', () => {
     const evaluation = runCli('import', [join(dir, '自评表.xlsx'), '--content', join(dir, 'content')]);
     expect(evaluation.stderr).toBe('');
     expect(evaluation.status).toBe(0);
-    const written = readFileSync(join(dir, UNIT, 'evaluations/01-99000024P00EXAMPLE001.yaml'), 'utf8');
+    // Beside its target table, under the same file name.
+    const written = readFileSync(join(dir, UNIT, 'evaluations/01-road.yaml'), 'utf8');
     expect(written.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../schemas/evaluation.schema.json');
     expect(parse(written)).toEqual(parse(expected));
     expect(existsSync(join(dir, UNIT, 'source/自评表.xlsx'))).toBe(true);

@@ -319,7 +319,11 @@ async function importResultTables(): Promise<number | undefined> {
     else {
       const dir = join(unitDir, layout.kind === 'monitoring' ? 'monitoring' : 'evaluations');
       await mkdir(dir, { recursive: true });
-      target = join(dir, projectFileName(await projectFilesIn(dir), String(table['项目编码'] ?? table['网址标识'])));
+      // Beside the project's target table under the same name (so the folders list in one order), else numbered.
+      const key = String(table['项目编码'] ?? table['网址标识']);
+      const existing = await projectFilesIn(dir);
+      const targetFile = existing.some((f) => f.code === key) ? undefined : (await projectFilesIn(join(unitDir, 'projects'))).find((f) => f.code === key);
+      target = join(dir, targetFile && !existing.some((f) => f.name === targetFile.name) ? targetFile.name : projectFileName(existing, key));
     }
     await mkdir(unitDir, { recursive: true });
     await writeFile(target, resultYaml(layout.kind, table));
