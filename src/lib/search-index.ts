@@ -11,7 +11,7 @@ import { OUTCOME_LABELS } from './outcome.ts';
 import { outcomeOfRow } from './result-exports.ts';
 import { resultRowAnchor } from './results-view.ts';
 import { indexText } from './search-tokens.ts';
-import { DEPARTMENT_TABLE_ANCHOR, departmentPath, indicatorAnchor, PROJECT_TABLE_ANCHOR, projectPath } from './paths.ts';
+import { DEPARTMENT_TABLE_ANCHOR, departmentPath, indicatorAnchor, PROJECT_TABLE_ANCHOR, projectPath, unitYearPath } from './paths.ts';
 
 export const SEARCH_LANGUAGE = 'zh';
 
@@ -121,7 +121,7 @@ export function searchRecords(projects: Project[], departments: readonly Departm
   const names = new Map<string, number>();
   for (const p of named.values()) names.set(p.name, (names.get(p.name) ?? 0) + 1);
   const label = (p: Named) => (names.get(p.name)! > 1 ? `${p.name}（${p.unitName}，${p.fiscalYear}年）` : p.name);
-  return [...projectSearchRecords(projects, label), ...departmentSearchRecords(departments), ...resultSearchRecords(results, label)];
+  return [...projectSearchRecords(projects, label), ...departmentSearchRecords(departments), ...resultSearchRecords(results, departments, label)];
 }
 
 function projectSearchRecords(projects: Project[], label: (p: Project) => string): SearchRecord[] {
@@ -154,14 +154,16 @@ function projectSearchRecords(projects: Project[], label: (p: Project) => string
  * row (which a static server ignores) tells the records apart. They are shown as indicator results
  * (kind 指标) whose description says what was published, so the search page's script is unchanged.
  */
-function resultSearchRecords(results: SearchResults, label: (p: { name: string; unitName: string; fiscalYear: number; unitCode: string; key: string }) => string): SearchRecord[] {
+function resultSearchRecords(results: SearchResults, departments: readonly Department[], label: (p: { name: string; unitName: string; fiscalYear: number; unitCode: string; key: string }) => string): SearchRecord[] {
   type Row = MonitoringIndicator | EvaluationIndicator;
   const tables = [
     ...results.monitoring.map((t) => ({ kind: '执行监控' as const, page: projectPath(t.fiscalYear, t.unitCode, t.key), title: t.name, project: label(t), code: t.key, t, rows: t.indicators as Row[] })),
     ...results.evaluations.map((t) => ({ kind: '绩效自评' as const, page: projectPath(t.fiscalYear, t.unitCode, t.key), title: t.name, project: label(t), code: t.key, t, rows: t.indicators as Row[] })),
     ...results.departmentEvaluations.map((t) => {
       const title = `${t.unitName}部门整体支出绩效自评`;
-      return { kind: '绩效自评' as const, page: departmentPath(t.fiscalYear, t.unitCode), title, project: title, code: '', t, rows: t.indicators as Row[] };
+      // Without department targets there is no department page: the unit's overview shows the self-evaluation.
+      const hasPage = departments.some((d) => d.fiscalYear === t.fiscalYear && d.unitCode === t.unitCode);
+      return { kind: '绩效自评' as const, page: hasPage ? departmentPath(t.fiscalYear, t.unitCode) : unitYearPath(t.fiscalYear, t.unitCode), title, project: title, code: '', t, rows: t.indicators as Row[] };
     }),
   ];
   return tables.flatMap(({ kind, page, title, project, code, t, rows }) =>

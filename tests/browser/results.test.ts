@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { searchRecords } from '../../src/lib/search-index.ts';
+import { validateContent } from '../../src/lib/validate.ts';
 import { ROOT } from '../helpers.ts';
 import { openDesktopPage } from './desktop-page.ts';
 import { sitesUnderTest } from './sites.ts';
@@ -133,5 +135,27 @@ describe('search of the later stages', () => {
     await page.waitForURL(/projects\/.+#/);
     const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
     expect(await page.locator(`[id="${id}"]`).innerText()).toContain('故障停运');
+  });
+});
+
+describe('every search record of the later stages', () => {
+  it('opens a page of the example site with the indicator’s line on it', async () => {
+    const content = await validateContent(CONTENT);
+    const records = searchRecords(content.projects.map((p) => p.data), content.departments.map((d) => d.data), {
+      monitoring: content.monitoring.map((m) => m.data),
+      evaluations: content.evaluations.map((e) => e.data),
+      departmentEvaluations: content.departmentEvaluations.map((e) => e.data),
+    }).filter((r) => r.url.includes('?stage='));
+    expect(records.length).toBeGreaterThan(50);
+    const pages = new Map<string, string>();
+    const missing: string[] = [];
+    for (const r of records) {
+      const url = new URL(r.url.slice(1), example.baseUrl);
+      const path = url.pathname;
+      if (!pages.has(path)) pages.set(path, await (await fetch(new URL(path, example.origin))).text());
+      const id = decodeURIComponent(url.hash.slice(1));
+      if (!pages.get(path)!.includes(`id="${id}"`)) missing.push(`${path}#${id}`);
+    }
+    expect(missing).toEqual([]);
   });
 });
