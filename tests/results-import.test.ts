@@ -1,11 +1,12 @@
 // Result tables (执行监控表, 项目支出绩效自评表, 部门整体支出绩效自评表): read from .xlsx, .docx and
 // text by their labels, every cell placed, the kind recognised, bad tables refused in Chinese with
 // the cell, the command line end to end, and the Excel export reading back to the same YAML.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { classifyContentPath } from '../src/lib/content-layout.ts';
 import { detectResultLayout, importResultFile, RESULT_LAYOUTS, resultGrid, TOTAL_POINTS_KEY, type ResultKind } from '../src/lib/import/result-table.ts';
 import { resultYaml } from '../src/lib/import/write-yaml.ts';
 import type { Grid, GridFile } from '../src/lib/office/grid.ts';
@@ -42,14 +43,19 @@ describe('result tables', () => {
     }
   }
 
-  it('Excel round trip: resultWorkbook → import gives the example files byte for byte, from data or YAML text', async () => {
-    for (const [kind, path] of [['monitoring', 'monitoring'], ['evaluation', 'evaluations']] as const) {
-      const text = readFileSync(join(ROOT, 'examples/county/content/2024/910001', path, '01-road.yaml'), 'utf8');
+  it('Excel round trip: resultWorkbook → import gives every result file of the example county byte for byte, from data or YAML text', async () => {
+    const county = join(ROOT, 'examples/county/content');
+    const files = readdirSync(county, { recursive: true, encoding: 'utf8' })
+      .map((f) => [classifyContentPath(f.split('\\').join('/'))?.kind, f] as const)
+      .filter((e): e is ['monitoring' | 'evaluation' | 'departmentEvaluation', string] => e[0] === 'monitoring' || e[0] === 'evaluation' || e[0] === 'departmentEvaluation');
+    expect(files.length).toBeGreaterThan(20);
+    for (const [kind, path] of files) {
+      const text = readFileSync(join(county, path), 'utf8');
       const bytes = await resultWorkbook(kind, text, { date: new Date('2025-03-01T00:00:00Z') });
       expect(await resultWorkbook(kind, parse(text), { date: new Date('2025-03-01T00:00:00Z') })).toEqual(bytes);
       const result = importResultFile(await read(bytes, 'xlsx'));
-      expect(result.problems).toEqual([]);
-      expect(resultYaml(kind, result.tables[0]!)).toBe(resultYaml(kind, parse(text)));
+      expect(result.problems, path).toEqual([]);
+      expect(resultYaml(kind, result.tables[0]!), path).toBe(resultYaml(kind, parse(text)));
     }
   });
 

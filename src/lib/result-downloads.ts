@@ -26,3 +26,11 @@ export const resultDownloadPath = (year: number, unit: string, key: string, stag
 export function resultDownloadLinks(year: number, unit: string, cycle: ProjectCycle): { label: string; path: string; stage: ResultStage; ext: ResultExt }[] {
   return RESULT_DOWNLOADS.filter((d) => cycle[d.stage] !== undefined).map((d) => ({ ...d, path: resultDownloadPath(year, unit, cycle.key, d.stage, d.ext) }));
 }
+
+/** The department self-evaluation's downloads (beside the unit's folder): as published, and exactly its YAML. */
+export const DEPARTMENT_EVALUATION_DOWNLOADS: readonly { ext: 'xlsx' | 'json'; label: string }[] = [
+  { ext: 'xlsx', label: '部门整体支出绩效自评表（Excel，版式同公开的表格）' },
+  { ext: 'json', label: '部门整体支出绩效自评（JSON）' },
+];
+export const departmentEvaluationDownloadPath = (year: number, unit: string, ext: 'xlsx' | 'json') => `${year}/${unit}/department-evaluation.${ext}`;
+export const departmentEvaluationDownloadLinks = (year: number, unit: string) => DEPARTMENT_EVALUATION_DOWNLOADS.map((d) => ({ label: d.label, path: departmentEvaluationDownloadPath(year, unit, d.ext) }));

@@ -354,7 +354,8 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   }
 
   // Indicators: a header of one row, or two where 偏差原因类别 is split into check-mark columns.
-  const twoRows = cellsOf(grid, header + 1).some((x) => (DEVIATION_CATEGORIES as readonly string[]).includes(normal(x.text)));
+  // A split header names several categories side by side; a data row's 偏差原因类别 cell may hold one (其他), never several cells of them.
+  const twoRows = cellsOf(grid, header + 1).filter((x) => (DEVIATION_CATEGORIES as readonly string[]).includes(normal(x.text))).length >= 2;
   const columns = new Map<number, { key?: string; category?: string; extra?: string }>();
   for (let c = 0; c < width; c++) {
     const below = twoRows ? ownText(grid, header + 1, c) : '';
