@@ -159,3 +159,33 @@ describe('every search record of the later stages', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('every monitoring and self-evaluation of the example county', () => {
+  it('has every published cell on its page, read without JavaScript', async () => {
+    const content = await validateContent(CONTENT);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const p = await context.newPage();
+    const missing: string[] = [];
+    const texts = new Map<string, string>();
+    const textOf = async (path: string) => {
+      if (!texts.has(path)) {
+        await p.goto(`${example.baseUrl}${path}`);
+        texts.set(path, (await p.locator('main').innerText()).replace(/\s+/g, ' '));
+      }
+      return texts.get(path)!;
+    };
+    const departments = new Set(content.departments.map((d) => `${d.data.fiscalYear}/${d.data.unitCode}`));
+    const pages = [
+      ...[...content.monitoring, ...content.evaluations].map((f) => ({ file: f.file, path: `${f.data.fiscalYear}/${f.data.unitCode}/projects/${f.data.key}/` })),
+      // Without department targets the unit's overview shows its self-evaluation.
+      ...content.departmentEvaluations.map((f) => ({ file: f.file, path: `${f.data.fiscalYear}/${f.data.unitCode}/${departments.has(`${f.data.fiscalYear}/${f.data.unitCode}`) ? 'department/' : ''}` })),
+    ];
+    expect(pages.length).toBeGreaterThan(20);
+    for (const { file, path } of pages) {
+      const text = await textOf(path);
+      for (const cell of cellsOf(parse(readFileSync(file, 'utf8')))) if (!text.includes(cell.replace(/\s+/g, ' '))) missing.push(`${path}: ${cell}`);
+    }
+    await context.close();
+    expect(missing).toEqual([]);
+  });
+});
