@@ -76,6 +76,16 @@ const EVALUATION_INDICATORS = [
 const EVALUATION_CLOSING = [l('自评等级'), l('评价结论'), l('存在问题'), l('改进措施')];
 const EVALUATION_GOAL: [ResultLabel, ResultLabel] = [l('预期目标'), l('实际完成情况')];
 
+/** What a project's and a department's self-evaluation tables share: all but their head. */
+const EVALUATION_BODY = {
+  money: EVALUATION_MONEY,
+  goal: EVALUATION_GOAL,
+  indicators: EVALUATION_INDICATORS,
+  required: ['三级指标', '年度指标值', '实际完成值', '得分'],
+  closing: EVALUATION_CLOSING,
+  totalRow: true,
+} satisfies Omit<ResultLayout, 'kind' | 'title' | 'head'>;
+
 export const RESULT_LAYOUTS: readonly ResultLayout[] = [
   {
     kind: 'monitoring',
@@ -100,28 +110,9 @@ export const RESULT_LAYOUTS: readonly ResultLayout[] = [
     closing: [],
     totalRow: false,
   },
-  {
-    kind: 'evaluation',
-    title: '项目支出绩效自评表',
-    head: PROJECT_HEAD,
-    money: EVALUATION_MONEY,
-    goal: EVALUATION_GOAL,
-    indicators: EVALUATION_INDICATORS,
-    required: ['三级指标', '年度指标值', '实际完成值', '得分'],
-    closing: EVALUATION_CLOSING,
-    totalRow: true,
-  },
-  {
-    kind: 'departmentEvaluation',
-    title: '部门整体支出绩效自评表',
-    head: [{ label: '部门名称', key: '单位名称', aliases: ['单位名称'] }],
-    money: EVALUATION_MONEY,
-    goal: EVALUATION_GOAL,
-    indicators: EVALUATION_INDICATORS,
-    required: ['三级指标', '年度指标值', '实际完成值', '得分'],
-    closing: EVALUATION_CLOSING,
-    totalRow: true,
-  },
+  { kind: 'evaluation', title: '项目支出绩效自评表', head: PROJECT_HEAD, ...EVALUATION_BODY },
+  // The department's table is the project's with the department named in place of the project.
+  { kind: 'departmentEvaluation', title: '部门整体支出绩效自评表', head: [{ label: '部门名称', key: '单位名称', aliases: ['单位名称'] }], ...EVALUATION_BODY },
 ];
 export const resultLayoutOf = (kind: ResultKind) => RESULT_LAYOUTS.find((x) => x.kind === kind)!;
 
