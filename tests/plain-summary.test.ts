@@ -14,10 +14,10 @@ const row = (value: string, more: Partial<Indicator> = {}) => ({ name: '道路�
 
 describe('plain-language summary of a project', () => {
   it('says how much, in which phase, and from where', () => {
-    expect(moneySentence(garbage)).toBe('玉田县林南仓镇人民政府本级2023年为本项目安排预算数 219,800.00 元，年初预算数，全部是财政资金。');
-    expect(moneySentence({ ...garbage, fiscal: '200000.00', other: '19800.00' })).toBe('玉田县林南仓镇人民政府本级2023年为本项目安排预算数 219,800.00 元，年初预算数，其中财政资金 200,000.00 元，其他资金 19,800.00 元。');
+    expect(moneySentence(garbage)).toBe('玉田县林南仓镇人民政府本级2023年为本项目安排预算数 219,800.00 元（年初预算），全部是财政资金。');
+    expect(moneySentence({ ...garbage, fiscal: '200000.00', other: '19800.00' })).toBe('玉田县林南仓镇人民政府本级2023年为本项目安排预算数 219,800.00 元（年初预算），其中财政资金 200,000.00 元，其他资金 19,800.00 元。');
     expect(moneySentence({ ...garbage, fiscal: undefined })).toMatch(/；原表未分列财政资金和其他资金。$/);
-    expect(moneySentence({ ...garbage, moneyUnit: '万元', total: '21.98', fiscal: '21.98' })).toContain('预算数 219,800.00 元（原表 21.98 万元）');
+    expect(moneySentence({ ...garbage, moneyUnit: '万元', total: '21.98', fiscal: '21.98' })).toContain('预算数 219,800.00 元（年初预算，原表写作 21.98 万元），全部是财政资金。');
   });
 
   it('gives 资金用途 and 年度目标 as written', () => {

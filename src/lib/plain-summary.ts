@@ -40,8 +40,8 @@ export function plainSummary(p: Project): PlainSummary {
 export function moneySentence(p: Project): string {
   const total = toFen(p.total, p.moneyUnit);
   // A 万元 table's own figure stays beside the 元 the site computes from it.
-  const asWritten = p.moneyUnit === '万元' ? `（原表 ${groupAmount(p.total)} 万元）` : '';
-  const head = `${p.unitName}${p.fiscalYear}年为本项目安排预算数 ${yuan(total)}${asWritten}，${p.budgetPhase}数`;
+  const asWritten = p.moneyUnit === '万元' ? `，原表写作 ${groupAmount(p.total)} 万元` : '';
+  const head = `${p.unitName}${p.fiscalYear}年为本项目安排预算数 ${yuan(total)}（${p.budgetPhase}${asWritten}）`;
   const fiscal = p.fiscal === undefined ? undefined : toFen(p.fiscal, p.moneyUnit);
   const other = p.other === undefined ? undefined : toFen(p.other, p.moneyUnit);
   if (fiscal === undefined && other === undefined) return `${head}；原表未分列财政资金和其他资金。`;
