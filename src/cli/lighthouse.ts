@@ -95,7 +95,7 @@ async function main() {
       console.error(`${page.label} ${url}：${CATEGORIES.map((c) => `${c} ${rows.at(-1)!.scores[c] ?? '—'}`).join('，')}${notes.length ? `\n${notes.join('\n')}` : ''}`);
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
     await server.close();
   }
   console.log(`\nLighthouse ${lighthouseVersion()}（移动设备预设），${options.dir}，基础路径 ${base}\n`);
