@@ -1,6 +1,6 @@
 // Global setup of the browser tests (vitest.config.ts, project "browser"): check that Chromium
 // is there; build the site three times: from content/ (base `/`) into .test-dist/root/; from a
-// copy of content/ in .test-dist/content-yusuan/ with `基础路径: /yusuan/` into .test-dist/sub/;
+// copy of content/ in .test-dist/content-yusuan/ with `基础路径: /yusuan/` and `网站地址: https://example.gov.cn` into .test-dist/sub/;
 // and from content/ plus the fictitious second year and second unit of tests/fixtures/county
 // into .test-dist/county/ (a county's site); the other provinces' tables into .test-dist/layouts/;
 // and the example county (examples/county, 示例数据, as `npm run build:example` builds it) into
@@ -19,6 +19,8 @@ import type { SiteUnderTest } from './sites.ts';
 
 export const TEST_DIST = join(ROOT, '.test-dist');
 export const SUB_BASE = '/yusuan/';
+/** The `sub` site's 网站地址 (the other sites have none). */
+export const SUB_URL = 'https://example.gov.cn';
 /** Test-only content laid over a copy of content/ for the county site (see its README.md). */
 export const COUNTY_FIXTURE = join(ROOT, 'tests/fixtures/county/content');
 /** The demonstration county with targets, monitoring and self-evaluations (see its README.md). */
@@ -119,6 +121,8 @@ export default async function setup(project: TestProject) {
     const siteFile = join(subContent, 'site.yaml');
     const doc = parseDocument(readFileSync(siteFile, 'utf8'));
     doc.set('基础路径', SUB_BASE);
+    // An absolute address for what needs one (the posters' QR codes): one line, set once.
+    doc.set('网站地址', SUB_URL);
     writeFileSync(siteFile, String(doc));
     // The sub-path copy is also the fixture for sanitizing Markdown: scripts planted in the 说明
     // page's Markdown must not reach the built page (tests/browser/site-content.test.ts).
