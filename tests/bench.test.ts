@@ -17,9 +17,9 @@ describe('npm run bench', () => {
     for (const label of ['检查 validate', '构建 build', '其中 检查 validate', '其中 Astro 页面', '其中 索引 Pagefind', '最小站点 minimal Astro']) expect(row(label)).toMatch(seconds);
     expect(row('构建 build')).toMatch(/· \d+\.\d MB（Node \d+\.\d MB，Pagefind \d+\.\d MB）/);
     expect(row('构建倍数')).toMatch(/\d+\.\d\d ×/);
-    // 12 projects, 2 units (overview, department, indicators each), the year overview of the
-    // county, and home, about, search, data.
-    expect(row('HTML 页面 pages')).toMatch(/\s23$/); // 12 + 2 × 3 + 1 + 4
+    // 12 projects and their posters, 2 units (overview, department, indicators, poster each), the
+    // year overview of the county, and home, about, search, data.
+    expect(row('HTML 页面 pages')).toMatch(/\s37$/); // 12 × 2 + 2 × 4 + 1 + 4
     expect(row('最小站点 minimal Astro')).toContain('（12 页）');
     expect(row('dist/pagefind')).toMatch(/\d+\.\d MB/);
     expect(row('首次搜索')).toMatch(/\d+\.\d KB（\d+ 个请求；其中 Pagefind \d+\.\d KB/);

@@ -7,6 +7,9 @@ export const countyYearPath = (year: number) => `${year}/`;
 export const unitYearPath = (year: number, unit: string) => `${year}/${unit}/`;
 export const projectPath = (year: number, unit: string, code: string) => `${year}/${unit}/projects/${code}/`;
 export const projectDownloadPath = (year: number, unit: string, code: string, ext: 'csv' | 'json' | 'xlsx') => `${year}/${unit}/projects/${code}.${ext}`;
+/** The one-page A4 notice-board poster (公示海报) of a project, and of a unit's year. */
+export const projectPosterPath = (year: number, unit: string, code: string) => `${projectPath(year, unit, code)}poster/`;
+export const unitPosterPath = (year: number, unit: string) => `${unitYearPath(year, unit)}poster/`;
 export const departmentPath = (year: number, unit: string) => `${year}/${unit}/department/`;
 export const indicatorsPath = (year: number, unit: string) => `${year}/${unit}/indicators/`;
 /** Raw content files (YAML, the source document) are published under content/ as they lie there. */

@@ -121,7 +121,8 @@ export default async function setup(project: TestProject) {
     const siteFile = join(subContent, 'site.yaml');
     const doc = parseDocument(readFileSync(siteFile, 'utf8'));
     doc.set('基础路径', SUB_BASE);
-    // With its address set, every page has canonical and Open Graph tags (tests/browser/page-meta.test.ts).
+    // With its address set, every page has canonical and Open Graph tags (tests/browser/page-meta.test.ts)
+    // and every poster a QR code of its page (tests/browser/poster.test.ts).
     doc.set('网站地址', SUB_SITE_URL);
     writeFileSync(siteFile, String(doc));
     // The sub-path copy is also the fixture for sanitizing Markdown: scripts planted in the 说明
