@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers.ts';
 
 describe('npm run bench', () => {
-  it('builds a synthetic county and prints the table: stages, memory, sizes, first search, page weight, ratio', () => {
+  it('builds a synthetic county and prints the table: stages, memory, sizes, first search, page weight, weight before a phone’s first paint, ratio', () => {
     const before = new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('gongkai-bench-')));
     const run = runCli('bench', ['--projects', '12', '--units', '2']);
     expect(run.stderr.split('\n').filter((l) => /✗|Error/.test(l))).toEqual([]);
@@ -24,6 +24,7 @@ describe('npm run bench', () => {
     expect(row('dist/pagefind')).toMatch(/\d+\.\d MB/);
     expect(row('首次搜索')).toMatch(/\d+\.\d KB（\d+ 个请求；其中 Pagefind \d+\.\d KB/);
     expect(row('项目页 project page')).toMatch(/= HTML \d+\.\d KB \+ CSS \d+\.\d KB \+ JS \d+\.\d KB/);
+    expect(row('手机首次绘制前')).toMatch(/首页 \d+\.\d KB · 单位概览 \d+\.\d KB · 项目页 \d+\.\d KB（HTML \+ CSS \+ JS，375×667）/);
     // The temporary county is removed; only folders of runs going on at the same time may remain.
     const left = readdirSync(tmpdir()).filter((f) => f.startsWith('gongkai-bench-') && !before.has(f));
     expect(left.filter((f) => existsSync(`${tmpdir()}/${f}/content`))).toEqual([]);

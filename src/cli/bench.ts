@@ -386,8 +386,10 @@ async function pageWeight(outDir: string, htmlFile: string) {
     assets += body.length;
     gzip[file.endsWith('.css') ? 'css' : 'js'] += gzipSync(body).length;
     if (file.endsWith('.js')) {
-      // Static and dynamic imports of sibling chunks: from"./chunk.js", import("./chunk.js").
-      for (const m of body.toString('utf8').matchAll(/(?:from|import)\s*\(?\s*["'](\.\.?\/[^"']+\.js)["']/g)) add(resolve(dirname(file), m[1]!));
+      // Static and dynamic imports of sibling chunks: from"./chunk.js", import(`./chunk.js`) (the
+      // minifier writes dynamic ones with backticks; Chart.js is such a chunk, loaded when a chart
+      // comes into view, and counted here as part of the page).
+      for (const m of body.toString('utf8').matchAll(/(?:from|import)\s*\(?\s*["'`](\.\.?\/[^"'`]+\.js)["'`]/g)) add(resolve(dirname(file), m[1]!));
     }
   }
   return { files: seen.size, html: html.length, htmlGzip: gzipSync(html).length, assets, cssGzip: gzip.css, jsGzip: gzip.js };
@@ -422,6 +424,52 @@ async function firstSearchBytes(outDir: string, query: string) {
     const pagefind = all.filter((r) => new URL(r.url).pathname.startsWith('/pagefind/'));
     const sum = (rs: { bytes: number }[]) => rs.reduce((n, r) => n + r.bytes, 0);
     return { requests: all.length, total: sum(all), pagefind: sum(pagefind), pagefindRequests: pagefind.length };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/**
+ * What a phone fetches before it first paints a page: in headless Chromium at 375×667, the
+ * document, stylesheets and scripts whose requests started before first-contentful-paint
+ * (Resource Timing), counted gzipped as a county web server sends them (the bench's own server
+ * does not compress, so their encoded sizes would be the raw bytes). A script that waits for
+ * something (Chart.js waits for its chart to come into view) is not counted unless it came first.
+ */
+async function phoneFirstPaintBytes(outDir: string, paths: string[]) {
+  if (!existsSync(process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM)) return undefined;
+  const server = await startStaticServer(outDir, '/');
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    const weights: number[] = [];
+    for (const path of paths) {
+      const page = await context.newPage();
+      const bodies = new Map<string, Promise<Buffer | undefined>>();
+      page.on('response', (response) => bodies.set(response.url(), response.body().catch(() => undefined)));
+      await page.goto(`${server.baseUrl}${path}`, { waitUntil: 'load' });
+      const before = await page.evaluate(async () => {
+        const fcp = await new Promise<number>((done) => {
+          const now = performance.getEntriesByName('first-contentful-paint')[0];
+          if (now) return done(now.startTime);
+          new PerformanceObserver((list) => done(list.getEntries()[0]!.startTime)).observe({ type: 'paint', buffered: true });
+        });
+        const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        return [
+          location.href,
+          ...resources.filter((r) => r.startTime < fcp && (/\.(css|js)$/.test(new URL(r.name).pathname) || r.initiatorType === 'script')).map((r) => r.name),
+        ];
+      });
+      let bytes = 0;
+      for (const url of before) {
+        const body = await bodies.get(url);
+        if (body) bytes += gzipSync(body).length;
+      }
+      weights.push(bytes);
+      await page.close();
+    }
+    return weights;
   } finally {
     await browser.close();
     await server.close();
@@ -510,6 +558,9 @@ try {
   const projectPage = files.find((f) => f.endsWith(join('projects', firstCode, 'index.html')));
   const weight = projectPage ? await pageWeight(outDir, projectPage) : undefined;
   const search = await firstSearchBytes(outDir, SEARCH_QUERY);
+  // Home, the first project's unit overview, and that project (paths below the site's root).
+  const projectPath = projectPage ? projectPage.slice(outDir.length + 1).replace(/index\.html$/, '') : undefined;
+  const phone = projectPath ? await phoneFirstPaintBytes(outDir, ['', projectPath.replace(/projects\/[^/]+\/$/, ''), projectPath]) : undefined;
   // The build prints "用时（秒）：validate 1.97，index 9.12，astro 21.79，total 26.60".
   const stages = Object.fromEntries(
     [...(/用时（秒）：(.*)/.exec(build.output)?.[1] ?? '').matchAll(/(\w+) ([\d.]+)/g)].map((m) => [m[1]!, Number(m[2])]),
@@ -557,6 +608,12 @@ try {
         weight
           ? `${KB(weight.htmlGzip + weight.cssGzip + weight.jsGzip)} = HTML ${KB(weight.htmlGzip)} + CSS ${KB(weight.cssGzip)} + JS ${KB(weight.jsGzip)}（${weight.files} 个 _astro 文件；未压缩 ${KB(weight.html + weight.assets)}）`
           : '找不到项目页',
+      ],
+      [
+        '手机首次绘制前 phone first paint (gzip)',
+        phone
+          ? `首页 ${KB(phone[0]!)} · 单位概览 ${KB(phone[1]!)} · 项目页 ${KB(phone[2]!)}（HTML + CSS + JS，375×667）`
+          : projectPath ? '— 找不到 Chromium（apt-get install -y chromium）' : '找不到项目页',
       ],
     ]),
   );

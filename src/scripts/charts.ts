@@ -1,78 +1,37 @@
-// Draws every chart on the page from its JSON spec. Only the Chart.js parts we use are
-// registered, which keeps the script about a third smaller than chart.js/auto.
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  type ChartConfiguration,
-} from 'chart.js';
-import type { ChartSpec } from '../lib/chart-spec.ts';
+// The only chart script a page loads at first: it watches each chart's figure and imports the
+// drawing code (Chart.js, its own chunk through import()) when a figure comes within
+// NEAR_SCREEN of the screen. A reader who never scrolls to a chart never downloads Chart.js;
+// the summary and the data table are in the HTML from the start, so nothing waits for it.
+//
+// Why only on view and not also when the page is idle: on a phone most chart pages show the
+// charts below the fold, and requestIdleCallback would fetch Chart.js (most of the page's bytes)
+// for readers who only read the tables. The margin starts the download shortly before the chart
+// is on screen, so it is usually drawn by the time it is seen.
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
+/** How far outside the screen a chart starts loading (CSS margin of the observer's root). */
+const NEAR_SCREEN = '0px 0px 200px 0px';
 
-const yuan = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const compact = new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumFractionDigits: 1 });
-
-function format(value: number, unit: ChartSpec['unit']): string {
-  return unit === '%' ? `${value}%` : `${yuan.format(value)} 元`;
+function draw(figure: HTMLElement): void {
+  void import('./draw-chart.ts').then(({ drawChart }) => drawChart(figure));
 }
 
-/** Long project names are cut on the axis; the table beside the chart has them in full. */
-function shorten(label: string): string {
-  return label.length > 12 ? `${label.slice(0, 11)}…` : label;
-}
-
-export function drawCharts(): void {
-  const style = getComputedStyle(document.documentElement);
-  Chart.defaults.font.family = style.getPropertyValue('--font-body');
-  Chart.defaults.color = style.getPropertyValue('--color-text').trim();
-  const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-
-  for (const figure of document.querySelectorAll<HTMLElement>('figure[data-chart]')) {
-    const specNode = figure.querySelector('script.chart__spec');
-    const holder = figure.querySelector<HTMLElement>('.chart-canvas');
-    const canvas = holder?.querySelector('canvas');
-    if (!specNode || !holder || !canvas || Chart.getChart(canvas)) continue;
-    const spec = JSON.parse(specNode.textContent ?? '{}') as ChartSpec;
-    holder.hidden = false;
-    const valueAxis = {
-      beginAtZero: true,
-      max: spec.max,
-      ticks: { callback: (v: string | number) => (spec.unit === '%' ? `${v}%` : compact.format(Number(v))) },
-    };
-    const labelAxis = { ticks: { autoSkip: false, callback(this: { getLabelForValue(v: number): string }, v: string | number) { return shorten(this.getLabelForValue(Number(v))); } } };
-    const config: ChartConfiguration<'bar' | 'line', (number | null)[], string> = {
-      type: spec.type,
-      data: {
-        labels: spec.labels,
-        datasets: spec.series.map((s) => {
-          const color = style.getPropertyValue(`--${s.color}`).trim();
-          return { label: s.label, data: s.values, backgroundColor: color, borderColor: color, borderWidth: 2, pointRadius: 5, spanGaps: false };
-        }),
-      },
-      options: {
-        indexAxis: spec.horizontal ? 'y' : 'x',
-        maintainAspectRatio: false,
-        animation: reduceMotion ? false : undefined,
-        scales: spec.horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis },
-        plugins: {
-          legend: { display: spec.series.length > 1 },
-          tooltip: {
-            callbacks: {
-              title: (items) => items[0]?.label ?? '',
-              label: (item) => `${item.dataset.label ?? ''}：${item.raw === null ? '未列计划' : format(Number(item.raw), spec.unit)}`,
-            },
-          },
-        },
-      },
-    };
-    new Chart(canvas, config);
+export function watchCharts(): void {
+  const figures = document.querySelectorAll<HTMLElement>('figure[data-chart]');
+  if (figures.length === 0) return;
+  if (!('IntersectionObserver' in window)) {
+    // A browser too old to tell what is on screen gets every chart at once, as before.
+    figures.forEach(draw);
+    return;
   }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        draw(entry.target as HTMLElement);
+      }
+    },
+    { rootMargin: NEAR_SCREEN },
+  );
+  figures.forEach((figure) => observer.observe(figure));
 }

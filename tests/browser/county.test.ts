@@ -54,6 +54,8 @@ describe('the landing page of a county', () => {
 describe('a year of the county (budget by unit)', () => {
   it('charts each unit’s budget, summed from its project tables, and lists the units', async () => {
     await page.goto(`${county.baseUrl}2024/`);
+    // Charts are drawn when they come into view (src/scripts/charts.ts).
+    await page.locator('figure[data-chart="budget-by-unit"]').scrollIntoViewIfNeeded();
     await page.waitForFunction(() => !document.querySelector<HTMLElement>('figure[data-chart="budget-by-unit"] .chart-canvas')?.hidden);
     const total = sumOf(town2024) + sumOf(school2024);
     expect(await rowsOf('figure[data-chart="budget-by-unit"]')).toEqual([

@@ -38,6 +38,8 @@ function chartTable(id: string): Promise<string[][]> {
 
 /** How many pixels of a chart's canvas have been painted. */
 async function paintedPixels(id: string): Promise<number> {
+  // Charts are drawn when they come into view (src/scripts/charts.ts).
+  await page.locator(`figure[data-chart="${id}"]`).scrollIntoViewIfNeeded();
   await page.waitForFunction((chart) => {
     const holder = document.querySelector<HTMLElement>(`figure[data-chart="${chart}"] .chart-canvas`);
     return holder && !holder.hidden;
