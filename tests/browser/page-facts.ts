@@ -183,3 +183,82 @@ export function documentFactsInPage(): DocumentFacts {
     tables: document.querySelectorAll('table').length,
   };
 }
+
+export interface PhoneFacts {
+  width: number;
+  /**
+   * The outermost elements whose box passes the viewport's right edge, measured on every element
+   * (not only the page's scroll width): also those inside a region that scrolls sideways. An
+   * element is allowed only where an ancestor that fits the viewport clips it without scrolling
+   * (overflow hidden or clip: a visually hidden header row, the chart canvas).
+   */
+  offenders: string[];
+  /** Elements that scroll sideways (their content is wider than their box). */
+  scrolling: string[];
+  /** Cells of an 指标值 column (指标值, 年度指标值 …), found by their column label. */
+  valueCells: number;
+  /** Those of them not entirely within the viewport's width, or cut off by a scrolling ancestor. */
+  hiddenValues: string[];
+  /** Body cells of a table with a header row that have no column label (data-label). */
+  unlabelled: string[];
+  tables: number;
+  /** Rendered results of the search page (0 elsewhere). */
+  searchResults: number;
+}
+
+export function phoneFactsInPage(): PhoneFacts {
+  const describe = (el: Element) =>
+    el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + Array.from(el.classList).map((c) => `.${c}`).join('');
+  const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 30);
+  const width = window.innerWidth;
+  const fits = (r: DOMRect) => r.left >= -0.5 && r.right <= width + 0.5;
+  const clippedByFittingAncestor = (el: Element) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const overflowX = getComputedStyle(a).overflowX;
+      if ((overflowX === 'hidden' || overflowX === 'clip') && fits(a.getBoundingClientRect())) return true;
+    }
+    return false;
+  };
+  const offenders: Element[] = [];
+  const scrolling: string[] = [];
+  for (const el of Array.from(document.body.querySelectorAll('*'))) {
+    const style = getComputedStyle(el);
+    if ((style.overflowX === 'auto' || style.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1) {
+      scrolling.push(`<${describe(el)}${el.getAttribute('aria-label') ? ` aria-label="${el.getAttribute('aria-label')}"` : ''}> scrolls: ${el.scrollWidth} px of content in ${el.clientWidth} px`);
+    }
+    const rect = el.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0 || rect.right <= width + 0.5) continue;
+    if (offenders.some((o) => o.contains(el)) || clippedByFittingAncestor(el)) continue;
+    offenders.push(el);
+  }
+  const tables = Array.from(document.querySelectorAll('table'));
+  const unlabelled: string[] = [];
+  for (const table of tables) {
+    if (!table.tHead) continue;
+    for (const td of Array.from(table.querySelectorAll(':scope > tbody > tr > td, :scope > tfoot > tr > td'))) {
+      if (!td.getAttribute('data-label')) unlabelled.push(`“${(table.caption?.textContent ?? '').trim().slice(0, 30)}”: <td> “${text(td)}”`);
+    }
+  }
+  const values = Array.from(document.querySelectorAll('td[data-label]')).filter((td) => /指标值$/.test(td.getAttribute('data-label') ?? ''));
+  const hiddenValues: string[] = [];
+  for (const td of values) {
+    const r = td.getBoundingClientRect();
+    let cut = !fits(r);
+    for (let a = td.parentElement; a && !cut && a !== document.body; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX === 'visible') continue;
+      const box = a.getBoundingClientRect();
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5) cut = true;
+    }
+    if (cut) hiddenValues.push(`<td data-label="${td.getAttribute('data-label')}"> “${text(td)}” spans ${Math.round(r.left)}–${Math.round(r.right)} px`);
+  }
+  return {
+    width,
+    offenders: offenders.slice(0, 8).map((el) => `<${describe(el)}> “${text(el)}” right edge at ${Math.round(el.getBoundingClientRect().right)} px`),
+    scrolling: scrolling.slice(0, 8),
+    valueCells: values.length,
+    hiddenValues: hiddenValues.slice(0, 8),
+    unlabelled: unlabelled.slice(0, 8),
+    tables: tables.length,
+    searchResults: document.querySelectorAll('[data-search-results] li').length,
+  };
+}
