@@ -64,7 +64,8 @@ describe('canonical and Open Graph', () => {
       const html = htmlOf(sub, url);
       const path = new URL(url).pathname;
       // The home page of a single unit is that unit's newest overview: it names the overview as canonical.
-      const expected = path === sub.basePath ? `${SUB_SITE_URL}${sub.basePath}2023/483001/` : `${SUB_SITE_URL}${path}`;
+      // A poster is the print version of its page: its address is the page's (as its QR code).
+      const expected = path === sub.basePath ? `${SUB_SITE_URL}${sub.basePath}2023/483001/` : `${SUB_SITE_URL}${path.replace(/poster\/$/, '')}`;
       expect(canonicalOf(html), pagePath(sub, url)).toBe(expected);
       expect(metaContent(html, 'og:url'), pagePath(sub, url)).toBe(expected);
       expect(metaContent(html, 'og:type')).toBe('website');
