@@ -33,7 +33,6 @@ function shorten(label: string): string {
 const style = getComputedStyle(document.documentElement);
 Chart.defaults.font.family = style.getPropertyValue('--font-body');
 Chart.defaults.color = style.getPropertyValue('--color-text').trim();
-const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export function drawChart(figure: HTMLElement): void {
   const specNode = figure.querySelector('script.chart__spec');
@@ -60,7 +59,9 @@ export function drawChart(figure: HTMLElement): void {
     options: {
       indexAxis: spec.horizontal ? 'y' : 'x',
       maintainAspectRatio: false,
-      animation: reduceMotion ? false : undefined,
+      // Drawn once, never animated: a public figure needs no motion, and each animation frame is
+      // work an old phone pays for while the reader is trying to scroll.
+      animation: false,
       scales: spec.horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis },
       plugins: {
         legend: { display: spec.series.length > 1 },
