@@ -9,7 +9,7 @@ import { dataPackage, parseCsv, tableCsv, withDemoColumn, withDemoNotice } from 
 import { OUTCOME_LABELS } from '../src/lib/outcome.ts';
 import { resultDownloadLinks } from '../src/lib/result-downloads.ts';
 import { evaluationsTable, monitoringTable, RESULT_TABLE_NAMES, resultMoneyTable, resultsJson, type ExportResult, type ExportResults } from '../src/lib/result-exports.ts';
-import { optionalFiltersIn, searchRecords } from '../src/lib/search-index.ts';
+import { optionalFiltersIn, searchDocuments } from '../src/lib/search-index.ts';
 import { departmentEvaluationSchema, evaluationSchema, monitoringSchema, type DepartmentEvaluation, type Evaluation, type Monitoring } from '../src/schema/results.ts';
 
 const ROOT = 'examples/county/content';
@@ -154,40 +154,42 @@ it('a project links only the result downloads it has', () => {
   expect(links.map((l) => l.path)).toEqual(['2024/910001/projects/99000024P00EXAMPLE104.evaluation.csv', '2024/910001/projects/99000024P00EXAMPLE104.evaluation.json', '2024/910001/projects/99000024P00EXAMPLE104.evaluation.xlsx']);
 });
 
-describe('search records of results', () => {
-  const records = searchRecords([], [], {
+describe('search documents of results', () => {
+  const documents = searchDocuments([], [], {
     monitoring: results.monitoring.map((r) => r.data),
     evaluations: results.evaluations.map((r) => r.data),
     departmentEvaluations: results.departmentEvaluations.map((r) => r.data),
   });
+  const sections = documents.flatMap((d) => d.sections.map((s) => ({ doc: d, ...s })));
 
-  it('one per indicator row, each with its own URL landing on the indicator’s line of the results table', () => {
+  it('one document per page, one section per indicator row, landing on the indicator’s line of the results table', () => {
     const rows = [...results.monitoring, ...results.evaluations, ...results.departmentEvaluations].reduce((n, r) => n + (r.data as { indicators: unknown[] }).indicators.length, 0);
-    expect(records).toHaveLength(rows);
-    expect(new Set(records.map((r) => r.url)).size).toBe(rows);
+    expect(sections).toHaveLength(rows);
+    expect(new Set(documents.map((d) => d.url)).size).toBe(documents.length);
     // A department self-evaluation without department targets is on the unit's overview.
-    for (const r of records) expect(r.url).toMatch(/^\/\d{4}\/\d+\/(projects\/[0-9A-Za-z-]+\/|department\/)?\?stage=(monitoring|evaluation)#结果-\S+$/);
+    for (const d of documents) expect(d.url).toMatch(/^\/\d{4}\/\d+\/(projects\/[0-9A-Za-z-]+\/)?$/);
+    for (const s of sections) expect(s.anchor).toMatch(/^结果-\S+$/);
   });
 
   it('hold the actual values, progress, forecasts and deviation reasons', () => {
-    const shown = records.map((r) => r.meta['description']).join('\n');
+    const shown = sections.flatMap((s) => (s.line.d ?? []).map(([, text]) => text)).join('\n');
     for (const m of results.monitoring) for (const i of m.data.indicators) {
       for (const text of [i.progress, i.forecast, i.deviation]) if (text) expect(shown).toContain(text);
     }
     for (const e of [...results.evaluations, ...results.departmentEvaluations]) for (const i of e.data.indicators) {
       for (const text of [i.actual, i.deviation]) if (text) expect(shown).toContain(text);
     }
-    // And they are indexed (as CJK bigram tokens), not only shown.
-    const reason = records.find((r) => r.meta['description']!.includes('雨季跳闸'))!;
-    expect(reason.content).not.toBe('');
+    // And they are indexed, not only shown.
+    const reason = sections.find((s) => (s.line.d ?? []).some(([, text]) => text.includes('雨季跳闸')))!;
+    expect(reason.texts.join('')).toContain('雨季跳闸');
   });
 
   it('filter self-evaluation rows by 达成情况 (已达到 / 未达到 / 无法判断), monitoring rows not', () => {
-    const values = new Set(records.flatMap((r) => r.filters['达成情况'] ?? []));
+    const values = new Set(documents.flatMap((d) => d.filters['达成情况'] ?? []));
     expect(values).toEqual(new Set(Object.values(OUTCOME_LABELS)));
-    const lights = records.find((r) => r.meta['title'] === '★亮灯率（绩效自评）' && r.meta['year'] === '2023')!;
-    expect(lights.filters['达成情况']).toEqual([OUTCOME_LABELS.missed]);
-    expect(records.filter((r) => r.meta['title']!.endsWith('（执行监控）')).every((r) => r.filters['达成情况'] === undefined)).toBe(true);
+    const lights = sections.find((s) => s.line.t === '★亮灯率' && s.line.k === '绩效自评' && s.doc.year === 2023)!;
+    expect(lights.line.f?.达成情况).toBe(OUTCOME_LABELS.missed);
+    expect(sections.filter((s) => s.line.k === '执行监控').every((s) => s.line.f?.达成情况 === undefined)).toBe(true);
   });
 
   it('the 达成情况 filter is offered only where self-evaluations are published', () => {

@@ -4,7 +4,7 @@ import { rename, rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { forgetStaleContent } from '../lib/astro-cache.ts';
 import { CONTENT_DIR } from '../lib/content-layout.ts';
-import { searchRecords, writeSearchIndex } from '../lib/search-index.ts';
+import { searchDocuments, writeSearchIndex } from '../lib/search-index.ts';
 import { formatProblem, validateContent } from '../lib/validate.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
@@ -71,7 +71,7 @@ try {
   // writing into them failed with ENOTEMPTY and hid the real error (e.g. a missing about.md).
   const results = await Promise.allSettled([
     timed('astro', build({ outDir: TEMP, logLevel: 'warn' })),
-    timed('index', writeSearchIndex(searchRecords(projects, departments, stages), INDEX_TEMP)),
+    timed('index', writeSearchIndex(searchDocuments(projects, departments, stages), INDEX_TEMP)),
   ]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;

@@ -1,7 +1,14 @@
-// The search index: Pagefind custom records built from the validated content (never from page
-// HTML, so page chrome stays out). One record per project name, one for its goals and 资金用途,
-// and one per indicator row; each record's text is indexed as CJK bigram tokens (search-tokens.ts)
-// and its original text kept as metadata for display.
+// The search index: one Pagefind document per page that has searchable content (a project page,
+// a department page, a unit overview showing a department self-evaluation), built from the
+// validated content, never from the page HTML, so page chrome stays out. Each searchable part of
+// the page (the project table's 资金用途 and 绩效目标, each indicator row, each row of a monitoring
+// or self-evaluation table) is a section with the anchor of its line on the page, so Pagefind's
+// sub-results land a hit on that line. Text is indexed as CJK bigram tokens (search-tokens.ts);
+// what the search page shows is the original text, carried in each section's title.
+//
+// One document per page, not one record per line: Pagefind's metadata file, fetched on the first
+// search, has an entry per document, and adding custom records checks each URL against all earlier
+// ones (quadratic); HTML documents are added in linear time.
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Project } from '../schema/project.ts';
@@ -10,18 +17,13 @@ import { readLevel1, type DepartmentEvaluation, type Evaluation, type Evaluation
 import { OUTCOME_LABELS } from './outcome.ts';
 import { outcomeOfRow } from './result-exports.ts';
 import { resultRowAnchor } from './results-view.ts';
-import { indexText } from './search-tokens.ts';
+import { indexText, scopeToken } from './search-tokens.ts';
+import { OPTIONAL_SEARCH_FILTERS, type SearchFilter, type SearchLine } from './search-fields.ts';
+
+export { LINE_FILTERS, OPTIONAL_SEARCH_FILTERS, SEARCH_FILTERS, type LineKind, type SearchFilter, type SearchLine } from './search-fields.ts';
 import { DEPARTMENT_TABLE_ANCHOR, departmentPath, indicatorAnchor, PROJECT_TABLE_ANCHOR, projectPath, unitYearPath } from './paths.ts';
 
 export const SEARCH_LANGUAGE = 'zh';
-
-/** Record kinds: the search ranks a match in a project's name above one in its indicators. */
-export type RecordKind = '项目名称' | '项目信息' | '指标';
-
-/** The filters shown on the search page, in order; 类型 is internal (ranking). */
-export const SEARCH_FILTERS = ['一级指标', '二级指标', '项目', '单位', '年度'] as const;
-/** Filters of fields that only some layouts print: shown only when some content has them. */
-export const OPTIONAL_SEARCH_FILTERS = ['项目类别', '指标性质', '达成情况'] as const;
 
 /** What decides whether each optional filter is shown: whether some content has its field. */
 const OPTIONAL_FILTER_USED: Record<(typeof OPTIONAL_SEARCH_FILTERS)[number], (projects: readonly Project[], evaluated: boolean) => boolean> = {
@@ -44,61 +46,93 @@ const projectTexts = (p: Project) =>
     (t): t is string => t !== undefined,
   );
 
-export interface SearchRecord {
-  url: string;
-  content: string;
-  language: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
+export interface SearchSection {
+  /** The line's anchor on the page. */
+  anchor: string;
+  line: SearchLine;
+  /** The texts indexed for this line (each field separately, so that no bigram spans two fields). */
+  texts: (string | undefined)[];
 }
 
-const fields = (...texts: (string | undefined)[]) => texts.filter((t): t is string => !!t).map(indexText).join(' ');
+export interface SearchDocument {
+  /** The page, below the site's base path (Pagefind adds the base when searching). */
+  url: string;
+  /** The page's title as shown in results: the project's name. */
+  title: string;
+  unit: string;
+  year: number;
+  /** 项目编码 or 网址标识; empty for a department. */
+  code: string;
+  /** What the page is, for the result's second line. */
+  kind: '项目' | '部门';
+  /** The scope of “search in this project”: 年度/单位编码/项目编码 (see scopeToken). */
+  scope: string;
+  sections: SearchSection[];
+  filters: Partial<Record<SearchFilter, string[]>>;
+}
+
+const present = (t: string | undefined): t is string => t !== undefined && t !== '';
+const said = (pairs: [string, string | undefined][]): [string, string][] => pairs.filter((p): p is [string, string] => present(p[1]));
+
+function indicatorSection(i: Project['indicators'][number]): SearchSection {
+  return {
+    anchor: indicatorAnchor(i),
+    line: {
+      k: '指标',
+      t: i.name,
+      f: { ...(i.level1 !== undefined && { 一级指标: i.level1 }), ...(i.level2 !== undefined && { 二级指标: i.level2 }), ...(i.nature !== undefined && { 指标性质: i.nature }) },
+      d: said([
+        ['描述', i.description ?? i.explanation],
+        ['指标值', [i.nature === '定性' ? undefined : i.nature, i.value, i.unit].filter(Boolean).join('')],
+        ['依据', i.basis],
+      ]),
+    },
+    texts: [i.name, i.description, i.value, i.unit, i.explanation, i.basis, ...Object.values(i.extra ?? {})],
+  };
+}
+
+/** The page's own table: 资金用途 and goals (a project), overall goals and 年度履职目标 (a department). */
+function tableSection(anchor: string, title: string, described: [string, string | undefined][], texts: (string | undefined)[]): SearchSection {
+  return { anchor, line: { k: '项目信息', t: title, d: said(described) }, texts };
+}
+
+type ResultRow = MonitoringIndicator | EvaluationIndicator;
 
 /**
- * Records of a department-level table (部门整体支出绩效目标表): its goals and 年度履职目标 in one,
- * each indicator in its own, under the department page. The bundled unit's department text has
- * never been indexed (only its projects), so a department without these parts gives none.
+ * A row of a monitoring or self-evaluation table: what was published about it (当前完成值, 全年预计,
+ * 实际完成值, deviation reasons) and, for a self-evaluation, the site's reading as 达成情况. It lands on
+ * the row of the side-by-side results table, which monitoring and self-evaluation share.
  */
-export const departmentIndexed = (d: Department) => d.dutyTargets !== undefined || d.indicators !== undefined;
-
-export function departmentSearchRecords(departments: readonly Department[]): SearchRecord[] {
-  return departments.flatMap((d) => {
-    if (!departmentIndexed(d)) return [];
-    const page = `/${departmentPath(d.fiscalYear, d.unitCode)}`;
-    const title = `${d.unitName}部门整体绩效目标`;
-    const common = { 项目: [title], 单位: [d.unitName], 年度: [String(d.fiscalYear)] };
-    const meta = { project: title, code: '', unit: d.unitName, year: String(d.fiscalYear) };
-    const duties = (d.dutyTargets ?? []).flatMap((t) => [t.function, t.task, t.project]).filter((t): t is string => t !== undefined);
-    const records: SearchRecord[] = [
-      {
-        url: `${page}#${DEPARTMENT_TABLE_ANCHOR}`,
-        content: fields(...d.overallTargets, ...duties),
-        language: SEARCH_LANGUAGE,
-        meta: { ...meta, title: `${title}：总体目标与年度履职目标`, kind: '项目信息', purpose: duties.join('；'), goals: d.overallTargets.join('\n') },
-        filters: { ...common, 类型: ['项目信息'] },
-      },
-    ];
-    for (const i of d.indicators ?? []) records.push(indicatorRecord(page, meta, common, i));
-    return records;
-  });
-}
-
-function indicatorRecord(page: string, meta: Record<string, string>, common: Record<string, string[]>, i: Project['indicators'][number]): SearchRecord {
+function resultSection(kind: '执行监控' | '绩效自评', row: ResultRow): SearchSection {
+  const m = row as Partial<MonitoringIndicator>;
+  const e = row as Partial<EvaluationIndicator>;
+  const outcome = kind === '绩效自评' ? outcomeOfRow(row as EvaluationIndicator) : undefined;
+  const level1 = row.level1 === undefined ? undefined : readLevel1(row.level1).name;
   return {
-    url: `${page}#${encodeURIComponent(indicatorAnchor(i))}`,
-    content: fields(i.name, i.description, i.value, i.unit, i.explanation, i.basis, ...Object.values(i.extra ?? {})),
-    language: SEARCH_LANGUAGE,
-    meta: {
-      ...meta, title: i.name, kind: '指标', level1: i.level1 ?? '', level2: i.level2 ?? '', description: i.description ?? i.explanation ?? '',
-      value: [i.nature === '定性' ? undefined : i.nature, i.value, i.unit].filter(Boolean).join(''), basis: i.basis ?? '',
+    anchor: resultRowAnchor(row),
+    line: {
+      k: kind,
+      t: row.name,
+      f: {
+        ...(level1 !== undefined && { 一级指标: level1 }),
+        ...(row.level2 !== undefined && { 二级指标: row.level2 }),
+        ...(row.nature !== undefined && { 指标性质: row.nature }),
+        ...(outcome && { 达成情况: OUTCOME_LABELS[outcome.status] }),
+      },
+      d: said([
+        ['年度指标值', [row.nature === '定性' ? undefined : row.nature, e.adjustedTarget ?? row.target, row.unit].filter(Boolean).join('')],
+        ['当前完成值', m.progress],
+        ['全年预计完成情况', m.forecast],
+        ['完成目标可能性', m.likelihood],
+        ['偏差原因类别', m.deviationCategories?.join('、')],
+        ['偏差原因说明', kind === '执行监控' ? row.deviation : undefined],
+        ['实际完成值', e.actual],
+        ['得分', e.score === undefined ? undefined : `${e.score}/${e.points ?? '-'}`],
+        ['偏差原因分析及改进措施', kind === '绩效自评' ? row.deviation : undefined],
+        ['本网站读法', outcome && `${OUTCOME_LABELS[outcome.status]}（${outcome.reason}）`],
+      ]),
     },
-    filters: {
-      ...common,
-      一级指标: i.level1 === undefined ? [] : [i.level1],
-      二级指标: i.level2 === undefined ? [] : [i.level2],
-      ...(i.nature !== undefined && { 指标性质: [i.nature] }),
-      类型: ['指标'],
-    },
+    texts: [row.name, m.progress, m.forecast, m.deviationCategories?.join('、'), m.deviation, m.note, e.actual, e.deviation, row.changeReason, ...Object.values(row.extra ?? {})],
   };
 }
 
@@ -110,111 +144,119 @@ export interface SearchResults {
 }
 const NO_RESULTS: SearchResults = { monitoring: [], evaluations: [], departmentEvaluations: [] };
 
-/** Record URLs are below the site's base path: Pagefind adds the base (its `baseUrl`) when searching. */
-export function searchRecords(projects: Project[], departments: readonly Department[] = [], results: SearchResults = NO_RESULTS): SearchRecord[] {
-  // A project is named in the filter by its name; the same name in another unit or year gets
-  // the unit and year added so that the filter stays unambiguous. A project with results only
-  // (no target table) is named the same way.
-  type Named = { name: string; unitName: string; fiscalYear: number; unitCode: string; key: string };
-  const named = new Map<string, Named>();
-  for (const p of [...projects, ...results.monitoring, ...results.evaluations]) named.set(`${p.fiscalYear}/${p.unitCode}/${p.key}`, p);
-  const names = new Map<string, number>();
-  for (const p of named.values()) names.set(p.name, (names.get(p.name) ?? 0) + 1);
-  const label = (p: Named) => (names.get(p.name)! > 1 ? `${p.name}（${p.unitName}，${p.fiscalYear}年）` : p.name);
-  return [...projectSearchRecords(projects, label), ...departmentSearchRecords(departments), ...resultSearchRecords(results, departments, label)];
-}
-
-function projectSearchRecords(projects: Project[], label: (p: Project) => string): SearchRecord[] {
-  return projects.flatMap((p) => {
-    const page = `/${projectPath(p.fiscalYear, p.unitCode, p.key)}`;
-    const common = { 项目: [label(p)], 单位: [p.unitName], 年度: [String(p.fiscalYear)], ...(p.category !== undefined && { 项目类别: [p.category] }) };
-    const goals = [...(p.goals ?? []), ...projectTexts(p)];
-    const meta = { project: p.name, code: p.key, unit: p.unitName, year: String(p.fiscalYear) };
-    const records: SearchRecord[] = [
-      { url: page, content: fields(p.name), language: SEARCH_LANGUAGE, meta: { ...meta, title: p.name, kind: '项目名称' }, filters: { ...common, 类型: ['项目名称'] } },
-      {
-        // Pagefind keeps one record per URL: the goals and 资金用途 point at the table that shows them.
-        url: `${page}#${PROJECT_TABLE_ANCHOR}`,
-        content: fields(p.purpose, ...goals),
-        language: SEARCH_LANGUAGE,
-        meta: { ...meta, title: `${p.name}：资金用途与绩效目标`, kind: '项目信息', purpose: p.purpose ?? '', goals: goals.join('\n') },
-        filters: { ...common, 类型: ['项目信息'] },
-      },
-    ];
-    for (const i of p.indicators) records.push(indicatorRecord(page, meta, common, i));
-    return records;
-  });
+/** Every value of every line filter in the sections, as the page's filter values. */
+function lineFilterValues(sections: readonly SearchSection[]): Partial<Record<SearchFilter, string[]>> {
+  const values: Partial<Record<SearchFilter, Set<string>>> = {};
+  for (const s of sections) for (const [name, value] of Object.entries(s.line.f ?? {}) as [SearchFilter, string][]) (values[name] ??= new Set()).add(value);
+  return Object.fromEntries(Object.entries(values).map(([name, set]) => [name, [...set].sort()]));
 }
 
 /**
- * Records of the later stages: one per indicator row of a monitoring or self-evaluation table,
- * holding what was published about it (当前完成值, 全年预计完成情况, 实际完成值, deviation reasons)
- * and, for a self-evaluation, the site's reading as the 达成情况 filter. Each lands on the results
- * section of its project page; Pagefind keeps one record per URL, so a query naming the stage and
- * row (which a static server ignores) tells the records apart. They are shown as indicator results
- * (kind 指标) whose description says what was published, so the search page's script is unchanged.
+ * The searchable documents of a site, one per page. A project's target table, monitoring and
+ * self-evaluation are one page (and one document); so are a department's targets and its
+ * self-evaluation, or, without department targets, the unit overview that shows it.
  */
-function resultSearchRecords(results: SearchResults, departments: readonly Department[], label: (p: { name: string; unitName: string; fiscalYear: number; unitCode: string; key: string }) => string): SearchRecord[] {
-  type Row = MonitoringIndicator | EvaluationIndicator;
-  const tables = [
-    ...results.monitoring.map((t) => ({ kind: '执行监控' as const, page: projectPath(t.fiscalYear, t.unitCode, t.key), title: t.name, project: label(t), code: t.key, t, rows: t.indicators as Row[] })),
-    ...results.evaluations.map((t) => ({ kind: '绩效自评' as const, page: projectPath(t.fiscalYear, t.unitCode, t.key), title: t.name, project: label(t), code: t.key, t, rows: t.indicators as Row[] })),
-    ...results.departmentEvaluations.map((t) => {
-      const title = `${t.unitName}部门整体支出绩效自评`;
-      // Without department targets there is no department page: the unit's overview shows the self-evaluation.
-      const hasPage = departments.some((d) => d.fiscalYear === t.fiscalYear && d.unitCode === t.unitCode);
-      return { kind: '绩效自评' as const, page: hasPage ? departmentPath(t.fiscalYear, t.unitCode) : unitYearPath(t.fiscalYear, t.unitCode), title, project: title, code: '', t, rows: t.indicators as Row[] };
-    }),
-  ];
-  return tables.flatMap(({ kind, page, title, project, code, t, rows }) =>
-    rows.map((row): SearchRecord => {
-      const m = row as Partial<MonitoringIndicator>;
-      const e = row as Partial<EvaluationIndicator>;
-      const outcome = kind === '绩效自评' ? outcomeOfRow(row as EvaluationIndicator) : undefined;
-      const level1 = row.level1 === undefined ? undefined : readLevel1(row.level1).name;
-      const said = (label: string, text: string | undefined) => (text === undefined || text === '' ? [] : [`${label}：${text}`]);
-      const description = [
-        ...said('当前完成值', m.progress), ...said('全年预计完成情况', m.forecast), ...said('完成目标可能性', m.likelihood),
-        ...said('偏差原因类别', m.deviationCategories?.join('、')), ...said('偏差原因说明', kind === '执行监控' ? row.deviation : undefined),
-        ...said('实际完成值', e.actual), ...said('得分', e.score === undefined ? undefined : `${e.score}/${e.points ?? '-'}`),
-        ...said('偏差原因分析及改进措施', kind === '绩效自评' ? row.deviation : undefined),
-        ...said('本网站读法', outcome && `${OUTCOME_LABELS[outcome.status]}（${outcome.reason}）`),
-      ].join('；');
-      return {
-        // Pagefind keeps one record per address: the stage in the query keeps the monitoring and the
-        // self-evaluation of one indicator apart, while both land on its line of the side-by-side table.
-        url: `/${page}?stage=${kind === '执行监控' ? 'monitoring' : 'evaluation'}#${resultRowAnchor(row)}`,
-        content: fields(row.name, m.progress, m.forecast, m.deviationCategories?.join('、'), m.deviation, m.note, e.actual, e.deviation, row.changeReason, ...Object.values(row.extra ?? {})),
-        language: SEARCH_LANGUAGE,
-        meta: {
-          project: title, code, unit: t.unitName, year: String(t.fiscalYear), title: `${row.name}（${kind}）`, kind: '指标',
-          level1: level1 ?? '', level2: row.level2 ?? '', description,
-          value: [row.nature === '定性' ? undefined : row.nature, e.adjustedTarget ?? row.target, row.unit].filter(Boolean).join(''), basis: '',
-        },
-        filters: {
-          项目: [project], 单位: [t.unitName], 年度: [String(t.fiscalYear)],
-          一级指标: level1 === undefined ? [] : [level1],
-          二级指标: row.level2 === undefined ? [] : [row.level2],
-          ...(outcome && { 达成情况: [OUTCOME_LABELS[outcome.status]] }),
-          类型: ['指标'],
-        },
-      };
-    }),
+export function searchDocuments(projects: readonly Project[], departments: readonly Department[] = [], results: SearchResults = NO_RESULTS): SearchDocument[] {
+  const documents = new Map<string, SearchDocument>();
+  const documentOf = (url: string, make: () => Omit<SearchDocument, 'url' | 'sections' | 'filters'>) => {
+    let doc = documents.get(url);
+    if (!doc) documents.set(url, (doc = { url, ...make(), sections: [], filters: {} }));
+    return doc;
+  };
+  type Named = { name: string; unitName: string; unitCode: string; fiscalYear: number; key: string; category?: string };
+  const projectDocument = (p: Named) =>
+    documentOf(`/${projectPath(p.fiscalYear, p.unitCode, p.key)}`, () => ({ title: p.name, unit: p.unitName, year: p.fiscalYear, code: p.key, kind: '项目', scope: `${p.fiscalYear}/${p.unitCode}/${p.key}` }));
+
+  for (const p of projects) {
+    const doc = projectDocument(p);
+    if (p.category !== undefined) doc.filters.项目类别 = [p.category];
+    const goals = [...(p.goals ?? []), ...projectTexts(p)];
+    doc.sections.push(tableSection(PROJECT_TABLE_ANCHOR, '资金用途与绩效目标', [['资金用途', p.purpose], ['绩效目标', goals.join('；')]], [p.purpose, ...goals]));
+    doc.sections.push(...p.indicators.map(indicatorSection));
+  }
+  for (const d of departments) {
+    if (!departmentIndexed(d)) continue;
+    const doc = documentOf(`/${departmentPath(d.fiscalYear, d.unitCode)}`, () => departmentDocument(d.unitName, d.fiscalYear, d.unitCode));
+    const duties = (d.dutyTargets ?? []).flatMap((t) => [t.function, t.task, t.project]).filter(present);
+    doc.sections.push(tableSection(DEPARTMENT_TABLE_ANCHOR, '总体目标与年度履职目标', [['总体目标', d.overallTargets.join('；')], ['年度履职目标', duties.join('；')]], [...d.overallTargets, ...duties]));
+    doc.sections.push(...(d.indicators ?? []).map(indicatorSection));
+  }
+  for (const t of results.monitoring) projectDocument(t).sections.push(...t.indicators.map((row) => resultSection('执行监控', row)));
+  for (const t of results.evaluations) projectDocument(t).sections.push(...t.indicators.map((row) => resultSection('绩效自评', row)));
+  for (const t of results.departmentEvaluations) {
+    // Without department targets there is no department page: the unit's overview shows the self-evaluation.
+    const hasPage = departments.some((d) => d.fiscalYear === t.fiscalYear && d.unitCode === t.unitCode);
+    const url = `/${hasPage ? departmentPath(t.fiscalYear, t.unitCode) : unitYearPath(t.fiscalYear, t.unitCode)}`;
+    documentOf(url, () => departmentDocument(t.unitName, t.fiscalYear, t.unitCode)).sections.push(...t.indicators.map((row) => resultSection('绩效自评', row)));
+  }
+  return [...documents.values()].map((doc) => ({
+    ...doc,
+    filters: { 年度: [String(doc.year)], 单位: [doc.unit], ...doc.filters, ...lineFilterValues(doc.sections) },
+  }));
+}
+
+/**
+ * The values each filter offers, from the documents the index holds (the search page lists them,
+ * so that no filter's index is downloaded before a reader turns to it). Years newest first, other
+ * values in Chinese collation.
+ */
+export function filterValues(documents: readonly SearchDocument[], names: readonly SearchFilter[]): { name: SearchFilter; values: string[] }[] {
+  return names.map((name) => {
+    const values = [...new Set(documents.flatMap((d) => d.filters[name] ?? []))];
+    return { name, values: name === '年度' ? values.sort().reverse() : values.sort((a, b) => a.localeCompare(b, 'zh-CN')) };
+  });
+}
+
+const departmentDocument = (unitName: string, year: number, unitCode: string): Omit<SearchDocument, 'url' | 'sections' | 'filters'> => ({
+  title: `${unitName}部门整体绩效目标`,
+  unit: unitName,
+  year,
+  code: '',
+  kind: '部门',
+  scope: `${year}/${unitCode}/department`,
+});
+
+/**
+ * Whether a department's own table is searched (部门整体支出绩效目标表: its goals and 年度履职目标,
+ * each indicator). The bundled unit's department text has never been indexed (only its projects),
+ * so a department without these parts gives none.
+ */
+export const departmentIndexed = (d: Department) => d.dutyTargets !== undefined || d.indicators !== undefined;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const tokens = (texts: readonly (string | undefined)[]) => texts.filter(present).map(indexText).join(' ');
+
+/**
+ * The HTML Pagefind indexes for one document (never served). The page's name comes first, weighted
+ * so that a project named with the query ranks first, and again as the metadata field `name`,
+ * whose match Pagefind reports (matchedMetaFields) so that the search page can put name matches
+ * first. Each section's anchor has its line as its title (data-pagefind-title), which is what
+ * the sub-result carries. The scope token is metadata only: it takes no place in the text, so it
+ * cannot join a phrase.
+ */
+export function documentHtml(doc: SearchDocument): string {
+  const meta = (key: string, value: string) => `<span data-pagefind-meta="${key}">${escapeHtml(value)}</span>`;
+  const filters = Object.entries(doc.filters).flatMap(([name, values]) => (values ?? []).map((v) => `<span data-pagefind-filter="${name}">${escapeHtml(v)}</span>`));
+  const sections = doc.sections.map((s) => `<p id="${escapeHtml(s.anchor)}" data-pagefind-title="${escapeHtml(JSON.stringify(s.line))}">${tokens(s.texts)}</p>`);
+  return (
+    `<!doctype html><html lang="${SEARCH_LANGUAGE}"><head><title>${escapeHtml(doc.title)}</title></head><body>` +
+    `<div data-pagefind-ignore>${meta('title', doc.title)}${meta('unit', doc.unit)}${meta('year', String(doc.year))}${meta('code', doc.code)}${meta('kind', doc.kind)}` +
+    `${meta('name', tokens([doc.title]))}${meta('scope', scopeToken(doc.scope))}${filters.join('')}</div>` +
+    `<main data-pagefind-body><h1 data-pagefind-weight="10">${tokens([doc.title])}</h1>${sections.join('')}</main></body></html>`
   );
 }
 
-/** Writes the Pagefind index for the records into `outputPath` (a `pagefind/` folder of the site). */
-export async function writeSearchIndex(records: SearchRecord[], outputPath: string): Promise<void> {
+/** Writes the Pagefind index of the documents into `outputPath` (a `pagefind/` folder of the site). */
+export async function writeSearchIndex(documents: readonly SearchDocument[], outputPath: string): Promise<void> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`无法建立搜索索引：${errors.join('；')}`);
   try {
-    // All records in flight at once: Pagefind's service answers them in order, and awaiting each
-    // one first made the round trips, not the indexing, the cost (6.5 s → 3.0 s for 11,297
-    // records; the written index is byte-identical).
-    const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+    // All documents in flight at once: Pagefind's service answers them in order, and awaiting each
+    // one first made the round trips, not the indexing, the cost.
+    const added = await Promise.all(documents.map((doc) => index.addHTMLFile({ url: doc.url, content: documentHtml(doc) })));
     added.forEach(({ errors }, n) => {
-      if (errors.length) throw new Error(`搜索索引出错（${records[n]!.url}）：${errors.join('；')}`);
+      if (errors.length) throw new Error(`搜索索引出错（${documents[n]!.url}）：${errors.join('；')}`);
     });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`写入搜索索引出错：${written.errors.join('；')}`);

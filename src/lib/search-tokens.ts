@@ -8,11 +8,15 @@ const HAN = /\p{Script=Han}/u;
 /** Runs of Chinese characters, or of letters and digits (words Pagefind indexes as they are). */
 const SEGMENT = /\p{Script=Han}+|[\p{L}\p{N}]+/gu;
 
-/** Code point as five hex digits: fixed width, so a one-character token is a prefix of its pairs. */
-const hex = (ch: string) => ch.codePointAt(0)!.toString(16).padStart(5, '0');
-/** One token per Chinese character pair: 垃圾 → h0578305 73e (without the space). */
-const pair = (a: string, b: string) => `h${hex(a)}${hex(b)}`;
-const single = (a: string) => `h${hex(a)}`;
+/**
+ * Code point as four base-36 digits (36⁴ > U+10FFFF): fixed width, so that the tokens can be read
+ * back, and short, because every token is stored in the index chunks and fragments a reader
+ * downloads (five hex digits made them a fifth larger).
+ */
+const code = (ch: string) => ch.codePointAt(0)!.toString(36).padStart(4, '0');
+/** One token per Chinese character pair: 垃圾 → h0cjr 0c8e (without the space). */
+const pair = (a: string, b: string) => `h${code(a)}${code(b)}`;
+const single = (a: string) => `h${code(a)}`;
 
 function normalize(text: string): string {
   // NFKC folds full-width letters and digits (２０２３ → 2023) the way readers type them.
@@ -21,8 +25,9 @@ function normalize(text: string): string {
 
 /**
  * The text Pagefind indexes for one field. Each run of n Chinese characters gives its n−1 pairs and
- * then its last character alone, so that a one-character query (a prefix) still finds every
- * occurrence. Fields are indexed separately so that no pair spans two fields.
+ * then its last character alone: the single ends the run, so that a phrase cannot continue into the
+ * next run (甲乙、乙丙 must not match 甲乙丙). Fields are indexed separately so that no pair spans two
+ * fields.
  */
 export function indexText(text: string): string {
   const tokens: string[] = [];
@@ -36,6 +41,16 @@ export function indexText(text: string): string {
     tokens.push(single(chars.at(-1)!));
   }
   return tokens.join(' ');
+}
+
+/**
+ * Whether the query is one Chinese character and nothing else. Its token would be a prefix of
+ * thousands of pair tokens, and Pagefind loads only the first index chunk of a prefix, so on a
+ * large site it would silently miss results: the search page asks for two characters instead.
+ */
+export function needsTwoCharacters(query: string): boolean {
+  const segments = [...normalize(query).matchAll(SEGMENT)].map(([segment]) => segment);
+  return segments.length === 1 && HAN.test(segments[0]!) && [...segments[0]!].length === 1;
 }
 
 /** The tokens of a query: pairs for Chinese runs of two or more, the character itself for one. */
@@ -57,4 +72,13 @@ export function queryTokens(query: string): string[] {
 export function containsQuery(text: string, query: string): boolean {
   const q = normalize(query).replace(/\s+/g, '');
   return q !== '' && normalize(text).replace(/\s+/g, '').includes(q);
+}
+
+/**
+ * The token that names one page's document for “search in this project” (年度/单位编码/项目编码 →
+ * k2023483001130229…): letters and digits only, so that no segmenter splits it. It is metadata,
+ * and a loose search for it with the query's tokens finds only that page.
+ */
+export function scopeToken(scope: string): string {
+  return `k${normalize(scope).replace(/[^\p{L}\p{N}]/gu, '')}`;
 }

@@ -1,9 +1,11 @@
 // The search page in the browser: reads the query and filters from the URL, searches as the
-// reader types (updating the URL), shows the result count in a live region, and renders results
-// from the records' original text with the query marked.
-import { searchIndicators, type Pagefind, type PagefindData, type SearchHit, type SelectedFilters } from '../lib/search.ts';
+// reader types (updating the URL), shows the result count in a live region, and renders each
+// matching project with its matching lines, from their original text, with the query marked.
+// Nothing is downloaded until the first search; a filter's index only when a reader turns to it.
+import { hasLineFilter, hitLines, keepHitsWithLines, LINE_FILTER_LIMIT, lineTexts, loadFilter, searchPages, type HitLine, type Pagefind, type SearchHit, type SelectedFilters, type ShownHit } from '../lib/search.ts';
+import { LINE_FILTERS, type SearchFilter } from '../lib/search-fields.ts';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -18,19 +20,25 @@ function marked(text: string, query: string): string {
     .join(`<mark>${escapeHtml(q)}</mark>`);
 }
 
-function describe(data: PagefindData, query: string): string {
-  const m = data.meta;
-  if (m['kind'] === '指标') {
-    const parts = [
-      `${m['level1']} › ${m['level2']}`,
-      m['description'] && m['description'] !== m['title'] ? `描述：${marked(m['description'], query)}` : '',
-      `指标值：${marked(m['value'] ?? '', query)}`,
-      m['basis'] ? `依据：${marked(m['basis'], query)}` : '',
-    ].filter(Boolean);
-    return `<p class="meta">项目：${marked(m['project'] ?? '', query)}（${escapeHtml(m['unit'] ?? '')}，${escapeHtml(m['year'] ?? '')}年）</p><p>${parts.join('　')}</p>`;
-  }
-  const extra = m['kind'] === '项目信息' ? `<p>资金用途：${marked(m['purpose'] ?? '', query)}　绩效目标：${marked(m['goals'] ?? '', query)}</p>` : '';
-  return `<p class="meta">项目（${escapeHtml(m['unit'] ?? '')}，${escapeHtml(m['year'] ?? '')}年，项目编码 ${escapeHtml(m['code'] ?? '')}）</p>${extra}`;
+/** One matching line: a link to its row on the page, its level and what the page prints of it. */
+function lineHtml(l: HitLine, query: string): string {
+  const line = l.line!;
+  const [title, ...texts] = lineTexts(line);
+  const levels = [line.f?.一级指标, line.f?.二级指标].filter(Boolean).join(' › ');
+  const kind = line.k === '执行监控' || line.k === '绩效自评' ? `（${line.k}）` : '';
+  const details = (line.d ?? []).map(([label], n) => `${escapeHtml(label)}：${marked(texts[n] ?? '', query)}`);
+  return `<li><a href="${escapeHtml(l.url)}">${marked(title ?? '', query)}${kind}</a>${levels ? `<span class="levels">${escapeHtml(levels)}</span>` : ''}<p>${details.join('　')}</p></li>`;
+}
+
+function resultHtml(hit: ShownHit, query: string): string {
+  const m = hit.page.meta;
+  const what = m['kind'] === '部门' ? `${escapeHtml(m['unit'] ?? '')}，${escapeHtml(m['year'] ?? '')}年` : `${escapeHtml(m['unit'] ?? '')}，${escapeHtml(m['year'] ?? '')}年，项目编码 ${escapeHtml(m['code'] ?? '')}`;
+  const lines = hit.lines.filter((l) => l.line);
+  const named = hit.lines.length > lines.length ? '<p class="meta">名称中含有搜索词</p>' : '';
+  return (
+    `<a href="${escapeHtml(hit.page.url)}">${marked(m['title'] ?? hit.page.url, query)}</a><p class="meta">${what}</p>${named}` +
+    (lines.length ? `<ul class="lines" aria-label="匹配的内容">${lines.map((l) => lineHtml(l, query)).join('')}</ul>` : '')
+  );
 }
 
 export function startSearchPage(): void {
@@ -38,57 +46,59 @@ export function startSearchPage(): void {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const fieldset = form.querySelector<HTMLFieldSetElement>('[data-search-filters]')!;
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
+  const scopeNote = document.querySelector<HTMLElement>('[data-search-scope]')!;
   const status = document.querySelector<HTMLElement>('[data-search-status]')!;
   const results = document.querySelector<HTMLElement>('[data-search-results]')!;
   let pagefind: Promise<Pagefind> | undefined;
   let sequence = 0;
-  let allValues: Record<string, Record<string, number>> = {};
+  /** “Search in this project” from a project page: 年度/单位编码/项目编码, kept in the URL as 项目. */
+  let scope = '';
+  const loadedFilters = new Set<string>();
 
   const load = () =>
     (pagefind ??= (async () => {
       const pf = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind & { options(o: object): Promise<void>; init(): Promise<void> };
       await pf.options({ baseUrl: BASE });
       await pf.init();
-      allValues = await pf.filters(); // loads every filter, so that counts come with each search
       return pf;
     })());
 
-  // A filter from the link counts before its select has options to show it: the first search of a
-  // shared link is filtered, not only labelled so.
-  const selected = (): SelectedFilters =>
-    Object.fromEntries(selects.map((s) => [s.dataset['filter'], s.value || s.dataset['wanted'] || '']).filter(([, v]) => v));
+  const selected = (): SelectedFilters => Object.fromEntries(selects.map((s) => [s.dataset['filter'], s.value]).filter(([, v]) => v));
 
   function fromUrl() {
     const params = new URLSearchParams(location.search);
     input.value = params.get('q') ?? '';
-    for (const s of selects) s.dataset['wanted'] = params.get(s.dataset['filter']!) ?? '';
+    for (const s of selects) {
+      const wanted = params.get(s.dataset['filter']!) ?? '';
+      s.value = [...s.options].some((o) => o.value === wanted) ? wanted : '';
+    }
+    scope = params.get('项目') ?? '';
+    scopeNote.hidden = !scope;
   }
 
   function toUrl() {
     const params = new URLSearchParams();
     if (input.value.trim()) params.set('q', input.value.trim());
-    for (const [k, v] of Object.entries(selected())) params.set(k, v);
+    if (scope) params.set('项目', scope);
+    for (const [k, v] of Object.entries(selected())) if (v) params.set(k, v);
     const query = params.toString();
     history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
   }
 
-  function fillFilters(counts: Record<string, Record<string, number>>) {
+  /** Counts of the pages each value would give, for the filters whose index is loaded (not line filters: they count pages, not lines). */
+  function showCounts(counts: Record<string, Record<string, number>>) {
     for (const s of selects) {
-      const name = s.dataset['filter']!;
-      const wanted = s.dataset['wanted'] ?? s.value;
-      const values = Object.keys(allValues[name] ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'));
-      s.replaceChildren(new Option('全部', ''), ...values.map((v) => new Option(`${v}（${counts[name]?.[v] ?? 0}）`, v)));
-      s.value = values.includes(wanted) ? wanted : '';
-      delete s.dataset['wanted'];
+      const name = s.dataset['filter']! as SearchFilter;
+      if (LINE_FILTERS.includes(name) || !counts[name]) continue;
+      for (const option of s.options) if (option.value) option.textContent = `${option.value}（${counts[name][option.value] ?? 0}）`;
     }
-    fieldset.hidden = false;
   }
 
-  async function renderGroup(title: string, hits: SearchHit[], query: string, into: HTMLElement) {
+  async function renderGroup(title: string, hits: SearchHit[] | ShownHit[], query: string, into: HTMLElement) {
     if (hits.length === 0) return;
     const section = document.createElement('section');
     const heading = document.createElement('h2');
-    heading.textContent = `${title}（${hits.length} 条）`;
+    heading.textContent = `${title}（${hits.length} 个）`;
     const list = document.createElement('ol');
     list.className = 'results';
     section.append(heading, list);
@@ -99,16 +109,22 @@ export function startSearchPage(): void {
     more.className = 'more';
     const showMore = async () => {
       const page = hits.slice(shown, shown + PAGE_SIZE);
-      const data = await Promise.all(page.map((h) => h.data()));
-      for (const d of data) {
+      const ready = await Promise.all(
+        page.map(async (h): Promise<ShownHit> => {
+          if ('page' in h) return h as ShownHit;
+          const data = await h.data();
+          return { ...h, page: data, lines: hitLines(data, h, query) };
+        }),
+      );
+      for (const hit of ready) {
         const item = document.createElement('li');
-        item.innerHTML = `<a href="${escapeHtml(d.url)}">${marked(d.meta['title'] ?? d.url, query)}</a>${describe(d, query)}`;
+        item.innerHTML = resultHtml(hit, query);
         list.append(item);
       }
       const first = list.children[shown]?.querySelector('a');
       shown += page.length;
       more.hidden = shown >= hits.length;
-      more.textContent = `再显示 ${Math.min(PAGE_SIZE, hits.length - shown)} 条`;
+      more.textContent = `再显示 ${Math.min(PAGE_SIZE, hits.length - shown)} 个`;
       return first;
     };
     more.addEventListener('click', async () => (await showMore())?.focus());
@@ -127,24 +143,61 @@ export function startSearchPage(): void {
     }
     status.textContent = '正在搜索…';
     const pf = await load();
-    const outcome = await searchIndicators(pf, query, selected());
+    const filters = selected();
+    const outcome = await searchPages(pf, query, filters, scope ? { scope } : {});
     if (mine !== sequence) return; // a newer search has started
-    fillFilters(outcome.counts);
-    const exact = outcome.hits.slice(0, outcome.exactCount);
-    const loose = outcome.hits.slice(outcome.exactCount);
+    if (outcome.tooShort) {
+      results.replaceChildren();
+      status.textContent = `请至少输入两个字：只有一个汉字“${query}”时，搜索会漏掉很多结果。`;
+      return;
+    }
+    showCounts(outcome.counts);
+    let exact: (SearchHit | ShownHit)[] = outcome.hits.slice(0, outcome.exactCount);
+    let loose: (SearchHit | ShownHit)[] = outcome.hits.slice(outcome.exactCount);
+    let unchecked = 0;
+    if (hasLineFilter(filters)) {
+      const kept = await keepHitsWithLines(outcome.hits, query, filters);
+      unchecked = outcome.hits.length - kept.checked;
+      exact = kept.hits.filter((h) => h.exact);
+      loose = kept.hits.filter((h) => !h.exact);
+      if (mine !== sequence) return;
+    }
     const container = document.createElement('div');
-    await renderGroup('完全匹配', exact, query, container);
-    await renderGroup('部分匹配（包含搜索词中的部分字词）', loose, query, container);
+    await renderGroup('完全匹配', exact as ShownHit[], query, container);
+    await renderGroup('部分匹配（包含搜索词中的部分字词）', loose as ShownHit[], query, container);
     if (mine !== sequence) return;
     results.replaceChildren(container);
-    const filtered = Object.keys(selected()).length ? '（已筛选）' : '';
-    if (outcome.hits.length === 0) {
+    const filtered = Object.keys(filters).length || scope ? '（已筛选）' : '';
+    const more = unchecked > 0 ? `只查看了排在前面的 ${LINE_FILTER_LIMIT} 个项目，还有 ${unchecked} 个没有查看，请加上年度或单位筛选。` : '';
+    if (exact.length + loose.length === 0) {
       const shorter = [...query].length > 2 ? `请试试更短的词，例如“${[...query].slice(0, 2).join('')}”` : '请换一个词试试';
-      status.textContent = `没有找到包含“${query}”的项目或指标${filtered}。${shorter}${filtered ? '，或取消筛选' : ''}。`;
+      status.textContent = `没有找到包含“${query}”的项目或指标${filtered}。${shorter}${filtered ? '，或取消筛选' : ''}。${more}`;
     } else {
-      status.textContent = `“${query}”：找到 ${exact.length} 条完全匹配${loose.length ? `、${loose.length} 条部分匹配` : ''}的结果${filtered}。`;
+      status.textContent = `“${query}”：找到 ${exact.length} 个完全匹配${loose.length ? `、${loose.length} 个部分匹配` : ''}的项目${filtered}。${more}`;
     }
   }
+
+  // A filter's index is downloaded when the reader turns to it, and counts its values from then on.
+  for (const s of selects) {
+    const name = s.dataset['filter']! as SearchFilter;
+    const loadCounts = async () => {
+      if (loadedFilters.has(name) || !input.value.trim() || LINE_FILTERS.includes(name)) return;
+      loadedFilters.add(name);
+      const value = [...s.options].find((o) => o.value)?.value;
+      if (value === undefined) return;
+      await loadFilter(await load(), input.value.trim(), name, value);
+      const outcome = await searchPages(await load(), input.value.trim(), selected(), scope ? { scope } : {});
+      showCounts(outcome.counts);
+    };
+    s.addEventListener('focus', () => void loadCounts());
+    s.addEventListener('change', () => void run());
+  }
+  scopeNote.querySelector('button')?.addEventListener('click', () => {
+    scope = '';
+    scopeNote.hidden = true;
+    void run();
+  });
+  fieldset.hidden = false;
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
@@ -156,7 +209,6 @@ export function startSearchPage(): void {
     clearTimeout(timer);
     void run();
   });
-  for (const s of selects) s.addEventListener('change', () => void run());
 
   // Arrow keys move between the search box and the result links.
   document.addEventListener('keydown', (event) => {
@@ -171,5 +223,4 @@ export function startSearchPage(): void {
 
   fromUrl();
   if (input.value.trim()) void run();
-  else void load().then(() => fillFilters(allValues));
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { searchRecords } from '../../src/lib/search-index.ts';
+import { searchDocuments } from '../../src/lib/search-index.ts';
 import { validateContent } from '../../src/lib/validate.ts';
 import { ROOT } from '../helpers.ts';
 import { openDesktopPage } from './desktop-page.ts';
@@ -130,7 +130,7 @@ describe('search of the later stages', () => {
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/完全匹配|找到/);
     const options = await page.$eval('select[data-filter="达成情况"]', (s) => [...(s as HTMLSelectElement).options].map((o) => o.value));
     expect(options).toEqual(expect.arrayContaining(['已达到', '未达到', '无法判断']));
-    const link = page.locator('.results a').first();
+    const link = page.locator('.results .lines a').first();
     await link.click();
     await page.waitForURL(/projects\/.+#/);
     const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
@@ -138,22 +138,20 @@ describe('search of the later stages', () => {
   });
 });
 
-describe('every search record of the later stages', () => {
+describe('every search line of the later stages', () => {
   it('opens a page of the example site with the indicator’s line on it', async () => {
     const content = await validateContent(CONTENT);
-    const records = searchRecords(content.projects.map((p) => p.data), content.departments.map((d) => d.data), {
+    const documents = searchDocuments(content.projects.map((p) => p.data), content.departments.map((d) => d.data), {
       monitoring: content.monitoring.map((m) => m.data),
       evaluations: content.evaluations.map((e) => e.data),
       departmentEvaluations: content.departmentEvaluations.map((e) => e.data),
-    }).filter((r) => r.url.includes('?stage='));
-    expect(records.length).toBeGreaterThan(50);
+    });
+    const lines = documents.flatMap((d) => d.sections.filter((s) => s.line.k === '执行监控' || s.line.k === '绩效自评').map((s) => ({ path: d.url, id: s.anchor })));
+    expect(lines.length).toBeGreaterThan(50);
     const pages = new Map<string, string>();
     const missing: string[] = [];
-    for (const r of records) {
-      const url = new URL(r.url.slice(1), example.baseUrl);
-      const path = url.pathname;
-      if (!pages.has(path)) pages.set(path, await (await fetch(new URL(path, example.origin))).text());
-      const id = decodeURIComponent(url.hash.slice(1));
+    for (const { path, id } of lines) {
+      if (!pages.has(path)) pages.set(path, await (await fetch(new URL(path.slice(1), example.baseUrl))).text());
       if (!pages.get(path)!.includes(`id="${id}"`)) missing.push(`${path}#${id}`);
     }
     expect(missing).toEqual([]);

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { searchIndicators, type Pagefind } from '../../src/lib/search.ts';
+import { hitLines, keepHitsWithLines, searchPages, type Pagefind } from '../../src/lib/search.ts';
 import { containsQuery } from '../../src/lib/search-tokens.ts';
 import { projectSchema, type Project } from '../../src/schema/project.ts';
 import { sitesUnderTest, type SiteUnderTest } from './sites.ts';
@@ -58,7 +58,6 @@ async function loadPagefind(site: SiteUnderTest): Promise<Pagefind> {
   const pf = (await import(/* @vite-ignore */ join(site.distDir, 'pagefind/pagefind.js'))) as Pagefind & { options(o: object): Promise<void>; init(): Promise<void> };
   await pf.options({ basePath: `${site.basePath}pagefind/`, baseUrl: site.basePath });
   await pf.init();
-  await pf.filters();
   return pf;
 }
 
@@ -77,9 +76,9 @@ describe('search recall on the bundled content', () => {
   });
 
   async function pagesFound(query: string): Promise<string[]> {
-    const outcome = await searchIndicators(pagefind, query);
+    const outcome = await searchPages(pagefind, query);
     const data = await Promise.all(outcome.hits.slice(0, outcome.exactCount).map((h) => h.data()));
-    return [...new Set(data.map((d) => d.url.replace(/#.*$/, '')))].sort();
+    return data.map((d) => d.url).sort();
   }
 
   async function check(queries: string[]) {
@@ -108,42 +107,58 @@ describe('search recall on the bundled content', () => {
   }, 240_000);
 
   it('finds parts of words across word boundaries (圾清运) and ranks a project named with the query first', async () => {
-    const outcome = await searchIndicators(pagefind, '圾清运');
+    const outcome = await searchPages(pagefind, '圾清运');
     const data = await Promise.all(outcome.hits.map((h) => h.data()));
-    expect(data[0]!.meta['kind']).toBe('项目名称');
     expect(data.slice(0, 2).map((d) => d.meta['title']).sort()).toEqual(['2022年村级垃圾清运及焚烧', '村垃圾清运及焚烧']);
-    const kinds = data.map((d) => d.meta['kind']);
-    expect(kinds.lastIndexOf('项目名称')).toBeLessThan(kinds.indexOf('指标'));
+    // The name is one of the matching lines of both, and the line in an indicator of the second.
+    const lines = data.slice(0, 2).map((d, n) => hitLines(d, outcome.hits[n]!, '圾清运'));
+    for (const l of lines) expect(l.some((line) => line.line === undefined)).toBe(true);
+    expect(lines.flat().map((l) => l.line?.t)).toContain('按要求的村垃圾清运数量');
   });
 
   it('puts exact phrase matches before loose ones', async () => {
     // 垃圾 and 焚烧 both occur, but never as 垃圾焚烧.
-    const outcome = await searchIndicators(pagefind, '垃圾焚烧');
+    const outcome = await searchPages(pagefind, '垃圾焚烧');
     expect(outcome.exactCount).toBe(0);
     expect(outcome.hits.length).toBeGreaterThan(0);
-    const exact = await searchIndicators(pagefind, '垃圾清运');
+    const exact = await searchPages(pagefind, '垃圾清运');
     const data = await Promise.all(exact.hits.map((h) => h.data()));
     data.forEach((d, n) => {
-      const text = Object.values(d.meta).join(' ');
-      expect(containsQuery(text, '垃圾清运'), d.url).toBe(n < exact.exactCount);
+      const project = projects.find((p) => pageOf(p) === d.url)!;
+      expect(searchable(project).some((t) => containsQuery(t, '垃圾清运')), d.url).toBe(n < exact.exactCount);
     });
   });
 
-  it('narrows results with filters and counts them', async () => {
-    const all = await searchIndicators(pagefind, '满意度');
-    const filtered = await searchIndicators(pagefind, '满意度', { 一级指标: '满意度指标' });
-    expect(filtered.exactCount).toBe(14);
-    expect(all.exactCount).toBeGreaterThan(filtered.exactCount - 1);
-    expect(filtered.counts['一级指标']?.['满意度指标']).toBe(14);
-    const data = await Promise.all(filtered.hits.map((h) => h.data()));
-    expect(new Set(data.map((d) => d.meta['level1']))).toEqual(new Set(['满意度指标']));
+  it('narrows results with a line filter to pages with such a line, and shows only those lines', async () => {
+    const all = await searchPages(pagefind, '满意度');
+    const filtered = await searchPages(pagefind, '满意度', { 一级指标: '满意度指标' });
+    const kept = await keepHitsWithLines(filtered.hits, '满意度', { 一级指标: '满意度指标' });
+    expect(kept.hits.filter((h) => h.exact)).toHaveLength(14);
+    expect(all.exactCount).toBeGreaterThanOrEqual(14);
+    for (const hit of kept.hits) for (const l of hit.lines) expect(l.line?.f?.一级指标).toBe('满意度指标');
+    // 效益指标 lines never contain 满意度 on this site: no page is kept.
+    const none = await searchPages(pagefind, '满意度', { 一级指标: '效益指标' });
+    expect((await keepHitsWithLines(none.hits, '满意度', { 一级指标: '效益指标' })).hits.filter((h) => h.exact)).toEqual([]);
+  });
+
+  it('searches one project alone (search in this project)', async () => {
+    const outcome = await searchPages(pagefind, '满意度', {}, { scope: '2023/483001/13022923P00JXC414321L' });
+    expect(outcome.hits).toHaveLength(1);
+    expect((await outcome.hits[0]!.data()).url).toBe('/2023/483001/projects/13022923P00JXC414321L/');
+    expect(outcome.exactCount).toBe(1);
+  });
+
+  it('does not search a single Chinese character (its prefix would miss results on a large site)', async () => {
+    expect((await searchPages(pagefind, '垃')).tooShort).toBe(true);
+    expect((await searchPages(pagefind, ' 垃 ')).tooShort).toBe(true);
+    expect((await searchPages(pagefind, '垃圾')).tooShort).toBeUndefined();
   });
 
   it('keeps page chrome out of the index', async () => {
     // Words that appear on every page (navigation, footer) but in no content field.
     for (const chrome of ['数据下载', '主办单位', '大字模式', '跳到正文', '本页内容最后更新']) {
       expect(projects.some((p) => searchable(p).some((t) => containsQuery(t, chrome))), chrome).toBe(false);
-      expect((await searchIndicators(pagefind, chrome)).exactCount, chrome).toBe(0);
+      expect((await searchPages(pagefind, chrome)).exactCount, chrome).toBe(0);
     }
   });
 });
