@@ -68,10 +68,13 @@ export function queryTokens(query: string): string[] {
   return tokens;
 }
 
+/** A text as the exact-match test compares it: width, case and white space folded. */
+export const foldText = (text: string) => normalize(text).replace(/\s+/g, '');
+
 /** Whether a text contains the query as written, ignoring width and case: the test for an exact match. */
 export function containsQuery(text: string, query: string): boolean {
-  const q = normalize(query).replace(/\s+/g, '');
-  return q !== '' && normalize(text).replace(/\s+/g, '').includes(q);
+  const q = foldText(query);
+  return q !== '' && foldText(text).includes(q);
 }
 
 /**
