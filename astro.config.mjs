@@ -7,6 +7,7 @@ const site = loadSiteConfig();
 
 export default defineConfig({
   site: site.url,
+  // site.yaml's 基础路径, or GONGKAI_BASE when a province places the site (src/lib/site-config.ts).
   base: site.base,
   trailingSlash: 'always',
   cacheDir: ASTRO_CACHE_DIR,
