@@ -1,5 +1,5 @@
 // npm run province -- [--counties examples/province/counties] [--out dist-province] [--jobs 2]
-//                     [--title 全省预算绩效目标公开] [--portal-only]
+//                     [--title 全省预算绩效目标公开] [--portal-only] [--first-search 垃圾清运]
 //
 // A province of many counties, each its own site: builds every county folder
 // (<counties>/<区划代码>/content/) with the same build as `npm run build`, N at a time, each into
@@ -7,6 +7,10 @@
 // (index.html listing the counties, search/ searching all of them through Pagefind's mergeIndex).
 // With --portal-only nothing is built: the counties are already in <out>/<区划代码>/ (CI builds
 // each in its own job and hands the folders to a last job), and only the portal is written.
+//
+// --first-search <词> then opens the portal's search page with that query in headless Chromium and
+// reports what a reader downloads until the results show (per county index), as npm run bench
+// does for one county.
 //
 // All or nothing: a missing folder or a county that fails validation or its build stops the run
 // with the county's errors, and <out>/ is left as it was (no partial portal).
@@ -18,6 +22,9 @@ import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+// The browser tests' static server and Chromium launcher, as npm run bench uses them.
+import { DEFAULT_CHROMIUM, launchBrowser } from '../../tests/browser/chromium.ts';
+import { startStaticServer } from '../../tests/browser/server.ts';
 import { sampleTree } from '../lib/process-tree.ts';
 import { copyProject } from '../lib/project-copy.ts';
 import { bundleSearchScript, DEFAULT_TITLE, listCounties, missingCountyFiles, ProvinceError, writePortal, type ProvinceCounty } from '../lib/province.ts';
@@ -26,7 +33,7 @@ import { BASE_ENV } from '../lib/site-config.ts';
 
 const REPO = process.cwd();
 const TSX_CLI = join(REPO, 'node_modules/tsx/dist/cli.mjs');
-const USAGE = '用法：npm run province -- [--counties examples/province/counties] [--out dist-province] [--jobs 2] [--title 标题] [--portal-only]';
+const USAGE = '用法：npm run province -- [--counties examples/province/counties] [--out dist-province] [--jobs 2] [--title 标题] [--portal-only] [--first-search 词]';
 
 let args;
 try {
@@ -37,6 +44,7 @@ try {
       jobs: { type: 'string', default: '2' },
       title: { type: 'string', default: DEFAULT_TITLE },
       'portal-only': { type: 'boolean', default: false },
+      'first-search': { type: 'string' },
     },
   });
 } catch (error) {
@@ -52,6 +60,7 @@ const COUNTIES_DIR = resolve(args.values.counties);
 const OUT = resolve(args.values.out);
 const TITLE = args.values.title;
 const PORTAL_ONLY = args.values['portal-only'];
+const FIRST_SEARCH = args.values['first-search'];
 /** A path as the person typed it: relative inside the project, absolute outside it. */
 const shown = (path: string) => {
   const inside = relative(REPO, path);
@@ -161,6 +170,51 @@ async function portalSize(dir: string) {
   return { bytes, gzip, script };
 }
 
+/**
+ * What a reader's browser downloads for a first search on the portal: the search page opened with
+ * the query in headless Chromium, every response counted until the status says what was found.
+ * Pagefind's files are already compressed, so their bytes are what travels; HTML and JS are
+ * counted gzipped, as a web server sends them.
+ */
+async function firstSearch(outDir: string, query: string, counties: ProvinceCounty[]) {
+  if (!existsSync(process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM)) return undefined;
+  const server = await startStaticServer(outDir, '/');
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const sizes: Promise<{ path: string; bytes: number }>[] = [];
+    page.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      sizes.push(response.body().then((body) => ({ path, bytes: /\.(html|css|js)$|\/$/.test(path) ? gzipSync(body).length : body.length }), () => ({ path, bytes: 0 })));
+    });
+    await page.goto(`${server.baseUrl}search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => /找到/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    const status = (await page.textContent('[data-search-status]')) ?? '';
+    const all = await Promise.all(sizes);
+    const sum = (rs: { bytes: number }[]) => rs.reduce((n, r) => n + r.bytes, 0);
+    const perCounty = counties.map((c) => ({ county: c, bytes: sum(all.filter((r) => r.path.startsWith(`/${c.code}/pagefind/`))), requests: all.filter((r) => r.path.startsWith(`/${c.code}/pagefind/`)).length }));
+    return { status, requests: all.length, total: sum(all), perCounty };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function reportFirstSearch() {
+  if (!FIRST_SEARCH) return;
+  const search = await firstSearch(OUT, FIRST_SEARCH, counties);
+  console.log();
+  if (!search) console.log('  首次搜索：— 找不到 Chromium（apt-get install -y chromium）');
+  else {
+    printTable([
+      [`首次搜索「${FIRST_SEARCH}」`, `${KB(search.total)}（${search.requests} 个请求）`],
+      ...search.perCounty.map((c) => [`  其中 ${c.county.code} 的索引`, `${KB(c.bytes)}（${c.requests} 个文件）`]),
+      ['  页面显示', search.status],
+    ]);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Main
 
@@ -192,6 +246,7 @@ if (PORTAL_ONLY) {
   }
   const size = await portalSize(OUT);
   console.log(`省级门户已写到 ${shown(OUT)}/（${counties.length} 个县；门户 ${KB(size.bytes)}，gzip ${KB(size.gzip)}）。`);
+  await reportFirstSearch();
   process.exit(0);
 }
 
@@ -237,4 +292,5 @@ printTable([
   [`总墙钟（--jobs ${JOBS}）`, `${total.toFixed(1)} s（各县之和的 ${((total / sum) * 100).toFixed(0)}%）`],
   ['门户 index.html + search/', `${KB(size.bytes)}（gzip ${KB(size.gzip)}；其中搜索脚本 ${KB(size.script)}）`],
 ]);
+await reportFirstSearch();
 console.log(`\n省级门户：${shown(join(OUT, 'index.html'))}；各县：${counties.map((c) => `${shown(join(OUT, c.code))}/`).join('、')}`);
