@@ -13,6 +13,9 @@ import { parse } from 'yaml';
 import { countyOfUrl, loadProvinceIndex, type PagefindModule, type PortalCounty } from '../src/lib/province-search.ts';
 import { searchIndicators } from '../src/lib/search.ts';
 import { containsQuery } from '../src/lib/search-tokens.ts';
+import { formatViolations, runAxe } from './browser/checks.ts';
+import { launchBrowser } from './browser/chromium.ts';
+import { startStaticServer } from './browser/server.ts';
 import { ROOT, runCli } from './helpers.ts';
 
 const COUNTIES_DIR = join(ROOT, 'examples/province/counties');
@@ -103,6 +106,37 @@ describe('npm run province on the example counties', () => {
       const county = countyOfUrl(counties, d.url);
       expect(county, d.url).toBeDefined();
       expect(existsSync(join(out, d.url.split('#')[0]!.split('?')[0]!, 'index.html')), d.url).toBe(true);
+    }
+  });
+
+  it('in Chromium: the portal and its search pass axe, a search shows results from several counties, and without JavaScript the search page links every county', async () => {
+    const server = await startStaticServer(out, '/');
+    const browser = await launchBrowser();
+    const axe = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+      for (const path of ['', 'search/', `search/?q=${encodeURIComponent('垃圾清运')}`]) {
+        await page.goto(`${server.baseUrl}${path}`);
+        if (path.includes('?q=')) {
+          await page.waitForFunction(() => /找到/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+          const hrefs = await page.$$eval('[data-search-results] a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+          expect(new Set(hrefs.map((h) => h.split('/')[1])).size, hrefs.join('\n')).toBeGreaterThanOrEqual(2);
+        }
+        await page.addScriptTag({ content: axe });
+        const violations = await runAxe(page);
+        expect(violations, `${path}\n${formatViolations(violations)}`).toEqual([]);
+      }
+      expect(errors).toEqual([]);
+      const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+      await plain.goto(`${server.baseUrl}search/`);
+      const links = await plain.$$eval('main a', (as) => as.map((a) => a.getAttribute('href')));
+      expect(links).toEqual(CODES.map((c) => `/${c}/`));
+    } finally {
+      await browser.close();
+      await server.close();
     }
   });
 

@@ -66,12 +66,14 @@ label { display: block; font-weight: 600; } input { font: inherit; padding: .4re
 .meta { margin: 0 0 .75rem; color: #4a4a4a; font-size: .9rem; }
 `;
 
+// The empty icon: without one, every browser asks the portal's root for /favicon.ico (a 404).
 function page(title: string, demo: boolean, body: string): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(demo ? `【${DEMO_LABEL}】${title}` : title)}</title>
 <style>${STYLE}</style>
 </head>
