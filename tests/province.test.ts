@@ -167,7 +167,9 @@ describe('npm run province refuses bad input', () => {
     const file = join(projects, readdirSync(projects).sort()[0]!);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^预算数: .*$/m, '预算数: 很多'));
     const badOut = join(temp, 'bad-out');
+    // An earlier portal (only such a folder, or an empty one, is ever replaced).
     cpSync(join(out, 'index.html'), join(badOut, 'index.html'));
+    cpSync(join(out, 'search'), join(badOut, 'search'), { recursive: true });
     // One at a time: the broken county is first, so the others are never started.
     const bad = runCli('province', ['--counties', counties, '--out', badOut, '--jobs', '1']);
     expect(bad.status).toBe(1);
@@ -175,8 +177,20 @@ describe('npm run province refuses bad input', () => {
     expect(bad.stderr).toContain('预算数');
     expect(bad.stderr).toContain('另有 2 个县因此没有开始构建');
     expect(bad.stderr).toContain('没有生成省级门户');
-    expect(readdirSync(badOut)).toEqual(['index.html']);
+    expect(readdirSync(badOut).sort()).toEqual(['index.html', 'search']);
     expect(existsSync(`${badOut}.province-tmp`)).toBe(false);
+  });
+
+  it('an --out that is not empty and not an earlier portal is never deleted', () => {
+    const other = join(temp, 'other');
+    cpSync(join(COUNTIES_DIR, CODES[0]!, 'content/site.yaml'), join(other, 'keep.yaml'));
+    const refused = runCli('province', ['--counties', COUNTIES_DIR, '--out', other]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('不会删除它');
+    expect(readdirSync(other)).toEqual(['keep.yaml']);
+    const project = runCli('province', ['--counties', COUNTIES_DIR, '--out', ROOT]);
+    expect(project.status).toBe(1);
+    expect(project.stderr).toContain('不能是项目文件夹');
   });
 
   it('a folder that is not a 区划代码, and --portal-only before the counties are built', () => {

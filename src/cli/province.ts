@@ -16,7 +16,7 @@
 // with the county's errors, and <out>/ is left as it was (no partial portal).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,7 +27,7 @@ import { DEFAULT_CHROMIUM, launchBrowser } from '../../tests/browser/chromium.ts
 import { startStaticServer } from '../../tests/browser/server.ts';
 import { sampleTree } from '../lib/process-tree.ts';
 import { copyProject } from '../lib/project-copy.ts';
-import { bundleSearchScript, DEFAULT_TITLE, listCounties, missingCountyFiles, ProvinceError, writePortal, type ProvinceCounty } from '../lib/province.ts';
+import { bundleSearchScript, DEFAULT_TITLE, listCounties, missingCountyFiles, PORTAL_SCRIPT, ProvinceError, writePortal, type ProvinceCounty } from '../lib/province.ts';
 import { countyBase } from '../lib/province-search.ts';
 import { BASE_ENV } from '../lib/site-config.ts';
 
@@ -62,6 +62,8 @@ const TITLE = args.values.title;
 const PORTAL_ONLY = args.values['portal-only'];
 const FIRST_SEARCH = args.values['first-search'];
 /** A path as the person typed it: relative inside the project, absolute outside it. */
+/** Whether `inner` is `outer` or inside it. */
+const within = (inner: string, outer: string) => inner === outer || !relative(outer, inner).startsWith('..');
 const shown = (path: string) => {
   const inside = relative(REPO, path);
   return inside.startsWith('..') ? path : inside || '.';
@@ -71,6 +73,11 @@ const UNCHANGED = `没有生成省级门户，${shown(OUT)}/ 保持不变。`;
 function fail(message: string): never {
   console.error(`${message}\n\n${UNCHANGED}`);
   process.exit(1);
+}
+
+// <out> is replaced as a whole: never the project, the counties' content, or the single site's dist/.
+if (within(REPO, OUT) || within(COUNTIES_DIR, OUT) || within(OUT, join(REPO, 'dist')) || within(OUT, join(REPO, 'src'))) {
+  fail(`--out ${shown(OUT)} 不能是项目文件夹、各县内容所在的文件夹或 dist/、src/ 之内：它会被整个替换。请另写一个文件夹，例如 --out dist-province`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,7 +141,9 @@ async function buildAll(counties: ProvinceCounty[], outDir: string): Promise<Cou
   const worker = async () => {
     for (let county = queue.shift(); county && !failed; county = queue.shift()) {
       console.log(`  … ${county.code} ${county.name}`);
-      const result = await buildCounty(county, outDir);
+      // A failure around the build (copying the project, starting Node) counts as that county's
+      // failure, so that the staging folder is still removed and the message names the county.
+      const result = await buildCounty(county, outDir).catch((error: unknown): CountyBuild => ({ county, seconds: 0, exit: -1, output: String(error), peaks: new Map() }));
       builds.push(result);
       if (result.exit !== 0) failed = true;
       console.log(`  ${result.exit === 0 ? '✓' : '✗'} ${county.code} ${county.name}：${result.seconds.toFixed(1)} 秒`);
@@ -161,12 +170,12 @@ function printTable(rows: string[][]) {
 async function portalSize(dir: string) {
   let bytes = 0;
   let gzip = 0;
-  for (const name of ['index.html', 'search/index.html', 'search/province-search.js']) {
+  for (const name of ['index.html', 'search/index.html', PORTAL_SCRIPT]) {
     const body = await readFile(join(dir, name));
     bytes += body.length;
     gzip += gzipSync(body).length;
   }
-  const script = (await stat(join(dir, 'search/province-search.js'))).size;
+  const script = (await stat(join(dir, PORTAL_SCRIPT))).size;
   return { bytes, gzip, script };
 }
 
@@ -250,6 +259,12 @@ if (PORTAL_ONLY) {
   process.exit(0);
 }
 
+// <out> is removed and replaced at the end, so it must be empty or an earlier portal's output:
+// a mistyped --out (a home folder, /tmp) must never be deleted.
+if (existsSync(OUT) && (await readdir(OUT)).length > 0 && !existsSync(join(OUT, PORTAL_SCRIPT))) {
+  fail(`${shown(OUT)}/ 不是空文件夹，也不是省级门户的输出（没有 ${PORTAL_SCRIPT}），不会删除它。请另写一个 --out 文件夹。`);
+}
+
 // Everything is built into a folder beside <out>/ and moved in at the end.
 const STAGING = `${OUT}.province-tmp`;
 await rm(STAGING, { recursive: true, force: true });
@@ -263,7 +278,13 @@ if (failures.length > 0) {
   const reports = failures.map((b) => {
     // The county's own messages (which file, which line, what to change), without the usual
     // "改正后重新运行 npm run build" advice, which names the wrong command here.
-    const tail = b.output.trimEnd().split('\n').slice(-40).join('\n');
+    const tail = b.output
+      .replace(/，没有生成网站（[^）]*）。改正后重新运行 npm run build。/g, '。')
+      .replace(/生成网站失败，没有改动 [^\n]*。/g, '生成网站失败。')
+      .trimEnd()
+      .split('\n')
+      .slice(-40)
+      .join('\n');
     return `✗ 县 ${b.county.code}（${b.county.name}，${shown(b.county.contentDir)}）构建失败（退出码 ${b.exit}）：\n${tail}`;
   });
   const notStarted = counties.length - builds.length;

@@ -146,13 +146,16 @@ export async function bundleSearchScript(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+/** The portal's search script, below the portal's folder. */
+export const PORTAL_SCRIPT = 'search/province-search.js';
+
 /** Writes index.html and search/ into `dir`; returns the files written. */
 export async function writePortal(dir: string, title: string, counties: readonly ProvinceCounty[], script: string): Promise<string[]> {
   await mkdir(join(dir, 'search'), { recursive: true });
   const files: [string, string][] = [
     ['index.html', portalHtml(title, counties)],
     ['search/index.html', searchHtml(title, counties)],
-    ['search/province-search.js', script],
+    [PORTAL_SCRIPT, script],
   ];
   for (const [name, text] of files) await writeFile(join(dir, name), text);
   return files.map(([name]) => name);
