@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { countyOfUrl, loadProvinceIndex, type PagefindModule, type PortalCounty } from '../src/lib/province-search.ts';
-import { searchIndicators } from '../src/lib/search.ts';
+import { searchPages } from '../src/lib/search.ts';
 import { containsQuery } from '../src/lib/search-tokens.ts';
 import { formatViolations, runAxe } from './browser/checks.ts';
 import { launchBrowser } from './browser/chromium.ts';
@@ -96,7 +96,7 @@ describe('npm run province on the example counties', () => {
     expect(query).toBeDefined();
     const expected = CODES.filter((c) => names.get(c)!.some((n) => containsQuery(n, query)));
 
-    const outcome = await searchIndicators(pagefind, query);
+    const outcome = await searchPages(pagefind, query);
     const data = await Promise.all(outcome.hits.map((h) => h.data()));
     const found = new Set(data.map((d) => countyOfUrl(counties, d.url)?.code));
     expect(expected.length).toBeGreaterThanOrEqual(2);

@@ -4,7 +4,7 @@
 // (src/lib/search.ts), and lists each result as its title, county, unit and year. The query is in
 // the URL (?q=…), so a search can be shared; the count is announced in a live region.
 import { countyOfUrl, loadProvinceIndex, type PagefindModule, type PortalCounty } from '../lib/province-search.ts';
-import { searchIndicators, type PagefindData } from '../lib/search.ts';
+import { searchPages, type PagefindData } from '../lib/search.ts';
 
 /** Results shown at once; a query that finds more is better narrowed than scrolled. */
 const SHOWN = 50;
@@ -44,7 +44,13 @@ async function run() {
   status.textContent = '正在搜索…';
   try {
     const pagefind = await load();
-    const outcome = await searchIndicators(pagefind, query);
+    const outcome = await searchPages(pagefind, query);
+    if (outcome.tooShort) {
+      if (mine !== sequence) return;
+      results.replaceChildren();
+      status.textContent = `请至少输入两个字：只有一个汉字“${query}”时，搜索会漏掉很多结果。`;
+      return;
+    }
     const data = await Promise.all(outcome.hits.slice(0, SHOWN).map((h) => h.data()));
     if (mine !== sequence) return; // a later query has started; its results win
     results.replaceChildren(...data.map(resultItem));
@@ -53,7 +59,7 @@ async function run() {
     status.textContent =
       total === 0
         ? `在 ${counties.length} 个县中没有找到“${query}”。可以换用更短的词。`
-        : `在 ${counties.length} 个县中找到 ${total} 条结果（完全匹配 ${outcome.exactCount} 条）${total > SHOWN ? `，显示前 ${SHOWN} 条` : ''}，来自 ${found} 个县。`;
+        : `在 ${counties.length} 个县中找到 ${total} 个项目（完全匹配 ${outcome.exactCount} 个）${total > SHOWN ? `，显示前 ${SHOWN} 个` : ''}，来自 ${found} 个县。`;
   } catch (error) {
     if (mine !== sequence) return;
     console.error(error);
