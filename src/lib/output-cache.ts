@@ -1,6 +1,6 @@
-// Per-project downloads (above all the XLSX, about 5.5 ms each through exceljs) are produced once
-// per content hash and kept between builds: a later build of the same file with the same code
-// reads the bytes back instead of producing them again. The key is a SHA-256 of everything the
+// Per-project downloads that are slow to produce (the XLSX, about 5.5 ms each through exceljs)
+// are produced once per content hash and kept between builds: a later build of the same file with
+// the same code reads the bytes back instead of producing them again. The key is a SHA-256 of everything the
 // bytes depend on (the caller names those inputs) and of the code version (the sources that
 // produce downloads, the package lock and Node, whose zlib compresses the XLSX).
 //
