@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers.ts';
 
 describe('npm run bench', () => {
-  it('builds a synthetic county and prints the table: stages, memory, sizes, first search, page weight, weight before a phone’s first paint, ratio', () => {
+  it('builds a synthetic county cold and warm (one project edited) and prints the table: stages, memory of every process, sizes, index, three first searches, page weight, weight before a phone’s first paint, ratio', () => {
     const before = new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('gongkai-bench-')));
     const run = runCli('bench', ['--projects', '12', '--units', '2']);
     expect(run.stderr.split('\n').filter((l) => /✗|Error/.test(l))).toEqual([]);
@@ -14,21 +14,38 @@ describe('npm run bench', () => {
     const out = run.stdout;
     const row = (label: string) => out.split('\n').find((l) => l.includes(label)) ?? `(no row ${label})`;
     const seconds = /\d+\.\d\d s/;
-    for (const label of ['检查 validate', '构建 build', '其中 检查 validate', '其中 Astro 页面', '其中 索引 Pagefind', '最小站点 minimal Astro']) expect(row(label)).toMatch(seconds);
-    expect(row('构建 build')).toMatch(/· \d+\.\d MB（Node \d+\.\d MB，Pagefind \d+\.\d MB）/);
-    expect(row('构建倍数')).toMatch(/\d+\.\d\d ×/);
+    for (const label of ['检查 validate', '构建 build 冷 cold', '其中 检查 validate', '其中 Astro 页面', '其中 索引 Pagefind', '热构建 warm build', '最小站点 minimal Astro']) expect(row(label)).toMatch(seconds);
+    const memory = /· \d+\.\d MB（Node \d+\.\d MB，Pagefind \d+\.\d MB）/;
+    expect(row('构建 build 冷 cold')).toMatch(memory);
+    expect(row('热构建 warm build')).toMatch(memory);
+    expect(row('其中 检查 · Astro · 索引')).toMatch(/^.*\d+\.\d\d s · \d+\.\d\d s · \d+\.\d\d s$/);
+    // Every process of every stage: validate, cold build, warm build, minimal site.
+    const processes = out.split('\n').filter((l) => l.includes('各进程 processes'));
+    expect(processes).toHaveLength(4);
+    for (const line of processes) expect(line).toMatch(/node \d+\.\d MB.*（共 \d+ 个进程）$/);
+    // The builds run Pagefind too.
+    expect(processes.filter((l) => /pagefind \d+\.\d MB/.test(l))).toHaveLength(2);
+    // The warm build shows the edit in its downloads (the cache served no stale bytes).
+    expect(row('编辑 edit')).toMatch(/的第一条指标值改为 .+：JSON 与 XLSX 已更新$/);
+    expect(row('构建倍数')).toMatch(/冷 \d+\.\d\d × · 热 \d+\.\d\d ×/);
     // 12 projects and their posters, 2 units (overview, department, indicators, poster each), the
     // year overview of the county, and home, about, search, data.
     expect(row('HTML 页面 pages')).toMatch(/\s37$/); // 12 × 2 + 2 × 4 + 1 + 4
     expect(row('最小站点 minimal Astro')).toContain('（12 页）');
-    expect(row('dist/pagefind')).toMatch(/\d+\.\d MB/);
-    expect(row('首次搜索')).toMatch(/\d+\.\d KB（\d+ 个请求；其中 Pagefind \d+\.\d KB/);
+    expect(row('搜索索引 search index')).toMatch(/\d+\.\d\d s · \d+\.\d MB（dist\/pagefind，\d+ 个文件）/);
+    // Three first searches: frequent, rare (a word that occurs in some project), with a filter.
+    const searches = out.split('\n').filter((l) => l.includes('首次搜索 first search'));
+    expect(searches).toHaveLength(3);
+    for (const line of searches) expect(line).toMatch(/\d+\.\d KB（\d+ 个请求；其中 Pagefind \d+\.\d KB，\d+ 个文件）$/);
+    expect(searches[0]).toContain('「垃圾清运」常见');
+    expect(searches[1]).toMatch(/「\S{4}」少见（[1-9]\d* 个项目）/);
+    expect(searches[2]).toContain('「满意度」年度=2023');
     expect(row('项目页 project page')).toMatch(/= HTML \d+\.\d KB \+ CSS \d+\.\d KB \+ JS \d+\.\d KB/);
     expect(row('手机首次绘制前')).toMatch(/首页 \d+\.\d KB · 单位概览 \d+\.\d KB · 项目页 \d+\.\d KB（HTML \+ CSS \+ JS，375×667）/);
     // The temporary county is removed; only folders of runs going on at the same time may remain.
     const left = readdirSync(tmpdir()).filter((f) => f.startsWith('gongkai-bench-') && !before.has(f));
     expect(left.filter((f) => existsSync(`${tmpdir()}/${f}/content`))).toEqual([]);
-  }, 240_000);
+  }, 400_000);
 
   it('refuses a missing or impossible size with a usage line and exit 2', () => {
     const none = runCli('bench', []);

@@ -2,8 +2,9 @@
 //
 // Performance benchmark on a synthetic county: writes N realistic project tables spread over U
 // units into a temporary content folder, then times `validate` and the full `build` (Astro +
-// Pagefind) as child processes, and, for comparison, the build of a minimal Astro site with one
-// trivial page per project. Prints times, pages per second, peak memory and output sizes.
+// Pagefind) as child processes, a second (warm) build after editing one project, and, for
+// comparison, the build of a minimal Astro site with one trivial page per project. Prints times,
+// pages per second, peak memory of every process, output sizes and first searches.
 // Nothing is written to content/, dist/ or .test-dist/; the temporary folder is removed at the
 // end unless --keep is given.
 import { spawn } from 'node:child_process';
@@ -18,7 +19,9 @@ import { gzipSync } from 'node:zlib';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { sampleTree } from '../lib/process-tree.ts';
 import { copyProject } from '../lib/project-copy.ts';
-import { syntheticCounty, writeSyntheticUnits } from '../lib/synthetic-county.ts';
+import { INDICATORS, syntheticCounty, writeSyntheticUnits, type SyntheticFile } from '../lib/synthetic-county.ts';
+import { projectYaml } from '../lib/import/write-yaml.ts';
+import type { ProjectInput } from '../schema/project.ts';
 // The browser tests' static server and Chromium launcher, reused to measure a first search.
 import { DEFAULT_CHROMIUM, launchBrowser } from '../../tests/browser/chromium.ts';
 import { startStaticServer } from '../../tests/browser/server.ts';
@@ -28,8 +31,11 @@ const TSX_CLI = join(REPO, 'node_modules/tsx/dist/cli.mjs');
 const ASTRO_CLI = join(REPO, 'node_modules/astro/bin/astro.mjs');
 const YEAR = 2023;
 const COUNTY = '130229';
-/** Query for the first-search measurement: a word of the synthetic text (SUBJECTS). */
-const SEARCH_QUERY = '垃圾清运'; // 区划代码 of the first 6 digits of every project code
+/** Queries for the first-search measurement: a frequent word of the synthetic text (SUBJECTS) … */
+const FREQUENT_QUERY = '垃圾清运';
+/** … and one with a filter, in the URL form the search page reads (query and filters as parameters). */
+const FILTER_QUERY = { q: '满意度', 年度: String(YEAR) };
+// The third, a rare word, is chosen from the generated names (rareWord).
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
@@ -62,7 +68,10 @@ const COMMAND = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
 const generator = syntheticCounty({ seed: SEED, county: COUNTY, countyName: '玉田县', year: YEAR });
 const usedCodes = generator.usedCodes;
 
-async function writeContent(contentDir: string) {
+/** Each generated project file (the rare search word is chosen from them, the warm build edits one). */
+type Generated = SyntheticFile;
+
+async function writeContent(contentDir: string): Promise<Generated[]> {
   // site.yaml: the repository's keys, with a title that says the data is synthetic.
   const site = parseYaml(await readFile(join(REPO, 'content/site.yaml'), 'utf8')) as Record<string, unknown>;
   site.网站名称 = `${String(site.网站名称)}（性能测试合成数据）`;
@@ -71,6 +80,41 @@ async function writeContent(contentDir: string) {
   // about.md is read by every page (名词解释), so the site cannot build without it.
   await copyFile(join(REPO, 'content/about.md'), join(contentDir, 'about.md'));
   return writeSyntheticUnits(contentDir, generator, { projects: N, units: U, year: YEAR, firstUnit: 483001 });
+}
+
+/**
+ * The rare query: the four-character run of the project names (after the year) found in the
+ * fewest names, the first such in generation order, so that the same seed always picks the same
+ * word and it always occurs. Runs across two parts of a name (敬老院河道…) are the rarest.
+ */
+function rareWord(generated: readonly Generated[]): { word: string; projects: number } {
+  const counts = new Map<string, number>();
+  for (const { name } of generated) {
+    const rest = name.replace(`${YEAR}年`, '');
+    const runs = new Set<string>();
+    for (let i = 0; i + 4 <= rest.length; i++) runs.add(rest.slice(i, i + 4));
+    for (const run of runs) counts.set(run, (counts.get(run) ?? 0) + 1);
+  }
+  let word = '';
+  for (const [run, count] of counts) if (!word || count < counts.get(word)!) word = run;
+  // In how many project files the word occurs at all (it may appear outside the name too).
+  return { word, projects: generated.filter((g) => g.text.includes(word)).length };
+}
+
+/**
+ * The warm build's edit, as a maintainer would make it: the first project's first indicator value
+ * changed to another value of its pool (the first that differs), so that the edit is the same
+ * every run and the file stays valid. Returns the project's code and the new value.
+ */
+async function editOneProject(generated: readonly Generated[]): Promise<{ code: string; value: string }> {
+  const first = generated[0]!;
+  const table = parseYaml(await readFile(first.file, 'utf8')) as ProjectInput;
+  const indicator = table.绩效指标[0]!;
+  const pool = INDICATORS.find((c) => c.level2 === indicator.二级指标)!.values;
+  const value = pool.find((v) => v !== indicator.指标值)!;
+  indicator.指标值 = value;
+  await writeFile(first.file, projectYaml(table));
+  return { code: first.code, value };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -84,6 +128,8 @@ interface StageResult {
   peakRss?: number;
   /** Peak per program of the tree (node, pagefind), in bytes. */
   peaks: Map<string, number>;
+  /** Every process seen in the tree: its program and its own peak, in bytes. */
+  processes: Map<number, { program: string; peak: number }>;
 }
 
 /** Runs `node <args>` with the same Node as this process; exits the benchmark if it fails. */
@@ -119,7 +165,7 @@ async function runStage(label: string, nodeArgs: string[], options: { cwd: strin
   console.log(`  ✓ ${label}：${seconds.toFixed(1)} 秒`);
   const peaks = sampler?.peaks ?? new Map<string, number>();
   const peakRss = Math.max(0, ...peaks.values());
-  return { seconds, output: output.join(''), peaks, ...(peakRss > 0 ? { peakRss } : {}) };
+  return { seconds, output: output.join(''), peaks, processes: sampler?.processes ?? new Map(), ...(peakRss > 0 ? { peakRss } : {}) };
 }
 
 class StageFailed extends Error {}
@@ -174,33 +220,42 @@ async function pageWeight(outDir: string, htmlFile: string) {
 
 /**
  * What a reader's browser downloads for a first search: the search page is opened with a query
- * in headless Chromium and every response counted until results show. Pagefind's own files are
- * already gzip-compressed, so their bytes are what travels; the page's HTML, CSS and JS are
- * counted gzipped, as a county web server sends them.
+ * (and filters) in its URL in headless Chromium and every response counted until the page says
+ * what it found. Pagefind's own files are already gzip-compressed, so their bytes are what
+ * travels; the page's HTML, CSS and JS are counted gzipped, as a county web server sends them.
+ * Each search has a browser context of its own (an empty cache), and nothing here depends on how
+ * the search page or its index work inside: only on the URL and the status text.
  */
-async function firstSearchBytes(outDir: string, query: string) {
+async function firstSearches(outDir: string, searches: readonly Record<string, string>[]) {
   if (!existsSync(process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM)) return undefined;
   const server = await startStaticServer(outDir, '/');
   const browser = await launchBrowser();
   try {
-    const page = await browser.newPage();
-    const sizes: Promise<{ url: string; bytes: number }>[] = [];
-    page.on('response', (response) => {
-      sizes.push(
-        response.body().then(
-          (body) => ({ url: response.url(), bytes: /\.(html|css|js)$|\/$/.test(new URL(response.url()).pathname) ? gzipSync(body).length : body.length }),
-          () => ({ url: response.url(), bytes: 0 }),
-        ),
-      );
-    });
-    await page.goto(`${server.baseUrl}search/?q=${encodeURIComponent(query)}`);
-    // Done when the page says what it found (results, or none: a small county may lack the word).
-    await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
-    const all = await Promise.all(sizes);
-    const pagefind = all.filter((r) => new URL(r.url).pathname.startsWith('/pagefind/'));
-    const sum = (rs: { bytes: number }[]) => rs.reduce((n, r) => n + r.bytes, 0);
-    return { requests: all.length, total: sum(all), pagefind: sum(pagefind), pagefindRequests: pagefind.length };
+    const results: { requests: number; total: number; pagefind: number; pagefindRequests: number }[] = [];
+    for (const params of searches) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const sizes: Promise<{ url: string; bytes: number }>[] = [];
+      page.on('response', (response) => {
+        sizes.push(
+          response.body().then(
+            (body) => ({ url: response.url(), bytes: /\.(html|css|js)$|\/$/.test(new URL(response.url()).pathname) ? gzipSync(body).length : body.length }),
+            () => ({ url: response.url(), bytes: 0 }),
+          ),
+        );
+      });
+      await page.goto(`${server.baseUrl}search/?${new URLSearchParams(params).toString()}`);
+      // Done when the page says what it found (results, or none: a small county may lack the
+      // word), or asks for a longer query.
+      await page.waitForFunction(() => /找到|没有找到|请至少输入/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+      await page.waitForLoadState('networkidle');
+      const all = await Promise.all(sizes);
+      const pagefind = all.filter((r) => new URL(r.url).pathname.startsWith('/pagefind/'));
+      const sum = (rs: { bytes: number }[]) => rs.reduce((n, r) => n + r.bytes, 0);
+      results.push({ requests: all.length, total: sum(all), pagefind: sum(pagefind), pagefindRequests: pagefind.length });
+      await context.close();
+    }
+    return results;
   } finally {
     await browser.close();
     await server.close();
@@ -289,6 +344,22 @@ function table(rows: [string, string][]) {
   return rows.map(([k, v]) => `  ${pad(k, w)}  ${v}`).join('\n');
 }
 
+/** Every process of a stage, by program, largest first: `node 842.6 MB、61.0 MB · pagefind 95.0 MB（共 3 个进程）`. */
+function processPeaks(stage: StageResult): string {
+  const byProgram = new Map<string, number[]>();
+  for (const { program, peak } of stage.processes.values()) byProgram.set(program, [...(byProgram.get(program) ?? []), peak]);
+  const groups = [...byProgram].map(([program, peaks]) => ({ program, peaks: peaks.sort((a, b) => b - a) })).sort((a, b) => b.peaks[0]! - a.peaks[0]!);
+  // Three of a program at most: a build starts many short helpers (git, esbuild) of a few MB.
+  const shown = groups.map(({ program, peaks }) => `${program} ${peaks.slice(0, 3).map(MB).join('、')}${peaks.length > 3 ? ` 等 ${peaks.length} 个` : ''}`);
+  return `${shown.join(' · ') || '—'}（共 ${stage.processes.size} 个进程）`;
+}
+
+/** The stage times the build prints: "用时（秒）：validate 1.97，index 9.12，astro 21.79，total 26.60". */
+function buildStages(output: string): Record<string, number> {
+  return Object.fromEntries([...(/用时（秒）：(.*)/.exec(output)?.[1] ?? '').matchAll(/(\w+) ([\d.]+)/g)].map((m) => [m[1]!, Number(m[2])]));
+}
+const sec = (stages: Record<string, number>, stage: string) => (stages[stage] === undefined ? '—' : `${stages[stage]!.toFixed(2)} s`);
+
 // ---------------------------------------------------------------------------------------------
 // Main
 
@@ -308,37 +379,57 @@ let exitCode = 0;
 try {
   console.log(`生成合成数据：${N} 个项目，${U} 个单位，种子 ${SEED} → ${root}`);
   const genStarted = performance.now();
-  const projects = await writeContent(contentDir);
+  const generated = await writeContent(contentDir);
   const genSeconds = (performance.now() - genStarted) / 1000;
   const contentBytes = await folderBytes(contentDir);
-  console.log(`  ✓ 生成：${genSeconds.toFixed(1)} 秒（${projects} 个项目文件，${MB(contentBytes)}）`);
+  console.log(`  ✓ 生成：${genSeconds.toFixed(1)} 秒（${generated.length} 个项目文件，${MB(contentBytes)}）`);
+  const rare = rareWord(generated);
 
   const validate = await runStage('validate', [TSX_CLI, 'src/cli/validate.ts', contentDir], { cwd: REPO });
   await copyProject(REPO, projectDir);
-  const build = await runStage('build', [TSX_CLI, 'src/cli/build.ts'], { cwd: projectDir, env: { GONGKAI_CONTENT: contentDir, GONGKAI_OUT: outDir } });
+  const buildEnv = { GONGKAI_CONTENT: contentDir, GONGKAI_OUT: outDir };
+  const build = await runStage('build', [TSX_CLI, 'src/cli/build.ts'], { cwd: projectDir, env: buildEnv });
 
   const files = await walk(outDir);
   const htmlPages = files.filter((f) => f.endsWith('.html')).length;
   const distBytes = await folderBytes(outDir);
   const pagefindBytes = await folderBytes(join(outDir, 'pagefind'));
+  const pagefindFiles = files.filter((f) => f.startsWith(join(outDir, 'pagefind') + '/')).length;
   // One project page: the first unit's first project (build format "directory").
   const firstCode = [...usedCodes][0]!;
   const projectPage = files.find((f) => f.endsWith(join('projects', firstCode, 'index.html')));
   const weight = projectPage ? await pageWeight(outDir, projectPage) : undefined;
-  const search = await firstSearchBytes(outDir, SEARCH_QUERY);
+  const searches = await firstSearches(outDir, [{ q: FREQUENT_QUERY }, { q: rare.word }, FILTER_QUERY]);
   // Home, the first project's unit overview, and that project (paths below the site's root).
   const projectPath = projectPage ? projectPage.slice(outDir.length + 1).replace(/index\.html$/, '') : undefined;
   const phone = projectPath ? await phoneFirstPaintBytes(outDir, ['', projectPath.replace(/projects\/[^/]+\/$/, ''), projectPath]) : undefined;
-  // The build prints "用时（秒）：validate 1.97，index 9.12，astro 21.79，total 26.60".
-  const stages = Object.fromEntries(
-    [...(/用时（秒）：(.*)/.exec(build.output)?.[1] ?? '').matchAll(/(\w+) ([\d.]+)/g)].map((m) => [m[1]!, Number(m[2])]),
-  );
-  const sec = (stage: string) => (stages[stage] === undefined ? '—' : `${stages[stage]!.toFixed(2)} s`);
+  const stages = buildStages(build.output);
+
+  // Warm build: the same project copy and content folder, so Astro's content store and the
+  // download cache are as a maintainer's second build finds them; one project edited.
+  const edit = await editOneProject(generated);
+  const editedDownload = join(outDir, String(YEAR), '483001', 'projects', `${edit.code}`);
+  const coldXlsx = await readFile(`${editedDownload}.xlsx`).catch(() => undefined);
+  const warm = await runStage('warm build', [TSX_CLI, 'src/cli/build.ts'], { cwd: projectDir, env: buildEnv });
+  const warmStages = buildStages(warm.output);
+  // The edit must show in the warm build's downloads: a cache that served the old bytes would be wrong.
+  const warmJson = await readFile(`${editedDownload}.json`, 'utf8').then((t) => JSON.parse(t) as ProjectInput, () => undefined);
+  const warmXlsx = await readFile(`${editedDownload}.xlsx`).catch(() => undefined);
+  const editShown = warmJson?.绩效指标[0]?.指标值 === edit.value && coldXlsx !== undefined && warmXlsx !== undefined && !coldXlsx.equals(warmXlsx);
+  if (!editShown) {
+    console.error(`\n✗ 热构建的下载文件没有反映编辑（${edit.code} 的第一条指标值应为 ${edit.value}）。`);
+    throw new StageFailed('warm build');
+  }
 
   await writeMinimalSite(minimalDir, [...usedCodes]);
   const minimal = await runStage('minimal', [ASTRO_CLI, 'build', '--silent'], { cwd: minimalDir });
   const minimalPages = existsSync(join(minimalDir, 'dist')) ? (await walk(join(minimalDir, 'dist'))).filter((f) => f.endsWith('.html')).length : 0;
 
+  const memory = (stage: StageResult) => `${MB(stage.peakRss)}（Node ${MB(stage.peaks.get('node'))}，Pagefind ${MB(stage.peaks.get('pagefind'))}）`;
+  const searchRow = (i: number) => {
+    const search = searches?.[i];
+    return search ? `${KB(search.total)}（${search.requests} 个请求；其中 Pagefind ${KB(search.pagefind)}，${search.pagefindRequests} 个文件）` : '— 找不到 Chromium（apt-get install -y chromium）';
+  };
   console.log(`\n命令：${COMMAND}`);
   console.log(`Node ${process.version}，${N} 个项目，${U} 个单位，种子 ${SEED}\n`);
   console.log(
@@ -346,15 +437,19 @@ try {
       ['阶段 stage', '用时 time · 峰值内存 peak RSS'],
       ['生成数据 generate', `${genSeconds.toFixed(2)} s（内容 ${MB(contentBytes)}）`],
       ['检查 validate', `${validate.seconds.toFixed(2)} s · ${MB(validate.peakRss)}`],
-      [
-        '构建 build (Astro + Pagefind)',
-        `${build.seconds.toFixed(2)} s · ${MB(build.peakRss)}（Node ${MB(build.peaks.get('node'))}，Pagefind ${MB(build.peaks.get('pagefind'))}）`,
-      ],
-      ['  其中 检查 validate', sec('validate')],
-      ['  其中 Astro 页面 pages', sec('astro')],
-      ['  其中 索引 Pagefind index', `${sec('index')}（与 Astro 同时进行）`],
+      ['  各进程 processes', processPeaks(validate)],
+      ['构建 build 冷 cold (Astro + Pagefind)', `${build.seconds.toFixed(2)} s · ${memory(build)}`],
+      ['  其中 检查 validate', sec(stages, 'validate')],
+      ['  其中 Astro 页面 pages', sec(stages, 'astro')],
+      ['  其中 索引 Pagefind index', `${sec(stages, 'index')}（与 Astro 同时进行）`],
+      ['  各进程 processes', processPeaks(build)],
+      ['热构建 warm build (edited one project)', `${warm.seconds.toFixed(2)} s · ${memory(warm)}`],
+      ['  其中 检查 · Astro · 索引', `${sec(warmStages, 'validate')} · ${sec(warmStages, 'astro')} · ${sec(warmStages, 'index')}`],
+      ['  各进程 processes', processPeaks(warm)],
+      ['  编辑 edit', `${edit.code} 的第一条指标值改为 ${edit.value}：JSON 与 XLSX 已更新`],
       ['最小站点 minimal Astro', `${minimal.seconds.toFixed(2)} s · ${MB(minimal.peakRss)}（${minimalPages} 页）`],
-      ['构建倍数 ours / minimal', `${(build.seconds / minimal.seconds).toFixed(2)} ×`],
+      ['  各进程 processes', processPeaks(minimal)],
+      ['构建倍数 ours / minimal', `冷 ${(build.seconds / minimal.seconds).toFixed(2)} × · 热 ${(warm.seconds / minimal.seconds).toFixed(2)} ×`],
     ]),
   );
   console.log();
@@ -364,13 +459,10 @@ try {
       ['HTML 页面 pages', `${htmlPages}`],
       ['每秒页数 pages/s (build)', `${(htmlPages / build.seconds).toFixed(0)}`],
       ['dist 大小 size', `${MB(distBytes)}（${files.length} 个文件）`],
-      ['dist/pagefind 大小 size', MB(pagefindBytes)],
-      [
-        `首次搜索 first search「${SEARCH_QUERY}」`,
-        search
-          ? `${KB(search.total)}（${search.requests} 个请求；其中 Pagefind ${KB(search.pagefind)}，${search.pagefindRequests} 个文件）`
-          : '— 找不到 Chromium（apt-get install -y chromium）',
-      ],
+      ['搜索索引 search index', `${sec(stages, 'index')} · ${MB(pagefindBytes)}（dist/pagefind，${pagefindFiles} 个文件）`],
+      [`首次搜索 first search「${FREQUENT_QUERY}」常见`, searchRow(0)],
+      [`首次搜索 first search「${rare.word}」少见（${rare.projects} 个项目）`, searchRow(1)],
+      [`首次搜索 first search「${FILTER_QUERY.q}」年度=${FILTER_QUERY.年度}`, searchRow(2)],
       [
         '项目页 project page (gzip)',
         weight

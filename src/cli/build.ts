@@ -4,6 +4,7 @@ import { rename, rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { forgetStaleContent } from '../lib/astro-cache.ts';
 import { CONTENT_DIR } from '../lib/content-layout.ts';
+import { pruneOutputCache } from '../lib/output-cache.ts';
 import { searchDocuments, writeSearchIndex } from '../lib/search-index.ts';
 import { formatProblem, validateContent } from '../lib/validate.ts';
 
@@ -17,6 +18,8 @@ const INDEX_TEMP = `${OUT}.index-tmp`;
 // index run at the same time, so their times overlap; 'total' is the wall time of all stages.
 const seconds: Record<string, number> = {};
 const started = performance.now();
+// Wall-clock time, for the download cache: entries this build did not use are removed at the end.
+const startedAt = Date.now();
 const timed = async <T>(stage: string, work: Promise<T>): Promise<T> => {
   const from = performance.now();
   const value = await work;
@@ -86,6 +89,8 @@ try {
 }
 await rm(OUT, { recursive: true, force: true });
 await rename(TEMP, OUT);
+// Only after a build that rendered every download: each entry still needed has just been used.
+await pruneOutputCache(startedAt);
 seconds.total = (performance.now() - started) / 1000;
 console.log(`网站已生成到 ${OUT}/（${projects.length} 个项目，含搜索索引）。`);
 console.log(`用时（秒）：${Object.entries(seconds).map(([stage, s]) => `${stage} ${s.toFixed(2)}`).join('，')}`);

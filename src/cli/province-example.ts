@@ -70,5 +70,5 @@ for (const county of EXAMPLE_COUNTIES) {
     // Departments rather than the bench's towns: those are real town names of one county.
     unitName: (i) => `${county.name}${DEPARTMENTS[i % DEPARTMENTS.length]}本级`,
   });
-  console.log(`${county.code} ${county.name}：${UNITS} 个单位，${written} 个项目 → ${contentDir}`);
+  console.log(`${county.code} ${county.name}：${UNITS} 个单位，${written.length} 个项目 → ${contentDir}`);
 }

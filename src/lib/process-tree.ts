@@ -21,6 +21,7 @@ async function parentsOfAll(): Promise<Map<number, number>> {
  */
 export function sampleTree(root: number) {
   const peaks = new Map<string, number>();
+  const processes = new Map<number, { program: string; peak: number }>();
   let stopped = false;
   const sample = async () => {
     const parents = await parentsOfAll();
@@ -32,8 +33,14 @@ export function sampleTree(root: number) {
     for (const pid of tree) {
       const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
       const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      const program = /pagefind/.test(/Name:\s+(\S+)/.exec(status)?.[1] ?? '') ? 'pagefind' : 'node';
+      // A process that has exited (or a zombie, which has no memory left) is not counted.
+      if (kb === 0) continue;
+      const name = /Name:\s+(\S+)/.exec(status)?.[1] ?? '';
+      // Pagefind's binary is pagefind or pagefind_extended; everything else is Node and its helpers
+      // (esbuild, git), named as the kernel names them.
+      const program = /pagefind/.test(name) ? 'pagefind' : name === 'node' || name === 'MainThread' ? 'node' : name;
       if (kb * 1024 > (peaks.get(program) ?? 0)) peaks.set(program, kb * 1024);
+      if (kb * 1024 > (processes.get(pid)?.peak ?? 0)) processes.set(pid, { program, peak: kb * 1024 });
     }
   };
   const loop = (async () => {
@@ -46,6 +53,7 @@ export function sampleTree(root: number) {
   })();
   return {
     peaks,
+    processes,
     stop: async () => {
       stopped = true;
       await loop;

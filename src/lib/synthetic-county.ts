@@ -26,7 +26,7 @@ export const DEPARTMENTS = ['教育局', '卫生健康局', '农业农村局', '
 const BASES = ['预算安排', '历史数据', '计划标准', '行业标准', '上年完成情况', '预算'];
 
 /** One entry per 二级指标 of the default framework: name pool and value pool. */
-const INDICATORS: { level1: string; level2: string; names: string[]; values: string[] }[] = [
+export const INDICATORS: { level1: string; level2: string; names: string[]; values: string[] }[] = [
   { level1: '产出指标', level2: '数量指标', names: ['清运垃圾吨数', '维修道路里程', '培训人次', '覆盖行政村数', '补助户数', '设施数量', '保洁人员数量'], values: ['≥1200吨', '≥3.5公里', '≥200人次', '42个', '=1个', '≥90百分百', '≥15人'] },
   { level1: '产出指标', level2: '质量指标', names: ['工程验收合格率', '清洁度', '设施完好率', '培训合格率', '资金使用合规率'], values: ['≥95%', '100%', '≥90%', '≥98%', '优'] },
   { level1: '产出指标', level2: '时效指标', names: ['完成及时性', '资金拨付及时率', '项目完成时间', '清运及时性'], values: ['12月底前完成', '及时', '≥95%', '2023年10月底前', '按月完成'] },
@@ -193,12 +193,20 @@ export type SyntheticCounty = ReturnType<typeof syntheticCounty>;
  * number of project files written. site.yaml and about.md are the caller's: they differ between
  * a benchmark and a demonstration.
  */
+/** Each generated project file: its path, code, name and text. */
+export interface SyntheticFile {
+  file: string;
+  code: string;
+  name: string;
+  text: string;
+}
+
 export async function writeSyntheticUnits(
   contentDir: string,
   generator: SyntheticCounty,
   { projects, units, year, firstUnit, unitName = generator.unitName }: { projects: number; units: number; year: number; firstUnit: number; unitName?: (i: number) => string },
-): Promise<number> {
-  let written = 0;
+): Promise<SyntheticFile[]> {
+  const written: SyntheticFile[] = [];
   for (let u = 0; u < units; u++) {
     const unitCode = String(firstUnit + u);
     const name = unitName(u);
@@ -209,9 +217,10 @@ export async function writeSyntheticUnits(
     const count = Math.floor(projects / units) + (u < projects % units ? 1 : 0);
     for (let i = 0; i < count; i++) {
       const table = generator.project(unitCode, name, i);
-      const file = `${String(i + 1).padStart(2, '0')}-${table.项目编码}.yaml`;
-      await writeFile(join(dir, 'projects', file), projectYaml(table));
-      written++;
+      const file = join(dir, 'projects', `${String(i + 1).padStart(2, '0')}-${table.项目编码}.yaml`);
+      const text = projectYaml(table);
+      await writeFile(file, text);
+      written.push({ file, code: table.项目编码!, name: table.项目名称, text }); // project() always writes a code
     }
   }
   return written;
