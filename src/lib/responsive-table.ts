@@ -19,8 +19,11 @@ interface CellTag {
 const CELL_OPEN = /<(td|th)(?=[\s>])([^>]*)>/g;
 const ROW_OPEN = /<tr(?=[\s>])[^>]*>/g;
 
+// Compiled once: spanOf runs twice for every cell of every table (tens of thousands per overview page).
+const SPAN = { colspan: /\scolspan\s*=\s*["']?(\d+)/i, rowspan: /\srowspan\s*=\s*["']?(\d+)/i };
+
 function spanOf(attributes: string, name: 'colspan' | 'rowspan'): number {
-  const m = new RegExp(`\\s${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attributes);
+  const m = SPAN[name].exec(attributes);
   const n = m ? Number(m[1]) : 1;
   return Number.isFinite(n) && n >= 1 ? n : 1;
 }
@@ -119,7 +122,16 @@ export function labelTableCells(html: string): string {
       if (label) inserts.push({ at: cell.insertAt, text: ` data-label="${escapeAttribute(label)}"` });
     });
   }
-  let out = html;
-  for (const { at, text } of inserts.sort((a, b) => b.at - a.at)) out = out.slice(0, at) + text + out.slice(at);
-  return out;
+  // One pass over the page, joining the pieces between insertion points. (Splicing each label
+  // into the whole string copied the page once per labelled cell: on a unit's indicators page,
+  // ~7,000 cells × 0.5 MB, a quarter of the build's CPU time at 1,000 projects.)
+  inserts.sort((a, b) => a.at - b.at);
+  const parts: string[] = [];
+  let from = 0;
+  for (const { at, text } of inserts) {
+    parts.push(html.slice(from, at), text);
+    from = at;
+  }
+  parts.push(html.slice(from));
+  return parts.join('');
 }
