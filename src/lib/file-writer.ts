@@ -5,7 +5,9 @@
 // own (Astro empties its output folder when it starts), moved into Astro's output once both are
 // done, before the whole site replaces dist/ (build.ts): a failure anywhere still changes nothing.
 import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { contentFiles, downloadOutputs, outputBytes, type FileOutput, type FileSources } from './file-outputs.ts';
 
@@ -48,14 +50,30 @@ export async function writeOutputs(outputs: readonly FileOutput[], outDir: strin
 }
 
 /** All the files of a job: the downloads of its content files, then the content files themselves. */
-export const jobOutputs = (job: FileWriterJob): FileOutput[] => [...downloadOutputs(job.sources), ...contentFiles(job.contentDir)];
+export function jobOutputs(job: FileWriterJob): FileOutput[] {
+  let published: FileOutput[];
+  try {
+    published = contentFiles(job.contentDir);
+  } catch (error) {
+    throw new Error(`列出内容文件夹 ${job.contentDir} 中的文件失败：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return [...downloadOutputs(job.sources), ...published];
+}
+
+/**
+ * The worker loads TypeScript through tsx's hooks. Under `npm run build` (tsx) it inherits the
+ * process's execArgv, which loads them; elsewhere (Vitest) they are added: without them Node would
+ * strip the types itself, and fail on the TypeScript-only syntax of some modules.
+ */
+function workerExecArgv(): string[] {
+  if (process.execArgv.some((arg) => /[\\/]tsx[\\/]/.test(arg))) return process.execArgv;
+  return [...process.execArgv, '--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
+}
 
 /** Runs a job in a worker thread (file-writer-worker.ts); resolves to the number of files written. */
 export function writeFilesInWorker(job: FileWriterJob): Promise<number> {
   return new Promise((resolve, reject) => {
-    // Under tsx (npm run build) the worker inherits the process's execArgv, which loads tsx's
-    // hooks there too, so that it can load TypeScript like the main thread.
-    const worker = new Worker(new URL('./file-writer-worker.ts', import.meta.url), { workerData: job });
+    const worker = new Worker(new URL('./file-writer-worker.ts', import.meta.url), { workerData: job, execArgv: workerExecArgv() });
     let settled = false;
     const settle = (error: Error | undefined, count = 0) => {
       if (settled) return;
