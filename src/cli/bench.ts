@@ -354,7 +354,7 @@ function processPeaks(stage: StageResult): string {
   return `${shown.join(' · ') || '—'}（共 ${stage.processes.size} 个进程）`;
 }
 
-/** The stage times the build prints: "用时（秒）：validate 1.97，index 9.12，astro 21.79，total 26.60". */
+/** The stage times the build prints: "用时（秒）：validate 1.97，index 9.12，files 8.40，astro 21.79，move 0.05，total 26.60". */
 function buildStages(output: string): Record<string, number> {
   return Object.fromEntries([...(/用时（秒）：(.*)/.exec(output)?.[1] ?? '').matchAll(/(\w+) ([\d.]+)/g)].map((m) => [m[1]!, Number(m[2])]));
 }
@@ -442,9 +442,12 @@ try {
       ['  其中 检查 validate', sec(stages, 'validate')],
       ['  其中 Astro 页面 pages', sec(stages, 'astro')],
       ['  其中 索引 Pagefind index', `${sec(stages, 'index')}（与 Astro 同时进行）`],
+      // The downloads and content files, written by a worker thread beside Astro (file-writer.ts),
+      // then moved into Astro's output once both are done.
+      ['  其中 文件 files (downloads, content)', `${sec(stages, 'files')}（与 Astro 同时进行；移入 ${sec(stages, 'move')}）`],
       ['  各进程 processes', processPeaks(build)],
       ['热构建 warm build (edited one project)', `${warm.seconds.toFixed(2)} s · ${memory(warm)}`],
-      ['  其中 检查 · Astro · 索引', `${sec(warmStages, 'validate')} · ${sec(warmStages, 'astro')} · ${sec(warmStages, 'index')}`],
+      ['  其中 检查 · Astro · 索引 · 文件', `${sec(warmStages, 'validate')} · ${sec(warmStages, 'astro')} · ${sec(warmStages, 'index')} · ${sec(warmStages, 'files')}`],
       ['  各进程 processes', processPeaks(warm)],
       ['  编辑 edit', `${edit.code} 的第一条指标值改为 ${edit.value}：JSON 与 XLSX 已更新`],
       ['最小站点 minimal Astro', `${minimal.seconds.toFixed(2)} s · ${MB(minimal.peakRss)}（${minimalPages} 页）`],

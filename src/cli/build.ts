@@ -4,6 +4,9 @@ import { rename, rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { forgetStaleContent } from '../lib/astro-cache.ts';
 import { CONTENT_DIR } from '../lib/content-layout.ts';
+import { entryOf } from '../lib/content-raw.ts';
+import { FILES_OUTSIDE_ENV } from '../lib/file-outputs.ts';
+import { moveInto, writeFilesInWorker } from '../lib/file-writer.ts';
 import { pruneOutputCache } from '../lib/output-cache.ts';
 import { searchDocuments, writeSearchIndex } from '../lib/search-index.ts';
 import { formatProblem, validateContent } from '../lib/validate.ts';
@@ -13,9 +16,11 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 const OUT = process.env.GONGKAI_OUT ?? 'dist';
 const TEMP = `${OUT}.build-tmp`;
 const INDEX_TEMP = `${OUT}.index-tmp`;
+const FILES_TEMP = `${OUT}.files-tmp`;
 
-// Seconds per stage, printed at the end (npm run bench reads this line). Astro and the search
-// index run at the same time, so their times overlap; 'total' is the wall time of all stages.
+// Seconds per stage, printed at the end (npm run bench reads this line). Astro, the search index
+// and the files (downloads and content files, written outside Astro) run at the same time, so
+// their times overlap; 'total' is the wall time of all stages.
 const seconds: Record<string, number> = {};
 const started = performance.now();
 // Wall-clock time, for the download cache: entries this build did not use are removed at the end.
@@ -27,16 +32,24 @@ const timed = async <T>(stage: string, work: Promise<T>): Promise<T> => {
   return value;
 };
 
-// Only the projects' data is kept: the validation result also holds every parsed YAML document
-// (for line numbers in messages), about 90 KB per project, which Astro's render would otherwise
-// carry along (0.9 GB for 10,000 projects).
-const { problems, projects, departments, results: stages } = await timed(
+// Only the files' data and paths are kept: the validation result also holds every parsed YAML
+// document (for line numbers in messages), about 90 KB per project, which Astro's render would
+// otherwise carry along (0.9 GB for 10,000 projects).
+const { problems, projects, departments, results: stages, sources } = await timed(
   'validate',
   validateContent(CONTENT_DIR).then((result) => ({
     problems: result.problems,
     projects: result.projects.map((p) => p.data),
     departments: result.departments.map((d) => d.data),
     results: { monitoring: result.monitoring.map((f) => f.data), evaluations: result.evaluations.map((f) => f.data), departmentEvaluations: result.departmentEvaluations.map((f) => f.data) },
+    // What the file writer makes each download from: the same data and path as Astro's entries
+    // (entryOf), so that its bytes are those the endpoints would produce.
+    sources: {
+      projects: result.projects.map((f) => entryOf(f.data, f.file)),
+      monitoring: result.monitoring.map((f) => entryOf(f.data, f.file)),
+      evaluations: result.evaluations.map((f) => entryOf(f.data, f.file)),
+      departmentEvaluations: result.departmentEvaluations.map((f) => entryOf(f.data, f.file)),
+    },
   })),
 );
 if (problems.length > 0) {
@@ -63,26 +76,34 @@ for (const stream of [process.stdout, process.stderr]) {
 
 await rm(TEMP, { recursive: true, force: true });
 await rm(INDEX_TEMP, { recursive: true, force: true });
+await rm(FILES_TEMP, { recursive: true, force: true });
 await forgetStaleContent();
+// The downloads and content files are written below (file-writer.ts); the endpoints that serve
+// them in `npm run dev` list none during this build, so that no file is produced twice.
+process.env[FILES_OUTSIDE_ENV] = '1';
 try {
   const { build } = await import('astro');
   // The search index comes from the validated content, not from the pages (no page chrome in it),
   // so Pagefind (a separate process) indexes while Astro renders, each on its own core. It is
   // written beside the site and moved in once Astro has finished: Astro empties its output folder
-  // when it starts.
-  // Both finish before anything is cleaned up: removing the folders while the other is still
+  // when it starts. The downloads and content files likewise, from a worker thread (file-writer.ts).
+  // All finish before anything is cleaned up: removing the folders while another is still
   // writing into them failed with ENOTEMPTY and hid the real error (e.g. a missing about.md).
   const results = await Promise.allSettled([
     timed('astro', build({ outDir: TEMP, logLevel: 'warn' })),
     timed('index', writeSearchIndex(searchDocuments(projects, departments, stages), INDEX_TEMP)),
+    timed('files', writeFilesInWorker({ sources, contentDir: CONTENT_DIR, outDir: FILES_TEMP })),
   ]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   await rename(INDEX_TEMP, `${TEMP}/pagefind`);
+  await timed('move', moveInto(FILES_TEMP, TEMP));
+  await rm(FILES_TEMP, { recursive: true, force: true });
 } catch (error) {
   // Astro's renders may still be writing when its build rejects: retry until the folder is empty.
   await rm(TEMP, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   await rm(INDEX_TEMP, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  await rm(FILES_TEMP, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   console.error(error);
   console.error(`\n生成网站失败，没有改动 ${OUT}/。`);
   process.exit(1);

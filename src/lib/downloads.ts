@@ -1,10 +1,7 @@
 // The site-wide download files, built once per build from the content and shared by their
 // endpoints, the data page (sizes, SHA-256) and datapackage.json.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import type { DepartmentInput } from '../schema/department.ts';
-import type { ProjectInput } from '../schema/project.ts';
 import { DEMO_NOTICE, isDemoSite } from './demo.ts';
 import {
   allJson,
@@ -20,13 +17,12 @@ import {
   workbookXlsx,
   type Column,
   type ExportDepartment,
-  type ExportProject,
   type Table,
 } from './exports.ts';
 import { evaluationsTable, hasExportResults, monitoringTable, resultMoneyTable, resultsJson, type ExportResults } from './result-exports.ts';
-import { readOnce } from './file-cache.ts';
+import { exportProject, rawOf } from './content-raw.ts';
 import { lastChangedOf } from './git-dates.ts';
-import { contentFilesOf, sourceDocumentPath, unitYears, type ProjectEntry, type UnitYear } from './site-content.ts';
+import { contentFilesOf, sourceDocumentPath, unitYears, type UnitYear } from './site-content.ts';
 import { loadSiteConfig } from './site-config.ts';
 
 export interface DownloadFile {
@@ -41,11 +37,6 @@ export interface DownloadFile {
   columns?: readonly Column[];
   missingValues?: readonly string[];
 }
-
-/** The YAML mapping exactly as written, for downloads that must equal the YAML (parsed once per file). */
-export const rawOf = (entry: { file: string }): unknown => readOnce(entry.file, (file) => parse(readFileSync(file, 'utf8')) as unknown);
-
-export const exportProject = (entry: ProjectEntry): ExportProject => ({ data: entry.data, raw: rawOf(entry) as ProjectInput });
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

@@ -20,8 +20,11 @@ import { ASTRO_CACHE_DIR } from './content-layout.ts';
  */
 export const OUTPUT_CACHE_DIR = join(ASTRO_CACHE_DIR, 'gongkai-downloads');
 
-/** The sources whose text decides a download's bytes (relative to the project folder). */
-const CODE = ['src/lib', 'src/schema', 'src/pages/[year]/[unit]/projects/[download].ts', 'package-lock.json'];
+/**
+ * The sources whose text decides a download's bytes (relative to the project folder): the
+ * producers are in src/lib (file-outputs.ts), the endpoints under src/pages only serve them.
+ */
+const CODE = ['src/lib', 'src/schema', 'package-lock.json'];
 
 /**
  * A digest of the code that produces downloads, once per process; undefined (no caching) when a

@@ -1,11 +1,11 @@
 // The content collections arranged the way pages need them: units per year, each with its
 // department targets and its projects in document order (the order of their file names).
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { relative, resolve } from 'node:path';
 import type { Department } from '../schema/department.ts';
 import type { Project } from '../schema/project.ts';
 import type { DepartmentEvaluation, Evaluation, Monitoring } from '../schema/results.ts';
-import { CONTENT_DIR } from './content-layout.ts';
+import { entryOf } from './content-raw.ts';
+import type { FileSources } from './file-outputs.ts';
 import { contentFilePath } from './paths.ts';
 import { linkYears, type YearLinks } from './year-over-year.ts';
 
@@ -56,8 +56,8 @@ export const cycleOf = (uy: UnitYear, key: string, target?: ProjectEntry): Proje
 
 type AnyEntry = CollectionEntry<'projects' | 'departments' | 'monitoring' | 'evaluations' | 'departmentEvaluations'>;
 function fileOf(entry: AnyEntry): { file: string; sourcePath: string } {
-  const file = resolve(entry.filePath ?? '');
-  return { file, sourcePath: contentFilePath(relative(resolve(CONTENT_DIR), file).split('\\').join('/')) };
+  const { file, sourcePath } = entryOf(undefined, entry.filePath ?? '');
+  return { file, sourcePath };
 }
 
 let cache: Promise<UnitYear[]> | undefined;
@@ -123,3 +123,11 @@ export function sourceDocumentPath(uy: UnitYear): string | undefined {
 export function overviewSources(uy: UnitYear | undefined): { label: string; path: string }[] {
   return [...(uy?.department ? [{ label: '部门整体绩效目标 YAML', path: uy.department.sourcePath }] : []), { label: '全部数据（数据下载）', path: 'data/' }];
 }
+
+/** The content files of the per-file downloads (file-outputs.ts), from the collections. */
+export const fileSourcesOf = (all: readonly UnitYear[]): FileSources => ({
+  projects: all.flatMap((uy) => uy.projects),
+  monitoring: all.flatMap((uy) => uy.results.flatMap((c) => c.monitoring ?? [])),
+  evaluations: all.flatMap((uy) => uy.results.flatMap((c) => c.evaluation ?? [])),
+  departmentEvaluations: all.flatMap((uy) => uy.departmentEvaluation ?? []),
+});

@@ -1,25 +1,16 @@
 // Publishes the content files themselves (YAML, Markdown, the approved source documents) under
-// content/, so that every page can link to the file it was built from.
+// content/, so that every page can link to the file it was built from (file-outputs.ts lists them).
+//
+// For `npm run dev` only: `npm run build` copies these files outside Astro's render, beside it
+// (src/lib/file-writer.ts), and sets the variable that makes this route list none.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { CONTENT_DIR } from '../../lib/content-layout.ts';
-
-const TYPES: Record<string, string> = {
-  yaml: 'text/yaml; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-  txt: 'text/plain; charset=utf-8',
-};
+import { contentFiles, contentTypeOf, filesWrittenOutsideAstro, outputBytes, type FileOutput } from '../../lib/file-outputs.ts';
 
 export const getStaticPaths: GetStaticPaths = () =>
-  readdirSync(CONTENT_DIR, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
-    .map((e) => relative(CONTENT_DIR, join(e.parentPath, e.name)).split('\\').join('/'))
-    .sort()
-    .map((path) => ({ params: { path } }));
+  filesWrittenOutsideAstro() ? [] : contentFiles(CONTENT_DIR).map((output) => ({ params: { path: output.path.slice('content/'.length) }, props: { output } }));
 
-export const GET: APIRoute = ({ params }) => {
-  const path = String(params.path);
-  const type = TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream';
-  return new Response(readFileSync(join(CONTENT_DIR, path)), { headers: { 'Content-Type': type } });
+export const GET: APIRoute = async ({ props }) => {
+  const output = props.output as FileOutput;
+  return new Response((await outputBytes(output)) as BodyInit, { headers: { 'Content-Type': contentTypeOf(output) } });
 };
