@@ -35,15 +35,14 @@ const timed = async <T>(stage: string, work: Promise<T>): Promise<T> => {
 // Only the files' data and paths are kept: the validation result also holds every parsed YAML
 // document (for line numbers in messages), about 90 KB per project, which Astro's render would
 // otherwise carry along (0.9 GB for 10,000 projects).
-const { problems, projects, departments, results: stages, sources } = await timed(
+const { problems, departments, sources } = await timed(
   'validate',
   validateContent(CONTENT_DIR).then((result) => ({
     problems: result.problems,
-    projects: result.projects.map((p) => p.data),
     departments: result.departments.map((d) => d.data),
-    results: { monitoring: result.monitoring.map((f) => f.data), evaluations: result.evaluations.map((f) => f.data), departmentEvaluations: result.departmentEvaluations.map((f) => f.data) },
     // What the file writer makes each download from: the same data and path as Astro's entries
-    // (entryOf), so that its bytes are those the endpoints would produce.
+    // (entryOf), so that its bytes are those the endpoints would produce. The search index reads
+    // the same data.
     sources: {
       projects: result.projects.map((f) => entryOf(f.data, f.file)),
       monitoring: result.monitoring.map((f) => entryOf(f.data, f.file)),
@@ -52,6 +51,9 @@ const { problems, projects, departments, results: stages, sources } = await time
     },
   })),
 );
+const data = <T>(entries: readonly { data: T }[]) => entries.map((e) => e.data);
+const projects = data(sources.projects);
+const stages = { monitoring: data(sources.monitoring), evaluations: data(sources.evaluations), departmentEvaluations: data(sources.departmentEvaluations) };
 if (problems.length > 0) {
   for (const problem of problems) console.error(formatProblem(problem));
   console.error(`\n内容有 ${problems.length} 个问题，没有生成网站（${OUT}/ 保持不变）。改正后重新运行 npm run build。`);

@@ -47,6 +47,9 @@ export interface SearchOutcome {
   tooShort?: boolean;
 }
 
+/** What the search pages say instead of searching a single Chinese character (SearchOutcome.tooShort). */
+export const tooShortMessage = (query: string) => `请至少输入两个字：只有一个汉字“${query}”时，搜索会漏掉很多结果。`;
+
 /** Where a search looks: the whole site, or one page's document (“search in this project”). */
 export interface SearchScope {
   /** 年度/单位编码/项目编码 of the page (SearchDocument.scope). */

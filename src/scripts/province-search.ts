@@ -4,7 +4,8 @@
 // (src/lib/search.ts), and lists each result as its title, county, unit and year. The query is in
 // the URL (?q=…), so a search can be shared; the count is announced in a live region.
 import { countyOfUrl, loadProvinceIndex, type PagefindModule, type PortalCounty } from '../lib/province-search.ts';
-import { searchPages, type PagefindData } from '../lib/search.ts';
+import { searchPages, tooShortMessage, type PagefindData } from '../lib/search.ts';
+import { searchAsTyped } from './search-as-typed.ts';
 
 /** Results shown at once; a query that finds more is better narrowed than scrolled. */
 const SHOWN = 50;
@@ -48,7 +49,7 @@ async function run() {
     if (outcome.tooShort) {
       if (mine !== sequence) return;
       results.replaceChildren();
-      status.textContent = `请至少输入两个字：只有一个汉字“${query}”时，搜索会漏掉很多结果。`;
+      status.textContent = tooShortMessage(query);
       return;
     }
     const data = await Promise.all(outcome.hits.slice(0, SHOWN).map((h) => h.data()));
@@ -67,15 +68,6 @@ async function run() {
   }
 }
 
-let timer: ReturnType<typeof setTimeout> | undefined;
-input.addEventListener('input', () => {
-  clearTimeout(timer);
-  timer = setTimeout(run, 250);
-});
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  clearTimeout(timer);
-  void run();
-});
+searchAsTyped(form, input, run);
 input.value = new URLSearchParams(location.search).get('q') ?? '';
 if (input.value.trim()) void run();

@@ -2,8 +2,9 @@
 // reader types (updating the URL), shows the result count in a live region, and renders each
 // matching project with its matching lines, from their original text, with the query marked.
 // Nothing is downloaded until the first search; a filter's index only when a reader turns to it.
-import { hasLineFilter, hitLines, keepHitsWithLines, LINE_FILTER_LIMIT, lineTexts, loadFilter, searchPages, type HitLine, type Pagefind, type SearchHit, type SelectedFilters, type ShownHit } from '../lib/search.ts';
+import { hasLineFilter, tooShortMessage, hitLines, keepHitsWithLines, LINE_FILTER_LIMIT, lineTexts, loadFilter, searchPages, type HitLine, type Pagefind, type SearchHit, type SelectedFilters, type ShownHit } from '../lib/search.ts';
 import { LINE_FILTERS, type SearchFilter } from '../lib/search-fields.ts';
+import { searchAsTyped } from './search-as-typed.ts';
 
 const PAGE_SIZE = 10;
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
@@ -148,7 +149,7 @@ export function startSearchPage(): void {
     if (mine !== sequence) return; // a newer search has started
     if (outcome.tooShort) {
       results.replaceChildren();
-      status.textContent = `请至少输入两个字：只有一个汉字“${query}”时，搜索会漏掉很多结果。`;
+      status.textContent = tooShortMessage(query);
       return;
     }
     showCounts(outcome.counts);
@@ -199,16 +200,7 @@ export function startSearchPage(): void {
   });
   fieldset.hidden = false;
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(run, 250);
-  });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    clearTimeout(timer);
-    void run();
-  });
+  searchAsTyped(form, input, run);
 
   // Arrow keys move between the search box and the result links.
   document.addEventListener('keydown', (event) => {
