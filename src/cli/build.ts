@@ -8,6 +8,7 @@ import { entryOf } from '../lib/content-raw.ts';
 import { FILES_OUTSIDE_ENV } from '../lib/file-outputs.ts';
 import { moveInto, writeFilesInWorker } from '../lib/file-writer.ts';
 import { pruneOutputCache } from '../lib/output-cache.ts';
+import { prunePageCache, REUSED_ENV, stageCachedPages, storeRenderedPages, unitYearPages } from '../lib/page-reuse.ts';
 import { searchDocuments, writeSearchIndex } from '../lib/search-index.ts';
 import { formatProblem, validateContent } from '../lib/validate.ts';
 
@@ -17,6 +18,7 @@ const OUT = process.env.GONGKAI_OUT ?? 'dist';
 const TEMP = `${OUT}.build-tmp`;
 const INDEX_TEMP = `${OUT}.index-tmp`;
 const FILES_TEMP = `${OUT}.files-tmp`;
+const PAGES_TEMP = `${OUT}.pages-tmp`;
 
 // Seconds per stage, printed at the end (npm run bench reads this line). Astro, the search index
 // and the files (downloads and content files, written outside Astro) run at the same time, so
@@ -79,7 +81,15 @@ for (const stream of [process.stdout, process.stderr]) {
 await rm(TEMP, { recursive: true, force: true });
 await rm(INDEX_TEMP, { recursive: true, force: true });
 await rm(FILES_TEMP, { recursive: true, force: true });
+await rm(PAGES_TEMP, { recursive: true, force: true });
 await forgetStaleContent();
+// Project pages of unit-years that did not change since a build with the same code are taken from
+// the page cache (page-reuse.ts) and moved in beside what Astro renders; Astro skips them. A key
+// that cannot be computed (e.g. a source that cannot be read) only means rendering everything.
+const units = [...new Set([...departments, ...projects, ...stages.monitoring, ...stages.evaluations, ...stages.departmentEvaluations].map((d) => d.unitCode))].sort();
+const pageUnits = await unitYearPages(sources.projects, units).catch(() => []);
+const reused = await timed('reuse', stageCachedPages(pageUnits, PAGES_TEMP));
+process.env[REUSED_ENV] = [...reused].join('\n');
 // The downloads and content files are written below (file-writer.ts); the endpoints that serve
 // them in `npm run dev` list none during this build, so that no file is produced twice.
 process.env[FILES_OUTSIDE_ENV] = '1';
@@ -99,13 +109,17 @@ try {
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   await rename(INDEX_TEMP, `${TEMP}/pagefind`);
+  await timed('store', storeRenderedPages(pageUnits.filter((u) => !reused.has(u.id)), TEMP));
   await timed('move', moveInto(FILES_TEMP, TEMP));
+  if (reused.size > 0) await moveInto(PAGES_TEMP, TEMP);
   await rm(FILES_TEMP, { recursive: true, force: true });
+  await rm(PAGES_TEMP, { recursive: true, force: true });
 } catch (error) {
   // Astro's renders may still be writing when its build rejects: retry until the folder is empty.
   await rm(TEMP, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   await rm(INDEX_TEMP, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   await rm(FILES_TEMP, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  await rm(PAGES_TEMP, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   console.error(error);
   console.error(`\n生成网站失败，没有改动 ${OUT}/。`);
   process.exit(1);
@@ -114,6 +128,8 @@ await rm(OUT, { recursive: true, force: true });
 await rename(TEMP, OUT);
 // Only after a build that rendered every download: each entry still needed has just been used.
 await pruneOutputCache(startedAt);
+await prunePageCache(startedAt);
 seconds.total = (performance.now() - started) / 1000;
 console.log(`网站已生成到 ${OUT}/（${projects.length} 个项目，含搜索索引）。`);
+if (reused.size > 0) console.log(`${reused.size} 个单位年度的项目页与上次生成时相同，直接沿用（共 ${pageUnits.length} 个）。`);
 console.log(`用时（秒）：${Object.entries(seconds).map(([stage, s]) => `${stage} ${s.toFixed(2)}`).join('，')}`);

@@ -18,8 +18,9 @@ export const CONTENT_DIR = process.env.GONGKAI_CONTENT ?? 'content';
  * build from another content folder (tests, fixtures) gets its own cache so it never sees the
  * other folder's entries.
  */
-export const ASTRO_CACHE_DIR =
-  CONTENT_DIR === 'content' ? './node_modules/.astro' : `./node_modules/.astro-${createHash('sha256').update(resolve(CONTENT_DIR)).digest('hex').slice(0, 12)}`;
+export const astroCacheDirOf = (contentDir: string) =>
+  contentDir === 'content' ? './node_modules/.astro' : `./node_modules/.astro-${createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 12)}`;
+export const ASTRO_CACHE_DIR = astroCacheDirOf(CONTENT_DIR);
 export const SITE_FILE = 'site.yaml';
 export const DEPARTMENT_GLOB = '[0-9][0-9][0-9][0-9]/*/department.yaml';
 export const PROJECT_GLOB = '[0-9][0-9][0-9][0-9]/*/projects/*.yaml';
