@@ -9,6 +9,7 @@ import { FILES_OUTSIDE_ENV } from '../lib/file-outputs.ts';
 import { moveInto, writeFilesInWorker } from '../lib/file-writer.ts';
 import { pruneOutputCache } from '../lib/output-cache.ts';
 import { prunePageCache, REUSED_ENV, stageCachedPages, storeRenderedPages, unitYearPages } from '../lib/page-reuse.ts';
+import { readHistory, shareHistory, UNSHALLOW_COMMAND } from '../lib/history.ts';
 import { searchDocuments, writeSearchIndex } from '../lib/search-index.ts';
 import { formatProblem, validateContent } from '../lib/validate.ts';
 
@@ -78,6 +79,16 @@ for (const stream of [process.stdout, process.stderr]) {
   }) as typeof stream.write;
 }
 
+// Every version of every table, from git in one pass, for the 修订记录, the version pages and the
+// feed (history.ts); the pages read it from here rather than running git themselves.
+const history = await timed('history', Promise.resolve().then(() => readHistory(CONTENT_DIR)));
+shareHistory(CONTENT_DIR, history);
+if (history.shallow) {
+  console.warn(`警告：这是浅克隆（shallow clone），git 历史不完整，页面上的修订记录会注明“不完整”。要列出全部版本，请先运行 ${UNSHALLOW_COMMAND}（CI 的 checkout 设 fetch-depth: 0）再生成网站。`);
+} else if (!history.available) {
+  console.warn('警告：内容文件夹不在 git 仓库里，没有修订记录（页面上会注明）。发布的网站应从 git 仓库生成。');
+}
+
 await rm(TEMP, { recursive: true, force: true });
 await rm(INDEX_TEMP, { recursive: true, force: true });
 await rm(FILES_TEMP, { recursive: true, force: true });
@@ -87,7 +98,8 @@ await forgetStaleContent();
 // the page cache (page-reuse.ts) and moved in beside what Astro renders; Astro skips them. A key
 // that cannot be computed (e.g. a source that cannot be read) only means rendering everything.
 const units = [...new Set([...departments, ...projects, ...stages.monitoring, ...stages.evaluations, ...stages.departmentEvaluations].map((d) => d.unitCode))].sort();
-const pageUnits = await unitYearPages(sources.projects, units).catch(() => []);
+// GONGKAI_NO_PAGE_CACHE=1 renders every page (the determinism tests compare such a build with one that reused pages).
+const pageUnits = process.env.GONGKAI_NO_PAGE_CACHE === '1' ? [] : await unitYearPages(sources.projects, units, history).catch(() => []);
 const reused = await timed('reuse', stageCachedPages(pageUnits, PAGES_TEMP));
 process.env[REUSED_ENV] = [...reused].join('\n');
 // The downloads and content files are written below (file-writer.ts); the endpoints that serve

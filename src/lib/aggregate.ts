@@ -1,6 +1,6 @@
 // Figures derived from the approved tables for overview pages and charts: totals in 分 and the
 // planned cumulative spending in 元. Everything exact (BigInt 分); nothing here is stored.
-import type { Project, SpendingCheckpoint } from '../schema/project.ts';
+import { BUDGET_PHASES, type Project, type SpendingCheckpoint } from '../schema/project.ts';
 import { toFen } from './money.ts';
 
 export interface Totals {
@@ -11,10 +11,19 @@ export interface Totals {
   indicators: number;
   /** Projects whose table splits its budget (财政资金 or 其他资金): 四川 and 重庆 tables split nothing, so their 0 is not 0. */
   withSplit: number;
+  /** How many projects' amounts are in each budget phase, in the order of BUDGET_PHASES: what the totals add up. */
+  phases: { phase: Project['budgetPhase']; projects: number }[];
+}
+
+/** The phases the totals add up, in words: `年初预算`, or `年初预算 12 个项目、调整预算 2 个项目` when they differ. */
+export function phasesText(totals: Pick<Totals, 'phases'>): string {
+  if (totals.phases.length <= 1) return totals.phases[0]?.phase ?? '年初预算';
+  return totals.phases.map((p) => `${p.phase} ${p.projects} 个项目`).join('、');
 }
 
 export function totalsOf(projects: Project[]): Totals {
-  const totals: Totals = { total: 0n, fiscal: 0n, other: 0n, projects: projects.length, indicators: 0, withSplit: 0 };
+  const totals: Totals = { total: 0n, fiscal: 0n, other: 0n, projects: projects.length, indicators: 0, withSplit: 0, phases: [] };
+  totals.phases = BUDGET_PHASES.map((phase) => ({ phase, projects: projects.filter((p) => p.budgetPhase === phase).length })).filter((p) => p.projects > 0);
   for (const p of projects) {
     totals.total += toFen(p.total, p.moneyUnit);
     // A layout without a 财政资金 column (四川, 重庆) adds nothing here: the totals say 预算数.

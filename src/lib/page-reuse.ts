@@ -1,13 +1,14 @@
 // A unit's year whose content, and what its project pages show of other files, did not change
-// since a build with the same code gets its project pages (the table page and the poster of each
-// project, 98 % of a county's pages) from the previous build instead of from Astro: editing one
+// since a build with the same code gets its project pages (the table page, the poster and the
+// version pages of each project, 98 % of a county's pages) from the previous build instead of from Astro: editing one
 // project re-renders its unit's year, not the county. Published years do not change, so a county
 // of many years renders only the year being edited.
 //
 // The key of a unit's year is a SHA-256 of everything those pages are made from: the code (every
 // source under src/, the Astro config, the package lock, Node), site.yaml and the base path, every
 // file of content/<year>/<unit>/ with the date the page shows for it, the tables of other years
-// the pages link to or compare with, and the units of the site. What a page reads that is not in
+// the pages link to or compare with, the units of the site, and the history of each table (its
+// 修订记录 and version pages, history.ts). What a page reads that is not in
 // the key would make a reused page stale; the determinism test (a second build reusing every page)
 // and tests/page-reuse.test.ts (an edit, a corrupted entry) compare reused output with a fresh build.
 //
@@ -20,7 +21,8 @@ import { dirname, join, relative } from 'node:path';
 import type { Project } from '../schema/project.ts';
 import { astroCacheDirOf, CONTENT_DIR, SITE_FILE } from './content-layout.ts';
 import { lastChanged } from './git-dates.ts';
-import { projectPath, projectPosterPath } from './paths.ts';
+import { type ContentHistory, projectHistoryId, publishedVersions } from './history.ts';
+import { projectPath, projectPosterPath, projectVersionPath } from './paths.ts';
 import { BASE_ENV } from './site-config.ts';
 import { linkYears } from './year-over-year.ts';
 
@@ -79,6 +81,7 @@ export interface UnitYearPages {
 export async function unitYearPages(
   projects: readonly { data: Project; file: string }[],
   units: readonly string[],
+  history: ContentHistory,
   options: { contentDir?: string; root?: string } = {},
 ): Promise<UnitYearPages[]> {
   const contentDir = options.contentDir ?? CONTENT_DIR;
@@ -121,7 +124,14 @@ export async function unitYearPages(
         add(await bytesOf(other.file));
       }
     }
-    const pages = entries.flatMap((e) => [projectPath, projectPosterPath].map((path) => `${path(e.data.fiscalYear, e.data.unitCode, e.data.key)}index.html`));
+    // The 修订记录 (every version, its date, reason and text) and whether the record is complete.
+    add(`${history.available} ${history.shallow}`);
+    const tables = entries.map((e) => history.tables.get(projectHistoryId(e.data.fiscalYear, e.data.unitCode, e.data.key)));
+    for (const table of tables) add(JSON.stringify(table?.versions.map((v) => [v.slug, v.date, v.commit, v.reason, v.file, v.text]) ?? null));
+    const pages = entries.flatMap((e, i) => [
+      ...[projectPath, projectPosterPath].map((path) => `${path(e.data.fiscalYear, e.data.unitCode, e.data.key)}index.html`),
+      ...(tables[i] ? publishedVersions(tables[i]).map((v) => `${projectVersionPath(e.data.fiscalYear, e.data.unitCode, e.data.key, v.slug)}index.html`) : []),
+    ]);
     result.push({ id, key: hash.digest('hex'), pages: pages.sort() });
   }
   return result;

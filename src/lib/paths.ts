@@ -24,3 +24,12 @@ export const PROJECT_TABLE_ANCHOR = 'project-table';
 export const DEPARTMENT_TABLE_ANCHOR = 'overall-targets';
 /** Anchor of the 部门整体支出绩效自评 on a department page (or on the unit overview when the unit published no department targets). */
 export const DEPARTMENT_EVALUATION_ANCHOR = 'department-evaluation';
+
+/** An earlier (or the current) published version of a project's table, by the day of its commit (history.ts). */
+export const projectVersionPath = (year: number, unit: string, code: string, slug: string) => `${projectPath(year, unit, code)}history/${slug}/`;
+export const departmentVersionPath = (year: number, unit: string, slug: string) => `${departmentPath(year, unit)}history/${slug}/`;
+/** 最近更新: every published change, newest first; and the same as an Atom feed. */
+export const updatesPath = 'updates/';
+export const feedPath = 'feed.xml';
+/** Anchor of the 修订记录 section of a project or department page. */
+export const REVISIONS_ANCHOR = 'revisions';

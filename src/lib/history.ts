@@ -1,0 +1,288 @@
+// Every published version of every project and department table, from git. A version is a
+// commit that changed what a reader sees of the table (table-diff.ts): a commit that changes only
+// comments, quoting or key order, or only renames the file, is not a new version. A table is
+// followed by what it is (year, unit, 项目编码 or 网址标识), not by its file name, so a renamed file
+// keeps its history and a deleted one is recorded as withdrawn (撤回) with its last version.
+//
+// Git is read in one pass per build: one `git log` lists every change of every content file, one
+// `git cat-file --batch` reads every version's text. build.ts reads it before Astro starts and
+// hands it to the pages (sharedHistory), so no page runs git. Dates are commit dates, never the
+// time of the build, so two builds of one commit are byte-identical.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { classifyContentPath } from './content-layout.ts';
+import { tableChanges } from './table-diff.ts';
+
+export type TableKind = 'project' | 'department';
+
+export interface TableVersion {
+  /** Permalink segment, the commit's date in China (`2024-03-01`, `2024-03-01-2` for a second that day); '' for changes not yet committed. */
+  slug: string;
+  /** Commit date (ISO 8601), or the file's modification time for changes not yet committed. */
+  date: string;
+  /** Full commit hash; '' when not committed. */
+  commit: string;
+  /** The commit message: why the table changed. */
+  reason: string;
+  /** The file, relative to the content folder, as it was named in this version. */
+  file: string;
+  /** The YAML exactly as committed. */
+  text: string;
+  /** The parsed YAML mapping. */
+  raw: Record<string, unknown>;
+  /** What changed from the version before ([] for the first). */
+  changes: string[];
+}
+
+export interface Withdrawal {
+  date: string;
+  commit: string;
+  reason: string;
+}
+
+export interface TableHistory {
+  kind: TableKind;
+  /** `2023/483001/13022923P00JXC415564L` (project) or `2023/483001` (department). */
+  id: string;
+  year: number;
+  unit: string;
+  /** 项目编码 or 网址标识 (projects). */
+  key?: string;
+  /** Oldest first. */
+  versions: TableVersion[];
+  /** Set when the table is no longer in the content: when and why it was removed. */
+  withdrawn?: Withdrawal;
+}
+
+export interface ContentHistory {
+  tables: Map<string, TableHistory>;
+  /** Whether git history was read at all (false outside a repository). */
+  available: boolean;
+  /** A shallow clone: versions before its first commit are missing. */
+  shallow: boolean;
+}
+
+/** What a reader is told when the record is incomplete, and the command that makes it complete. */
+export const UNSHALLOW_COMMAND = 'git fetch --unshallow';
+
+export const projectHistoryId = (year: number, unit: string, key: string) => `${year}/${unit}/${key}`;
+export const departmentHistoryId = (year: number, unit: string) => `${year}/${unit}`;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Which table a version is, from its own fields (as the validator reads them); undefined if it names none. */
+function identify(kind: TableKind, raw: unknown): Pick<TableHistory, 'id' | 'year' | 'unit' | 'key'> | undefined {
+  if (!isRecord(raw)) return undefined;
+  const year = Number(raw['年度']);
+  const unit = raw['单位编码'] === undefined ? '' : String(raw['单位编码']);
+  if (!Number.isInteger(year) || unit === '') return undefined;
+  if (kind === 'department') return { id: departmentHistoryId(year, unit), year, unit };
+  const key = raw['项目编码'] ?? raw['网址标识'];
+  if (key === undefined || key === null || String(key) === '') return undefined;
+  return { id: projectHistoryId(year, unit, String(key)), year, unit, key: String(key) };
+}
+
+function kindOf(relativePath: string): TableKind | undefined {
+  const kind = classifyContentPath(relativePath)?.kind;
+  return kind === 'project' || kind === 'department' ? kind : undefined;
+}
+
+function git(cwd: string, args: string[], input?: string): Buffer | undefined {
+  try {
+    return execFileSync('git', ['-C', cwd, '-c', 'core.quotePath=false', ...args], { maxBuffer: 4 * 1024 * 1024 * 1024, stdio: ['pipe', 'pipe', 'ignore'], ...(input === undefined ? {} : { input }) });
+  } catch {
+    return undefined;
+  }
+}
+
+interface Commit {
+  hash: string;
+  date: string;
+  reason: string;
+  /** [status, path, renamed to] with the new blob. */
+  changes: { status: string; path: string; to?: string; blob: string }[];
+}
+
+/** `git log --raw` of the content folder, oldest commit first. */
+function readLog(top: string, folder: string): Commit[] {
+  // NUL-separated header (hash, date, message) before each commit's raw change lines. Merges are
+  // compared with their first parent: what they brought to the published branch.
+  const out = git(top, ['log', '--reverse', '--raw', '--no-abbrev', '-M', '--diff-merges=first-parent', '--format=%x00%H%x00%cI%x00%B%x00', '--', folder])?.toString('utf8') ?? '';
+  const parts = out.split('\0');
+  const commits: Commit[] = [];
+  for (let i = 1; i + 2 < parts.length; i += 4) {
+    const [hash, date, body, raw] = [parts[i]!, parts[i + 1]!, parts[i + 2]!, parts[i + 3] ?? ''];
+    const changes: Commit['changes'] = [];
+    for (const line of raw.split('\n')) {
+      const m = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z]\d*)\t([^\t]+)(?:\t([^\t]+))?$/.exec(line);
+      if (m) changes.push({ blob: m[1]!, status: m[2]![0]!, path: m[3]!, ...(m[4] ? { to: m[4] } : {}) });
+    }
+    commits.push({ hash, date, reason: body.trim(), changes });
+  }
+  return commits;
+}
+
+/** Every blob's text, in one `git cat-file --batch`. */
+function readBlobs(top: string, blobs: readonly string[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  if (blobs.length === 0) return texts;
+  const out = git(top, ['cat-file', '--batch'], blobs.join('\n') + '\n');
+  if (!out) return texts;
+  let at = 0;
+  while (at < out.length) {
+    const end = out.indexOf(0x0a, at);
+    if (end < 0) break;
+    const [sha, type, size] = out.subarray(at, end).toString('utf8').split(' ');
+    if (type !== 'blob') {
+      at = end + 1;
+      continue;
+    }
+    const length = Number(size);
+    texts.set(sha!, out.subarray(end + 1, end + 1 + length).toString('utf8'));
+    at = end + 1 + length + 1;
+  }
+  return texts;
+}
+
+const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+function parseYaml(text: string): Record<string, unknown> | undefined {
+  try {
+    const raw = parse(text) as unknown;
+    return isRecord(raw) ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The content's tables in the working tree: file (relative to the content folder) → kind and mapping. */
+function workingTree(contentDir: string): { file: string; kind: TableKind; raw: Record<string, unknown> | undefined; absolute: string }[] {
+  if (!existsSync(contentDir)) return [];
+  return readdirSync(contentDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .map((absolute) => ({ absolute, file: relative(contentDir, absolute).split('\\').join('/') }))
+    .flatMap(({ absolute, file }) => {
+      const kind = kindOf(file);
+      return kind ? [{ file, kind, absolute, raw: parseYaml(readFileSync(absolute, 'utf8')) }] : [];
+    })
+    .sort((a, b) => (a.file < b.file ? -1 : 1));
+}
+
+/** Reads the history of every table of a content folder (see the top of this file). */
+export function readHistory(contentDir: string): ContentHistory {
+  const content = resolve(contentDir);
+  const tables = new Map<string, TableHistory>();
+  const top = git(content, ['rev-parse', '--show-toplevel'])?.toString('utf8').trim();
+  const available = top !== undefined && top !== '';
+  const shallow = available && git(top, ['rev-parse', '--is-shallow-repository'])?.toString('utf8').trim() === 'true';
+  const historyOf = (kind: TableKind, who: NonNullable<ReturnType<typeof identify>>) =>
+    tables.get(who.id) ?? tables.set(who.id, { kind, ...who, versions: [] }).get(who.id)!;
+  const addVersion = (table: TableHistory, version: Omit<TableVersion, 'changes' | 'slug'>) => {
+    const last = table.versions.at(-1);
+    const changes = last ? tableChanges(last.raw, version.raw) : [];
+    // A change of form only (or a rename): the published table is the same.
+    if (last && changes.length === 0) return;
+    table.versions.push({ ...version, slug: '', changes });
+  };
+
+  if (available) {
+    const folder = relative(top, content) || '.';
+    const commits = readLog(top, folder);
+    const inContent = (path: string) => (folder === '.' ? path : path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : undefined);
+    const blobs = readBlobs(top, [...new Set(commits.flatMap((c) => c.changes.filter((ch) => ch.status !== 'D').map((ch) => ch.blob)))]);
+    // Which table each file holds at this point of history, and the files that hold each table.
+    const holding = new Map<string, string>();
+    const holders = new Map<string, Set<string>>();
+    const release = (path: string) => {
+      const id = holding.get(path);
+      if (id === undefined) return undefined;
+      holding.delete(path);
+      holders.get(id)?.delete(path);
+      return id;
+    };
+    for (const commit of commits) {
+      const released = new Set<string>();
+      for (const change of commit.changes) {
+        // A copy leaves its source in place; every other change takes the table off the old path.
+        const from = change.status === 'C' ? undefined : inContent(change.path);
+        if (from !== undefined) {
+          const id = release(from);
+          if (id !== undefined) released.add(id);
+        }
+        if (change.status === 'D') continue;
+        const path = inContent(change.to ?? change.path);
+        if (path === undefined) continue;
+        const kind = kindOf(path);
+        const text = blobs.get(change.blob);
+        const raw = text === undefined ? undefined : parseYaml(text);
+        const who = kind && identify(kind, raw);
+        if (!kind || !who || !raw || text === undefined) continue;
+        holding.set(path, who.id);
+        holders.set(who.id, (holders.get(who.id) ?? new Set()).add(path));
+        const table = historyOf(kind, who);
+        delete table.withdrawn;
+        addVersion(table, { date: commit.date, commit: commit.hash, reason: commit.reason, file: path, text, raw });
+      }
+      for (const id of released) {
+        const table = tables.get(id);
+        if (table && (holders.get(id)?.size ?? 0) === 0) table.withdrawn = { date: commit.date, commit: commit.hash, reason: commit.reason };
+      }
+    }
+  }
+
+  // The working tree decides what is published now: a change not yet committed is the current
+  // version (dated by the file), a table whose file is gone without a commit is withdrawn.
+  const present = new Set<string>();
+  for (const { file, kind, raw, absolute } of workingTree(content)) {
+    const who = identify(kind, raw);
+    if (!who || !raw) continue;
+    present.add(who.id);
+    const table = historyOf(kind, who);
+    delete table.withdrawn;
+    addVersion(table, { date: statSync(absolute).mtime.toISOString(), commit: '', reason: '', file, text: readFileSync(absolute, 'utf8'), raw });
+  }
+  for (const table of tables.values()) {
+    if (!present.has(table.id) && !table.withdrawn) {
+      const last = table.versions.at(-1)!;
+      table.withdrawn = { date: last.date, commit: '', reason: '' };
+    }
+    // Permalinks: the commit's day, numbered within a day.
+    const seen = new Map<string, number>();
+    for (const version of table.versions) {
+      if (!version.commit) continue;
+      const day = CHINA_DAY.format(new Date(version.date));
+      const n = (seen.get(day) ?? 0) + 1;
+      seen.set(day, n);
+      version.slug = n === 1 ? day : `${day}-${n}`;
+    }
+  }
+  return { tables, available, shallow };
+}
+
+/** The versions with a permalink (committed), oldest first. */
+export const publishedVersions = (table: TableHistory) => table.versions.filter((v) => v.commit !== '');
+
+/** The version shown as current: the last one (committed or not). */
+export const currentVersion = (table: TableHistory) => table.versions.at(-1);
+
+// build.ts reads the history once and leaves it here for the pages: Astro's build bundles this
+// module again, so a module variable would not be shared, but the process's global object is.
+const SHARED = Symbol.for('gongkai.history');
+type WithHistory = typeof globalThis & { [SHARED]?: { contentDir: string; history: ContentHistory } };
+
+/** Called by build.ts before Astro renders. */
+export function shareHistory(contentDir: string, history: ContentHistory): void {
+  (globalThis as WithHistory)[SHARED] = { contentDir: resolve(contentDir), history };
+}
+
+/** The history of the content folder: the one build.ts read, or (npm run dev) read now, once. */
+export function sharedHistory(contentDir: string): ContentHistory {
+  const shared = (globalThis as WithHistory)[SHARED];
+  if (shared && shared.contentDir === resolve(contentDir)) return shared.history;
+  const history = readHistory(contentDir);
+  shareHistory(contentDir, history);
+  return history;
+}

@@ -1,0 +1,24 @@
+// /feed.xml: the Atom feed of published changes (feed.ts), the newest FEED_ENTRIES.
+import type { APIRoute } from 'astro';
+import { CONTENT_DIR } from '../lib/content-layout.ts';
+import { atomFeed } from '../lib/feed.ts';
+import { sharedHistory } from '../lib/history.ts';
+import { changeEvents } from '../lib/history-view.ts';
+import { href } from '../lib/href.ts';
+import { absoluteUrl } from '../lib/page-meta.ts';
+import { feedPath, updatesPath } from '../lib/paths.ts';
+import { loadSiteConfig } from '../lib/site-config.ts';
+
+/** Feed readers poll often: the last hundred changes are enough, the 最近更新 page and each 修订记录 have the rest. */
+const FEED_ENTRIES = 100;
+
+export const GET: APIRoute = () => {
+  const site = loadSiteConfig();
+  const feed = atomFeed(
+    { title: site.title, publisher: site.publisher, href, absolute: (path) => absoluteUrl(site.url, site.base, href(path)), ...(site.url ? { url: site.url } : {}) },
+    changeEvents(sharedHistory(CONTENT_DIR), FEED_ENTRIES),
+    feedPath,
+    updatesPath,
+  );
+  return new Response(feed, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};

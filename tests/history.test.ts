@@ -1,0 +1,86 @@
+// The history of every table, read from git (src/lib/history.ts), and the changes between its
+// versions in words (src/lib/table-diff.ts).
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readHistory } from '../src/lib/history.ts';
+import { tableChanges } from '../src/lib/table-diff.ts';
+import { KEPT, makeHistoryRepo, shallowClone, UNIT, WITHDRAWN } from './history-repo.ts';
+
+describe('history of the tables, from git', () => {
+  const repo = makeHistoryRepo();
+  const shallow = shallowClone(repo);
+  afterAll(() => {
+    rmSync(repo.dir, { recursive: true, force: true });
+    rmSync(shallow.dir, { recursive: true, force: true });
+  });
+  const history = readHistory(repo.content);
+  const kept = history.tables.get(`${UNIT}/${KEPT}`)!;
+
+  it('lists a version for each change a reader sees, with its commit date and message', () => {
+    expect(history.available).toBe(true);
+    expect(history.shallow).toBe(false);
+    expect(kept.versions.map((v) => [v.slug, v.reason])).toEqual([
+      ['2024-01-10', '发布2023年部门预算绩效目标表'],
+      ['2024-02-01', '更正预算数：批复文件为 45,000 元'],
+      ['2024-02-05', '补充时效指标'],
+      ['2024-06-30', '预算调整：追加人饮井更新资金 5,000 元'],
+    ]);
+    expect(kept.versions[0]!.changes).toEqual([]);
+    expect(kept.versions[1]!.changes).toEqual(['预算数 由 40,000.00 元 改为 45,000.00 元', '财政资金 由 40,000.00 元 改为 45,000.00 元']);
+    expect(kept.versions[2]!.changes).toEqual(['新增指标 产出指标 › 时效指标 › 完工时间：指标值 2023年10月底前']);
+    expect(kept.versions[3]!.changes).toEqual(['预算阶段 由 “年初预算” 改为 “调整预算”', '预算数 由 45,000.00 元 改为 50,000.00 元', '财政资金 由 45,000.00 元 改为 50,000.00 元']);
+    expect(kept.withdrawn).toBeUndefined();
+  });
+
+  it('follows a renamed file and ignores comments and key order', () => {
+    expect(kept.versions.map((v) => v.file)).toEqual([
+      `${UNIT}/projects/02-13022923P00JXC4155606.yaml`,
+      `${UNIT}/projects/02-13022923P00JXC4155606.yaml`,
+      `${UNIT}/projects/02-13022923P00JXC4155606.yaml`,
+      `${UNIT}/projects/02-人饮井更新.yaml`,
+    ]);
+  });
+
+  it('records a deleted project as withdrawn, with its last version', () => {
+    const gone = history.tables.get(`${UNIT}/${WITHDRAWN}`)!;
+    expect(gone.versions).toHaveLength(1);
+    expect(gone.withdrawn).toEqual({ date: '2024-03-01T10:00:00+08:00', commit: expect.stringMatching(/^[0-9a-f]{40}$/), reason: '撤回项目：2022年村级垃圾清运及焚烧已并入县级统一清运' });
+  });
+
+  it('keeps the department table', () => {
+    expect(history.tables.get(UNIT)!.versions.map((v) => v.slug)).toEqual(['2024-01-10']);
+  });
+
+  it('in a shallow clone, says the record is incomplete and keeps what it has', () => {
+    const partial = readHistory(shallow.content);
+    expect(partial.shallow).toBe(true);
+    expect(partial.tables.get(`${UNIT}/${KEPT}`)!.versions.map((v) => v.slug)).toEqual(['2024-06-30']);
+    expect(partial.tables.has(`${UNIT}/${WITHDRAWN}`)).toBe(false);
+  });
+
+  it('outside git, has the current tables only', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'gongkai-no-git-'));
+    cpSync('tests/fixtures/valid', copy, { recursive: true });
+    const none = readHistory(copy);
+    rmSync(copy, { recursive: true, force: true });
+    expect(none.available).toBe(false);
+    expect([...none.tables.values()].every((t) => t.versions.length === 1 && t.versions[0]!.commit === '')).toBe(true);
+  });
+});
+
+describe('changes between two versions', () => {
+  const base = { 金额单位: '元', 预算数: '40000.00', 项目名称: '人饮井更新', 资金支出计划: [{ 月份: 6, 累计比例: 50 }], 绩效指标: [{ 一级指标: '产出指标', 二级指标: '数量指标', 三级指标: '个数', 指标值: '1个' }] };
+  it('reads money in 元 whatever the unit and however it is written', () => {
+    expect(tableChanges(base, { ...base, 预算数: 40000 })).toEqual([]);
+    expect(tableChanges(base, { ...base, 金额单位: '万元', 预算数: '4' })).toEqual(['金额单位 由 “元” 改为 “万元”']);
+    expect(tableChanges(base, { ...base, 预算数: '40000.5' })).toEqual(['预算数 由 40,000.00 元 改为 40,000.50 元']);
+  });
+  it('names plan checkpoints and indicators with both values', () => {
+    expect(tableChanges(base, { ...base, 资金支出计划: [{ 月份: 6, 累计比例: 60 }, { 月份: 12, 累计比例: 100 }] })).toEqual(['资金支出计划 6月底 由 50% 改为 60%', '资金支出计划 新增 12月底：100%']);
+    expect(tableChanges(base, { ...base, 绩效指标: [{ ...base.绩效指标[0], 指标值: '2个' }] })).toEqual(['指标 产出指标 › 数量指标 › 个数 的 指标值 由 “1个” 改为 “2个”']);
+    expect(tableChanges(base, { ...base, 绩效指标: [] })).toEqual(['删去指标 产出指标 › 数量指标 › 个数（原指标值 1个）']);
+    expect(tableChanges(base, { ...base, 项目名称: '人饮井更新改造', 来源: { 行: [1, 2] } })).toEqual(['项目名称 由 “人饮井更新” 改为 “人饮井更新改造”']);
+  });
+});
