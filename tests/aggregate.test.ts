@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { departmentPlan, plannedFen, runsOf, totalsOf } from '../src/lib/aggregate.ts';
+import { departmentPlan, phasesText, plannedFen, runsOf, totalsOf } from '../src/lib/aggregate.ts';
 import { shareOf, signedYuan } from '../src/lib/format.ts';
 import { projectSchema } from '../src/schema/project.ts';
 
@@ -15,6 +15,13 @@ describe('figures derived for the overview', () => {
     expect(totals.fiscal).toBe(316731000n);
     expect(totals.other).toBe(0n);
     expect(totals.indicators).toBe(126);
+  });
+
+  it('names the budget phases the totals add up', () => {
+    expect(phasesText(totalsOf(projects))).toBe('年初预算');
+    const adjusted = projects.map((p, i) => (i < 2 ? { ...p, budgetPhase: '调整预算' as const } : p));
+    expect(totalsOf(adjusted).phases).toEqual([{ phase: '年初预算', projects: 12 }, { phase: '调整预算', projects: 2 }]);
+    expect(phasesText(totalsOf(adjusted))).toBe('年初预算 12 个项目、调整预算 2 个项目');
   });
 
   it('computes a checkpoint’s planned spending exactly, to the fen', () => {

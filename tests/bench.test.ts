@@ -8,7 +8,7 @@ import { runCli } from './helpers.ts';
 describe('npm run bench', () => {
   it('builds a synthetic county cold and warm (one project edited) and prints the table: stages, memory of every process, sizes, index, three first searches, page weight, weight before a phone’s first paint, ratio', () => {
     const before = new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('gongkai-bench-')));
-    const run = runCli('bench', ['--projects', '12', '--units', '2']);
+    const run = runCli('bench', ['--projects', '12', '--units', '2', '--versions', '3']);
     expect(run.stderr.split('\n').filter((l) => /✗|Error/.test(l))).toEqual([]);
     expect(run.status).toBe(0);
     const out = run.stdout;
@@ -31,8 +31,12 @@ describe('npm run bench', () => {
     expect(row('编辑 edit')).toMatch(/的第一条指标值改为 .+：JSON 与 XLSX 已更新$/);
     expect(row('构建倍数')).toMatch(/冷 \d+\.\d\d × · 热 \d+\.\d\d ×/);
     // 12 projects and their posters, 2 units (overview, department, indicators, poster each), the
-    // year overview of the county, and home, about, search, data.
-    expect(row('HTML 页面 pages')).toMatch(/\s37$/); // 12 × 2 + 2 × 4 + 1 + 4
+    // year overview of the county, and home, about, search, data, updates; and the version pages:
+    // 3 of each project, 1 of each department (the commits change projects only).
+    expect(row('HTML 页面 pages')).toMatch(/\s76$/); // 12 × 2 + 2 × 4 + 1 + 5 + 12 × 3 + 2
+    expect(row('修订记录 history')).toMatch(/^.*每张表 3 个版本 · 读取 git \d+\.\d\d s（热构建 \d+\.\d\d s）· 版本页 38 个$/);
+    // The edited project's unit is rendered again, the other unit's project pages are reused.
+    expect(row('沿用项目页 reused project pages')).toMatch(/1 \/ 2 个单位年度/);
     expect(row('最小站点 minimal Astro')).toContain('（12 页）');
     expect(row('搜索索引 search index')).toMatch(/\d+\.\d\d s · \d+\.\d MB（dist\/pagefind，\d+ 个文件）/);
     // Three first searches: frequent, rare (a word that occurs in some project), with a filter.

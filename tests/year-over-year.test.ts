@@ -101,7 +101,7 @@ describe('a county year (budget by unit)', () => {
       ['483001', 27000000n, 316731000n],
       ['483002', 8500000n, undefined],
     ]);
-    expect(county.totals).toEqual({ total: 35500000n, fiscal: 35000000n, other: 500000n, projects: 3, indicators: 21, withSplit: 3 });
+    expect(county.totals).toEqual({ total: 35500000n, fiscal: 35000000n, other: 500000n, projects: 3, indicators: 21, withSplit: 3, phases: [{ phase: '年初预算', projects: 3 }] });
     expect(county.comparable).toEqual({ units: 1, previous: 316731000n, current: 27000000n });
   });
 

@@ -1,4 +1,4 @@
-// npm run bench -- --projects N [--units U] [--seed S] [--keep]
+// npm run bench -- --projects N [--units U] [--seed S] [--versions V] [--keep]
 //
 // Performance benchmark on a synthetic county: writes N realistic project tables spread over U
 // units into a temporary content folder, then times `validate` and the full `build` (Astro +
@@ -7,7 +7,7 @@
 // pages per second, peak memory of every process, output sizes and first searches.
 // Nothing is written to content/, dist/ or .test-dist/; the temporary folder is removed at the
 // end unless --keep is given.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
@@ -46,11 +46,12 @@ const args = parseArgs({
     units: { type: 'string' },
     seed: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
+    versions: { type: 'string', default: '1' },
   },
 });
 const N = Number(args.values.projects);
 if (!Number.isInteger(N) || N < 1) {
-  console.error('用法：npm run bench -- --projects N [--units U] [--seed S] [--keep]');
+  console.error('用法：npm run bench -- --projects N [--units U] [--seed S] [--versions V] [--keep]');
   process.exit(2);
 }
 const U = args.values.units === undefined ? Math.ceil(N / 100) : Number(args.values.units);
@@ -60,6 +61,13 @@ if (!Number.isInteger(U) || U < 1 || U > N) {
 }
 const SEED = Number(args.values.seed);
 const KEEP = args.values.keep;
+// Published versions per table: with more than one the content is a git repository with that many
+// commits, each changing every table, so the build's history (history.ts) and version pages cost what a county's years of corrections cost.
+const VERSIONS = Number(args.values.versions);
+if (!Number.isInteger(VERSIONS) || VERSIONS < 1 || VERSIONS > 100) {
+  console.error('--versions 要写 1 到 100 之间的整数（每张表发布过的版本数）');
+  process.exit(2);
+}
 const COMMAND = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
 
 // ---------------------------------------------------------------------------------------------
@@ -115,6 +123,33 @@ async function editOneProject(generated: readonly Generated[]): Promise<{ code: 
   indicator.指标值 = value;
   await writeFile(first.file, projectYaml(table));
   return { code: first.code, value };
+}
+
+/**
+ * Makes the content folder a git repository with VERSIONS commits: the first publishes every
+ * table, each later one changes every table's first indicator value (to the next value of its
+ * pool), one day apart, so that every table has VERSIONS versions with a change each.
+ */
+async function commitVersions(contentDir: string, generated: readonly Generated[]): Promise<void> {
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.org' };
+  const git = (args: string[], day = 0) => {
+    const date = new Date(Date.UTC(YEAR + 1, 0, 1 + day, 2)).toISOString();
+    execFileSync('git', ['-C', contentDir, ...args], { env: { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, stdio: 'ignore' });
+  };
+  git(['init', '-q', '-b', 'main']);
+  git(['add', '-A']);
+  git(['commit', '-q', '-m', '发布绩效目标表'], 0);
+  for (let version = 2; version <= VERSIONS; version++) {
+    for (const g of generated) {
+      const table = parseYaml(await readFile(g.file, 'utf8')) as ProjectInput;
+      const indicator = table.绩效指标[0]!;
+      const pool = INDICATORS.find((c) => c.level2 === indicator.二级指标)!.values;
+      indicator.指标值 = pool[(pool.indexOf(indicator.指标值) + 1) % pool.length]!;
+      await writeFile(g.file, projectYaml(table));
+    }
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', `第 ${version - 1} 次更正指标值`], version - 1);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -389,6 +424,11 @@ try {
   const contentBytes = await folderBytes(contentDir);
   console.log(`  ✓ 生成：${genSeconds.toFixed(1)} 秒（${generated.length} 个项目文件，${MB(contentBytes)}）`);
   const rare = rareWord(generated);
+  if (VERSIONS > 1) {
+    const from = performance.now();
+    await commitVersions(contentDir, generated);
+    console.log(`  ✓ git 历史：${VERSIONS} 个版本（${((performance.now() - from) / 1000).toFixed(1)} 秒）`);
+  }
 
   const validate = await runStage('validate', [TSX_CLI, 'src/cli/validate.ts', contentDir], { cwd: REPO });
   await copyProject(REPO, projectDir);
@@ -397,6 +437,7 @@ try {
 
   const files = await walk(outDir);
   const htmlPages = files.filter((f) => f.endsWith('.html')).length;
+  const versionPages = files.filter((f) => /\/history\/[^/]+\/index\.html$/.test(f)).length;
   const distBytes = await folderBytes(outDir);
   const pagefindBytes = await folderBytes(join(outDir, 'pagefind'));
   const pagefindFiles = files.filter((f) => f.startsWith(join(outDir, 'pagefind') + '/')).length;
@@ -454,6 +495,7 @@ try {
       ['热构建 warm build (edited one project)', `${warm.seconds.toFixed(2)} s · ${memory(warm)}`],
       ['  其中 检查 · Astro · 索引 · 文件', `${sec(warmStages, 'validate')} · ${sec(warmStages, 'astro')} · ${sec(warmStages, 'index')} · ${sec(warmStages, 'files')}`],
       ['  沿用项目页 reused project pages', reusedUnitYears(warm.output)],
+      ['修订记录 history', `每张表 ${VERSIONS} 个版本 · 读取 git ${sec(stages, 'history')}（热构建 ${sec(warmStages, 'history')}）· 版本页 ${versionPages} 个`],
       ['  各进程 processes', processPeaks(warm)],
       ['  编辑 edit', `${edit.code} 的第一条指标值改为 ${edit.value}：JSON 与 XLSX 已更新`],
       ['最小站点 minimal Astro', `${minimal.seconds.toFixed(2)} s · ${MB(minimal.peakRss)}（${minimalPages} 页）`],

@@ -33,3 +33,5 @@ export const updatesPath = 'updates/';
 export const feedPath = 'feed.xml';
 /** Anchor of the 修订记录 section of a project or department page. */
 export const REVISIONS_ANCHOR = 'revisions';
+/** Anchor of the YAML as committed on a version page (the page's source). */
+export const VERSION_YAML_ANCHOR = 'yaml';

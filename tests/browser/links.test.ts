@@ -22,13 +22,17 @@ describe('addresses across builds', () => {
   const sub = sites.find((s) => s.name === 'sub')!;
   const county = sites.find((s) => s.name === 'county')!;
 
+  // The sub and county sites are built from copies of content/ that are not in git, so they have
+  // no version pages (…/history/<date>/, from git: tests/history-site.test.ts); root has them.
+  const withoutVersions = (paths: string[]) => paths.filter((p) => !/\/history\/[^/]+\/$/.test(p));
+
   it('the crawler reaches the same pages and files under /yusuan/ as under /', () => {
-    expect(crawledPaths(sub)).toEqual(crawledPaths(root));
+    expect(crawledPaths(sub)).toEqual(withoutVersions(crawledPaths(root)));
   });
 
   it('adding a year and a unit keeps every address of the township site (permalinks)', () => {
     // Pages, downloads and content files; bundles and the search index are named by content hash.
-    const addresses = (site: typeof root) => crawledPaths(site).filter((p) => !/^\/(_astro|pagefind)\//.test(p));
+    const addresses = (site: typeof root) => withoutVersions(crawledPaths(site)).filter((p) => !/^\/(_astro|pagefind)\//.test(p));
     const before = addresses(root);
     const after = new Set(addresses(county));
     expect(before.length).toBeGreaterThan(40);
