@@ -1,8 +1,8 @@
 // The history of every table, read from git (src/lib/history.ts), and the changes between its
 // versions in words (src/lib/table-diff.ts).
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readHistory } from '../src/lib/history.ts';
 import { tableChanges } from '../src/lib/table-diff.ts';
@@ -58,6 +58,19 @@ describe('history of the tables, from git', () => {
     expect(partial.shallow).toBe(true);
     expect(partial.tables.get(`${UNIT}/${KEPT}`)!.versions.map((v) => v.slug)).toEqual(['2024-06-30']);
     expect(partial.tables.has(`${UNIT}/${WITHDRAWN}`)).toBe(false);
+  });
+
+  it('reads the same history with its cache of parsed versions cold, warm and damaged', () => {
+    const cache = join(mkdtempSync(join(tmpdir(), 'gongkai-history-cache-')), 'parsed.json');
+    const plain = readHistory(repo.content);
+    const cold = readHistory(repo.content, { parsedCache: cache });
+    const entries = Object.keys((JSON.parse(readFileSync(cache, 'utf8')) as { entries: object }).entries).length;
+    expect(entries).toBeGreaterThan(5);
+    const warm = readHistory(repo.content, { parsedCache: cache });
+    writeFileSync(cache, '{"version": "damaged"');
+    const damaged = readHistory(repo.content, { parsedCache: cache });
+    for (const h of [cold, warm, damaged]) expect(h).toEqual(plain);
+    rmSync(dirname(cache), { recursive: true, force: true });
   });
 
   it('outside git, has the current tables only', () => {

@@ -9,7 +9,7 @@ import { FILES_OUTSIDE_ENV } from '../lib/file-outputs.ts';
 import { moveInto, writeFilesInWorker } from '../lib/file-writer.ts';
 import { pruneOutputCache } from '../lib/output-cache.ts';
 import { prunePageCache, REUSED_ENV, stageCachedPages, storeRenderedPages, unitYearPages } from '../lib/page-reuse.ts';
-import { readHistory, shareHistory, UNSHALLOW_COMMAND } from '../lib/history.ts';
+import { parsedCacheOf, readHistory, shareHistory, UNSHALLOW_COMMAND } from '../lib/history.ts';
 import { searchDocuments, writeSearchIndex } from '../lib/search-index.ts';
 import { formatProblem, validateContent } from '../lib/validate.ts';
 
@@ -81,7 +81,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 // Every version of every table, from git in one pass, for the 修订记录, the version pages and the
 // feed (history.ts); the pages read it from here rather than running git themselves.
-const history = await timed('history', Promise.resolve().then(() => readHistory(CONTENT_DIR)));
+const history = await timed('history', Promise.resolve().then(() => readHistory(CONTENT_DIR, { parsedCache: parsedCacheOf(CONTENT_DIR) })));
 shareHistory(CONTENT_DIR, history);
 if (history.shallow) {
   console.warn(`警告：这是浅克隆（shallow clone），git 历史不完整，页面上的修订记录会注明“不完整”。要列出全部版本，请先运行 ${UNSHALLOW_COMMAND}（CI 的 checkout 设 fetch-depth: 0）再生成网站。`);
