@@ -41,6 +41,7 @@ describe('history on the built site', () => {
     const page = site.page(project);
     const record = page.slice(page.indexOf('修订记录'));
     expect(record).toContain('本表共发布过 4 个版本');
+    expect(page.slice(0, page.indexOf('修订记录 本表'))).toContain('修订记录（4 个版本）');
     const order = ['2024年6月30日', '2024年2月5日', '2024年2月1日', '2024年1月10日'].map((d) => record.indexOf(d));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
     expect(record).toContain('原因：预算调整：追加人饮井更新资金 5,000 元');
