@@ -79,6 +79,9 @@ describe('history on the built site', () => {
   it('names the phases the overview totals add up', () => {
     const overview = site.page(UNIT);
     expect(overview).toContain('年初预算 1 个项目、调整预算 1 个项目');
+    // And still lists the withdrawn project, so that its page stays found.
+    expect(overview).toContain('已撤回的项目');
+    expect(overview).toContain('2022年村级垃圾清运及焚烧 （2024年3月1日撤回）');
   });
 
   it('keeps a withdrawn project at its address with when and why, and its last version', () => {

@@ -38,10 +38,12 @@ const timed = async <T>(stage: string, work: Promise<T>): Promise<T> => {
 // Only the files' data and paths are kept: the validation result also holds every parsed YAML
 // document (for line numbers in messages), about 90 KB per project, which Astro's render would
 // otherwise carry along (0.9 GB for 10,000 projects).
-const { problems, departments, sources } = await timed(
+const { problems, departments, sources, parsedTexts } = await timed(
   'validate',
   validateContent(CONTENT_DIR).then((result) => ({
     problems: result.problems,
+    // The tables' text and mapping, for the history (read once, below, then dropped).
+    parsedTexts: [...result.projects, ...result.departments].map((f) => ({ text: f.text, raw: f.raw })),
     departments: result.departments.map((d) => d.data),
     // What the file writer makes each download from: the same data and path as Astro's entries
     // (entryOf), so that its bytes are those the endpoints would produce. The search index reads
@@ -81,7 +83,8 @@ for (const stream of [process.stdout, process.stderr]) {
 
 // Every version of every table, from git in one pass, for the 修订记录, the version pages and the
 // feed (history.ts); the pages read it from here rather than running git themselves.
-const history = await timed('history', Promise.resolve().then(() => readHistory(CONTENT_DIR, { parsedCache: parsedCacheOf(CONTENT_DIR) })));
+const history = await timed('history', Promise.resolve().then(() => readHistory(CONTENT_DIR, { parsedCache: parsedCacheOf(CONTENT_DIR), parsedTexts })));
+parsedTexts.length = 0;
 shareHistory(CONTENT_DIR, history);
 if (history.shallow) {
   console.warn(`警告：这是浅克隆（shallow clone），git 历史不完整，页面上的修订记录会注明“不完整”。要列出全部版本，请先运行 ${UNSHALLOW_COMMAND}（CI 的 checkout 设 fetch-depth: 0）再生成网站。`);

@@ -194,6 +194,13 @@ class ParsedTexts {
       // No cache yet, or one that cannot be read: everything is parsed.
     }
   }
+  /** A text already parsed elsewhere (the validator's): used, and kept for the next build. */
+  seed(text: string, raw: unknown): void {
+    const key = createHash('sha256').update(text).digest('hex');
+    const value = isRecord(raw) ? raw : null;
+    if (this.before.has(key)) this.used.set(key, this.before.get(key)!);
+    else if (value === null || jsonExact(value)) this.used.set(key, value);
+  }
   get(text: string): Record<string, unknown> | undefined {
     const key = createHash('sha256').update(text).digest('hex');
     const hit = this.before.get(key) ?? this.used.get(key);
@@ -243,10 +250,16 @@ function workingTree(contentDir: string, parsed: ParsedTexts): { file: string; k
     .sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
-/** Reads the history of every table of a content folder (see the top of this file); `parsedCache` is the file of ParsedTexts. */
-export function readHistory(contentDir: string, options: { parsedCache?: string } = {}): ContentHistory {
+/**
+ * Reads the history of every table of a content folder (see the top of this file). `parsedCache`
+ * is the file of ParsedTexts; `parsedTexts` are texts already parsed (by the validator).
+ */
+export function readHistory(contentDir: string, options: { parsedCache?: string; parsedTexts?: readonly { text: string; raw: unknown }[] } = {}): ContentHistory {
   const content = resolve(contentDir);
   const parsed = new ParsedTexts(options.parsedCache);
+  // The validator has just parsed every current file: the newest committed version of a table is
+  // nearly always the same text, so most of the history needs no parsing at all.
+  for (const { text, raw } of options.parsedTexts ?? []) parsed.seed(text, raw);
   const tables = new Map<string, TableHistory>();
   const top = git(content, ['rev-parse', '--show-toplevel'])?.toString('utf8').trim();
   const available = top !== undefined && top !== '';

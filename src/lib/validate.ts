@@ -27,6 +27,9 @@ export interface ContentProblem {
 export interface ValidFile<T> {
   file: string;
   data: T;
+  /** The file's text and its YAML mapping as written (the history reads them instead of parsing the file again). */
+  text: string;
+  raw: unknown;
   /** Line and column of a field, by its Chinese key path. */
   at(path: readonly (string | number)[]): { line: number; column: number };
 }
@@ -59,6 +62,7 @@ interface ParsedFile {
   file: string;
   doc: Document;
   lines: LineCounter;
+  text: string;
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
@@ -155,7 +159,7 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
     const lines = new LineCounter();
     const text = await readFile(path, 'utf8');
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-    const parsed = { file, doc, lines };
+    const parsed = { file, doc, lines, text };
     const [first] = doc.errors;
     if (first) {
       // Only the first syntax error: the ones after it are nearly always its consequences.
@@ -204,7 +208,7 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
       result.problems.push({ file: parsed.file, ...locate(parsed, ['单位编码']), field: '单位编码', message: `单位编码写的是 ${data.unitCode}，但文件放在单位文件夹 ${kind.unit} 里。请改正单位编码，或把文件移到 ${root}/${kind.year}/${data.unitCode}/ 下` });
     }
     const at = (path: readonly (string | number)[]) => locate(parsed, path);
-    const valid = { file: parsed.file, at };
+    const valid = { file: parsed.file, at, text: parsed.text, raw };
     if (kind.kind === 'project') result.projects.push({ ...valid, data: data as Project });
     else if (kind.kind === 'department') result.departments.push({ ...valid, data: data as Department });
     else if (kind.kind === 'monitoring') result.monitoring.push({ ...valid, data: data as Monitoring });
