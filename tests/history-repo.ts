@@ -31,9 +31,10 @@ function git(dir: string, args: string[], date?: string): string {
   return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', env });
 }
 
-/** Makes the repository; `shallowClone` also clones it with --depth 1 (file:// so that git honours the depth). */
-export function makeHistoryRepo(): HistoryRepo {
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-history-'));
+/** Makes the repository, in a new temporary folder or (emptied first) in `at`. */
+export function makeHistoryRepo(at?: string): HistoryRepo {
+  if (at) rmSync(at, { recursive: true, force: true });
+  const dir = at ?? mkdtempSync(join(tmpdir(), 'gongkai-history-'));
   const content = join(dir, 'content');
   const unit = join(content, UNIT);
   mkdirSync(join(unit, 'projects'), { recursive: true });
@@ -71,7 +72,7 @@ export function makeHistoryRepo(): HistoryRepo {
   return { dir, content, commits };
 }
 
-/** A clone with only the last commit, as CI checkouts often are. */
+/** A clone with only the last commit, as CI checkouts often are (file:// so that git honours the depth). */
 export function shallowClone(repo: HistoryRepo): { dir: string; content: string } {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-history-shallow-'));
   execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, dir]);

@@ -4,7 +4,8 @@
 // and from content/ plus the fictitious second year and second unit of tests/fixtures/county
 // into .test-dist/county/ (a county's site); the other provinces' tables into .test-dist/layouts/;
 // and the example county (examples/county, 示例数据, as `npm run build:example` builds it) into
-// .test-dist/example/. Serve each build on 127.0.0.1 at an ephemeral port;
+// .test-dist/example/; and the tables of a git repository with a history of corrections
+// (tests/history-repo.ts, made in .test-dist/history-repo/) into .test-dist/history-site/. Serve each build on 127.0.0.1 at an ephemeral port;
 // crawl each; provide it all to the tests.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import type { TestProject } from 'vitest/node';
 import { parseDocument } from 'yaml';
 import { ROOT, runCli } from '../helpers.ts';
 import { layoutContent, writeLayoutFiles } from '../fixtures/layouts/files.ts';
+import { makeHistoryRepo } from '../history-repo.ts';
 import { findChromium, launchBrowser } from './chromium.ts';
 import { crawlSite } from './crawl.ts';
 import { startStaticServer, type StaticServer } from './server.ts';
@@ -147,17 +149,22 @@ export default async function setup(project: TestProject) {
       if (imported.status !== 0) throw new Error(`importing ${file} for the browser tests failed:\n${imported.stdout}\n${imported.stderr}`);
     }
 
-    const roots = { root: join(TEST_DIST, 'root'), sub: join(TEST_DIST, 'sub'), county: join(TEST_DIST, 'county'), layouts: join(TEST_DIST, 'layouts'), example: join(TEST_DIST, 'example') };
+    // A git repository whose tables went through corrections, an adjusted budget, a rename and a
+    // withdrawal (tests/history-repo.ts): its version pages, withdrawn project and 调整预算 pass every check too.
+    const historyRepo = makeHistoryRepo(join(TEST_DIST, 'history-repo'));
+
+    const roots = { root: join(TEST_DIST, 'root'), sub: join(TEST_DIST, 'sub'), county: join(TEST_DIST, 'county'), layouts: join(TEST_DIST, 'layouts'), example: join(TEST_DIST, 'example'), history: join(TEST_DIST, 'history-site') };
     build('root', roots.root, { GONGKAI_CONTENT: join(ROOT, 'content') });
     build('sub', roots.sub, { GONGKAI_CONTENT: subContent });
     build('county', roots.county, { GONGKAI_CONTENT: countyContent });
     build('layouts', roots.layouts, { GONGKAI_CONTENT: layoutsContent });
     build('example', roots.example, { GONGKAI_CONTENT: EXAMPLE_CONTENT });
+    build('history', roots.history, { GONGKAI_CONTENT: historyRepo.content });
 
     const browser = await launchBrowser(chromiumPath);
     const sites: SiteUnderTest[] = [];
     try {
-      for (const [name, basePath] of [['root', '/'], ['sub', SUB_BASE], ['county', '/'], ['layouts', '/'], ['example', '/']] as const) {
+      for (const [name, basePath] of [['root', '/'], ['sub', SUB_BASE], ['county', '/'], ['layouts', '/'], ['example', '/'], ['history', '/']] as const) {
         const server = await startStaticServer(roots[name], basePath);
         servers.push(server);
         const started = Date.now();

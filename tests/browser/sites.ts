@@ -8,7 +8,8 @@ export interface SiteUnderTest {
    * `root` (built from content/ with base `/`), `sub` (same content, base `/yusuan/`), or
    * `county` (content/ plus the fictitious 2024 tables of tests/fixtures/county, base `/`), or
    * `layouts` (the fictitious tables of other provinces in tests/fixtures/layouts, imported by the CLI),
-   * or `example` (the demonstration county of examples/county: 示例数据 with monitoring and self-evaluations).
+   * or `example` (the demonstration county of examples/county: 示例数据 with monitoring and self-evaluations),
+   * or `history` (a git repository of the township's tables with corrections, an adjusted budget and a withdrawn project: tests/history-repo.ts).
    */
   name: string;
   /** The base path, `/` or `/yusuan/`. */
