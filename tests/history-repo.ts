@@ -41,6 +41,8 @@ export function makeHistoryRepo(at?: string): HistoryRepo {
   cpSync(join(ROOT, 'content/site.yaml'), join(content, 'site.yaml'));
   cpSync(join(ROOT, 'content/about.md'), join(content, 'about.md'));
   cpSync(join(ROOT, 'content', UNIT, 'department.yaml'), join(unit, 'department.yaml'));
+  // The approved document the tables name as their 来源 (批复原文).
+  cpSync(join(ROOT, 'content', UNIT, 'source'), join(unit, 'source'), { recursive: true });
   for (const file of [KEPT_FILE, WITHDRAWN_FILE, UNCHANGED_FILE]) cpSync(join(ROOT, 'content', UNIT, file), join(unit, file));
   git(dir, ['init', '-q', '-b', 'main']);
   const commits: HistoryRepo['commits'] = [];

@@ -1,7 +1,7 @@
 // Word and Excel for staff: the per-project workbook laid out like the approved table (and its
 // blank template) reads back to the same YAML, and the approved document as a .docx imports to
 // exactly the committed content.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -289,6 +289,8 @@ describe('npm run import with Word and Excel files', () => {
     const projects = join(content, '2023/483001/projects');
     mkdirSync(content);
     writeFileSync(join(content, 'site.yaml'), readFileSync(join(ROOT, 'content/site.yaml')));
+    // The workbook names the approved document as its 来源: it must be in the unit's source/ folder.
+    cpSync(join(ROOT, 'content/2023/483001/source'), join(content, '2023/483001/source'), { recursive: true });
     const workbook = join(dir, '项目.xlsx');
     writeFileSync(workbook, await projectWorkbook(projectOf('11-'), { date: DATE }));
     for (let run = 0; run < 2; run++) {

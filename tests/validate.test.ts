@@ -114,6 +114,7 @@ const BROKEN = [
   'malformed-code',
   'duplicate-code',
   'previous-code-unknown',
+  'missing-source',
   'wrong-folder',
   'stray-file',
   'missing-site',
@@ -328,6 +329,14 @@ describe('last year\'s table (上年项目编码)', () => {
     const at = position('previous-code-unknown', PROJECT, '上年项目编码:');
     expectProblem('previous-code-unknown', { file: PROJECT, ...at, field: '上年项目编码', says: ['上年项目编码 13022922P00JXC4155606 在 2022 年的内容里找不到', '删去这一行'] });
     expect(validate('previous-code-unknown').problems).toHaveLength(1);
+  });
+});
+
+describe('the approved document (来源)', () => {
+  it('reports a 来源 文件 that is not in the unit\'s source/ folder, at its line', () => {
+    const at = position('missing-source', PROJECT, '文件: 批复文件.txt');
+    expectProblem('missing-source', { file: PROJECT, ...at, field: '来源.文件', says: ['来源文件 批复文件.txt 不在', '/2023/483001/source/ 里', '请把批复原文放进这个文件夹'] });
+    expect(validate('missing-source').problems).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,6 @@
 // Checks all content in one run and reports every problem with file, line, column and field, in
 // plain Chinese. Used by `npm run validate` and by the build, which refuses invalid content.
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
@@ -239,6 +240,21 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
       ...at(['上年项目编码']),
       field: '上年项目编码',
       message: `上年项目编码 ${data.previousCode} 在 ${data.fiscalYear - 1} 年的内容里找不到：应写上一年度这个项目的项目编码（见 ${root}/${data.fiscalYear - 1}/ 下的项目文件）。上一年度没有在本网站公开时，删去这一行`,
+    });
+  }
+
+  // 来源 names the approved document the page links to as 批复原文: it must be there, or every
+  // page of the unit would link to a missing file.
+  for (const { file, data, at } of [...result.projects, ...result.departments]) {
+    const document = data.source?.document;
+    if (document === undefined) continue;
+    const folder = join(contentDir, String(data.fiscalYear), data.unitCode, 'source');
+    if (existsSync(join(folder, document))) continue;
+    result.problems.push({
+      file,
+      ...at(['来源', '文件']),
+      field: '来源.文件',
+      message: `来源文件 ${document} 不在 ${root}/${data.fiscalYear}/${data.unitCode}/source/ 里：网站上的“批复原文”链接会打不开。请把批复原文放进这个文件夹，或改正文件名`,
     });
   }
 
