@@ -1,10 +1,11 @@
 // The history of every table, read from git (src/lib/history.ts), and the changes between its
 // versions in words (src/lib/table-diff.ts).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readHistory } from '../src/lib/history.ts';
+import { readHistory, reasonOf, unquotePath } from '../src/lib/history.ts';
 import { tableChanges } from '../src/lib/table-diff.ts';
 import { KEPT, makeHistoryRepo, shallowClone, UNIT, WITHDRAWN } from './history-repo.ts';
 
@@ -94,6 +95,64 @@ describe('changes between two versions', () => {
     expect(tableChanges(base, { ...base, 资金支出计划: [{ 月份: 6, 累计比例: 60 }, { 月份: 12, 累计比例: 100 }] })).toEqual(['资金支出计划 6月底 由 50% 改为 60%', '资金支出计划 新增 12月底：100%']);
     expect(tableChanges(base, { ...base, 绩效指标: [{ ...base.绩效指标[0], 指标值: '2个' }] })).toEqual(['指标 产出指标 › 数量指标 › 个数 的 指标值 由 “1个” 改为 “2个”']);
     expect(tableChanges(base, { ...base, 绩效指标: [] })).toEqual(['删去指标 产出指标 › 数量指标 › 个数（原指标值 1个）']);
-    expect(tableChanges(base, { ...base, 项目名称: '人饮井更新改造', 来源: { 行: [1, 2] } })).toEqual(['项目名称 由 “人饮井更新” 改为 “人饮井更新改造”']);
+    expect(tableChanges(base, { ...base, 项目名称: '人饮井更新改造' })).toEqual(['项目名称 由 “人饮井更新” 改为 “人饮井更新改造”']);
+    // Where the table is in the 批复原文 shows on the page too.
+    const sourced = { ...base, 来源: { 文件: '批复.txt', 起止行: [46, 184] } };
+    expect(tableChanges(sourced, { ...sourced, 来源: { 文件: '批复.txt', 起止行: [46, 190] } })).toEqual(['来源 › 起止行 › 第 2 行 由 “184” 改为 “190”']);
+  });
+});
+
+describe('reading git', () => {
+  it('publishes the commit message without its trailers, and reads quoted paths', () => {
+    expect(reasonOf('更正预算数\n\n依据玉财预〔2023〕12 号\n\nSigned-off-by: 财政所 <czs@example.org>\n')).toBe('更正预算数\n\n依据玉财预〔2023〕12 号');
+    expect(reasonOf('更正预算数：2: 45,000 元')).toBe('更正预算数：2: 45,000 元');
+    expect(unquotePath('"a\\tb\\"c\\346\\226\\207.yaml"')).toBe('a\tb"c文.yaml');
+    expect(unquotePath('content/2023/人饮井.yaml')).toBe('content/2023/人饮井.yaml');
+  });
+
+  // A repository of one table, committed on main and on a side branch.
+  function branchRepo() {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-history-branch-'));
+    const project = join(dir, 'content/2023/483001/projects/01.yaml');
+    mkdirSync(dirname(project), { recursive: true });
+    const original = readFileSync('content/2023/483001/projects/02-13022923P00JXC4155606.yaml', 'utf8');
+    const git = (args: string[], date = '2024-01-10T09:00:00+08:00') =>
+      execFileSync('git', ['-C', dir, ...args], { env: { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@example.org', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+    const commit = (text: string, message: string, date: string) => {
+      writeFileSync(project, text);
+      git(['add', '-A']);
+      git(['commit', '-q', '-m', message], date);
+    };
+    git(['init', '-q', '-b', 'main']);
+    commit(original, '发布', '2024-01-10T09:00:00+08:00');
+    return { dir, content: join(dir, 'content'), original, git, commit };
+  }
+
+  it('counts only the published branch: a side branch’s drafts are published when merged, at the merge’s date', () => {
+    const repo = branchRepo();
+    repo.git(['checkout', '-q', '-b', 'draft']);
+    repo.commit(repo.original.replace('预算数: "40000.00"', '预算数: "41000.00"'), '草稿：41,000', '2024-02-01T09:00:00+08:00');
+    repo.commit(repo.original.replace('预算数: "40000.00"', '预算数: "45000.00"').replace('财政资金: "40000.00"', '财政资金: "45000.00"'), '更正为 45,000', '2024-02-02T09:00:00+08:00');
+    repo.git(['checkout', '-q', 'main']);
+    repo.git(['merge', '-q', '--no-ff', '-m', '合并：更正预算数', 'draft'], '2024-03-01T09:00:00+08:00');
+    const versions = readHistory(repo.content).tables.get('2023/483001/13022923P00JXC4155606')!.versions;
+    expect(versions.map((v) => [v.slug, v.reason])).toEqual([
+      ['2024-01-10', '发布'],
+      ['2024-03-01', '合并：更正预算数'],
+    ]);
+    expect(versions[1]!.changes).toEqual(['预算数 由 40,000.00 元 改为 45,000.00 元', '财政资金 由 40,000.00 元 改为 45,000.00 元']);
+    rmSync(repo.dir, { recursive: true, force: true });
+  });
+
+  it('ignores a commit the validator would have refused, without withdrawing the table', () => {
+    const repo = branchRepo();
+    repo.commit(repo.original.replace('年度: 2023', '年度: 2203'), '误写年度', '2024-02-01T09:00:00+08:00');
+    repo.commit(repo.original.replace('预算数: "40000.00"', '预算数: "45000.00"').replace('财政资金: "40000.00"', '财政资金: "45000.00"'), '改正年度，更正预算数', '2024-02-02T09:00:00+08:00');
+    const history = readHistory(repo.content);
+    expect([...history.tables.keys()]).toEqual(['2023/483001/13022923P00JXC4155606']);
+    const table = history.tables.get('2023/483001/13022923P00JXC4155606')!;
+    expect(table.versions.map((v) => v.reason)).toEqual(['发布', '改正年度，更正预算数']);
+    expect(table.withdrawn).toBeUndefined();
+    rmSync(repo.dir, { recursive: true, force: true });
   });
 });

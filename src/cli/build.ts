@@ -9,7 +9,7 @@ import { FILES_OUTSIDE_ENV } from '../lib/file-outputs.ts';
 import { moveInto, writeFilesInWorker } from '../lib/file-writer.ts';
 import { pruneOutputCache } from '../lib/output-cache.ts';
 import { prunePageCache, REUSED_ENV, stageCachedPages, storeRenderedPages, unitYearPages } from '../lib/page-reuse.ts';
-import { parsedCacheOf, readHistory, shareHistory, UNSHALLOW_COMMAND } from '../lib/history.ts';
+import { HistoryError, parsedCacheOf, readHistory, shareHistory, UNSHALLOW_COMMAND } from '../lib/history.ts';
 import { searchDocuments, writeSearchIndex } from '../lib/search-index.ts';
 import { formatProblem, validateContent } from '../lib/validate.ts';
 
@@ -83,7 +83,17 @@ for (const stream of [process.stdout, process.stderr]) {
 
 // Every version of every table, from git in one pass, for the 修订记录, the version pages and the
 // feed (history.ts); the pages read it from here rather than running git themselves.
-const history = await timed('history', Promise.resolve().then(() => readHistory(CONTENT_DIR, { parsedCache: parsedCacheOf(CONTENT_DIR), parsedTexts })));
+const history = await timed(
+  'history',
+  Promise.resolve()
+    .then(() => readHistory(CONTENT_DIR, { parsedCache: parsedCacheOf(CONTENT_DIR), parsedTexts }))
+    .catch((error: unknown) => {
+      // A repository whose history cannot be read would publish an empty record: stop instead.
+      console.error(error instanceof HistoryError ? error.message : error);
+      console.error(`\n没有生成网站（${OUT}/ 保持不变）。`);
+      process.exit(1);
+    }),
+);
 parsedTexts.length = 0;
 shareHistory(CONTENT_DIR, history);
 if (history.shallow) {
@@ -143,7 +153,8 @@ await rm(OUT, { recursive: true, force: true });
 await rename(TEMP, OUT);
 // Only after a build that rendered every download: each entry still needed has just been used.
 await pruneOutputCache(startedAt);
-await prunePageCache(startedAt);
+// Not when every page was rendered on purpose: the entries were not used, but are not stale.
+if (process.env.GONGKAI_NO_PAGE_CACHE !== '1') await prunePageCache(startedAt);
 seconds.total = (performance.now() - started) / 1000;
 console.log(`网站已生成到 ${OUT}/（${projects.length} 个项目，含搜索索引）。`);
 if (reused.size > 0) console.log(`${reused.size} 个单位年度的项目页与上次生成时相同，直接沿用（共 ${pageUnits.length} 个）。`);

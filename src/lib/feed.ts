@@ -3,7 +3,14 @@
 // in any feed reader. Every date is a commit date: two builds of one commit give the same feed.
 import type { ChangeEvent } from './history-view.ts';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** XML text: markup escaped, and the characters XML 1.0 forbids (a control character pasted into a commit message) dropped, so the feed stays well-formed. */
+const escape = (text: string) =>
+  text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 
 export interface FeedSite {
   title: string;
@@ -40,7 +47,8 @@ export function atomFeed(site: FeedSite, events: readonly ChangeEvent[], selfPat
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
     `  <title>${escape(`${site.title}：最近更新`)}</title>`,
     `  <subtitle>每次发布的修改：新发布、修改和撤回的绩效目标表</subtitle>`,
-    `  <id>${escape(site.absolute(selfPath) ?? `urn:gongkai:feed:${site.title}`)}</id>`,
+    // Without the site's address no absolute id is known: a fixed URN (a site has one feed).
+    `  <id>${escape(site.absolute(selfPath) ?? 'urn:gongkai:feed')}</id>`,
     `  <link rel="self" type="application/atom+xml" href="${escape(link(selfPath))}"/>`,
     `  <link rel="alternate" type="text/html" href="${escape(link(updatesPath))}"/>`,
     `  <updated>${escape(updated)}</updated>`,

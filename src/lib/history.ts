@@ -10,9 +10,9 @@
 // time of the build, so two builds of one commit are byte-identical.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { astroCacheDirOf, classifyContentPath } from './content-layout.ts';
 import { tableChanges } from './table-diff.ts';
@@ -86,6 +86,13 @@ function identify(kind: TableKind, raw: unknown): Pick<TableHistory, 'id' | 'yea
   return { id: projectHistoryId(year, unit, String(key)), year, unit, key: String(key) };
 }
 
+/** Whether a version's own year and unit are its folder's, and its key can be an address. */
+function inItsFolder(relativePath: string, who: Pick<TableHistory, 'year' | 'unit' | 'key'>): boolean {
+  const place = classifyContentPath(relativePath);
+  if (!place || !('year' in place) || place.year !== who.year || place.unit !== who.unit) return false;
+  return who.key === undefined || /^[0-9A-Za-z][0-9A-Za-z-]*$/.test(who.key);
+}
+
 function kindOf(relativePath: string): TableKind | undefined {
   const kind = classifyContentPath(relativePath)?.kind;
   return kind === 'project' || kind === 'department' ? kind : undefined;
@@ -107,11 +114,57 @@ interface Commit {
   changes: { status: string; path: string; to?: string; blob: string }[];
 }
 
-/** `git log --raw` of the content folder, oldest commit first. */
+/** The history of a repository could not be read although it is one: the build stops rather than publish an empty record. */
+export class HistoryError extends Error {}
+function mustGit(cwd: string, args: string[], input?: string): Buffer {
+  const out = git(cwd, args, input);
+  if (out === undefined) {
+    throw new HistoryError(`无法读取 git 历史（git ${args[0]} 失败）：修订记录需要 git 2.31 或更新的版本，并且内容文件夹要在仓库里。请运行 git --version 检查，或在完整的仓库中重新生成。`);
+  }
+  return out;
+}
+
+/** A path as git prints it: C-quoted ("…" with \t, \", \\ and octal bytes) when it has unusual characters. */
+export function unquotePath(path: string): string {
+  if (!(path.startsWith('"') && path.endsWith('"') && path.length >= 2)) return path;
+  const bytes: number[] = [];
+  const ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+  const inner = Buffer.from(path.slice(1, -1), 'utf8');
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] !== 92) {
+      bytes.push(inner[i]!);
+      continue;
+    }
+    const next = String.fromCharCode(inner[i + 1] ?? 0);
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(inner.subarray(i + 1, i + 4).toString('latin1'), 8));
+      i += 3;
+    } else {
+      bytes.push(ESCAPES[next] ?? inner[i + 1]!);
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/**
+ * The commit message as the public reason: trailers that say who signed or helped
+ * (Signed-off-by: name <email>, Co-authored-by: …) are for the repository, not for readers.
+ */
+export function reasonOf(message: string): string {
+  const paragraphs = message.trim().split(/\n\s*\n/);
+  const last = paragraphs.at(-1) ?? '';
+  const trailers = paragraphs.length > 1 && last.split('\n').every((line) => /^[A-Za-z][\w-]*: \S/.test(line));
+  return (trailers ? paragraphs.slice(0, -1) : paragraphs).join('\n\n').trim();
+}
+
+/** `git log --raw` of the content folder along the published branch, oldest commit first. */
 function readLog(top: string, folder: string): Commit[] {
-  // NUL-separated header (hash, date, message) before each commit's raw change lines. Merges are
-  // compared with their first parent: what they brought to the published branch.
-  const out = git(top, ['log', '--reverse', '--raw', '--no-abbrev', '-M', '--diff-merges=first-parent', '--format=%x00%H%x00%cI%x00%B%x00', '--', folder])?.toString('utf8') ?? '';
+  // NUL-separated header (hash, date, message) before each commit's raw change lines. Only the
+  // published branch counts (--first-parent): a commit of a side branch was published when it was
+  // merged, so a merge is compared with its first parent, dated by the merge, and the side
+  // branch's drafts are not versions.
+  const out = mustGit(top, ['log', '--first-parent', '--reverse', '--raw', '--no-abbrev', '-M', '--diff-merges=first-parent', '--format=%x00%H%x00%cI%x00%B%x00', '--', folder]).toString('utf8');
   const parts = out.split('\0');
   const commits: Commit[] = [];
   for (let i = 1; i + 2 < parts.length; i += 4) {
@@ -119,9 +172,9 @@ function readLog(top: string, folder: string): Commit[] {
     const changes: Commit['changes'] = [];
     for (const line of raw.split('\n')) {
       const m = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z]\d*)\t([^\t]+)(?:\t([^\t]+))?$/.exec(line);
-      if (m) changes.push({ blob: m[1]!, status: m[2]![0]!, path: m[3]!, ...(m[4] ? { to: m[4] } : {}) });
+      if (m) changes.push({ blob: m[1]!, status: m[2]![0]!, path: unquotePath(m[3]!), ...(m[4] ? { to: unquotePath(m[4]) } : {}) });
     }
-    commits.push({ hash, date, reason: body.trim(), changes });
+    commits.push({ hash, date, reason: reasonOf(body), changes });
   }
   return commits;
 }
@@ -130,8 +183,7 @@ function readLog(top: string, folder: string): Commit[] {
 function readBlobs(top: string, blobs: readonly string[]): Map<string, string> {
   const texts = new Map<string, string>();
   if (blobs.length === 0) return texts;
-  const out = git(top, ['cat-file', '--batch'], blobs.join('\n') + '\n');
-  if (!out) return texts;
+  const out = mustGit(top, ['cat-file', '--batch'], blobs.join('\n') + '\n');
   let at = 0;
   while (at < out.length) {
     const end = out.indexOf(0x0a, at);
@@ -255,7 +307,8 @@ function workingTree(contentDir: string, parsed: ParsedTexts): { file: string; k
  * is the file of ParsedTexts; `parsedTexts` are texts already parsed (by the validator).
  */
 export function readHistory(contentDir: string, options: { parsedCache?: string; parsedTexts?: readonly { text: string; raw: unknown }[] } = {}): ContentHistory {
-  const content = resolve(contentDir);
+  // The real path: through a symlink, the folder relative to the repository would lead outside it.
+  const content = existsSync(contentDir) ? realpathSync(contentDir) : resolve(contentDir);
   const parsed = new ParsedTexts(options.parsedCache);
   // The validator has just parsed every current file: the newest committed version of a table is
   // nearly always the same text, so most of the history needs no parsing at all.
@@ -275,7 +328,7 @@ export function readHistory(contentDir: string, options: { parsedCache?: string;
   };
 
   if (available) {
-    const folder = relative(top, content) || '.';
+    const folder = relative(realpathSync(top), content).split(sep).join('/') || '.';
     const commits = readLog(top, folder);
     const inContent = (path: string) => (folder === '.' ? path : path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : undefined);
     const blobs = readBlobs(top, [...new Set(commits.flatMap((c) => c.changes.filter((ch) => ch.status !== 'D').map((ch) => ch.blob)))]);
@@ -292,20 +345,22 @@ export function readHistory(contentDir: string, options: { parsedCache?: string;
     for (const commit of commits) {
       const released = new Set<string>();
       for (const change of commit.changes) {
-        // A copy leaves its source in place; every other change takes the table off the old path.
-        const from = change.status === 'C' ? undefined : inContent(change.path);
+        const path = change.status === 'D' ? undefined : inContent(change.to ?? change.path);
+        const kind = path === undefined ? undefined : kindOf(path);
+        const text = blobs.get(change.blob);
+        const raw = text === undefined ? undefined : parsed.get(text);
+        const who = kind && identify(kind, raw);
+        // A version the validator would have refused (unreadable YAML, a year or unit that
+        // disagrees with its folder, a code that is no address) was never published: it is not a
+        // version, and an edit that made one leaves the table on its file.
+        const valid = path !== undefined && kind !== undefined && who !== undefined && raw !== undefined && text !== undefined && inItsFolder(path, who);
+        // A copy leaves its source in place; a rename, a deletion or a valid edit takes the table off the old path.
+        const from = change.status === 'C' || (change.status === 'M' && !valid) ? undefined : inContent(change.path);
         if (from !== undefined) {
           const id = release(from);
           if (id !== undefined) released.add(id);
         }
-        if (change.status === 'D') continue;
-        const path = inContent(change.to ?? change.path);
-        if (path === undefined) continue;
-        const kind = kindOf(path);
-        const text = blobs.get(change.blob);
-        const raw = text === undefined ? undefined : parsed.get(text);
-        const who = kind && identify(kind, raw);
-        if (!kind || !who || !raw || text === undefined) continue;
+        if (!valid) continue;
         holding.set(path, who.id);
         holders.set(who.id, (holders.get(who.id) ?? new Set()).add(path));
         const table = historyOf(kind, who);

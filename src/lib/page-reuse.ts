@@ -5,7 +5,8 @@
 // of many years renders only the year being edited.
 //
 // The key of a unit's year is a SHA-256 of everything those pages are made from: the code (every
-// source under src/, the Astro config, the package lock, Node), site.yaml and the base path, every
+// source under src/, the Astro config, the package lock, Node), the content folder's own files
+// (site.yaml, about.md) and the base path, every
 // file of content/<year>/<unit>/ with the date the page shows for it, the tables of other years
 // the pages link to or compare with, the units of the site, and the history of each table (its
 // 修订记录 and version pages, history.ts). What a page reads that is not in
@@ -19,7 +20,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { Project } from '../schema/project.ts';
-import { astroCacheDirOf, CONTENT_DIR, SITE_FILE } from './content-layout.ts';
+import { astroCacheDirOf, CONTENT_DIR } from './content-layout.ts';
 import { lastChanged } from './git-dates.ts';
 import { type ContentHistory, projectHistoryId, publishedVersions } from './history.ts';
 import { projectPath, projectPosterPath, projectVersionPath } from './paths.ts';
@@ -86,7 +87,10 @@ export async function unitYearPages(
 ): Promise<UnitYearPages[]> {
   const contentDir = options.contentDir ?? CONTENT_DIR;
   const version = await codeVersion(options.root ?? process.cwd());
-  const site = await readFile(join(contentDir, SITE_FILE));
+  // Everything of the content folder outside the year folders (site.yaml, about.md with the
+  // 名词解释 every table page shows, …): any change there renders every page again.
+  const siteFiles = (await filesBelow(contentDir)).filter((name) => !/^\d{4}\//.test(name));
+  const site = await Promise.all(siteFiles.map(async (name) => [name, await readFile(join(contentDir, name))] as const));
   const links = linkYears(projects);
   const byId = new Map<string, (typeof projects)[number][]>();
   for (const p of projects) {
@@ -105,7 +109,10 @@ export async function unitYearPages(
     };
     add(version);
     add(process.env[BASE_ENV] ?? '');
-    add(site);
+    for (const [name, bytes] of site) {
+      add(name);
+      add(bytes);
+    }
     add(units.join('\n'));
     // The unit-year's folders (one, unless a file sits in a folder not named after its unit).
     for (const folder of [...new Set(entries.map((e) => dirname(dirname(e.file))))].sort()) {

@@ -9,11 +9,6 @@ import { formatYuan, MONEY_UNITS, toFen, type MoneyUnit } from './money.ts';
 
 type Raw = Record<string, unknown>;
 
-/**
- * Fields a reader does not read as part of the table: where the table sits in the source
- * document (来源) and how the site lays it out (表样) change no figure or word of the table.
- */
-const NOT_SHOWN = new Set(['来源', '表样']);
 /** Lists compared by what they describe rather than by row number. */
 const PLAN = '资金支出计划';
 const INDICATORS = '绩效指标';
@@ -113,7 +108,8 @@ export function tableChanges(before: unknown, after: unknown): string[] {
   const a = isRecord(before) ? before : {};
   const b = isRecord(after) ? after : {};
   const units: [MoneyUnit, MoneyUnit] = [unitOf(a), unitOf(b)];
-  const rest = (raw: Raw) => Object.fromEntries(Object.entries(raw).filter(([k]) => !NOT_SHOWN.has(k) && k !== PLAN && k !== INDICATORS));
+  // Every field shows on the page, 来源 (the lines of the 批复原文) and 表样 (the layout) included.
+  const rest = (raw: Raw) => Object.fromEntries(Object.entries(raw).filter(([k]) => k !== PLAN && k !== INDICATORS));
   return [
     ...compareLeaves(leaves(rest(a), units[0]), leaves(rest(b), units[1])),
     ...planChanges(a[PLAN], b[PLAN]),
