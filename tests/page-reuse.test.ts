@@ -30,7 +30,7 @@ function build(name: string): { out: string; stdout: string } {
   return { out, stdout: result.stdout };
 }
 
-const reusedLine = (stdout: string) => /(\d+) 个单位年度的项目页与上次生成时相同，直接沿用（共 (\d+) 个）/.exec(stdout)?.slice(1).map(Number) ?? [0];
+const reusedLine = (stdout: string) => /(\d+) 个单位年度的页面与上次生成时相同，直接沿用（共 (\d+) 个）/.exec(stdout)?.slice(1).map(Number) ?? [0];
 
 describe('project pages reused between builds', () => {
   rmSync(WORK, { recursive: true, force: true });
@@ -72,5 +72,13 @@ describe('project pages reused between builds', () => {
     expect(reusedLine(again.stdout)).toEqual([2, 3]);
     expect(digests(again.out)).toEqual(digests(join(WORK, 'fresh')));
     expect(readFileSync(join(again.out, relative(join(CACHE, entries[0]!), damaged)), 'utf8')).not.toContain('<!-- changed -->');
+  }, 120_000);
+
+  it('renders every unit-year again when a file of the whole site changes (about.md: the 名词解释 under every table)', () => {
+    const about = join(CONTENT, 'about.md');
+    writeFileSync(about, readFileSync(about, 'utf8').replace('这笔预算资金用来做什么', '这笔预算资金用来做什么，照批复原文'));
+    const changed = build('about');
+    expect(reusedLine(changed.stdout)).toEqual([0]);
+    expect(readFileSync(join(changed.out, LINKING_PAGE), 'utf8')).toContain('这笔预算资金用来做什么，照批复原文');
   }, 120_000);
 });
