@@ -35,8 +35,8 @@ describe('npm run bench', () => {
     // 3 of each project, 1 of each department (the commits change projects only).
     expect(row('HTML 页面 pages')).toMatch(/\s76$/); // 12 × 2 + 2 × 4 + 1 + 5 + 12 × 3 + 2
     expect(row('修订记录 history')).toMatch(/^.*每张表 3 个版本 · 读取 git \d+\.\d\d s（热构建 \d+\.\d\d s）· 版本页 38 个$/);
-    // The edited project's unit is rendered again, the other unit's pages are reused.
-    expect(row('沿用页面 reused pages')).toMatch(/1 \/ 2 个单位年度/);
+    // The edited project's unit is rendered again, the other unit's project pages are reused.
+    expect(row('沿用项目页 reused project pages')).toMatch(/1 \/ 2 个单位年度/);
     expect(row('最小站点 minimal Astro')).toContain('（12 页）');
     expect(row('搜索索引 search index')).toMatch(/\d+\.\d\d s · \d+\.\d MB（dist\/pagefind，\d+ 个文件）/);
     // Three first searches: frequent, rare (a word that occurs in some project), with a filter.

@@ -30,7 +30,7 @@ function build(name: string): { out: string; stdout: string } {
   return { out, stdout: result.stdout };
 }
 
-const reusedLine = (stdout: string) => /(\d+) 个单位年度的页面与上次生成时相同，直接沿用（共 (\d+) 个）/.exec(stdout)?.slice(1).map(Number) ?? [0];
+const reusedLine = (stdout: string) => /(\d+) 个单位年度的项目页与上次生成时相同，直接沿用（共 (\d+) 个）/.exec(stdout)?.slice(1).map(Number) ?? [0];
 
 describe('project pages reused between builds', () => {
   rmSync(WORK, { recursive: true, force: true });

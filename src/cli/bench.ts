@@ -393,9 +393,9 @@ function processPeaks(stage: StageResult): string {
 function buildStages(output: string): Record<string, number> {
   return Object.fromEntries([...(/用时（秒）：(.*)/.exec(output)?.[1] ?? '').matchAll(/(\w+) ([\d.]+)/g)].map((m) => [m[1]!, Number(m[2])]));
 }
-/** The build's line on the page cache (page-reuse.ts): "9 个单位年度的页面与上次生成时相同，直接沿用（共 10 个）". */
+/** The build's line on the page cache (page-reuse.ts): "9 个单位年度的项目页与上次生成时相同，直接沿用（共 10 个）". */
 function reusedUnitYears(output: string): string {
-  const line = /(\d+) 个单位年度的页面与上次生成时相同，直接沿用（共 (\d+) 个）/.exec(output);
+  const line = /(\d+) 个单位年度的项目页与上次生成时相同，直接沿用（共 (\d+) 个）/.exec(output);
   return line ? `${line[1]} / ${line[2]} 个单位年度（其余由 Astro 生成）` : '无（全部由 Astro 生成）';
 }
 const sec = (stages: Record<string, number>, stage: string) => (stages[stage] === undefined ? '—' : `${stages[stage]!.toFixed(2)} s`);
@@ -494,7 +494,7 @@ try {
       ['  各进程 processes', processPeaks(build)],
       ['热构建 warm build (edited one project)', `${warm.seconds.toFixed(2)} s · ${memory(warm)}`],
       ['  其中 检查 · Astro · 索引 · 文件', `${sec(warmStages, 'validate')} · ${sec(warmStages, 'astro')} · ${sec(warmStages, 'index')} · ${sec(warmStages, 'files')}`],
-      ['  沿用页面 reused pages', reusedUnitYears(warm.output)],
+      ['  沿用项目页 reused project pages', reusedUnitYears(warm.output)],
       ['修订记录 history', `每张表 ${VERSIONS} 个版本 · 读取 git ${sec(stages, 'history')}（热构建 ${sec(warmStages, 'history')}）· 版本页 ${versionPages} 个`],
       ['  各进程 processes', processPeaks(warm)],
       ['  编辑 edit', `${edit.code} 的第一条指标值改为 ${edit.value}：JSON 与 XLSX 已更新`],

@@ -107,12 +107,12 @@ await rm(INDEX_TEMP, { recursive: true, force: true });
 await rm(FILES_TEMP, { recursive: true, force: true });
 await rm(PAGES_TEMP, { recursive: true, force: true });
 await forgetStaleContent();
-// The pages of unit-years that did not change since a build with the same code are taken from
+// Project pages of unit-years that did not change since a build with the same code are taken from
 // the page cache (page-reuse.ts) and moved in beside what Astro renders; Astro skips them. A key
 // that cannot be computed (e.g. a source that cannot be read) only means rendering everything.
 const units = [...new Set([...departments, ...projects, ...stages.monitoring, ...stages.evaluations, ...stages.departmentEvaluations].map((d) => d.unitCode))].sort();
 // GONGKAI_NO_PAGE_CACHE=1 renders every page (the determinism tests compare such a build with one that reused pages).
-const pageUnits = process.env.GONGKAI_NO_PAGE_CACHE === '1' ? [] : await unitYearPages(sources.projects, departments.map((data) => ({ data })), units, history).catch(() => []);
+const pageUnits = process.env.GONGKAI_NO_PAGE_CACHE === '1' ? [] : await unitYearPages(sources.projects, units, history).catch(() => []);
 const reused = await timed('reuse', stageCachedPages(pageUnits, PAGES_TEMP));
 process.env[REUSED_ENV] = [...reused].join('\n');
 // The downloads and content files are written below (file-writer.ts); the endpoints that serve
@@ -157,5 +157,5 @@ await pruneOutputCache(startedAt);
 if (process.env.GONGKAI_NO_PAGE_CACHE !== '1') await prunePageCache(startedAt);
 seconds.total = (performance.now() - started) / 1000;
 console.log(`网站已生成到 ${OUT}/（${projects.length} 个项目，含搜索索引）。`);
-if (reused.size > 0) console.log(`${reused.size} 个单位年度的页面与上次生成时相同，直接沿用（共 ${pageUnits.length} 个）。`);
+if (reused.size > 0) console.log(`${reused.size} 个单位年度的项目页与上次生成时相同，直接沿用（共 ${pageUnits.length} 个）。`);
 console.log(`用时（秒）：${Object.entries(seconds).map(([stage, s]) => `${stage} ${s.toFixed(2)}`).join('，')}`);

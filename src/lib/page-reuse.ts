@@ -1,17 +1,17 @@
-// A unit's year whose content, and what its pages show of other files, did not change since a
-// build with the same code gets its pages (the unit's overview, indicators, poster and department
-// page; each project's page, poster and version pages: 99 % of a county's pages) from the
-// previous build instead of from Astro. Editing one project re-renders its unit's year, not the
-// county; published years do not change, so a county of many years renders only the year edited.
+// A unit's year whose content, and what its project pages show of other files, did not change
+// since a build with the same code gets its project pages (the table page, the poster and the
+// version pages of each project, 98 % of a county's pages) from the previous build instead of from Astro: editing one
+// project re-renders its unit's year, not the county. Published years do not change, so a county
+// of many years renders only the year being edited.
 //
 // The key of a unit's year is a SHA-256 of everything those pages are made from: the code (every
 // source under src/, the Astro config, the package lock, Node), the content folder's own files
-// (site.yaml, about.md) and the base path, every file of content/<year>/<unit>/ with the date the
-// page shows for it, the tables of other years the pages link to or compare with, the units of
-// the site (a county's pages differ), and the history of each table of the unit-year (修订记录,
-// version pages, withdrawn projects: history.ts). What a page reads that is not in the key would
-// make a reused page stale; the determinism test (a build with GONGKAI_NO_PAGE_CACHE=1) and
-// tests/page-reuse.test.ts (an edit, a corrupted entry) compare reused output with a fresh build.
+// (site.yaml, about.md) and the base path, every
+// file of content/<year>/<unit>/ with the date the page shows for it, the tables of other years
+// the pages link to or compare with, the units of the site, and the history of each table (its
+// 修订记录 and version pages, history.ts). What a page reads that is not in
+// the key would make a reused page stale; the determinism test (a second build reusing every page)
+// and tests/page-reuse.test.ts (an edit, a corrupted entry) compare reused output with a fresh build.
 //
 // Like the download cache (output-cache.ts), the page cache may only make a build faster: an entry
 // is a folder of pages with the SHA-256 of each, written under a temporary name and renamed; an
@@ -23,7 +23,7 @@ import type { Project } from '../schema/project.ts';
 import { astroCacheDirOf, CONTENT_DIR } from './content-layout.ts';
 import { lastChanged } from './git-dates.ts';
 import { type ContentHistory, projectHistoryId, publishedVersions } from './history.ts';
-import { departmentPath, indicatorsPath, projectPath, projectPosterPath, projectVersionPath, unitPosterPath, unitYearPath } from './paths.ts';
+import { projectPath, projectPosterPath, projectVersionPath } from './paths.ts';
 import { BASE_ENV } from './site-config.ts';
 import { linkYears } from './year-over-year.ts';
 
@@ -31,31 +31,17 @@ import { linkYears } from './year-over-year.ts';
 export const pageCacheDirOf = (contentDir: string) => join(astroCacheDirOf(contentDir), 'gongkai-pages');
 export const PAGE_CACHE_DIR = pageCacheDirOf(CONTENT_DIR);
 
-/** The unit-years (`2023/483001`, one per line) whose pages this build reuses; set by build.ts for getStaticPaths. */
+/** The unit-years (`2023/483001`, one per line) whose project pages this build reuses; set by build.ts for getStaticPaths. */
 export const REUSED_ENV = 'GONGKAI_REUSED_UNIT_YEARS';
 
 const unitYearId = (year: number, unit: string) => `${year}/${unit}`;
 
 let reused: Set<string> | undefined;
-/** Whether Astro renders this unit-year's pages (false when build.ts takes them from the page cache). */
-export function rendersUnitYear(uy: { year: number; unit: string }): boolean {
+/** Whether Astro renders this unit-year's project pages (false when build.ts takes them from the page cache). */
+export function rendersProjectPages(uy: { year: number; unit: string }): boolean {
   reused ??= new Set((process.env[REUSED_ENV] ?? '').split('\n').filter(Boolean));
   return !reused.has(unitYearId(uy.year, uy.unit));
 }
-
-/**
- * The pages of a unit-year that this build may take from the cache, as data: the unit's overview,
- * its indicators page, its poster and its department page (where it has department targets),
- * and each project's page, poster and version pages. Each page's route skips the unit-years
- * build.ts reused (rendersUnitYear).
- */
-const UNIT_PAGES: readonly { path: (year: number, unit: string) => string; needsDepartment?: boolean }[] = [
-  { path: unitYearPath },
-  { path: indicatorsPath },
-  { path: unitPosterPath },
-  { path: departmentPath, needsDepartment: true },
-];
-const PROJECT_PAGES = [projectPath, projectPosterPath] as const;
 
 /** What decides a page's bytes besides content: all of src/ (pages, components, styles, scripts, lib, schema) and the build setup. */
 const CODE = ['src', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
@@ -92,10 +78,9 @@ export interface UnitYearPages {
   pages: string[];
 }
 
-/** Each unit-year with project tables, its key and its pages (for the projects and departments of the validated content). */
+/** Each unit-year with project tables, its key and its project pages (for the projects of the validated content). */
 export async function unitYearPages(
   projects: readonly { data: Project; file: string }[],
-  departments: readonly { data: { fiscalYear: number; unitCode: string } }[],
   units: readonly string[],
   history: ContentHistory,
   options: { contentDir?: string; root?: string } = {},
@@ -146,25 +131,14 @@ export async function unitYearPages(
         add(await bytesOf(other.file));
       }
     }
-    // The history of every table of the unit-year, withdrawn ones too (the overview lists them):
-    // every version's date, reason and text, and whether the record is complete.
+    // The 修订记录 (every version, its date, reason and text) and whether the record is complete.
     add(`${history.available} ${history.shallow}`);
-    const [year, unit] = [entries[0]!.data.fiscalYear, entries[0]!.data.unitCode];
-    for (const table of [...history.tables.values()].filter((t) => t.year === year && t.unit === unit).sort((a, b) => (a.id < b.id ? -1 : 1))) {
-      add(JSON.stringify([table.id, table.withdrawn ?? null, table.versions.map((v) => [v.slug, v.date, v.commit, v.reason, v.file, v.text])]));
-    }
-    const hasDepartment = departments.some((d) => d.data.fiscalYear === year && d.data.unitCode === unit);
-    const pages = [
-      // The unit's own pages (UNIT_PAGES) and each project's (PROJECT_PAGES) with its versions.
-      ...UNIT_PAGES.filter((page) => hasDepartment || !page.needsDepartment).map((page) => `${page.path(year, unit)}index.html`),
-      ...entries.flatMap((e) => {
-        const table = history.tables.get(projectHistoryId(e.data.fiscalYear, e.data.unitCode, e.data.key));
-        return [
-          ...PROJECT_PAGES.map((path) => `${path(e.data.fiscalYear, e.data.unitCode, e.data.key)}index.html`),
-          ...(table ? publishedVersions(table).map((v) => `${projectVersionPath(e.data.fiscalYear, e.data.unitCode, e.data.key, v.slug)}index.html`) : []),
-        ];
-      }),
-    ];
+    const tables = entries.map((e) => history.tables.get(projectHistoryId(e.data.fiscalYear, e.data.unitCode, e.data.key)));
+    for (const table of tables) add(JSON.stringify(table?.versions.map((v) => [v.slug, v.date, v.commit, v.reason, v.file, v.text]) ?? null));
+    const pages = entries.flatMap((e, i) => [
+      ...[projectPath, projectPosterPath].map((path) => `${path(e.data.fiscalYear, e.data.unitCode, e.data.key)}index.html`),
+      ...(tables[i] ? publishedVersions(tables[i]).map((v) => `${projectVersionPath(e.data.fiscalYear, e.data.unitCode, e.data.key, v.slug)}index.html`) : []),
+    ]);
     result.push({ id, key: hash.digest('hex'), pages: pages.sort() });
   }
   return result;
@@ -218,7 +192,7 @@ export async function stageCachedPages(units: readonly UnitYearPages[], stagingD
   return reusable;
 }
 
-/** Stores the pages Astro has just rendered into `siteDir`, one entry per unit-year not yet cached. */
+/** Stores the project pages Astro has just rendered into `siteDir`, one entry per unit-year not yet cached. */
 export async function storeRenderedPages(units: readonly UnitYearPages[], siteDir: string, dir = PAGE_CACHE_DIR): Promise<void> {
   for (const unit of units) {
     const entry = join(dir, unit.key);
