@@ -42,8 +42,8 @@ const { problems, departments, sources, parsedTexts } = await timed(
   'validate',
   validateContent(CONTENT_DIR).then((result) => ({
     problems: result.problems,
-    // The tables' text and mapping, for the history (read once, below, then dropped).
-    parsedTexts: [...result.projects, ...result.departments].map((f) => ({ text: f.text, raw: f.raw })),
+    // The tables' files, text and mapping, for the history (read once, below, then dropped).
+    parsedTexts: [...result.projects, ...result.departments].map((f) => ({ file: f.file, text: f.text, raw: f.raw })),
     departments: result.departments.map((d) => d.data),
     // What the file writer makes each download from: the same data and path as Astro's entries
     // (entryOf), so that its bytes are those the endpoints would produce. The search index reads

@@ -53,8 +53,11 @@ export function lastChangedOf(files: string[]): string {
 
 const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/** `2026-11-25`: the day in China Standard Time (a version's permalink, history.ts). */
+export const chinaDay = (iso: string) => CHINA_DATE.format(new Date(iso));
+
 /** `2026年11月25日` in China Standard Time, as readers expect it. */
 export function formatDate(iso: string): string {
-  const [y, m, d] = CHINA_DATE.format(new Date(iso)).split('-');
+  const [y, m, d] = chinaDay(iso).split('-');
   return `${y}年${Number(m)}月${Number(d)}日`;
 }

@@ -8,7 +8,7 @@ import { MONEY_FIELDS } from '../schema/table-layouts.ts';
 import { signedYuan } from './format.ts';
 import { formatDate } from './git-dates.ts';
 import { type ContentHistory, publishedVersions, type TableHistory, type TableVersion, UNSHALLOW_COMMAND } from './history.ts';
-import { formatYuan, MONEY_UNITS, toFen, type MoneyUnit } from './money.ts';
+import { formatYuan, moneyUnitOf, toFen } from './money.ts';
 import { loadSiteConfig } from './site-config.ts';
 import { departmentPath, departmentVersionPath, projectPath, projectVersionPath, unitYearPath } from './paths.ts';
 import { changeSummary, tableChanges } from './table-diff.ts';
@@ -85,12 +85,11 @@ export interface BudgetAdjustment {
   changes: string[];
 }
 
-const unitOf = (raw: Record<string, unknown>): MoneyUnit => ((MONEY_UNITS as readonly unknown[]).includes(raw['金额单位']) ? (raw['金额单位'] as MoneyUnit) : '元');
 function fenOf(raw: Record<string, unknown>, key: string): bigint | undefined {
   const value = raw[key];
   if (value === undefined || value === null || String(value).trim() === '') return undefined;
   try {
-    return toFen(String(value), unitOf(raw));
+    return toFen(String(value), moneyUnitOf(raw));
   } catch {
     return undefined;
   }

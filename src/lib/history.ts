@@ -15,7 +15,9 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { astroCacheDirOf, classifyContentPath } from './content-layout.ts';
-import { tableChanges } from './table-diff.ts';
+import { chinaDay } from './git-dates.ts';
+import { strictJson } from './output-cache.ts';
+import { isRecord, tableChanges } from './table-diff.ts';
 
 export type TableKind = 'project' | 'department';
 
@@ -72,7 +74,6 @@ export const UNSHALLOW_COMMAND = 'git fetch --unshallow';
 export const projectHistoryId = (year: number, unit: string, key: string) => `${year}/${unit}/${key}`;
 export const departmentHistoryId = (year: number, unit: string) => `${year}/${unit}`;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Which table a version is, from its own fields (as the validator reads them); undefined if it names none. */
 function identify(kind: TableKind, raw: unknown): Pick<TableHistory, 'id' | 'year' | 'unit' | 'key'> | undefined {
@@ -200,7 +201,6 @@ function readBlobs(top: string, blobs: readonly string[]): Map<string, string> {
   return texts;
 }
 
-const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 function parseYaml(text: string): Record<string, unknown> | undefined {
   try {
@@ -211,14 +211,13 @@ function parseYaml(text: string): Record<string, unknown> | undefined {
   }
 }
 
-/** What JSON keeps exactly (no NaN or ±Infinity, no dates): only such mappings are cached. */
+/**
+ * What JSON keeps exactly (strictJson: no NaN or ±Infinity): only such mappings are cached. YAML's
+ * core schema, which `parse` uses, makes no dates, so nothing else can change on the way.
+ */
 function jsonExact(value: unknown): boolean {
   try {
-    JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
-      const original = key === '' ? v : this[key];
-      if ((typeof original === 'number' && !Number.isFinite(original)) || typeof original === 'bigint' || original instanceof Date) throw new TypeError('not exact in JSON');
-      return v;
-    });
+    strictJson(value);
     return true;
   } catch {
     return false;
@@ -286,8 +285,11 @@ function yamlVersion(): string {
   }
 }
 
-/** The content's tables in the working tree: file (relative to the content folder) → kind and mapping. */
-function workingTree(contentDir: string, parsed: ParsedTexts): { file: string; kind: TableKind; raw: Record<string, unknown> | undefined; absolute: string; text: string }[] {
+/**
+ * The content's tables in the working tree: file (relative to the content folder) → kind and
+ * mapping; a file the validator has read (`known`, by real path) is not read again.
+ */
+function workingTree(contentDir: string, parsed: ParsedTexts, known: ReadonlyMap<string, { text: string }>): { file: string; kind: TableKind; raw: Record<string, unknown> | undefined; absolute: string; text: string }[] {
   if (!existsSync(contentDir)) return [];
   return readdirSync(contentDir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
@@ -296,7 +298,7 @@ function workingTree(contentDir: string, parsed: ParsedTexts): { file: string; k
     .flatMap(({ absolute, file }) => {
       const kind = kindOf(file);
       if (!kind) return [];
-      const text = readFileSync(absolute, 'utf8');
+      const text = known.get(absolute)?.text ?? readFileSync(absolute, 'utf8');
       return [{ file, kind, absolute, text, raw: parsed.get(text) }];
     })
     .sort((a, b) => (a.file < b.file ? -1 : 1));
@@ -304,15 +306,16 @@ function workingTree(contentDir: string, parsed: ParsedTexts): { file: string; k
 
 /**
  * Reads the history of every table of a content folder (see the top of this file). `parsedCache`
- * is the file of ParsedTexts; `parsedTexts` are texts already parsed (by the validator).
+ * is the file of ParsedTexts; `parsedTexts` are the current files the validator has read and parsed.
  */
-export function readHistory(contentDir: string, options: { parsedCache?: string; parsedTexts?: readonly { text: string; raw: unknown }[] } = {}): ContentHistory {
+export function readHistory(contentDir: string, options: { parsedCache?: string; parsedTexts?: readonly { file: string; text: string; raw: unknown }[] } = {}): ContentHistory {
   // The real path: through a symlink, the folder relative to the repository would lead outside it.
   const content = existsSync(contentDir) ? realpathSync(contentDir) : resolve(contentDir);
   const parsed = new ParsedTexts(options.parsedCache);
-  // The validator has just parsed every current file: the newest committed version of a table is
-  // nearly always the same text, so most of the history needs no parsing at all.
-  for (const { text, raw } of options.parsedTexts ?? []) parsed.seed(text, raw);
+  // The validator has just read and parsed every current file: the newest committed version of a
+  // table is nearly always the same text, so most of the history needs no parsing at all.
+  const known = new Map((options.parsedTexts ?? []).map((f) => [realpathSync(f.file), f]));
+  for (const { text, raw } of known.values()) parsed.seed(text, raw);
   const tables = new Map<string, TableHistory>();
   const top = git(content, ['rev-parse', '--show-toplevel'])?.toString('utf8').trim();
   const available = top !== undefined && top !== '';
@@ -377,7 +380,7 @@ export function readHistory(contentDir: string, options: { parsedCache?: string;
   // The working tree decides what is published now: a change not yet committed is the current
   // version (dated by the file), a table whose file is gone without a commit is withdrawn.
   const present = new Set<string>();
-  for (const { file, kind, raw, absolute, text } of workingTree(content, parsed)) {
+  for (const { file, kind, raw, absolute, text } of workingTree(content, parsed, known)) {
     const who = identify(kind, raw);
     if (!who || !raw) continue;
     present.add(who.id);
@@ -394,7 +397,7 @@ export function readHistory(contentDir: string, options: { parsedCache?: string;
     const seen = new Map<string, number>();
     for (const version of table.versions) {
       if (!version.commit) continue;
-      const day = CHINA_DAY.format(new Date(version.date));
+      const day = chinaDay(version.date);
       const n = (seen.get(day) ?? 0) + 1;
       seen.set(day, n);
       version.slug = n === 1 ? day : `${day}-${n}`;

@@ -5,6 +5,9 @@
 export const MONEY_UNITS = ['元', '万元'] as const;
 export type MoneyUnit = (typeof MONEY_UNITS)[number];
 
+/** The 金额单位 a table as written names; 元 when it names none (or none we know). */
+export const moneyUnitOf = (raw: { 金额单位?: unknown }): MoneyUnit => ((MONEY_UNITS as readonly unknown[]).includes(raw.金额单位) ? (raw.金额单位 as MoneyUnit) : '元');
+
 /** Decimal places that still name a whole number of 分 in each unit. */
 export const MAX_DECIMALS: Record<MoneyUnit, number> = { 元: 2, 万元: 6 };
 

@@ -27,26 +27,31 @@ export const OUTPUT_CACHE_DIR = join(ASTRO_CACHE_DIR, 'gongkai-downloads');
 const CODE = ['src/lib', 'src/schema', 'package-lock.json'];
 
 /**
+ * A SHA-256 of source files and folders (relative to `root`, folders recursively, in name order),
+ * each named and NUL-separated, after `salt` (the versions of what else decides the output). The
+ * one digest of "the code" for the download cache and the page cache (page-reuse.ts); it throws
+ * when a source cannot be read.
+ */
+export async function sourcesDigest(root: string, paths: readonly string[], salt: string): Promise<string> {
+  const files: string[] = [];
+  for (const path of paths) {
+    if ((await stat(join(root, path))).isDirectory()) files.push(...(await readdir(join(root, path), { recursive: true })).map((name) => join(path, name)));
+    else files.push(path);
+  }
+  const hash = createHash('sha256').update(salt);
+  for (const file of files.sort()) {
+    if (!(await stat(join(root, file))).isFile()) continue;
+    hash.update(`${file}\0`).update(await readFile(join(root, file))).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/**
  * A digest of the code that produces downloads, once per process; undefined (no caching) when a
  * source cannot be read, e.g. when the build does not run from the project folder.
  */
-async function readCodeVersion(root: string): Promise<string | undefined> {
-  try {
-    const files: string[] = [];
-    for (const path of CODE) {
-      if ((await stat(join(root, path))).isDirectory()) files.push(...(await readdir(join(root, path), { recursive: true })).map((name) => join(path, name)));
-      else files.push(path);
-    }
-    const hash = createHash('sha256').update(`node ${process.versions.node} zlib ${process.versions.zlib}\0`);
-    for (const file of files.sort()) {
-      if (!(await stat(join(root, file))).isFile()) continue;
-      hash.update(`${file}\0`).update(await readFile(join(root, file))).update('\0');
-    }
-    return hash.digest('hex');
-  } catch {
-    return undefined;
-  }
-}
+const readCodeVersion = (root: string): Promise<string | undefined> =>
+  sourcesDigest(root, CODE, `node ${process.versions.node} zlib ${process.versions.zlib}\0`).catch(() => undefined);
 let codeVersion: Promise<string | undefined> | undefined;
 export const currentCodeVersion = () => (codeVersion ??= readCodeVersion(process.cwd()));
 

@@ -23,6 +23,7 @@ import type { Project } from '../schema/project.ts';
 import { astroCacheDirOf, CONTENT_DIR } from './content-layout.ts';
 import { lastChanged } from './git-dates.ts';
 import { type ContentHistory, projectHistoryId, publishedVersions } from './history.ts';
+import { sourcesDigest } from './output-cache.ts';
 import { projectPath, projectPosterPath, projectVersionPath } from './paths.ts';
 import { BASE_ENV } from './site-config.ts';
 import { linkYears } from './year-over-year.ts';
@@ -46,19 +47,7 @@ export function rendersProjectPages(uy: { year: number; unit: string }): boolean
 /** What decides a page's bytes besides content: all of src/ (pages, components, styles, scripts, lib, schema) and the build setup. */
 const CODE = ['src', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
-async function codeVersion(root: string): Promise<string> {
-  const files: string[] = [];
-  for (const path of CODE) {
-    if ((await stat(join(root, path))).isDirectory()) files.push(...(await readdir(join(root, path), { recursive: true })).map((name) => join(path, name)));
-    else files.push(path);
-  }
-  const hash = createHash('sha256').update(`gongkai pages 1\0node ${process.versions.node}\0`);
-  for (const file of files.sort()) {
-    if (!(await stat(join(root, file))).isFile()) continue;
-    hash.update(`${file}\0`).update(await readFile(join(root, file))).update('\0');
-  }
-  return hash.digest('hex');
-}
+const codeVersion = (root: string) => sourcesDigest(root, CODE, `gongkai pages 1\0node ${process.versions.node}\0`);
 
 /** Every file below a folder, relative to it with `/`, sorted. */
 async function filesBelow(dir: string): Promise<string[]> {

@@ -99,6 +99,9 @@ export function unitYears(): Promise<UnitYear[]> {
   return cache;
 }
 
+/** Whether a unit's year is published now (has an overview page): a withdrawn table's may be gone. */
+export const hasUnitYear = async (year: number, unit: string) => (await unitYears()).some((uy) => uy.year === year && uy.unit === unit);
+
 /** The content files a unit's year is built from: its projects and its department targets. */
 export const contentFilesOf = (uy: UnitYear): string[] => [...uy.projects.map((p) => p.file), ...(uy.department ? [uy.department.file] : [])];
 

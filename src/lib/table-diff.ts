@@ -5,7 +5,7 @@
 // the order of indicator rows are not changes, so a version that differs only in those has no
 // changes and is not listed as a version (history.ts).
 import { MONEY_FIELDS } from '../schema/table-layouts.ts';
-import { formatYuan, MONEY_UNITS, toFen, type MoneyUnit } from './money.ts';
+import { formatYuan, moneyUnitOf, toFen, type MoneyUnit } from './money.ts';
 
 type Raw = Record<string, unknown>;
 
@@ -15,8 +15,8 @@ const INDICATORS = '绩效指标';
 /** The names that identify an indicator row (the row's anchor on the page is made from them). */
 const INDICATOR_NAMES = ['一级指标', '二级指标', '三级指标'];
 
-const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-const unitOf = (raw: Raw): MoneyUnit => (MONEY_UNITS as readonly unknown[]).includes(raw['金额单位']) ? (raw['金额单位'] as MoneyUnit) : '元';
+/** A YAML mapping (not a list, not a scalar). */
+export const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A leaf as the page shows it: money in 元 (whatever the table's unit), text trimmed; undefined when empty. */
 function leafText(key: string, value: unknown, unit: MoneyUnit): string | undefined {
@@ -107,7 +107,7 @@ function indicatorChanges(before: unknown, after: unknown, unit: [MoneyUnit, Mon
 export function tableChanges(before: unknown, after: unknown): string[] {
   const a = isRecord(before) ? before : {};
   const b = isRecord(after) ? after : {};
-  const units: [MoneyUnit, MoneyUnit] = [unitOf(a), unitOf(b)];
+  const units: [MoneyUnit, MoneyUnit] = [moneyUnitOf(a), moneyUnitOf(b)];
   // Every field shows on the page, 来源 (the lines of the 批复原文) and 表样 (the layout) included.
   const rest = (raw: Raw) => Object.fromEntries(Object.entries(raw).filter(([k]) => k !== PLAN && k !== INDICATORS));
   return [

@@ -22,7 +22,7 @@ import {
 } from './project.ts';
 import { readIndicatorCells } from '../lib/indicator-value.ts';
 import { outcomeOf, OUTCOME_LABELS } from '../lib/outcome.ts';
-import { decimalsOf, formatFenIn, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, type MoneyUnit } from '../lib/money.ts';
+import { decimalsOf, formatFenIn, MAX_DECIMALS, MONEY_UNITS, moneyUnitOf, readAmount, toFen, type MoneyUnit } from '../lib/money.ts';
 
 /** What a table prints in a cell that has no value (`-`, `—`, `/`): kept, read as empty. */
 export const EMPTY_MARKS: readonly string[] = ['-', '—', '－', '/', '／', '——'];
@@ -381,7 +381,6 @@ const projectHead = (rules: ProjectRules) =>
     实施单位: ['implementer', text('实施单位', '××镇人民政府').optional()],
   }) as const;
 
-const unitOf = (raw: { 金额单位?: unknown }): MoneyUnit => (MONEY_UNITS.includes(raw.金额单位 as MoneyUnit) ? (raw.金额单位 as MoneyUnit) : '元');
 
 function requireKey(table: { 项目编码?: unknown; 网址标识?: unknown }, ctx: z.RefinementCtx, rules: ProjectRules) {
   if (table.项目编码 === undefined && table.网址标识 === undefined) {
@@ -419,7 +418,7 @@ export function monitoringSchema(rules: Partial<ProjectRules> = {}) {
     },
     (table, ctx) => {
       requireKey(table, ctx, all);
-      checkMoneyRows(table.资金, unitOf(table), MONITORING_MONEY_COLUMNS, ctx);
+      checkMoneyRows(table.资金, moneyUnitOf(table), MONITORING_MONEY_COLUMNS, ctx);
       for (const [row, index] of checkIndicatorRows(table.绩效指标, all.framework, ctx) as [MonitoringIndicator, number][]) {
         if (readIndicatorName(row.name).breakdown) continue;
         // A deviation foreseen (by the unit, or by reading its own forecast) must say why (财预〔2021〕101号).
@@ -464,7 +463,7 @@ function evaluationBody() {
 
 /** Checks of a self-evaluation: money, rows, 得分 ≤ 分值, points per 一级, 总分, deviation reasons. */
 function checkEvaluation(table: Record<string, unknown>, framework: IndicatorFramework, ctx: z.RefinementCtx) {
-  checkMoneyRows(table.资金, unitOf(table), EVALUATION_MONEY_COLUMNS, ctx);
+  checkMoneyRows(table.资金, moneyUnitOf(table), EVALUATION_MONEY_COLUMNS, ctx);
   const rows = checkIndicatorRows(table.绩效指标, framework, ctx) as [EvaluationIndicator, number][];
   const counted = rows.filter(([row]) => !readIndicatorName(row.name).breakdown);
   for (const [row, index] of counted) {
