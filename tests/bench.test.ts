@@ -15,7 +15,9 @@ describe('npm run bench', () => {
     const row = (label: string) => out.split('\n').find((l) => l.includes(label)) ?? `(no row ${label})`;
     const seconds = /\d+\.\d\d s/;
     for (const label of ['检查 validate', '构建 build 冷 cold', '其中 检查 validate', '其中 Astro 页面', '其中 索引 Pagefind', '其中 文件 files', '热构建 warm build', '最小站点 minimal Astro']) expect(row(label)).toMatch(seconds);
-    const memory = /· \d+\.\d MB（Node \d+\.\d MB，Pagefind \d+\.\d MB）/;
+    // Memory is sampled from /proc every 50 ms: Node runs the whole stage and is always seen, but
+    // Pagefind may index 12 projects faster than one sampling interval, and then prints "—".
+    const memory = /· \d+\.\d MB（Node \d+\.\d MB，Pagefind (\d+\.\d MB|—)）/;
     expect(row('构建 build 冷 cold')).toMatch(memory);
     expect(row('热构建 warm build')).toMatch(memory);
     // The downloads and content files are written beside Astro, then moved into its output.
@@ -25,8 +27,8 @@ describe('npm run bench', () => {
     const processes = out.split('\n').filter((l) => l.includes('各进程 processes'));
     expect(processes).toHaveLength(4);
     for (const line of processes) expect(line).toMatch(/node \d+\.\d MB.*（共 \d+ 个进程）$/);
-    // The builds run Pagefind too.
-    expect(processes.filter((l) => /pagefind \d+\.\d MB/.test(l))).toHaveLength(2);
+    // A Pagefind process, when the sampler caught one, is named with a figure that parses.
+    for (const line of processes.filter((l) => l.includes('pagefind'))) expect(line).toMatch(/pagefind \d+\.\d MB/);
     // The warm build shows the edit in its downloads (the cache served no stale bytes).
     expect(row('编辑 edit')).toMatch(/的第一条指标值改为 .+：JSON 与 XLSX 已更新$/);
     expect(row('构建倍数')).toMatch(/冷 \d+\.\d\d × · 热 \d+\.\d\d ×/);
