@@ -1,13 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { ASTRO_CACHE_DIR } from './src/lib/content-layout.ts';
-import { loadSiteConfig } from './src/lib/site-config.ts';
+import { ASTRO_CACHE_DIR } from './src/lib/site/content-layout.ts';
+import { loadSiteConfig } from './src/lib/site/site-config.ts';
 
 const site = loadSiteConfig();
 
 export default defineConfig({
   site: site.url,
-  // site.yaml's 基础路径, or GONGKAI_BASE when a province places the site (src/lib/site-config.ts).
+  // site.yaml's 基础路径, or GONGKAI_BASE when a province places the site (src/lib/site/site-config.ts).
   base: site.base,
   trailingSlash: 'always',
   cacheDir: ASTRO_CACHE_DIR,

@@ -1,12 +1,12 @@
-// Content collections over content/ (see src/lib/content-layout.ts). The schemas are the ones in
+// Content collections over content/ (see src/lib/site/content-layout.ts). The schemas are the ones in
 // src/schema, so the site, the validator and the importer agree on every shape.
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { departmentSchemaFor } from './schema/department.ts';
 import { projectSchema } from './schema/project.ts';
-import { CONTENT_DIR, DEPARTMENT_EVALUATION_GLOB, DEPARTMENT_GLOB, EVALUATION_GLOB, MONITORING_GLOB, PROJECT_GLOB, projectId } from './lib/content-layout.ts';
+import { CONTENT_DIR, DEPARTMENT_EVALUATION_GLOB, DEPARTMENT_GLOB, EVALUATION_GLOB, MONITORING_GLOB, PROJECT_GLOB, projectId } from './lib/site/content-layout.ts';
 import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from './schema/results.ts';
-import { loadSiteConfig } from './lib/site-config.ts';
+import { loadSiteConfig } from './lib/site/site-config.ts';
 import { projectRulesOf } from './schema/site.ts';
 
 const site = loadSiteConfig();

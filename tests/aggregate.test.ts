@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { departmentPlan, phasesText, plannedFen, runsOf, totalsOf } from '../src/lib/aggregate.ts';
-import { shareOf, signedYuan } from '../src/lib/format.ts';
+import { departmentPlan, phasesText, plannedFen, runsOf, totalsOf } from '../src/lib/views/aggregate.ts';
+import { shareOf, signedYuan } from '../src/lib/views/format.ts';
 import { projectSchema } from '../src/schema/project.ts';
 
 const dir = 'content/2023/483001/projects';

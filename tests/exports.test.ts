@@ -9,13 +9,13 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { departmentSchema, projectSchema, type DepartmentInput, type ProjectInput } from '../src/schema/index.ts';
+import { deflateZip } from '../src/lib/office/zip.ts';
 import {
-  deflateZip,
   allJson, dataPackage, indicatorsCsv, itemizedTargetsCsv, parseCsv, projectCsv, projectJson, projectsCsv,
   sharedLabels, spendingPlanCsv, toCsv, workbookXlsx, type ExportDepartment, type ExportProject,
-} from '../src/lib/exports.ts';
-import { readIndicatorValue, formatReading } from '../src/lib/indicator-value.ts';
-import { toFen } from '../src/lib/money.ts';
+} from '../src/lib/outputs/tables.ts';
+import { readIndicatorValue, formatReading } from '../src/lib/reading/indicator-value.ts';
+import { toFen } from '../src/lib/reading/money.ts';
 
 const UNIT_DIR = 'content/2023/483001';
 const files = readdirSync(join(UNIT_DIR, 'projects')).filter((f) => f.endsWith('.yaml')).sort();

@@ -1,14 +1,14 @@
-// The build's file writer (src/lib/file-writer.ts): the downloads and content files it writes
+// The build's file writer (src/lib/outputs/file-writer.ts): the downloads and content files it writes
 // beside Astro are those of file-outputs.ts, in a worker thread too; a failure names the file; and
 // moving them into Astro's output never overwrites a file Astro wrote.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { entryOf } from '../src/lib/content-raw.ts';
-import { downloadOutputs, outputBytes, type FileOutput } from '../src/lib/file-outputs.ts';
-import { jobOutputs, moveInto, writeFilesInWorker, writeOutputs, type FileWriterJob } from '../src/lib/file-writer.ts';
-import { validateContent } from '../src/lib/validate.ts';
+import { entryOf } from '../src/lib/site/entries.ts';
+import { downloadOutputs, outputBytes, type FileOutput } from '../src/lib/outputs/file-outputs.ts';
+import { jobOutputs, moveInto, writeFilesInWorker, writeOutputs, type FileWriterJob } from '../src/lib/outputs/file-writer.ts';
+import { validateContent } from '../src/lib/check/validate.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'gongkai-file-writer-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

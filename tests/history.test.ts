@@ -1,12 +1,12 @@
-// The history of every table, read from git (src/lib/history.ts), and the changes between its
-// versions in words (src/lib/table-diff.ts).
+// The history of every table, read from git (src/lib/history/history.ts), and the changes between its
+// versions in words (src/lib/history/table-diff.ts).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readHistory, reasonOf, unquotePath } from '../src/lib/history.ts';
-import { tableChanges } from '../src/lib/table-diff.ts';
+import { readHistory, reasonOf, unquotePath } from '../src/lib/history/history.ts';
+import { tableChanges } from '../src/lib/history/table-diff.ts';
 import { KEPT, makeHistoryRepo, shallowClone, UNIT, WITHDRAWN } from './history-repo.ts';
 
 describe('history of the tables, from git', () => {

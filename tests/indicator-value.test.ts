@@ -11,7 +11,7 @@ import {
   TEMPLATE_PLACEHOLDERS,
   type IndicatorCells,
   type IndicatorValueReading,
-} from '../src/lib/indicator-value.ts';
+} from '../src/lib/reading/indicator-value.ts';
 
 type Expected = Omit<IndicatorValueReading, 'raw'>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatScoreTable, pagesToAudit, parseLighthouseArgs, scoresOf, shortfalls } from '../src/lib/lighthouse-report.ts';
+import { formatScoreTable, pagesToAudit, parseLighthouseArgs, scoresOf, shortfalls } from '../src/lib/commands/lighthouse-report.ts';
 
 describe('npm run lighthouse: arguments, pages and the score table', () => {
   it('defaults to dist/ and does not require 100', () => {

@@ -1,8 +1,9 @@
 // The content quality report finds the real weaknesses of the approved document, says where and
 // how to fix them, and never blocks publishing.
 import { describe, expect, it } from 'vitest';
-import { lintProjects, type ContentWarning } from '../src/lib/lint.ts';
-import { validateContent, type ValidFile } from '../src/lib/validate.ts';
+import { lintProjects, type ContentWarning } from '../src/lib/check/lint.ts';
+import type { ValidFile } from '../src/lib/check/problems.ts';
+import { validateContent } from '../src/lib/check/validate.ts';
 import type { Project } from '../src/schema/project.ts';
 import { runCli } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatWan, formatYuan, readAmount, toFen } from '../src/lib/money.ts';
+import { formatWan, formatYuan, readAmount, toFen } from '../src/lib/reading/money.ts';
 
 describe('money', () => {
   it.each([

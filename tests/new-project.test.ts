@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { PLACEHOLDER } from '../src/lib/placeholders.ts';
+import { PLACEHOLDER } from '../src/lib/site/placeholders.ts';
 import { DEFAULT_FRAMEWORK } from '../src/schema/framework.ts';
 import { runCli } from './helpers.ts';
 

@@ -1,8 +1,8 @@
 // Reading whether a target was met from the 实际完成值 of a 绩效自评表, the score the published
 // rules would give, and where the published score disagrees with the reading.
 import { describe, expect, it } from 'vitest';
-import { readIndicatorCells, readIndicatorValue, type IndicatorValueReading } from '../src/lib/indicator-value.ts';
-import { derivedScore, OUTCOME_LABELS, outcomeOf, scoreDisagreement, type Outcome } from '../src/lib/outcome.ts';
+import { readIndicatorCells, readIndicatorValue, type IndicatorValueReading } from '../src/lib/reading/indicator-value.ts';
+import { derivedScore, OUTCOME_LABELS, outcomeOf, scoreDisagreement, type Outcome } from '../src/lib/reading/outcome.ts';
 
 const status = (target: string | IndicatorValueReading, actual: string, actualUnit?: string) =>
   outcomeOf(typeof target === 'string' ? readIndicatorValue(target) : target, actual, actualUnit ? { actualUnit } : {}).status;

@@ -1,4 +1,4 @@
-// The download cache (src/lib/output-cache.ts) may only make a build faster: a hit gives the very
+// The download cache (src/lib/build/output-cache.ts) may only make a build faster: a hit gives the very
 // bytes a miss produced, any change of the inputs or of the code gives a new entry, and a damaged
 // or unusable cache means producing the bytes as if there were none.
 import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { projectWorkbook } from '../src/lib/office/project-xlsx.ts';
-import { cachedBytes, currentCodeVersion, pruneOutputCache, strictJson } from '../src/lib/output-cache.ts';
+import { cachedBytes, currentCodeVersion, pruneOutputCache } from '../src/lib/build/output-cache.ts';
+import { strictJson } from '../src/lib/site/strict-json.ts';
 import type { ProjectInput } from '../src/schema/project.ts';
 import { ROOT } from './helpers.ts';
 

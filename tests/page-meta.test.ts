@@ -17,7 +17,7 @@ import {
   searchDescription,
   socialTags,
   unitYearDescription,
-} from '../src/lib/page-meta.ts';
+} from '../src/lib/views/page-meta.ts';
 import { projectSchema } from '../src/schema/project.ts';
 
 const dir = 'content/2023/483001/projects';

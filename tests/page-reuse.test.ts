@@ -1,11 +1,11 @@
-// A build reuses the project pages of unit-years that did not change (src/lib/page-reuse.ts), and
+// A build reuses the project pages of unit-years that did not change (src/lib/build/page-reuse.ts), and
 // what it publishes is exactly what rendering every page would publish: after no change, after an
 // edit in one unit-year that other years' pages link to, and with a damaged cache entry.
 import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageCacheDirOf } from '../src/lib/page-reuse.ts';
+import { pageCacheDirOf } from '../src/lib/build/page-reuse.ts';
 import { ROOT, runCli } from './helpers.ts';
 
 const WORK = join(ROOT, '.test-dist', 'page-reuse');

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readIndicatorValue } from '../src/lib/indicator-value.ts';
-import { moneySentence, plainSummary, planSentence, plainTarget, purposeSentences, targetWords } from '../src/lib/plain-summary.ts';
+import { readIndicatorValue } from '../src/lib/reading/indicator-value.ts';
+import { moneySentence, plainSummary, planSentence, plainTarget, purposeSentences, targetWords } from '../src/lib/views/plain-summary.ts';
 import { projectSchema, type Indicator } from '../src/schema/project.ts';
 
 const dir = 'content/2023/483001/projects';

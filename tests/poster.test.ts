@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { absoluteUrl } from '../src/lib/page-meta.ts';
-import { clip, keyTargets, MAX_PROJECT_TARGETS, MAX_TEXT, MAX_UNIT_PROJECTS, planSentence, projectPoster, unitPoster } from '../src/lib/poster.ts';
+import { absoluteUrl } from '../src/lib/views/page-meta.ts';
+import { clip, keyTargets, MAX_PROJECT_TARGETS, MAX_TEXT, MAX_UNIT_PROJECTS, planSentence, projectPoster, unitPoster } from '../src/lib/views/poster.ts';
 import { projectSchema, type Project } from '../src/schema/project.ts';
 
 const dir = 'content/2023/483001/projects';

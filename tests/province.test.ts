@@ -1,6 +1,6 @@
 // npm run province on the three example counties (examples/province, 示例数据), two at a time,
 // into a temporary folder: every county's site under its base path, a portal that links every
-// county, and one search over all counties (the portal's own loader, src/lib/province-search.ts,
+// county, and one search over all counties (the portal's own loader, src/lib/search/province-search.ts,
 // with pagefind.js loaded in Node through a file-reading fetch) that finds a word of two counties
 // in both. Then the failures: no folder, a county that fails validation, --portal-only without
 // the counties built; each must exit non-zero with a Chinese message and write no portal.
@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { countyOfUrl, loadProvinceIndex, type PagefindModule, type PortalCounty } from '../src/lib/province-search.ts';
-import { searchPages } from '../src/lib/search.ts';
-import { containsQuery } from '../src/lib/search-tokens.ts';
+import { countyOfUrl, loadProvinceIndex, type PagefindModule, type PortalCounty } from '../src/lib/search/province-search.ts';
+import { searchPages } from '../src/lib/search/search.ts';
+import { containsQuery } from '../src/lib/search/search-tokens.ts';
 import { formatViolations, runAxe } from './browser/checks.ts';
-import { launchBrowser } from './browser/chromium.ts';
-import { startStaticServer } from './browser/server.ts';
+import { launchBrowser } from '../src/lib/commands/chromium.ts';
+import { startStaticServer } from '../src/lib/commands/server.ts';
 import { ROOT, runCli } from './helpers.ts';
 
 const COUNTIES_DIR = join(ROOT, 'examples/province/counties');

@@ -1,6 +1,6 @@
-// The column names that a data table's cells show on a phone (lib/responsive-table.ts).
+// The column names that a data table's cells show on a phone (lib/views/responsive-table.ts).
 import { describe, expect, it } from 'vitest';
-import { labelTableCells, textOfHtml } from '../src/lib/responsive-table.ts';
+import { labelTableCells, textOfHtml } from '../src/lib/views/responsive-table.ts';
 
 const labelsOf = (html: string) => [...html.matchAll(/<(td|th)[^>]*?(?: data-label="([^"]*)")?[^>]*>/g)].map((m) => `${m[1]}:${m[2] ?? ''}`);
 

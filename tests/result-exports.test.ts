@@ -5,11 +5,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { dataPackage, parseCsv, tableCsv, withDemoColumn, withDemoNotice } from '../src/lib/exports.ts';
-import { OUTCOME_LABELS } from '../src/lib/outcome.ts';
-import { resultDownloadLinks } from '../src/lib/result-downloads.ts';
-import { evaluationsTable, monitoringTable, RESULT_TABLE_NAMES, resultMoneyTable, resultsJson, type ExportResult, type ExportResults } from '../src/lib/result-exports.ts';
-import { optionalFiltersIn, searchDocuments } from '../src/lib/search-index.ts';
+import { dataPackage, parseCsv, tableCsv, withDemoColumn, withDemoNotice } from '../src/lib/outputs/tables.ts';
+import { OUTCOME_LABELS } from '../src/lib/reading/outcome.ts';
+import { resultDownloadLinks } from '../src/lib/outputs/result-downloads.ts';
+import { evaluationsTable, monitoringTable, RESULT_TABLE_NAMES, resultMoneyTable, resultsJson, type ExportResult, type ExportResults } from '../src/lib/outputs/result-tables.ts';
+import { optionalFiltersIn, searchDocuments } from '../src/lib/search/search-index.ts';
 import { departmentEvaluationSchema, evaluationSchema, monitoringSchema, type DepartmentEvaluation, type Evaluation, type Monitoring } from '../src/schema/results.ts';
 
 const ROOT = 'examples/county/content';

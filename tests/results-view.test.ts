@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatYuan } from '../src/lib/money.ts';
+import { formatYuan } from '../src/lib/reading/money.ts';
 import {
   countyResults,
   cycleIndicators,
@@ -13,8 +13,8 @@ import {
   publishedMonitoring,
   publishedSheet,
   unitResults,
-} from '../src/lib/results-view.ts';
-import type { ProjectCycle, UnitYear } from '../src/lib/site-content.ts';
+} from '../src/lib/views/results-view.ts';
+import type { ProjectCycle, UnitYear } from '../src/lib/site/entries.ts';
 import { projectSchema } from '../src/schema/project.ts';
 import { evaluationSchema, monitoringSchema } from '../src/schema/results.ts';
 

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { validateContent, type ContentProblem } from '../src/lib/validate.ts';
+import type { ContentProblem } from '../src/lib/check/problems.ts';
+import { validateContent } from '../src/lib/check/validate.ts';
 import { evaluationSchema, monitoringSchema, readIndicatorName, readLevel1 } from '../src/schema/results.ts';
 import { runCli } from './helpers.ts';
 

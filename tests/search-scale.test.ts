@@ -6,9 +6,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchDocuments, writeSearchIndex } from '../src/lib/search-index.ts';
-import { searchPages, type Pagefind } from '../src/lib/search.ts';
-import { foldText } from '../src/lib/search-tokens.ts';
+import { searchDocuments, writeSearchIndex } from '../src/lib/search/search-index.ts';
+import { searchPages, type Pagefind } from '../src/lib/search/search.ts';
+import { foldText } from '../src/lib/search/search-tokens.ts';
 import type { Project } from '../src/schema/project.ts';
 
 const PROJECTS = 10_000;

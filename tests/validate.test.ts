@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, validateContent } from '../src/lib/validate.ts';
+import { formatProblem, validateContent } from '../src/lib/check/validate.ts';
 import { ROOT, runCli } from './helpers.ts';
 
 const FIXTURES = 'tests/fixtures';

@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { countyYear } from '../src/lib/aggregate.ts';
-import { compareYears, linkYears, percentOf } from '../src/lib/year-over-year.ts';
+import { countyYear } from '../src/lib/views/aggregate.ts';
+import { compareYears, linkYears, percentOf } from '../src/lib/site/year-over-year.ts';
 import { projectSchema, type Project } from '../src/schema/project.ts';
 
 const read = (dir: string) =>

@@ -17,14 +17,14 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { sampleTree } from '../lib/process-tree.ts';
-import { copyProject } from '../lib/project-copy.ts';
-import { INDICATORS, syntheticCounty, writeSyntheticUnits, type SyntheticFile } from '../lib/synthetic-county.ts';
+import { sampleTree } from '../lib/commands/process-tree.ts';
+import { copyProject } from '../lib/commands/project-copy.ts';
+import { INDICATORS, syntheticCounty, writeSyntheticUnits, type SyntheticFile } from '../lib/commands/synthetic-county.ts';
 import { projectYaml } from '../lib/import/write-yaml.ts';
 import type { ProjectInput } from '../schema/project.ts';
 // The browser tests' static server and Chromium launcher, reused to measure a first search.
-import { DEFAULT_CHROMIUM, launchBrowser } from '../../tests/browser/chromium.ts';
-import { startStaticServer } from '../../tests/browser/server.ts';
+import { DEFAULT_CHROMIUM, launchBrowser } from '../lib/commands/chromium.ts';
+import { startStaticServer } from '../lib/commands/server.ts';
 
 const REPO = process.cwd();
 const TSX_CLI = join(REPO, 'node_modules/tsx/dist/cli.mjs');
@@ -71,7 +71,7 @@ if (!Number.isInteger(VERSIONS) || VERSIONS < 1 || VERSIONS > 100) {
 const COMMAND = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
 
 // ---------------------------------------------------------------------------------------------
-// Synthetic content (src/lib/synthetic-county.ts, shared with the province example)
+// Synthetic content (src/lib/commands/synthetic-county.ts, shared with the province example)
 
 const generator = syntheticCounty({ seed: SEED, county: COUNTY, countyName: '玉田县', year: YEAR });
 const usedCodes = generator.usedCodes;

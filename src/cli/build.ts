@@ -2,16 +2,16 @@
 // to dist/ only when every step succeeded, so a failed build never leaves a partial site.
 import { rename, rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { forgetStaleContent } from '../lib/astro-cache.ts';
-import { CONTENT_DIR } from '../lib/content-layout.ts';
-import { entryOf } from '../lib/content-raw.ts';
-import { FILES_OUTSIDE_ENV } from '../lib/file-outputs.ts';
-import { moveInto, writeFilesInWorker } from '../lib/file-writer.ts';
-import { pruneOutputCache } from '../lib/output-cache.ts';
-import { prunePageCache, REUSED_ENV, stageCachedPages, storeRenderedPages, unitYearPages } from '../lib/page-reuse.ts';
-import { HistoryError, parsedCacheOf, readHistory, shareHistory, UNSHALLOW_COMMAND } from '../lib/history.ts';
-import { searchDocuments, writeSearchIndex } from '../lib/search-index.ts';
-import { formatProblem, validateContent } from '../lib/validate.ts';
+import { forgetStaleContent } from '../lib/build/astro-cache.ts';
+import { CONTENT_DIR } from '../lib/site/content-layout.ts';
+import { entryOf } from '../lib/site/entries.ts';
+import { FILES_OUTSIDE_ENV } from '../lib/outputs/file-outputs.ts';
+import { moveInto, writeFilesInWorker } from '../lib/outputs/file-writer.ts';
+import { pruneOutputCache } from '../lib/build/output-cache.ts';
+import { prunePageCache, REUSED_ENV, stageCachedPages, storeRenderedPages, unitYearPages } from '../lib/build/page-reuse.ts';
+import { HistoryError, parsedCacheOf, readHistory, shareHistory, UNSHALLOW_COMMAND } from '../lib/history/history.ts';
+import { searchDocuments, writeSearchIndex } from '../lib/search/search-index.ts';
+import { formatProblem, validateContent } from '../lib/check/validate.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 // GONGKAI_OUT lets tests build a second site (e.g. under a sub-path) without touching dist/.

@@ -1,9 +1,9 @@
 // npm run dev: Astro's dev server, after dropping parsed content that a changed schema or
-// site.yaml has made stale (lib/astro-cache.ts). Arguments go to `astro dev` as they are.
+// site.yaml has made stale (lib/build/astro-cache.ts). Arguments go to `astro dev` as they are.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { forgetStaleContent } from '../lib/astro-cache.ts';
+import { forgetStaleContent } from '../lib/build/astro-cache.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 await forgetStaleContent();

@@ -13,10 +13,10 @@ import { join, relative, resolve, sep } from 'node:path';
 import { createGzip } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_FLAGS, findChromium } from '../../tests/browser/chromium.ts';
-import { contentTypeOf } from '../../tests/browser/server.ts';
-import { CATEGORIES, formatScoreTable, pagesToAudit, parseLighthouseArgs, scoresOf, shortfalls, type AuditedPage, type PageScores } from '../lib/lighthouse-report.ts';
-import { loadSiteConfig } from '../lib/site-config.ts';
+import { CHROMIUM_FLAGS, findChromium } from '../lib/commands/chromium.ts';
+import { contentTypeOf } from '../lib/commands/server.ts';
+import { CATEGORIES, formatScoreTable, pagesToAudit, parseLighthouseArgs, scoresOf, shortfalls, type AuditedPage, type PageScores } from '../lib/commands/lighthouse-report.ts';
+import { loadSiteConfig } from '../lib/site/site-config.ts';
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|yaml|manifest\+json)|image\/svg)/;
 

@@ -1,10 +1,10 @@
 // npm run lint:content [-- <content folder>]: the content quality report. Prints warnings with
 // file and line and a count by kind; warnings do not block the build (exit 0). Invalid content
 // is reported by npm run validate instead (exit 1 here too, since it cannot be judged).
-import { CONTENT_DIR } from '../lib/content-layout.ts';
+import { CONTENT_DIR } from '../lib/site/content-layout.ts';
 import { projectRulesOf } from '../schema/site.ts';
-import { formatWarning, lintProjects, WARNING_KINDS, type WarningKind } from '../lib/lint.ts';
-import { validateContent } from '../lib/validate.ts';
+import { formatWarning, lintProjects, WARNING_KINDS, type WarningKind } from '../lib/check/lint.ts';
+import { validateContent } from '../lib/check/validate.ts';
 
 const result = await validateContent(process.argv[2] ?? CONTENT_DIR);
 const warnings = lintProjects(result.projects, projectRulesOf(result.site).layout);

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { CONTENT_DIR } from '../lib/content-layout.ts';
+import { CONTENT_DIR } from '../lib/site/content-layout.ts';
 import { projectYaml, resultYaml } from '../lib/import/write-yaml.ts';
-import { startResult, type TargetInput } from '../lib/result-starter.ts';
-import { placeholder } from '../lib/placeholders.ts';
-import { loadSiteConfig } from '../lib/site-config.ts';
+import { startResult, type TargetInput } from '../lib/import/result-starter.ts';
+import { placeholder } from '../lib/site/placeholders.ts';
+import { loadSiteConfig } from '../lib/site/site-config.ts';
 import { PROJECT_CODE, type ProjectInput } from '../schema/project.ts';
 
 const usage = '用法：npm run new -- project [--year 2023] [--unit 483001] [--code 项目编码] [--name 项目名称]\n      npm run new -- monitoring --code 项目编码 [--month 6] [--year 2023] [--unit 483001]（执行监控表）\n      npm run new -- evaluation --code 项目编码 [--year 2023] [--unit 483001]（绩效自评表）';

@@ -4,7 +4,7 @@
 // again writes byte-identical files (each county has its own seed).
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEPARTMENTS, syntheticCounty, writeSyntheticUnits } from '../lib/synthetic-county.ts';
+import { DEPARTMENTS, syntheticCounty, writeSyntheticUnits } from '../lib/commands/synthetic-county.ts';
 
 const REPO = process.cwd();
 const COUNTIES_DIR = join(REPO, 'examples/province/counties');

@@ -23,13 +23,13 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 // The browser tests' static server and Chromium launcher, as npm run bench uses them.
-import { DEFAULT_CHROMIUM, launchBrowser } from '../../tests/browser/chromium.ts';
-import { startStaticServer } from '../../tests/browser/server.ts';
-import { sampleTree } from '../lib/process-tree.ts';
-import { copyProject } from '../lib/project-copy.ts';
-import { bundleSearchScript, DEFAULT_TITLE, listCounties, missingCountyFiles, PORTAL_SCRIPT, ProvinceError, writePortal, type ProvinceCounty } from '../lib/province.ts';
-import { countyBase } from '../lib/province-search.ts';
-import { BASE_ENV } from '../lib/site-config.ts';
+import { DEFAULT_CHROMIUM, launchBrowser } from '../lib/commands/chromium.ts';
+import { startStaticServer } from '../lib/commands/server.ts';
+import { sampleTree } from '../lib/commands/process-tree.ts';
+import { copyProject } from '../lib/commands/project-copy.ts';
+import { bundleSearchScript, DEFAULT_TITLE, listCounties, missingCountyFiles, PORTAL_SCRIPT, ProvinceError, writePortal, type ProvinceCounty } from '../lib/build/province.ts';
+import { countyBase } from '../lib/search/province-search.ts';
+import { BASE_ENV } from '../lib/site/site-config.ts';
 
 const REPO = process.cwd();
 const TSX_CLI = join(REPO, 'node_modules/tsx/dist/cli.mjs');

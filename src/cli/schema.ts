@@ -2,8 +2,8 @@
 // configured in content/site.yaml), for editor autocompletion. Generated: never edit them by hand.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { jsonSchemaFiles } from '../lib/json-schema.ts';
-import { loadSiteConfig } from '../lib/site-config.ts';
+import { jsonSchemaFiles } from '../lib/check/json-schema.ts';
+import { loadSiteConfig } from '../lib/site/site-config.ts';
 
 export const SCHEMA_DIR = 'schemas';
 

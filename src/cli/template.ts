@@ -4,7 +4,7 @@
 import { access, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { templateWorkbook } from '../lib/office/project-xlsx.ts';
-import { loadSiteConfig } from '../lib/site-config.ts';
+import { loadSiteConfig } from '../lib/site/site-config.ts';
 import { DEFAULT_FRAMEWORK } from '../schema/framework.ts';
 
 const usage = '用法：npm run template [-- <文件名.xlsx>]（不写文件名时为 绩效目标表模板.xlsx）';

@@ -1,7 +1,7 @@
 // npm run validate [-- <content folder>]: checks every content file, prints every problem, exits 1 on any.
 import { performance } from 'node:perf_hooks';
-import { CONTENT_DIR } from '../lib/content-layout.ts';
-import { formatProblem, validateContent } from '../lib/validate.ts';
+import { CONTENT_DIR } from '../lib/site/content-layout.ts';
+import { formatProblem, validateContent } from '../lib/check/validate.ts';
 
 const dir = process.argv[2] ?? CONTENT_DIR;
 const started = performance.now();

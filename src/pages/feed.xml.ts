@@ -1,13 +1,13 @@
 // /feed.xml: the Atom feed of published changes (feed.ts), the newest FEED_ENTRIES.
 import type { APIRoute } from 'astro';
-import { CONTENT_DIR } from '../lib/content-layout.ts';
-import { atomFeed } from '../lib/feed.ts';
-import { sharedHistory } from '../lib/history.ts';
-import { changeEvents } from '../lib/history-view.ts';
-import { href } from '../lib/href.ts';
-import { absoluteUrl } from '../lib/page-meta.ts';
-import { feedPath, updatesPath } from '../lib/paths.ts';
-import { loadSiteConfig } from '../lib/site-config.ts';
+import { CONTENT_DIR } from '../lib/site/content-layout.ts';
+import { atomFeed } from '../lib/history/feed.ts';
+import { sharedHistory } from '../lib/history/history.ts';
+import { changeEvents } from '../lib/history/history-view.ts';
+import { href } from '../lib/site/href.ts';
+import { absoluteUrl } from '../lib/views/page-meta.ts';
+import { feedPath, updatesPath } from '../lib/site/paths.ts';
+import { loadSiteConfig } from '../lib/site/site-config.ts';
 
 /** Feed readers poll often: the last hundred changes are enough, the 最近更新 page and each 修订记录 have the rest. */
 const FEED_ENTRIES = 100;

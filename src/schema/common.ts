@@ -1,7 +1,7 @@
 // Field schemas shared by the department and project files: unit, fiscal year, money, source.
 import { z } from 'astro/zod';
 import { whenWritten } from './messages.ts';
-import { MONEY_UNITS, readAmount } from '../lib/money.ts';
+import { MONEY_UNITS, readAmount } from '../lib/reading/money.ts';
 import { keyed } from './keyed.ts';
 
 /** 单位编码: the budget unit's code in the finance system, e.g. `483001`. Also the folder name. */

@@ -6,7 +6,7 @@ import { keyed } from './keyed.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { checkMoney, extraCellsSchema, indicatorsSchema } from './project.ts';
 import { DEPARTMENT_LAYOUT_NAMES, DEPARTMENT_MONEY_SUMS } from './table-layouts.ts';
-import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../lib/money.ts';
+import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../lib/reading/money.ts';
 
 const cell = (description: string, example: string) =>
   z.string({ error: whenWritten(`应填写文本，例如：${example}`) }).meta({ description, examples: [example] });

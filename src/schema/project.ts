@@ -1,11 +1,11 @@
 // 项目绩效目标表: one budget project's approved performance-target table, one YAML file each.
 import { z } from 'astro/zod';
 import { whenWritten } from './messages.ts';
-import { decimalsOf, formatFenIn, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, type MoneyUnit } from '../lib/money.ts';
+import { decimalsOf, formatFenIn, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, type MoneyUnit } from '../lib/reading/money.ts';
 import { amountSchema, moneyUnitSchema, fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { keyed } from './keyed.ts';
-import { natureProblem } from '../lib/indicator-value.ts';
+import { natureProblem } from '../lib/reading/indicator-value.ts';
 import { DEFAULT_LAYOUT, LAYOUT_NAMES, MONEY_FIELDS, projectLayout, MONEY_SUMS, type MoneySum, type TableLayout } from './table-layouts.ts';
 
 /** Budget phases: every amount on the site is labelled with the phase it belongs to. */

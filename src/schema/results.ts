@@ -20,9 +20,9 @@ import {
   urlKeySchema,
   type ProjectRules,
 } from './project.ts';
-import { readIndicatorCells } from '../lib/indicator-value.ts';
-import { outcomeOf, OUTCOME_LABELS } from '../lib/outcome.ts';
-import { decimalsOf, formatFenIn, MAX_DECIMALS, MONEY_UNITS, moneyUnitOf, readAmount, toFen, type MoneyUnit } from '../lib/money.ts';
+import { readIndicatorCells } from '../lib/reading/indicator-value.ts';
+import { outcomeOf, OUTCOME_LABELS, type Outcome } from '../lib/reading/outcome.ts';
+import { decimalsOf, formatFenIn, MAX_DECIMALS, moneyUnitOf, readAmount, toFen, type MoneyUnit } from '../lib/reading/money.ts';
 
 /** What a table prints in a cell that has no value (`-`, `—`, `/`): kept, read as empty. */
 export const EMPTY_MARKS: readonly string[] = ['-', '—', '－', '/', '／', '——'];
@@ -333,6 +333,12 @@ type AnyIndicator = MonitoringIndicator | EvaluationIndicator;
 /** The target a result row is measured against: the adjusted value where there is one. */
 export function targetReadingOf(row: { nature?: string; target?: string; adjustedTarget?: string; unit?: string }) {
   return readIndicatorCells({ nature: row.nature, value: row.adjustedTarget ?? row.target ?? '', unit: row.unit });
+}
+
+/** Whether an evaluation row met its target, as the site reads it; undefined for a breakdown row (其中). */
+export function outcomeOfRow(row: EvaluationIndicator): Outcome | undefined {
+  if (readIndicatorName(row.name).breakdown) return undefined;
+  return outcomeOf(targetReadingOf(row), row.actual ?? '', { actualUnit: row.unit });
 }
 
 /** Row checks shared by both stages: levels in the framework, one row per indicator, 年度指标值, 变更 with its reason. */

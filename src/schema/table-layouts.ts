@@ -2,7 +2,7 @@
 // in which order, in which money unit, and which field of our content files each label fills.
 // Every layout is one description read by one importer, one page component and one Excel writer:
 // adding a province means adding a description here (and fixtures), never a new code path.
-import type { MoneyUnit } from '../lib/money.ts';
+import type { MoneyUnit } from '../lib/reading/money.ts';
 
 /** Where a table keeps its projects. */
 export type Arrangement =

@@ -14,7 +14,7 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
-import type { ChartSpec } from '../lib/chart-spec.ts';
+import type { ChartSpec } from '../lib/views/chart-spec.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
 

@@ -1,10 +1,10 @@
 // The province portal's search page (bundled by npm run province with esbuild into
 // search/province-search.js): searches every county's index at once through Pagefind's
 // mergeIndex, with the same query tokens and ranking as a county's own search page
-// (src/lib/search.ts), and lists each result as its title, county, unit and year. The query is in
+// (src/lib/search/search.ts), and lists each result as its title, county, unit and year. The query is in
 // the URL (?q=…), so a search can be shared; the count is announced in a live region.
-import { countyOfUrl, loadProvinceIndex, type PagefindModule, type PortalCounty } from '../lib/province-search.ts';
-import { searchPages, tooShortMessage, type PagefindData } from '../lib/search.ts';
+import { countyOfUrl, loadProvinceIndex, type PagefindModule, type PortalCounty } from '../lib/search/province-search.ts';
+import { searchPages, tooShortMessage, type PagefindData } from '../lib/search/search.ts';
 import { searchAsTyped } from './search-as-typed.ts';
 
 /** Results shown at once; a query that finds more is better narrowed than scrolled. */

@@ -2,8 +2,8 @@
 // reader types (updating the URL), shows the result count in a live region, and renders each
 // matching project with its matching lines, from their original text, with the query marked.
 // Nothing is downloaded until the first search; a filter's index only when a reader turns to it.
-import { hasLineFilter, tooShortMessage, hitLines, keepHitsWithLines, LINE_FILTER_LIMIT, lineTexts, loadFilter, searchPages, type HitLine, type Pagefind, type SearchHit, type SelectedFilters, type ShownHit } from '../lib/search.ts';
-import { LINE_FILTERS, type SearchFilter } from '../lib/search-fields.ts';
+import { hasLineFilter, tooShortMessage, hitLines, keepHitsWithLines, LINE_FILTER_LIMIT, lineTexts, loadFilter, searchPages, type HitLine, type Pagefind, type SearchHit, type SelectedFilters, type ShownHit } from '../lib/search/search.ts';
+import { LINE_FILTERS, type SearchFilter } from '../lib/search/search-fields.ts';
 import { searchAsTyped } from './search-as-typed.ts';
 
 const PAGE_SIZE = 10;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatYuan, toFen } from '../../src/lib/money.ts';
+import { formatYuan, toFen } from '../../src/lib/reading/money.ts';
 import { projectSchema, type Project } from '../../src/schema/project.ts';
 import { openDesktopPage } from './desktop-page.ts';
 import { COUNTY_FIXTURE } from './global-setup.ts';

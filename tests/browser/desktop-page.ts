@@ -2,7 +2,7 @@
 // first test, closed after its last.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { launchBrowser } from './chromium.ts';
+import { launchBrowser } from '../../src/lib/commands/chromium.ts';
 
 export function openDesktopPage(receive: (page: Page, browser: Browser) => void): void {
   let browser: Browser | undefined;

@@ -2,7 +2,7 @@
 // must say so on every page, in the banner and the title, so that nobody takes it for a real
 // disclosure. Every page the crawler reached is read as served (no JavaScript needed).
 import { describe, expect, it } from 'vitest';
-import { DEMO_LABEL, DEMO_NOTICE } from '../../src/lib/demo.ts';
+import { DEMO_LABEL, DEMO_NOTICE } from '../../src/lib/site/demo.ts';
 import { pagePath, sitesUnderTest } from './sites.ts';
 
 const example = sitesUnderTest().find((s) => s.name === 'example')!;

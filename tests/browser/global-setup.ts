@@ -14,9 +14,9 @@ import { parseDocument } from 'yaml';
 import { ROOT, runCli } from '../helpers.ts';
 import { layoutContent, writeLayoutFiles } from '../fixtures/layouts/files.ts';
 import { makeHistoryRepo } from '../history-repo.ts';
-import { findChromium, launchBrowser } from './chromium.ts';
+import { findChromium, launchBrowser } from '../../src/lib/commands/chromium.ts';
 import { crawlSite } from './crawl.ts';
-import { startStaticServer, type StaticServer } from './server.ts';
+import { startStaticServer, type StaticServer } from '../../src/lib/commands/server.ts';
 import type { SiteUnderTest } from './sites.ts';
 
 export const TEST_DIST = join(ROOT, '.test-dist');

@@ -23,9 +23,9 @@ import {
   tableRegionProblems,
   withoutJsProblems,
 } from './checks.ts';
-import { launchBrowser } from './chromium.ts';
+import { launchBrowser } from '../../src/lib/commands/chromium.ts';
 import { blockOtherOrigins, crawlSite } from './crawl.ts';
-import { startStaticServer, type StaticServer } from './server.ts';
+import { startStaticServer, type StaticServer } from '../../src/lib/commands/server.ts';
 import type { SiteUnderTest } from './sites.ts';
 import { Visitor, type Visit } from './visit.ts';
 

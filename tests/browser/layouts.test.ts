@@ -4,11 +4,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/lib/exports.ts';
+import { parseCsv } from '../../src/lib/outputs/tables.ts';
 import { importLayoutFile } from '../../src/lib/import/layout-table.ts';
 import { projectYaml } from '../../src/lib/import/write-yaml.ts';
 import { readXlsxGrids } from '../../src/lib/office/grid-xlsx.ts';
-import { groupAmount } from '../../src/lib/money.ts';
+import { groupAmount } from '../../src/lib/reading/money.ts';
 import { DEPARTMENT, layoutNamed, MONEY_FIELDS } from '../../src/schema/table-layouts.ts';
 import type { DepartmentInput } from '../../src/schema/department.ts';
 import type { ProjectInput } from '../../src/schema/project.ts';

@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { crawledPaths, crawlFragmentProblems, crawlStatusProblems, distLinkProblems, foreignResourceProblems } from './checks.ts';
-import { launchBrowser } from './chromium.ts';
+import { launchBrowser } from '../../src/lib/commands/chromium.ts';
 import { sitesUnderTest } from './sites.ts';
 
 const sites = sitesUnderTest();

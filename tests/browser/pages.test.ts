@@ -13,7 +13,7 @@ import {
   tableRegionProblems,
   withoutJsProblems,
 } from './checks.ts';
-import { launchBrowser } from './chromium.ts';
+import { launchBrowser } from '../../src/lib/commands/chromium.ts';
 import { isSearchPage, pagePath, sitesUnderTest } from './sites.ts';
 import { Visitor, type Visit } from './visit.ts';
 

@@ -6,7 +6,7 @@
 // each width measured in one evaluate call.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './chromium.ts';
+import { launchBrowser } from '../../src/lib/commands/chromium.ts';
 import { blockOtherOrigins } from './crawl.ts';
 import { phoneFactsInPage, type PhoneFacts } from './page-facts.ts';
 import { isSearchPage, pagePath, sitesUnderTest } from './sites.ts';

@@ -8,7 +8,7 @@ import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatViolations, runAxe } from './checks.ts';
-import { launchBrowser } from './chromium.ts';
+import { launchBrowser } from '../../src/lib/commands/chromium.ts';
 import { blockOtherOrigins } from './crawl.ts';
 import { SUB_SITE_URL } from './global-setup.ts';
 import { pagePath, sitesUnderTest } from './sites.ts';

@@ -7,8 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { hitLines, keepHitsWithLines, searchPages, type Pagefind } from '../../src/lib/search.ts';
-import { containsQuery } from '../../src/lib/search-tokens.ts';
+import { hitLines, keepHitsWithLines, searchPages, type Pagefind } from '../../src/lib/search/search.ts';
+import { containsQuery } from '../../src/lib/search/search-tokens.ts';
 import { projectSchema, type Project } from '../../src/schema/project.ts';
 import { sitesUnderTest, type SiteUnderTest } from './sites.ts';
 

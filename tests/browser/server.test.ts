@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from './server.ts';
+import { startStaticServer, type StaticServer } from '../../src/lib/commands/server.ts';
 
 describe('static test server', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-server-'));

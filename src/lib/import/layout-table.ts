@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
 import { CAPTIONS, DEFAULT_LAYOUT, INDICATOR_FIELDS, LAYOUT_NAMES, MONEY_FIELDS, PROJECT_FIELDS, TABLE_LAYOUTS, type LayoutField, type ListTable, type TableLayout } from '../../schema/table-layouts.ts';
 import { DEPARTMENT_KEYS, type DepartmentInput } from '../../schema/department.ts';
-import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, formatFenIn, type MoneyUnit } from '../money.ts';
-import { natureProblem } from '../indicator-value.ts';
+import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, formatFenIn, type MoneyUnit } from '../reading/money.ts';
+import { natureProblem } from '../reading/indicator-value.ts';
 import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile } from '../office/grid.ts';
 
 export interface LayoutProblem {

@@ -20,7 +20,7 @@ import {
   readIndicatorName,
   type MoneyColumn,
 } from '../../schema/results.ts';
-import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../money.ts';
+import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../reading/money.ts';
 
 export type ResultKind = 'monitoring' | 'evaluation' | 'departmentEvaluation';
 

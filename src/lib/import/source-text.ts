@@ -4,6 +4,7 @@
 // recognised as a fixed template label; anything else is an ImportProblem with its line number.
 import type { DepartmentInput } from '../../schema/department.ts';
 import type { ProjectInput } from '../../schema/project.ts';
+import { docxLines } from '../office/docx.ts';
 
 export interface ImportProblem {
   line: number;
@@ -298,4 +299,21 @@ function parseProjectTable(heading: Line, body: Line[], documentName: string, pr
     绩效指标: indicators,
     来源: { 文件: documentName, 起止行: [heading.number, lastLine] },
   };
+}
+
+// A Word .docx of the approved document: its text-export lines (office/docx.ts), imported like the text export.
+export interface DocxImport {
+  /** The document as text-export lines: kept beside the imported files, 来源 line numbers refer to it. */
+  text: string;
+  imported: ImportedDocument;
+  /** parseSourceText's problems, placed in the Word document. */
+  problems: { where: string; message: string }[];
+}
+
+export async function importDocx(bytes: Uint8Array, documentName: string, fiscalYear?: number): Promise<DocxImport> {
+  const { lines, where } = await docxLines(bytes);
+  const text = lines.join('\n');
+  const imported = parseSourceText(text, documentName, fiscalYear);
+  const problems = imported.problems.map((p) => ({ where: where[p.line - 1] ?? `第 ${p.line} 行`, message: p.message }));
+  return { text, imported, problems };
 }

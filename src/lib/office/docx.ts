@@ -1,5 +1,5 @@
 // Reads a Word .docx of an approved 部门预算绩效目标 document into the line format of its text
-// export and imports that with parseSourceText, so .txt and .docx go through one parser.
+// export; import/source-text.ts (importDocx) imports those lines with parseSourceText, so .txt and .docx go through one parser.
 //
 // Lines, as the text export has them (see source-text.ts):
 // - a paragraph is one line; tabs and line breaks inside it become spaces (a tab would make a cell);
@@ -14,7 +14,6 @@
 //   row, cells joined by tabs, and a merged 职能 cell is named only in its first row — that is how
 //   the text export writes it and how parseSourceText reads it.
 import JSZip from 'jszip';
-import { parseSourceText, type ImportedDocument } from '../import/source-text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // A minimal XML reader: elements with local names (prefixes dropped) and text. WordprocessingML
@@ -189,20 +188,4 @@ export async function docxDocument(bytes: Uint8Array): Promise<XmlElement> {
 /** The lines of a .docx; throws with a message for the user when the file is not a Word document. */
 export async function docxLines(bytes: Uint8Array): Promise<DocxLines> {
   return documentLines(await docxDocument(bytes));
-}
-
-export interface DocxImport {
-  /** The document as text-export lines: kept beside the imported files, 来源 line numbers refer to it. */
-  text: string;
-  imported: ImportedDocument;
-  /** parseSourceText's problems, placed in the Word document. */
-  problems: { where: string; message: string }[];
-}
-
-export async function importDocx(bytes: Uint8Array, documentName: string, fiscalYear?: number): Promise<DocxImport> {
-  const { lines, where } = await docxLines(bytes);
-  const text = lines.join('\n');
-  const imported = parseSourceText(text, documentName, fiscalYear);
-  const problems = imported.problems.map((p) => ({ where: where[p.line - 1] ?? `第 ${p.line} 行`, message: p.message }));
-  return { text, imported, problems };
 }

@@ -1,7 +1,7 @@
 // Grids in Excel workbooks: every worksheet read as a grid with its merges and numbers, and grids
 // written as a workbook with one bordered, printable sheet each (same input and date → same bytes).
 import ExcelJS from 'exceljs';
-import { deflateZip } from '../exports.ts';
+import { deflateZip } from './zip.ts';
 import { cellText, estimatedWidths, gridWidth, type Grid, type GridCell, type GridRead } from './grid.ts';
 import { A4_LANDSCAPE, BORDER, LABEL_FILL, displayWidth } from './xlsx-layout.ts';
 

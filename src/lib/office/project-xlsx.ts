@@ -3,8 +3,8 @@
 import ExcelJS from 'exceljs';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from '../../schema/framework.ts';
 import { projectSchema, type ProjectInput } from '../../schema/project.ts';
-import { deflateZip } from '../exports.ts';
-import { MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../money.ts';
+import { deflateZip } from './zip.ts';
+import { MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../reading/money.ts';
 import { A4_LANDSCAPE, BORDER, LABEL_FILL, displayWidth } from './xlsx-layout.ts';
 
 export const FORM_SHEET = '项目绩效目标表';

@@ -1,6 +1,6 @@
-// The site-wide download files under data/ (see src/lib/downloads.ts).
+// The site-wide download files under data/ (see src/lib/outputs/site-downloads.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { downloads } from '../../lib/downloads.ts';
+import { downloads } from '../../lib/outputs/site-downloads.ts';
 
 const TYPES: Record<string, string> = {
   csv: 'text/csv; charset=utf-8',

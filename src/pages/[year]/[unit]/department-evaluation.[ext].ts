@@ -2,10 +2,10 @@
 // back to the same file), and as JSON exactly equal to its YAML. The bytes come from file-outputs.ts.
 //
 // For `npm run dev` only: `npm run build` writes these files outside Astro's render, beside it
-// (src/lib/file-writer.ts), and sets the variable that makes this route list none.
+// (src/lib/outputs/file-writer.ts), and sets the variable that makes this route list none.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { contentTypeOf, downloadOutputs, filesWrittenOutsideAstro, outputBytes, type FileOutput } from '../../../lib/file-outputs.ts';
-import { fileSourcesOf, unitYears } from '../../../lib/site-content.ts';
+import { contentTypeOf, downloadOutputs, filesWrittenOutsideAstro, outputBytes, type FileOutput } from '../../../lib/outputs/file-outputs.ts';
+import { fileSourcesOf, unitYears } from '../../../lib/site/site-content.ts';
 
 export const getStaticPaths: GetStaticPaths = async () =>
   filesWrittenOutsideAstro()
