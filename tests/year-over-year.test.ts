@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { countyYear } from '../src/lib/views/aggregate.ts';
-import { compareYears, linkYears, percentOf } from '../src/lib/site/year-over-year.ts';
+import { compareYears, linkYears, changePercent } from '../src/lib/site/year-over-year.ts';
 import { projectSchema, type Project } from '../src/schema/project.ts';
 
 const read = (dir: string) =>
@@ -79,12 +79,12 @@ describe('what changed from one year to the next', () => {
   });
 
   it('rounds percents half away from zero and has none when last year was 0', () => {
-    expect(percentOf(1n, 3n)).toBe('+33.33%');
-    expect(percentOf(2n, 3n)).toBe('+66.67%');
-    expect(percentOf(-2n, 3n)).toBe('-66.67%');
-    expect(percentOf(-1n, 200000n)).toBe('-0.00%');
-    expect(percentOf(0n, 3n)).toBe('0.00%');
-    expect(percentOf(5n, 0n)).toBeUndefined();
+    expect(changePercent(1n, 3n)).toBe('+33.33%');
+    expect(changePercent(2n, 3n)).toBe('+66.67%');
+    expect(changePercent(-2n, 3n)).toBe('-66.67%');
+    expect(changePercent(-1n, 200000n)).toBe('-0.00%');
+    expect(changePercent(0n, 3n)).toBe('0.00%');
+    expect(changePercent(5n, 0n)).toBeUndefined();
   });
 });
 

@@ -7,7 +7,7 @@
 // pages per second, peak memory of every process, output sizes and first searches.
 // Nothing is written to content/, dist/ or .test-dist/; the temporary folder is removed at the
 // end unless --keep is given.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
@@ -17,14 +17,12 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { sampleTree } from '../lib/commands/process-tree.ts';
 import { copyProject } from '../lib/commands/project-copy.ts';
 import { INDICATORS, syntheticCounty, writeSyntheticUnits, type SyntheticFile } from '../lib/commands/synthetic-county.ts';
 import { projectYaml } from '../lib/import/write-yaml.ts';
 import type { ProjectInput } from '../schema/project.ts';
 // The browser tests' static server and Chromium launcher, reused to measure a first search.
-import { DEFAULT_CHROMIUM, launchBrowser } from '../lib/commands/chromium.ts';
-import { startStaticServer } from '../lib/commands/server.ts';
+import { bytesOf, firstSearchVisit, formatTable, KB, MB, runMeasured, withServedSite, type MeasuredRun } from '../lib/commands/measure.ts';
 
 const REPO = process.cwd();
 const TSX_CLI = join(REPO, 'node_modules/tsx/dist/cli.mjs');
@@ -153,54 +151,18 @@ async function commitVersions(contentDir: string, generated: readonly Generated[
 }
 
 // ---------------------------------------------------------------------------------------------
-// Child processes: time, peak memory, output tail
-
-interface StageResult {
-  seconds: number;
-  /** The last lines the process printed. */
-  output: string;
-  /** Peak resident set size in bytes of the largest single process of the tree, if measurable. */
-  peakRss?: number;
-  /** Peak per program of the tree (node, pagefind), in bytes. */
-  peaks: Map<string, number>;
-  /** Every process seen in the tree: its program and its own peak, in bytes. */
-  processes: Map<number, { program: string; peak: number }>;
-}
+// Child processes: time, peak memory, output tail (measure.ts)
 
 /** Runs `node <args>` with the same Node as this process; exits the benchmark if it fails. */
-async function runStage(label: string, nodeArgs: string[], options: { cwd: string; env?: Record<string, string> }): Promise<StageResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env };
-  // When started from a test, Vitest's variables would make Astro/Vite behave as under test.
-  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'TEST') delete env[key];
-  if (env.NODE_ENV === 'test') delete env.NODE_ENV;
-
-  const started = performance.now();
-  const child = spawn(process.execPath, nodeArgs, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const sampler = child.pid === undefined ? undefined : sampleTree(child.pid);
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString('utf8'));
-    if (output.length > 400) output.splice(0, output.length - 400); // only the tail is ever shown
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-
-  const code = await new Promise<number>((done) => {
-    child.on('error', () => done(-1));
-    child.on('close', (exit) => done(exit ?? -1));
-  });
-  const seconds = (performance.now() - started) / 1000;
-  await sampler?.stop();
-
-  if (code !== 0) {
-    const tail = output.join('').split('\n').slice(-40).join('\n');
-    console.error(`\n✗ ${label} 失败（退出码 ${code}，用时 ${seconds.toFixed(1)} 秒）。输出末尾：\n${tail}`);
+async function runStage(label: string, nodeArgs: string[], options: { cwd: string; env?: Record<string, string> }): Promise<MeasuredRun> {
+  const run = await runMeasured(nodeArgs, options);
+  if (run.exit !== 0) {
+    const tail = run.output.split('\n').slice(-40).join('\n');
+    console.error(`\n✗ ${label} 失败（退出码 ${run.exit}，用时 ${run.seconds.toFixed(1)} 秒）。输出末尾：\n${tail}`);
     throw new StageFailed(label);
   }
-  console.log(`  ✓ ${label}：${seconds.toFixed(1)} 秒`);
-  const peaks = sampler?.peaks ?? new Map<string, number>();
-  const peakRss = Math.max(0, ...peaks.values());
-  return { seconds, output: output.join(''), peaks, processes: sampler?.processes ?? new Map(), ...(peakRss > 0 ? { peakRss } : {}) };
+  console.log(`  ✓ ${label}：${run.seconds.toFixed(1)} 秒`);
+  return run;
 }
 
 class StageFailed extends Error {}
@@ -262,39 +224,17 @@ async function pageWeight(outDir: string, htmlFile: string) {
  * the search page or its index work inside: only on the URL and the status text.
  */
 async function firstSearches(outDir: string, searches: readonly Record<string, string>[]) {
-  if (!existsSync(process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM)) return undefined;
-  const server = await startStaticServer(outDir, '/');
-  const browser = await launchBrowser();
-  try {
+  return withServedSite(outDir, async (browser, baseUrl) => {
     const results: { requests: number; total: number; pagefind: number; pagefindRequests: number }[] = [];
     for (const params of searches) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const sizes: Promise<{ url: string; bytes: number }>[] = [];
-      page.on('response', (response) => {
-        sizes.push(
-          response.body().then(
-            (body) => ({ url: response.url(), bytes: /\.(html|css|js)$|\/$/.test(new URL(response.url()).pathname) ? gzipSync(body).length : body.length }),
-            () => ({ url: response.url(), bytes: 0 }),
-          ),
-        );
-      });
-      await page.goto(`${server.baseUrl}search/?${new URLSearchParams(params).toString()}`);
       // Done when the page says what it found (results, or none: a small county may lack the
       // word), or asks for a longer query.
-      await page.waitForFunction(() => /找到|没有找到|请至少输入/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 60_000 });
-      await page.waitForLoadState('networkidle');
-      const all = await Promise.all(sizes);
-      const pagefind = all.filter((r) => new URL(r.url).pathname.startsWith('/pagefind/'));
-      const sum = (rs: { bytes: number }[]) => rs.reduce((n, r) => n + r.bytes, 0);
-      results.push({ requests: all.length, total: sum(all), pagefind: sum(pagefind), pagefindRequests: pagefind.length });
-      await context.close();
+      const { responses } = await firstSearchVisit(browser, `${baseUrl}search/?${new URLSearchParams(params).toString()}`, /找到|没有找到|请至少输入/);
+      const pagefind = responses.filter((r) => r.path.startsWith('/pagefind/'));
+      results.push({ requests: responses.length, total: bytesOf(responses), pagefind: bytesOf(pagefind), pagefindRequests: pagefind.length });
     }
     return results;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 /**
@@ -305,17 +245,14 @@ async function firstSearches(outDir: string, searches: readonly Record<string, s
  * something (Chart.js waits for its chart to come into view) is not counted unless it came first.
  */
 async function phoneFirstPaintBytes(outDir: string, paths: string[]) {
-  if (!existsSync(process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM)) return undefined;
-  const server = await startStaticServer(outDir, '/');
-  const browser = await launchBrowser();
-  try {
+  return withServedSite(outDir, async (browser, baseUrl) => {
     const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
     const weights: number[] = [];
     for (const path of paths) {
       const page = await context.newPage();
       const bodies = new Map<string, Promise<Buffer | undefined>>();
       page.on('response', (response) => bodies.set(response.url(), response.body().catch(() => undefined)));
-      await page.goto(`${server.baseUrl}${path}`, { waitUntil: 'load' });
+      await page.goto(`${baseUrl}${path}`, { waitUntil: 'load' });
       const before = await page.evaluate(async () => {
         const fcp = await new Promise<number>((done) => {
           const now = performance.getEntriesByName('first-contentful-paint')[0];
@@ -337,10 +274,7 @@ async function phoneFirstPaintBytes(outDir: string, paths: string[]) {
       await page.close();
     }
     return weights;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -368,24 +302,13 @@ async function writeMinimalSite(dir: string, codes: string[]) {
 // ---------------------------------------------------------------------------------------------
 // Report
 
-const MB = (bytes?: number) => (bytes === undefined ? '—' : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
-const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-/** Display width: CJK characters take two columns in a terminal. */
-const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
-const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
-
-function table(rows: [string, string][]) {
-  const w = Math.max(...rows.map(([k]) => width(k)));
-  return rows.map(([k, v]) => `  ${pad(k, w)}  ${v}`).join('\n');
-}
-
 /** Every process of a stage, by program, largest first: `node 842.6 MB、61.0 MB · pagefind 95.0 MB（共 3 个进程）`. */
-function processPeaks(stage: StageResult): string {
+function processPeaks(stage: MeasuredRun): string {
   const byProgram = new Map<string, number[]>();
   for (const { program, peak } of stage.processes.values()) byProgram.set(program, [...(byProgram.get(program) ?? []), peak]);
   const groups = [...byProgram].map(([program, peaks]) => ({ program, peaks: peaks.sort((a, b) => b - a) })).sort((a, b) => b.peaks[0]! - a.peaks[0]!);
   // Three of a program at most: a build starts many short helpers (git, esbuild) of a few MB.
-  const shown = groups.map(({ program, peaks }) => `${program} ${peaks.slice(0, 3).map(MB).join('、')}${peaks.length > 3 ? ` 等 ${peaks.length} 个` : ''}`);
+  const shown = groups.map(({ program, peaks }) => `${program} ${peaks.slice(0, 3).map((bytes) => MB(bytes)).join('、')}${peaks.length > 3 ? ` 等 ${peaks.length} 个` : ''}`);
   return `${shown.join(' · ') || '—'}（共 ${stage.processes.size} 个进程）`;
 }
 
@@ -471,7 +394,7 @@ try {
   const minimal = await runStage('minimal', [ASTRO_CLI, 'build', '--silent'], { cwd: minimalDir });
   const minimalPages = existsSync(join(minimalDir, 'dist')) ? (await walk(join(minimalDir, 'dist'))).filter((f) => f.endsWith('.html')).length : 0;
 
-  const memory = (stage: StageResult) => `${MB(stage.peakRss)}（Node ${MB(stage.peaks.get('node'))}，Pagefind ${MB(stage.peaks.get('pagefind'))}）`;
+  const memory = (stage: MeasuredRun) => `${MB(stage.peakRss)}（Node ${MB(stage.peaks.get('node'))}，Pagefind ${MB(stage.peaks.get('pagefind'))}）`;
   const searchRow = (i: number) => {
     const search = searches?.[i];
     return search ? `${KB(search.total)}（${search.requests} 个请求；其中 Pagefind ${KB(search.pagefind)}，${search.pagefindRequests} 个文件）` : '— 找不到 Chromium（apt-get install -y chromium）';
@@ -479,7 +402,7 @@ try {
   console.log(`\n命令：${COMMAND}`);
   console.log(`Node ${process.version}，${N} 个项目，${U} 个单位，种子 ${SEED}\n`);
   console.log(
-    table([
+    formatTable([
       ['阶段 stage', '用时 time · 峰值内存 peak RSS'],
       ['生成数据 generate', `${genSeconds.toFixed(2)} s（内容 ${MB(contentBytes)}）`],
       ['检查 validate', `${validate.seconds.toFixed(2)} s · ${MB(validate.peakRss)}`],
@@ -505,7 +428,7 @@ try {
   );
   console.log();
   console.log(
-    table([
+    formatTable([
       ['输出 output', ''],
       ['HTML 页面 pages', `${htmlPages}`],
       ['每秒页数 pages/s (build)', `${(htmlPages / build.seconds).toFixed(0)}`],

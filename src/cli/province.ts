@@ -14,7 +14,6 @@
 //
 // All or nothing: a missing folder or a county that fails validation or its build stops the run
 // with the county's errors, and <out>/ is left as it was (no partial portal).
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,9 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 // The browser tests' static server and Chromium launcher, as npm run bench uses them.
-import { DEFAULT_CHROMIUM, launchBrowser } from '../lib/commands/chromium.ts';
-import { startStaticServer } from '../lib/commands/server.ts';
-import { sampleTree } from '../lib/commands/process-tree.ts';
+import { bytesOf, firstSearchVisit, formatTable, KB, MB, runMeasured, withServedSite } from '../lib/commands/measure.ts';
 import { copyProject } from '../lib/commands/project-copy.ts';
 import { bundleSearchScript, DEFAULT_TITLE, listCounties, missingCountyFiles, PORTAL_SCRIPT, ProvinceError, writePortal, type ProvinceCounty } from '../lib/build/province.ts';
 import { countyBase } from '../lib/search/province-search.ts';
@@ -98,36 +95,14 @@ async function buildCounty(county: ProvinceCounty, outDir: string): Promise<Coun
   const projectDir = await mkdtemp(join(tmpdir(), `gongkai-province-${county.code}-`));
   try {
     await copyProject(REPO, projectDir);
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      GONGKAI_CONTENT: county.contentDir,
-      GONGKAI_OUT: join(outDir, county.code),
-      [BASE_ENV]: countyBase(county.code),
-    };
-    // When started from a test, Vitest's variables would make Astro/Vite behave as under test
-    // (BASE_URL would even override the base path).
-    for (const key of Object.keys(env)) if (key.startsWith('VITEST') || ['TEST', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key)) delete env[key];
-    if (env.NODE_ENV === 'test') delete env.NODE_ENV;
-
-    const started = performance.now();
-    // What `npm run build` runs (tsx src/cli/build.ts), on this Node, without npm's own process
-    // (which would be counted in the memory and add its start-up to every county).
-    const child = spawn(process.execPath, [TSX_CLI, 'src/cli/build.ts'], { cwd: projectDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const sampler = child.pid === undefined ? undefined : sampleTree(child.pid);
-    const output: string[] = [];
-    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-    const exit = await new Promise<number>((done) => {
-      child.on('error', () => done(-1));
-      child.on('close', (code) => done(code ?? -1));
+    // What `npm run build` runs (tsx src/cli/build.ts), on this Node.
+    const run = await runMeasured([TSX_CLI, 'src/cli/build.ts'], {
+      cwd: projectDir,
+      env: { GONGKAI_CONTENT: county.contentDir, GONGKAI_OUT: join(outDir, county.code), [BASE_ENV]: countyBase(county.code) },
     });
-    const seconds = (performance.now() - started) / 1000;
-    await sampler?.stop();
-    const text = output.join('');
     // build.ts prints "网站已生成到 …（20 个项目，含搜索索引）".
-    const projects = /（(\d+) 个项目，含搜索索引）/.exec(text)?.[1];
-    return { county, seconds, exit, output: text, peaks: sampler?.peaks ?? new Map(), ...(projects ? { projects: Number(projects) } : {}) };
+    const projects = /（(\d+) 个项目，含搜索索引）/.exec(run.output)?.[1];
+    return { county, seconds: run.seconds, exit: run.exit, output: run.output, peaks: run.peaks, ...(projects ? { projects: Number(projects) } : {}) };
   } finally {
     await rm(projectDir, { recursive: true, force: true });
   }
@@ -156,17 +131,6 @@ async function buildAll(counties: ProvinceCounty[], outDir: string): Promise<Cou
 // ---------------------------------------------------------------------------------------------
 // Report
 
-const MB = (bytes?: number) => (bytes ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : '—');
-const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-/** Display width: CJK characters take two columns in a terminal. */
-const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
-const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
-
-function printTable(rows: string[][]) {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
-  for (const row of rows) console.log(`  ${row.map((cell, i) => pad(cell, widths[i]!)).join('  ').trimEnd()}`);
-}
-
 async function portalSize(dir: string) {
   let bytes = 0;
   let gzip = 0;
@@ -186,28 +150,14 @@ async function portalSize(dir: string) {
  * counted gzipped, as a web server sends them.
  */
 async function firstSearch(outDir: string, query: string, counties: ProvinceCounty[]) {
-  if (!existsSync(process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM)) return undefined;
-  const server = await startStaticServer(outDir, '/');
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    const sizes: Promise<{ path: string; bytes: number }>[] = [];
-    page.on('response', (response) => {
-      const path = new URL(response.url()).pathname;
-      sizes.push(response.body().then((body) => ({ path, bytes: /\.(html|css|js)$|\/$/.test(path) ? gzipSync(body).length : body.length }), () => ({ path, bytes: 0 })));
+  return withServedSite(outDir, async (browser, baseUrl) => {
+    const { status, responses } = await firstSearchVisit(browser, `${baseUrl}search/?q=${encodeURIComponent(query)}`, /找到/);
+    const perCounty = counties.map((c) => {
+      const files = responses.filter((r) => r.path.startsWith(`/${c.code}/pagefind/`));
+      return { county: c, bytes: bytesOf(files), requests: files.length };
     });
-    await page.goto(`${server.baseUrl}search/?q=${encodeURIComponent(query)}`);
-    await page.waitForFunction(() => /找到/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
-    const status = (await page.textContent('[data-search-status]')) ?? '';
-    const all = await Promise.all(sizes);
-    const sum = (rs: { bytes: number }[]) => rs.reduce((n, r) => n + r.bytes, 0);
-    const perCounty = counties.map((c) => ({ county: c, bytes: sum(all.filter((r) => r.path.startsWith(`/${c.code}/pagefind/`))), requests: all.filter((r) => r.path.startsWith(`/${c.code}/pagefind/`)).length }));
-    return { status, requests: all.length, total: sum(all), perCounty };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+    return { status, requests: responses.length, total: bytesOf(responses), perCounty };
+  });
 }
 
 async function reportFirstSearch() {
@@ -216,11 +166,11 @@ async function reportFirstSearch() {
   console.log();
   if (!search) console.log('  首次搜索：— 找不到 Chromium（apt-get install -y chromium）');
   else {
-    printTable([
+    console.log(formatTable([
       [`首次搜索「${FIRST_SEARCH}」`, `${KB(search.total)}（${search.requests} 个请求）`],
       ...search.perCounty.map((c) => [`  其中 ${c.county.code} 的索引`, `${KB(c.bytes)}（${c.requests} 个文件）`]),
       ['  页面显示', search.status],
-    ]);
+    ]));
   }
 }
 
@@ -300,18 +250,18 @@ const size = await portalSize(OUT);
 const byCode = new Map(builds.map((b) => [b.county.code, b]));
 console.log(`\n命令：npm run province -- ${process.argv.slice(2).join(' ')}`);
 console.log(`Node ${process.version}，${counties.length} 个县，同时构建 ${JOBS} 个\n`);
-printTable([
+console.log(formatTable([
   ['县', '项目', '用时', '峰值内存 Node / Pagefind'],
   ...counties.map((c) => {
     const b = byCode.get(c.code)!;
-    return [`${c.code} ${c.name}`, String(b.projects ?? '—'), `${b.seconds.toFixed(1)} s`, `${MB(b.peaks.get('node'))} / ${MB(b.peaks.get('pagefind'))}`];
+    return [`${c.code} ${c.name}`, String(b.projects ?? '—'), `${b.seconds.toFixed(1)} s`, `${MB(b.peaks.get('node'), 0)} / ${MB(b.peaks.get('pagefind'), 0)}`];
   }),
-]);
+]));
 console.log();
-printTable([
+console.log(formatTable([
   ['各县用时之和', `${sum.toFixed(1)} s`],
   [`总墙钟（--jobs ${JOBS}）`, `${total.toFixed(1)} s（各县之和的 ${((total / sum) * 100).toFixed(0)}%）`],
   ['门户 index.html + search/', `${KB(size.bytes)}（gzip ${KB(size.gzip)}；其中搜索脚本 ${KB(size.script)}）`],
-]);
+]));
 await reportFirstSearch();
 console.log(`\n省级门户：${shown(join(OUT, 'index.html'))}；各县：${counties.map((c) => `${shown(join(OUT, c.code))}/`).join('、')}`);

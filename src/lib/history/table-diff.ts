@@ -63,11 +63,11 @@ function compareLeaves(before: Map<string, string>, after: Map<string, string>, 
   return changes;
 }
 
-const percentOf = (v: unknown) => (v === null || v === undefined || String(v).trim() === '' ? '未列计划' : `${String(v).trim().replace(/[%％]$/, '')}%`);
+const planPercentText = (v: unknown) => (v === null || v === undefined || String(v).trim() === '' ? '未列计划' : `${String(v).trim().replace(/[%％]$/, '')}%`);
 
 function planChanges(before: unknown, after: unknown): string[] {
   const byMonth = (plan: unknown) =>
-    new Map((Array.isArray(plan) ? plan : []).filter(isRecord).map((c) => [String(c['月份']), percentOf(c['累计比例'])]));
+    new Map((Array.isArray(plan) ? plan : []).filter(isRecord).map((c) => [String(c['月份']), planPercentText(c['累计比例'])]));
   const a = byMonth(before);
   const b = byMonth(after);
   const months = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => Number(x) - Number(y));

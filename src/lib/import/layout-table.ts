@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
 import { CAPTIONS, DEFAULT_LAYOUT, INDICATOR_FIELDS, LAYOUT_NAMES, MONEY_FIELDS, PROJECT_FIELDS, TABLE_LAYOUTS, type LayoutField, type ListTable, type TableLayout } from '../../schema/table-layouts.ts';
 import { DEPARTMENT_KEYS, type DepartmentInput } from '../../schema/department.ts';
-import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, formatFenIn, type MoneyUnit } from '../reading/money.ts';
+import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, moneyUnitOf, readAmount, toFen, formatFenIn, type MoneyUnit } from '../reading/money.ts';
 import { natureProblem } from '../reading/indicator-value.ts';
 import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile } from '../office/grid.ts';
 
@@ -595,7 +595,6 @@ export function rowsGrids(projects: ProjectInput[], tableLayout: TableLayout, na
   return [{ name: sheetName(name), source: 'xlsx', rows, before: [] }, ...projects.map((p, n) => notesGrid(p, n))];
 }
 
-const moneyUnitOf = (p: ProjectInput | DepartmentInput): MoneyUnit => (MONEY_UNITS.includes(p.金额单位 as MoneyUnit) ? (p.金额单位 as MoneyUnit) : '元');
 const sheetName = (name: string) => name.slice(0, 31);
 const extraLabels = (tables: (ProjectInput | DepartmentInput)[]) => [...new Set(tables.flatMap((p) => (p.绩效指标 ?? []).flatMap((i) => Object.keys(i.其他栏目 ?? {}))))];
 

@@ -60,7 +60,7 @@ export interface YearChange {
 }
 
 /** `+12.34%`: the change in percent of `base`; undefined when base is 0. */
-export function percentOf(change: bigint, base: bigint): string | undefined {
+export function changePercent(change: bigint, base: bigint): string | undefined {
   if (base === 0n) return undefined;
   // Rounded half away from zero to 0.01 %, in integers so that no float ever touches money.
   const scaled = (change * 20000n) / base;
@@ -86,7 +86,7 @@ export function compareYears(previous: Project, current: Project): YearChange {
   const amounts = (['预算数', '财政资金', '其他资金'] as const).map((label): AmountChange => {
     const before = amountOf(previous, label);
     const now = amountOf(current, label);
-    const percent = percentOf(now - before, before);
+    const percent = changePercent(now - before, before);
     return { label, previous: before, current: now, change: now - before, ...(percent ? { percent } : {}) };
   });
 
