@@ -390,7 +390,39 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-export const tableCsv = (t: Table) => toCsv([t.columns.map((c) => c.name), ...t.rows]);
+// ---------------------------------------------------------------------------------------------
+// Cells a spreadsheet would run. Excel and WPS open a CSV cell as if it were typed into the sheet:
+// one that starts with = + - or @ becomes a formula (`=100.00(%)` an error, `=HYPERLINK(…)` a live
+// link), and some programs trim a leading tab or carriage return first. Such a cell is written
+// with an apostrophe in front, the mark both programs read as "text follows" and do not show, so
+// the reader sees the published text and nothing runs. Numbers in numeric columns stay numbers
+// (a negative amount is a number, not a formula); a lone `-`, the published "none", is text to
+// every spreadsheet and stays as it is. A cell that itself starts with an apostrophe gets one too,
+// so that a program reading the CSV recovers every original value by dropping one leading
+// apostrophe (datapackage.json says so: FORMULA_GUARD).
+
+const RUNS_AS_FORMULA = /^[=+\-@\t\r']/;
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+const TEXT_MARK = "'";
+
+/** A cell as the CSV writes it: the published text, with the text mark where a spreadsheet would run it. */
+export function csvCell(text: string, type: ColumnType): string {
+  if (type !== 'string' && PLAIN_NUMBER.test(text)) return text;
+  return text !== '-' && RUNS_AS_FORMULA.test(text) ? TEXT_MARK + text : text;
+}
+
+/** A CSV cell's published text: csvCell undone (one leading apostrophe dropped). */
+export const csvCellText = (cell: string): string => (cell.startsWith(TEXT_MARK) ? cell.slice(1) : cell);
+
+/** How datapackage.json tells machine readers about csvCell, beside every CSV resource. */
+export const FORMULA_GUARD = {
+  prefix: TEXT_MARK,
+  description:
+    '以 = + - @ 或英文单引号、制表符、回车开头的单元格（单独一个“-”和数值列中的数字除外），前面加了一个英文单引号 \'，使 Excel、WPS 照原文显示而不当作公式运行；程序读取时，去掉单元格开头的一个单引号即得原文。JSON 与 XLSX 下载不加。',
+} as const;
+
+/** A table as CSV: every cell through csvCell, the one place a CSV cell is encoded. */
+export const tableCsv = (t: Table) => toCsv([t.columns.map((c) => c.name), ...t.rows.map((row) => row.map((cell, i) => csvCell(cell, t.columns[i]?.type ?? 'string')))]);
 
 /** One project as CSV: a row per indicator with the project's columns repeated. */
 export const projectCsv = (p: ExportProject): string => tableCsv(projectIndicatorTable(p));
@@ -592,6 +624,9 @@ export function dataPackage(resources: readonly PackageResource[], meta: Package
         const header = parseCsv(new TextDecoder().decode(r.bytes))[0] ?? [];
         resource.profile = 'tabular-data-resource';
         resource.encoding = 'utf-8';
+        // A custom property (the Data Package spec allows them): how cells that a spreadsheet
+        // would run as formulas are written, and how to read them back (csvCell).
+        resource.formulaGuard = FORMULA_GUARD;
         const described = (name: string) => r.columns?.find((c) => c.name === name) ?? describeColumn(name);
         // The shared unit and phase describe the target tables; a table with its own columns (the
         // results) names them per row only.
