@@ -121,7 +121,7 @@ describe('site-wide CSV tables', () => {
       expect(row).not.toHaveProperty('指标值');
     });
     const total = rows.reduce((sum, r) => sum + toFen(r['预算数']!), 0n);
-    expect(total).toBe(316731000n); // 3,167,310.00 元, as DOMAIN.md states for the source
+    expect(total).toBe(316731000n); // 3,167,310.00 元, the source's total (docs/领域.md, “批复原文”)
   });
 
   it('sorts by year and unit, keeping the given order within a unit', () => {

@@ -105,7 +105,7 @@ const cases: Array<[string, Expected]> = [
   ['是', { kind: 'qualitative' }],
   ['否', { kind: 'qualitative' }],
   [' 按时完成 ', { kind: 'qualitative' }],
-  // A free phrase with no digits is a qualitative target (DOMAIN.md: "usually a free phrase").
+  // A free phrase with no digits is a qualitative target (docs/领域.md, “指标值的写法”: usually a free phrase).
   ['保障林业顺利开展', { kind: 'qualitative' }],
   ['群众生活条件得到改善', { kind: 'qualitative' }],
   ['有效保障村级组织正常运转', { kind: 'qualitative' }],

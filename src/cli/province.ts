@@ -91,7 +91,7 @@ interface CountyBuild {
 
 async function buildCounty(county: ProvinceCounty, outDir: string): Promise<CountyBuild> {
   // Each build in its own copy of the project: Astro keeps intermediate files in the project's
-  // .astro/ folder, so two builds in one folder break each other (README 开发说明).
+  // .astro/ folder, so two builds in one folder break each other (docs/开发.md, “一个工作目录一次只运行一个构建”).
   const projectDir = await mkdtemp(join(tmpdir(), `gongkai-province-${county.code}-`));
   try {
     await copyProject(REPO, projectDir);

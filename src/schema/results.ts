@@ -1,4 +1,4 @@
-// The later stages of the performance cycle (DOMAIN.md, “The rest of the cycle”): 执行监控 (the
+// The later stages of the performance cycle (docs/领域.md, “其余环节：执行监控和绩效自评”): 执行监控 (the
 // mid-year monitoring table) and 绩效自评 (the year-end self-evaluation, project and department),
 // one YAML file each beside the target tables. Cells are kept as published (★ marks, 其中 rows,
 // 产出指标(50分), `-` for an empty amount) and read for what they mean by the functions below.

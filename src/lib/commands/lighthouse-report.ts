@@ -77,7 +77,7 @@ export function scoresOf(categories: Record<string, { score: number | null } | u
   })) as Record<Category, number | null>;
 }
 
-/** A Markdown table: one row per page, one column per category (as the README shows it). */
+/** A Markdown table: one row per page, one column per category (as docs/性能.md, “Lighthouse 分数” shows it). */
 export function formatScoreTable(rows: readonly PageScores[]): string {
   const header = `| 页面 | 网址 | ${CATEGORIES.map((c) => CATEGORY_LABELS[c]).join(' | ')} |`;
   const rule = `|---|---|${CATEGORIES.map(() => '---:').join('|')}|`;

@@ -1,4 +1,4 @@
-// The result tables of the performance cycle (DOMAIN.md, “The rest of the cycle”) as data — the
+// The result tables of the performance cycle (docs/领域.md, “其余环节：执行监控和绩效自评”) as data — the
 // national 项目支出绩效自评表, the 项目支出绩效目标执行监控表 and the 部门整体支出绩效自评表 — with one
 // reader and one writer for all three. Like layout-table.ts the reader finds blocks and columns by
 // their labels in a grid (.xlsx, .docx or tab-separated text), carries merged 一级/二级 cells down,

@@ -155,7 +155,7 @@ const MONEY = {
   得分: col('得分', 'string', '本栏目的得分，照原表'),
 } as const;
 
-/** `监控` is the months the monitoring counts (DOMAIN.md: every figure names its phase). */
+/** `监控` is the months the monitoring counts (every figure names its phase: docs/领域.md, “开放数据的惯例”). */
 const phaseOf = (column: MoneyColumn, month: number | undefined) => (column.phase === '监控' ? `监控至${month}月` : column.phase!);
 
 /** result-money.csv: one row per published amount of both stages' money tables, with its phase. */
