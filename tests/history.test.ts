@@ -106,6 +106,10 @@ describe('reading git', () => {
   it('publishes the commit message without its trailers, and reads quoted paths', () => {
     expect(reasonOf('更正预算数\n\n依据玉财预〔2023〕12 号\n\nSigned-off-by: 财政所 <czs@example.org>\n')).toBe('更正预算数\n\n依据玉财预〔2023〕12 号');
     expect(reasonOf('更正预算数：2: 45,000 元')).toBe('更正预算数：2: 45,000 元');
+    // A commit that also changed code: no reason for citizens, unless it states one for them.
+    expect(reasonOf('Import the approved document\n\nAdds the importer and its tests.', false)).toBe('');
+    expect(reasonOf('Fix importer; re-import\n\n公开说明: 按批复文件更正预算数\nSigned-off-by: a <a@example.org>', false)).toBe('按批复文件更正预算数');
+    expect(reasonOf('更正预算数\n\n公开说明：依据玉财预〔2023〕12 号更正')).toBe('依据玉财预〔2023〕12 号更正');
     expect(unquotePath('"a\\tb\\"c\\346\\226\\207.yaml"')).toBe('a\tb"c文.yaml');
     expect(unquotePath('content/2023/人饮井.yaml')).toBe('content/2023/人饮井.yaml');
   });
@@ -141,6 +145,22 @@ describe('reading git', () => {
       ['2024-03-01', '合并：更正预算数'],
     ]);
     expect(versions[1]!.changes).toEqual(['预算数 由 40,000.00 元 改为 45,000.00 元', '财政资金 由 40,000.00 元 改为 45,000.00 元']);
+    rmSync(repo.dir, { recursive: true, force: true });
+  });
+
+  it('shows citizens a commit message only when the commit changed content alone, or its 公开说明 trailer', () => {
+    const repo = branchRepo();
+    const code = (name: string) => {
+      mkdirSync(join(repo.dir, 'src'), { recursive: true });
+      writeFileSync(join(repo.dir, 'src', name), 'export {};\n');
+    };
+    code('importer.ts');
+    repo.commit(repo.original.replace('预算数: "40000.00"', '预算数: "41000.00"').replace('财政资金: "40000.00"', '财政资金: "41000.00"'), 'Rewrite the importer and re-import the table', '2024-02-01T09:00:00+08:00');
+    code('reader.ts');
+    repo.commit(repo.original.replace('预算数: "40000.00"', '预算数: "42000.00"').replace('财政资金: "40000.00"', '财政资金: "42000.00"'), 'Fix the reader\n\n公开说明: 按批复文件更正预算数为 42,000 元', '2024-02-02T09:00:00+08:00');
+    repo.commit(repo.original.replace('预算数: "40000.00"', '预算数: "43000.00"').replace('财政资金: "40000.00"', '财政资金: "43000.00"'), '预算调整：追加 1,000 元', '2024-02-03T09:00:00+08:00');
+    const versions = readHistory(repo.content).tables.get('2023/483001/13022923P00JXC4155606')!.versions;
+    expect(versions.map((v) => v.reason)).toEqual(['发布', '', '按批复文件更正预算数为 42,000 元', '预算调整：追加 1,000 元']);
     rmSync(repo.dir, { recursive: true, force: true });
   });
 

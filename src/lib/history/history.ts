@@ -28,7 +28,7 @@ export interface TableVersion {
   date: string;
   /** Full commit hash; '' when not committed. */
   commit: string;
-  /** The commit message: why the table changed. */
+  /** Why the table changed, as citizens read it (reasonOf): '' when the commit gives no public reason. */
   reason: string;
   /** The file, relative to the content folder, as it was named in this version. */
   file: string;
@@ -148,15 +148,24 @@ export function unquotePath(path: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
+/** The trailer that gives citizens the reason for a change, whatever else the commit changed. */
+export const PUBLIC_REASON_TRAILER = '公开说明';
+
 /**
- * The commit message as the public reason: trailers that say who signed or helped
+ * The commit message as the reason citizens read. A `公开说明:` trailer is the reason whenever it
+ * is there. Otherwise the message is the reason only for a commit that changed content alone:
+ * a commit that also changed code or tests was written for developers (often in English), and
+ * citizens see no reason for it rather than that. Trailers that say who signed or helped
  * (Signed-off-by: name <email>, Co-authored-by: …) are for the repository, not for readers.
  */
-export function reasonOf(message: string): string {
+export function reasonOf(message: string, contentOnly = true): string {
   const paragraphs = message.trim().split(/\n\s*\n/);
   const last = paragraphs.at(-1) ?? '';
-  const trailers = paragraphs.length > 1 && last.split('\n').every((line) => /^[A-Za-z][\w-]*: \S/.test(line));
-  return (trailers ? paragraphs.slice(0, -1) : paragraphs).join('\n\n').trim();
+  const TRAILER = new RegExp(`^(?:[A-Za-z][\\w-]*: \\S|${PUBLIC_REASON_TRAILER}[:：])`);
+  const trailers = paragraphs.length > 1 && last.split('\n').every((line) => TRAILER.test(line));
+  const stated = trailers ? last.split('\n').find((line) => line.startsWith(PUBLIC_REASON_TRAILER)) : undefined;
+  if (stated) return stated.slice(PUBLIC_REASON_TRAILER.length + 1).trim();
+  return contentOnly ? (trailers ? paragraphs.slice(0, -1) : paragraphs).join('\n\n').trim() : '';
 }
 
 /** `git log --raw` of the content folder along the published branch, oldest commit first. */
@@ -166,6 +175,8 @@ function readLog(top: string, folder: string): Commit[] {
   // merged, so a merge is compared with its first parent, dated by the merge, and the side
   // branch's drafts are not versions.
   const out = mustGit(top, ['log', '--first-parent', '--reverse', '--raw', '--no-abbrev', '-M', '--diff-merges=first-parent', '--format=%x00%H%x00%cI%x00%B%x00', '--', folder]).toString('utf8');
+  // The commits of the same branch that also changed something outside the content folder.
+  const beyond = folder === '.' ? new Set<string>() : new Set(mustGit(top, ['log', '--first-parent', '--diff-merges=first-parent', '--format=%H', '--', '.', `:(exclude)${folder}`]).toString('utf8').split('\n'));
   const parts = out.split('\0');
   const commits: Commit[] = [];
   for (let i = 1; i + 2 < parts.length; i += 4) {
@@ -175,7 +186,7 @@ function readLog(top: string, folder: string): Commit[] {
       const m = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z]\d*)\t([^\t]+)(?:\t([^\t]+))?$/.exec(line);
       if (m) changes.push({ blob: m[1]!, status: m[2]![0]!, path: unquotePath(m[3]!), ...(m[4] ? { to: unquotePath(m[4]) } : {}) });
     }
-    commits.push({ hash, date, reason: reasonOf(body), changes });
+    commits.push({ hash, date, reason: reasonOf(body, !beyond.has(hash)), changes });
   }
   return commits;
 }
