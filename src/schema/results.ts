@@ -175,14 +175,14 @@ export function amountFen(text: string | undefined, unit: MoneyUnit): bigint | u
   return text === undefined || isEmptyMark(text) ? undefined : toFen(text, unit);
 }
 
-/** The 执行率 this site computes, in % (undefined without both amounts or with a zero budget), and which budget it divides by. */
-export function executionRate(row: MoneyRow, unit: MoneyUnit, columns: readonly MoneyColumn[]): { percent: number; budgetKey: string; executedKey: string } | undefined {
+/** The 执行率 this site computes, in % (undefined without both amounts or with a zero budget), and which budget it divides by (its key and property). */
+export function executionRate(row: MoneyRow, unit: MoneyUnit, columns: readonly MoneyColumn[]): { percent: number; budgetKey: string; budgetProperty: (typeof RATE_RULE.budgets)[number]; executedKey: string } | undefined {
   const key = (property: string) => columns.find((c) => c.property === property)!.key;
   const executed = amountFen(row[RATE_RULE.executed], unit);
   const budgetProperty = RATE_RULE.budgets.find((b) => row[b] !== undefined && !isEmptyMark(row[b]));
   const budget = budgetProperty ? amountFen(row[budgetProperty], unit) : undefined;
   if (executed === undefined || budget === undefined || budget === 0n) return undefined;
-  return { percent: (Number(executed) / Number(budget)) * 100, budgetKey: key(budgetProperty!), executedKey: key(RATE_RULE.executed) };
+  return { percent: (Number(executed) / Number(budget)) * 100, budgetKey: key(budgetProperty!), budgetProperty: budgetProperty!, executedKey: key(RATE_RULE.executed) };
 }
 
 /** Checks of a money table: decimals, 执行率, 得分 ≤ 分值, and the parts adding up to the total row. */
@@ -212,7 +212,7 @@ function checkMoneyRows(rows: unknown, unit: MoneyUnit, columns: readonly MoneyC
           path: ['资金', index, '执行率'],
           input: row.rate,
           message:
-            `“${row.label}”的执行率写的是 ${row.rate}，按 ${rate.executedKey} ÷ ${rate.budgetKey} = ${row[RATE_RULE.executed]} ÷ ${row[rate.budgetKey === '年初预算数' ? 'initialBudget' : 'adjustedBudget']}（${unit}）算出是 ${rate.percent.toFixed(2)}%（精确到 0.01%）。` +
+            `“${row.label}”的执行率写的是 ${row.rate}，按 ${rate.executedKey} ÷ ${rate.budgetKey} = ${row[RATE_RULE.executed]} ÷ ${row[rate.budgetProperty]}（${unit}）算出是 ${rate.percent.toFixed(2)}%（精确到 0.01%）。` +
             '请按批复文件核对执行数、预算数和执行率',
         });
       }

@@ -2,7 +2,6 @@
 // layout: it finds labelled cells and the indicator header row by their labels wherever they stand
 // in a grid (office/grid.ts: .xlsx, .docx or tab-separated text), follows merged cells, and reports
 // in Chinese, with the cell, every non-empty cell it could not place — then nothing is written.
-import { createHash } from 'node:crypto';
 import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
 import { CAPTIONS, DEFAULT_LAYOUT, INDICATOR_FIELDS, LAYOUT_NAMES, MONEY_FIELDS, PROJECT_FIELDS, TABLE_LAYOUTS, type LayoutField, type ListTable, type TableLayout } from '../../schema/table-layouts.ts';
 import { DEPARTMENT_KEYS, type DepartmentInput } from '../../schema/department.ts';
@@ -11,6 +10,7 @@ import { natureProblem } from '../reading/indicator-value.ts';
 import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile } from '../office/grid.ts';
 import { CARRIED_LEVELS, carriedDown, hasText, MONEY_LINE, own, ownText, rowCells, short, UNIT_CODE, UNIT_LINE, visibleText } from './cells.ts';
 import { strayParagraph, type ImportProblem } from './problems.ts';
+import { madeUrlKey } from './project-file.ts';
 
 export interface LayoutImportOptions {
   /** Fiscal year when the file does not say it (title `2024年…` or the 说明 table). */
@@ -465,7 +465,7 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
   }
   if (isProject) {
     const code = project['项目编码'] as string | undefined;
-    project['网址标识'] = notes.get('网址标识') ?? (code ? undefined : `${layout.urlPrefix}-${createHash('sha256').update(`${year}/${unitCode}/${name}`).digest('hex').slice(0, 8)}`);
+    project['网址标识'] = notes.get('网址标识') ?? (code ? undefined : madeUrlKey(layout.urlPrefix, year, unitCode, name));
   }
   if (Object.keys(table.extra).length) project['其他栏目'] = table.extra;
   project['绩效指标'] = table.indicators.map((row) => {

@@ -5,12 +5,12 @@
 // tab-separated text), carries merged 一级/二级 cells down, and reports in Chinese, with the cell,
 // every non-empty cell it cannot place; the caller then writes nothing. The writer lays a result
 // file out as published, so that it reads back the same.
-import { createHash } from 'node:crypto';
 import { z } from 'astro/zod';
 import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile } from '../office/grid.ts';
 import { normal } from './layout-table.ts';
 import { CARRIED_LEVELS, carriedDown, filledCells, hasText, MONEY_LINE, own, ownText, short, UNIT_CODE, UNIT_LINE, visibleText } from './cells.ts';
 import { strayParagraph, type ImportProblem } from './problems.ts';
+import { madeUrlKey } from './project-file.ts';
 import { departmentEvaluationSchema, DEVIATION_CATEGORIES, evaluationSchema, isEmptyMark, monitoringSchema, numberOf, readIndicatorName, type MoneyColumn } from '../../schema/results.ts';
 import { RESULT_LAYOUTS, resultLayoutOf, type ResultKind, type ResultLabel, type ResultLayout } from '../../schema/result-layouts.ts';
 import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../reading/money.ts';
@@ -342,7 +342,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   let key: { 项目编码?: string; 网址标识?: string } = {};
   if (isProject) {
     key = head['项目编码'] ? { 项目编码: head['项目编码'] } : head['网址标识'] ? { 网址标识: head['网址标识'] } : (options.targetOf?.(year, unitCode, name) ?? {});
-    if (!key.项目编码 && !key.网址标识) key = { 网址标识: `jx-${createHash('sha256').update(`${year}/${unitCode}/${name}`).digest('hex').slice(0, 8)}` };
+    if (!key.项目编码 && !key.网址标识) key = { 网址标识: madeUrlKey('jx', year, unitCode, name) };
   }
   // The 总分 row's 分值 is derived (the 分值 above add up to it); a different one is kept as written.
   if (totalPoints !== undefined && totalPoints !== pointsSum(money, indicators)) extra[TOTAL_POINTS_KEY] = totalPoints;

@@ -33,6 +33,10 @@ const published = <T,>(key: string, property: string, description: string): Cell
   },
 ];
 
+/**
+ * Not printed columns: every row names the table it comes from (year, unit, kind, project), so that
+ * a row read alone, or the rows of many tables in one file, still say whose they are.
+ */
 const HEAD = {
   年度: col('年度', 'integer', '预算年度，例如 2024'),
   单位编码: col('单位编码', 'string', '预算单位编码（文本：开头的 0 有意义）'),
@@ -123,6 +127,10 @@ export function evaluationsTable(results: Pick<ExportResults, 'evaluations' | 'd
   return indicatorTable(tables, EVALUATION_CELLS, READING_CELLS);
 }
 
+/**
+ * result-money.csv is long, not as printed: one published amount a row, the printed column it stands
+ * in named under 列, so that both stages' amounts sit in one 金额 column, each with its phase.
+ */
 const MONEY = {
   栏目: col('栏目', 'string', '资金栏目，照原表（年度资金总额、其中：当年财政拨款 ……）'),
   列: col('列', 'string', '金额所在的原表栏目（年初预算数、调整后预算数、执行数、全年执行数 ……）'),

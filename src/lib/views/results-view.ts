@@ -226,7 +226,7 @@ export function publishedSheet(s: Monitoring | Evaluation | DepartmentEvaluation
   if ('month' in s) cells.push(['年度总体目标', s.goal?.target], ['总体目标执行情况', s.goal?.progress]);
   else {
     cells.push(['年度总体目标：预期目标', s.goal?.target], ['年度总体目标：实际完成情况', s.goal?.achieved]);
-    cells.push(['总分', s.total], ['自评等级', s.grade], ['评价结论', s.conclusion], ['存在问题', s.problems], ['改进措施', s.improvements]);
+    cells.push(['总分', s.total], ...resultLayoutOf('evaluation').closing.map((c): [string, string | undefined] => [c.label, (s as unknown as Record<string, string | undefined>)[c.property]]));
   }
   cells.push(...Object.entries(s.extra ?? {}));
   return cells.filter((c): c is [string, string] => c[1] !== undefined);
