@@ -2,6 +2,8 @@
 // mid-year monitoring table) and 绩效自评 (the year-end self-evaluation, project and department),
 // one YAML file each beside the target tables. Cells are kept as published (★ marks, 其中 rows,
 // 产出指标(50分), `-` for an empty amount) and read for what they mean by the functions below.
+// The fields below, in order, are the one list of each table's columns; how the tables print them
+// is said in result-layouts.ts.
 import { z } from 'astro/zod';
 import { whenWritten } from './messages.ts';
 import { fiscalYearSchema, moneyUnitSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
