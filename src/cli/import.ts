@@ -31,6 +31,7 @@ import { departmentSchemaFor } from '../schema/department.ts';
 import { projectRulesOf } from '../schema/site.ts';
 import { DEFAULT_LAYOUT, LAYOUT_NAMES, layoutNamed, TABLE_LAYOUTS } from '../schema/table-layouts.ts';
 import { detectLayout, importLayoutFile } from '../lib/import/layout-table.ts';
+import { problemLine, schemaProblems, type ImportProblem } from '../lib/import/problems.ts';
 import { readXlsxGrids } from '../lib/office/grid-xlsx.ts';
 import { readDocxGrids } from '../lib/office/grid-docx.ts';
 import { decodeText, readTextGrids } from '../lib/office/grid-text.ts';
@@ -207,7 +208,7 @@ async function importLabelledTables(): Promise<number | undefined> {
   }
   const rules = projectRulesOf(site);
   const imported = importLayoutFile(read, { layout, year, unit: unitOption, siteLayout: rules.layout });
-  const problems = [...imported.problems];
+  const problems: ImportProblem[] = [...imported.problems];
   // A department file of another kind (the bundled unit's, with its 分项绩效目标) is not replaced.
   for (const d of imported.departments) {
     const existing = join(contentDir, String(d.年度), d.单位编码, 'department.yaml');
@@ -228,14 +229,9 @@ async function importLabelledTables(): Promise<number | undefined> {
     ...imported.projects.map((p): [string, z.ZodType, unknown] => [`项目“${p.项目名称}”`, projectSchema(rules), p]),
     ...imported.departments.map((d): [string, z.ZodType, unknown] => [`“${d.单位名称}”的部门整体目标`, departmentSchemaFor(rules.framework), d]),
   ];
-  for (const [name, schema, file] of checks) {
-    const checked = schema.safeParse(file);
-    if (!checked.success) {
-      for (const issue of checked.error.issues) problems.push({ where: `${name}${issue.path.length ? ` ${issue.path.map((k) => (typeof k === 'number' ? `[${k + 1}]` : `.${String(k)}`)).join('').replace(/^\./, '')}` : ''}`, message: issue.message });
-    }
-  }
+  for (const [name, schema, file] of checks) problems.push(...schemaProblems(name, schema.safeParse(file).error?.issues ?? []));
   if (problems.length > 0) {
-    for (const p of problems) console.error(`${file}${p.where ? `：${p.where}` : ''}  ${p.message}`);
+    for (const p of problems) console.error(problemLine(file!, p));
     console.error(`\n导入失败（表样“${layout.name}”）：有 ${problems.length} 处需要修改，没有写入任何文件。`);
     return 1;
   }
@@ -297,17 +293,11 @@ async function importResultTables(): Promise<number | undefined> {
   }
   const rules = projectRulesOf(site);
   const imported = importResultFile(read, { year, unit: unitOption, targetOf });
-  const problems = [...imported.problems];
+  const problems: ImportProblem[] = [...imported.problems];
   const schema = layout.kind === 'monitoring' ? monitoringSchema(rules) : layout.kind === 'evaluation' ? evaluationSchema(rules) : departmentEvaluationSchema(rules.framework);
-  for (const table of imported.tables) {
-    const checked = schema.safeParse(table);
-    const name = String(table['项目名称'] ?? table['单位名称']);
-    if (!checked.success) {
-      for (const issue of checked.error.issues) problems.push({ where: `“${name}”${issue.path.length ? ` ${issue.path.map((k) => (typeof k === 'number' ? `[${k + 1}]` : `.${String(k)}`)).join('').replace(/^\./, '')}` : ''}`, message: issue.message });
-    }
-  }
+  for (const table of imported.tables) problems.push(...schemaProblems(`“${String(table['项目名称'] ?? table['单位名称'])}”`, schema.safeParse(table).error?.issues ?? []));
   if (problems.length > 0) {
-    for (const p of problems) console.error(`${file}${p.where ? `：${p.where}` : ''}  ${p.message}`);
+    for (const p of problems) console.error(problemLine(file!, p));
     console.error(`\n导入失败（${layout.title}）：有 ${problems.length} 处需要修改，没有写入任何文件。`);
     return 1;
   }

@@ -2,6 +2,8 @@
 // mid-year monitoring table) and 绩效自评 (the year-end self-evaluation, project and department),
 // one YAML file each beside the target tables. Cells are kept as published (★ marks, 其中 rows,
 // 产出指标(50分), `-` for an empty amount) and read for what they mean by the functions below.
+// The fields below, in order, are the one list of each table's columns; how the tables print them
+// is said in result-layouts.ts.
 import { z } from 'astro/zod';
 import { whenWritten } from './messages.ts';
 import { fiscalYearSchema, moneyUnitSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
@@ -58,16 +60,17 @@ const scoreText = (description: string) =>
     .meta({ description, examples: ['10'] });
 
 /** A 执行率 as published (`97.56%`), kept as text. */
-const rateText = z
-  .union([z.string(), z.number()], { error: whenWritten('执行率要写成百分数，例如 "97.56%"') })
-  .transform((input, ctx) => {
-    const written = String(input).trim();
-    if (isEmptyMark(written) || NUMBER.test(written.replace(/\s*[%％]$/, ''))) return written;
-    ctx.addIssue({ code: 'custom', input, message: `执行率“${written}”写法不对：写百分数，例如 "97.56%"；原表为空时写 "-"` });
-    return z.NEVER;
-  })
-  .optional()
-  .meta({ description: '执行率，照原表写，例如 "97.56%"', examples: ['97.56%'] });
+const rateText = (description: string) =>
+  z
+    .union([z.string(), z.number()], { error: whenWritten('执行率要写成百分数，例如 "97.56%"') })
+    .transform((input, ctx) => {
+      const written = String(input).trim();
+      if (isEmptyMark(written) || NUMBER.test(written.replace(/\s*[%％]$/, ''))) return written;
+      ctx.addIssue({ code: 'custom', input, message: `执行率“${written}”写法不对：写百分数，例如 "97.56%"；原表为空时写 "-"` });
+      return z.NEVER;
+    })
+    .optional()
+    .meta({ description, examples: ['97.56%'] });
 
 /** The number of a 分值 / 得分 / 总分 / 执行率 cell; undefined for an empty cell or mark. */
 export function numberOf(written: unknown): number | undefined {
@@ -113,7 +116,9 @@ export function indicatorIdentity(i: { level1?: string; level2?: string; name: s
 
 /**
  * Each stage's money columns, as data: the YAML key, the property, what it holds, and the budget
- * phase a figure of that column belongs to (every figure on the site names its phase).
+ * phase a figure of that column belongs to (every figure on the site names its phase). The one list
+ * of them: the rows' schemas below, the printed layout (result-layouts.ts), the pages and the
+ * downloads all read these.
  */
 export interface MoneyColumn {
   key: string;
@@ -121,45 +126,45 @@ export interface MoneyColumn {
   kind: 'amount' | 'rate' | 'score';
   /** The phase a reader sees beside the figure; `监控` becomes 监控至N月. */
   phase?: '年初预算' | '调整预算' | '决算' | '监控' | '全年预计';
+  /** What the cell holds, for the editors' schema. */
+  description: string;
 }
+const INITIAL_BUDGET: MoneyColumn = { key: '年初预算数', property: 'initialBudget', kind: 'amount', phase: '年初预算', description: '年初预算数' };
+const RATE: MoneyColumn = { key: '执行率', property: 'rate', kind: 'rate', description: '执行率，照原表写，例如 "97.56%"' };
 export const MONITORING_MONEY_COLUMNS: readonly MoneyColumn[] = [
-  { key: '年初预算数', property: 'initialBudget', kind: 'amount', phase: '年初预算' },
-  { key: '调整后预算数', property: 'adjustedBudget', kind: 'amount', phase: '调整预算' },
-  { key: '执行数', property: 'executed', kind: 'amount', phase: '监控' },
-  { key: '执行率', property: 'rate', kind: 'rate' },
-  { key: '全年预计执行数', property: 'forecast', kind: 'amount', phase: '全年预计' },
+  INITIAL_BUDGET,
+  { key: '调整后预算数', property: 'adjustedBudget', kind: 'amount', phase: '调整预算', description: '调整后预算数（全年预算数）；没有调整时不写' },
+  { key: '执行数', property: 'executed', kind: 'amount', phase: '监控', description: '1 月至监控月份月底的执行数' },
+  RATE,
+  { key: '全年预计执行数', property: 'forecast', kind: 'amount', phase: '全年预计', description: '全年预计执行数' },
 ];
 export const EVALUATION_MONEY_COLUMNS: readonly MoneyColumn[] = [
-  { key: '年初预算数', property: 'initialBudget', kind: 'amount', phase: '年初预算' },
-  { key: '全年预算数', property: 'adjustedBudget', kind: 'amount', phase: '调整预算' },
-  { key: '全年执行数', property: 'executed', kind: 'amount', phase: '决算' },
-  { key: '分值', property: 'points', kind: 'score' },
-  { key: '执行率', property: 'rate', kind: 'rate' },
-  { key: '得分', property: 'score', kind: 'score' },
+  INITIAL_BUDGET,
+  { key: '全年预算数', property: 'adjustedBudget', kind: 'amount', phase: '调整预算', description: '全年预算数（调整后）' },
+  { key: '全年执行数', property: 'executed', kind: 'amount', phase: '决算', description: '全年执行数（决算数）' },
+  { key: '分值', property: 'points', kind: 'score', description: '分值（通常只在资金总额一行，一般 10 分）' },
+  RATE,
+  { key: '得分', property: 'score', kind: 'score', description: '得分' },
 ];
 /** 执行率 = 执行数 ÷ 预算数, with the budget each table divides by (the adjusted one where it is written). */
 const RATE_RULE = { executed: 'executed', budgets: ['adjustedBudget', 'initialBudget'] } as const;
 
-const monitoringMoneyRow = keyed({
-  栏目: ['label', requiredText('资金栏目，照原表写，例如 年度资金总额、其中：财政拨款', '年度资金总额')],
-  年初预算数: ['initialBudget', publishedAmount('年初预算数')],
-  调整后预算数: ['adjustedBudget', publishedAmount('调整后预算数（全年预算数）；没有调整时不写')],
-  执行数: ['executed', publishedAmount('1 月至监控月份月底的执行数')],
-  执行率: ['rate', rateText],
-  全年预计执行数: ['forecast', publishedAmount('全年预计执行数')],
-  其他栏目: ['extra', extraCellsSchema],
-});
-const evaluationMoneyRow = keyed({
-  栏目: ['label', requiredText('资金栏目，照原表写，例如 年度资金总额、其中：当年财政拨款、上年结转资金、其他资金', '年度资金总额')],
-  年初预算数: ['initialBudget', publishedAmount('年初预算数')],
-  全年预算数: ['adjustedBudget', publishedAmount('全年预算数（调整后）')],
-  全年执行数: ['executed', publishedAmount('全年执行数（决算数）')],
-  分值: ['points', scoreText('分值（通常只在资金总额一行，一般 10 分）')],
-  执行率: ['rate', rateText],
-  得分: ['score', scoreText('得分')],
-  其他栏目: ['extra', extraCellsSchema],
-});
 export type MoneyRow = { label: string; initialBudget?: string; adjustedBudget?: string; executed?: string; rate?: string; forecast?: string; points?: string; score?: string; extra?: Record<string, string> };
+
+/**
+ * A row of a money table: its 栏目, a cell per column, 其他栏目. Built from the columns, so its
+ * type is stated once, as MoneyRow, rather than inferred from a second list of the same keys.
+ */
+function moneyRowSchema(columns: readonly MoneyColumn[], label: string) {
+  const cell = { amount: publishedAmount, rate: rateText, score: scoreText } as const;
+  return keyed({
+    栏目: ['label', requiredText(label, '年度资金总额')],
+    ...Object.fromEntries(columns.map((c) => [c.key, [c.property, cell[c.kind](c.description)] as const])),
+    其他栏目: ['extra', extraCellsSchema],
+  }) as unknown as z.ZodType<MoneyRow>;
+}
+const monitoringMoneyRow = moneyRowSchema(MONITORING_MONEY_COLUMNS, '资金栏目，照原表写，例如 年度资金总额、其中：财政拨款');
+const evaluationMoneyRow = moneyRowSchema(EVALUATION_MONEY_COLUMNS, '资金栏目，照原表写，例如 年度资金总额、其中：当年财政拨款、上年结转资金、其他资金');
 
 /** The row of a money table that holds the total (年度资金总额, 资金总额, 合计): the first, when its label says so. */
 export function totalRowOf<T extends { label: string }>(rows: readonly T[]): T | undefined {
@@ -172,14 +177,14 @@ export function amountFen(text: string | undefined, unit: MoneyUnit): bigint | u
   return text === undefined || isEmptyMark(text) ? undefined : toFen(text, unit);
 }
 
-/** The 执行率 this site computes, in % (undefined without both amounts or with a zero budget), and which budget it divides by. */
-export function executionRate(row: MoneyRow, unit: MoneyUnit, columns: readonly MoneyColumn[]): { percent: number; budgetKey: string; executedKey: string } | undefined {
+/** The 执行率 this site computes, in % (undefined without both amounts or with a zero budget), and which budget it divides by (its key and property). */
+export function executionRate(row: MoneyRow, unit: MoneyUnit, columns: readonly MoneyColumn[]): { percent: number; budgetKey: string; budgetProperty: (typeof RATE_RULE.budgets)[number]; executedKey: string } | undefined {
   const key = (property: string) => columns.find((c) => c.property === property)!.key;
   const executed = amountFen(row[RATE_RULE.executed], unit);
   const budgetProperty = RATE_RULE.budgets.find((b) => row[b] !== undefined && !isEmptyMark(row[b]));
   const budget = budgetProperty ? amountFen(row[budgetProperty], unit) : undefined;
   if (executed === undefined || budget === undefined || budget === 0n) return undefined;
-  return { percent: (Number(executed) / Number(budget)) * 100, budgetKey: key(budgetProperty!), executedKey: key(RATE_RULE.executed) };
+  return { percent: (Number(executed) / Number(budget)) * 100, budgetKey: key(budgetProperty!), budgetProperty: budgetProperty!, executedKey: key(RATE_RULE.executed) };
 }
 
 /** Checks of a money table: decimals, 执行率, 得分 ≤ 分值, and the parts adding up to the total row. */
@@ -209,7 +214,7 @@ function checkMoneyRows(rows: unknown, unit: MoneyUnit, columns: readonly MoneyC
           path: ['资金', index, '执行率'],
           input: row.rate,
           message:
-            `“${row.label}”的执行率写的是 ${row.rate}，按 ${rate.executedKey} ÷ ${rate.budgetKey} = ${row[RATE_RULE.executed]} ÷ ${row[rate.budgetKey === '年初预算数' ? 'initialBudget' : 'adjustedBudget']}（${unit}）算出是 ${rate.percent.toFixed(2)}%（精确到 0.01%）。` +
+            `“${row.label}”的执行率写的是 ${row.rate}，按 ${rate.executedKey} ÷ ${rate.budgetKey} = ${row[RATE_RULE.executed]} ÷ ${row[rate.budgetProperty]}（${unit}）算出是 ${rate.percent.toFixed(2)}%（精确到 0.01%）。` +
             '请按批复文件核对执行数、预算数和执行率',
         });
       }
@@ -319,8 +324,11 @@ const EVALUATION_INDICATOR_SPEC = {
   其他栏目: ['extra', extraCellsSchema],
 } as const;
 
-/** YAML key → property of a result indicator row, in the published column order (for the pages and writers). */
-const propertiesOf = (spec: Record<string, readonly [string, unknown]>) => Object.entries(spec).map(([key, [property]]) => ({ key, property }));
+/**
+ * YAML key → property of each field, in the published order: what result-layouts.ts prints. 其他栏目
+ * is left out: it holds the cells no field covers, which a table prints after its own.
+ */
+const propertiesOf = (spec: Record<string, readonly [string, unknown]>) => Object.entries(spec).filter(([key]) => key !== '其他栏目').map(([key, [property]]) => ({ key, property }));
 export const MONITORING_INDICATOR_FIELDS = propertiesOf(MONITORING_INDICATOR_SPEC);
 export const EVALUATION_INDICATOR_FIELDS = propertiesOf(EVALUATION_INDICATOR_SPEC);
 
@@ -370,6 +378,26 @@ function checkIndicatorRows(rows: unknown, framework: IndicatorFramework, ctx: z
 // ---------------------------------------------------------------------------------------------
 // Files
 
+/** 年度总体目标: what was set, and (monitoring) how far it got or (self-evaluation) what it came to. */
+const MONITORING_GOAL_SPEC = {
+  年度目标: ['target', text('年度总体目标，照原表写', '完成全镇道路清理')],
+  执行情况: ['progress', text('至监控月份的总体目标执行情况，照原表写', '已完成上半年清理任务').optional()],
+} as const;
+const EVALUATION_GOAL_SPEC = {
+  预期目标: ['target', text('年度总体目标的预期目标，照原表写', '完成全镇道路清理')],
+  实际完成情况: ['achieved', text('实际完成情况，照原表写', '全年清理 96 次')],
+} as const;
+/** The self-evaluation's label | value rows below its 总分. */
+const CLOSING_SPEC = {
+  自评等级: ['grade', text('自评等级，照原表写', '优').optional()],
+  评价结论: ['conclusion', text('评价结论，照原表写', '项目实施效果良好').optional()],
+  存在问题: ['problems', text('存在问题，照原表写', '个别村清理不及时').optional()],
+  改进措施: ['improvements', text('改进措施，照原表写', '建立督查台账').optional()],
+} as const;
+export const MONITORING_GOAL_FIELDS = propertiesOf(MONITORING_GOAL_SPEC);
+export const EVALUATION_GOAL_FIELDS = propertiesOf(EVALUATION_GOAL_SPEC);
+export const EVALUATION_CLOSING_FIELDS = propertiesOf(CLOSING_SPEC);
+
 const commonHead = {
   单位编码: ['unitCode', unitCodeSchema],
   单位名称: ['unitName', unitNameSchema],
@@ -411,13 +439,7 @@ export function monitoringSchema(rules: Partial<ProjectRules> = {}) {
           .meta({ description: '执行数和完成值统计到哪个月的月底，例如 6 表示“1–6月”', examples: [6] }),
       ],
       资金: ['money', z.array(monitoringMoneyRow).min(1, { error: '至少要有一行资金（年度资金总额）' }).meta({ description: '资金执行情况，每行一个栏目，照原表顺序' })],
-      年度总体目标: [
-        'goal',
-        keyed({
-          年度目标: ['target', text('年度总体目标，照原表写', '完成全镇道路清理')],
-          执行情况: ['progress', text('至监控月份的总体目标执行情况，照原表写', '已完成上半年清理任务').optional()],
-        }).optional(),
-      ],
+      年度总体目标: ['goal', keyed(MONITORING_GOAL_SPEC).optional()],
       绩效指标: ['indicators', z.array(monitoringIndicator).min(1, { error: '至少要有一条绩效指标' })],
       其他栏目: ['extra', extraCellsSchema],
       来源: ['source', sourceRefSchema.optional()],
@@ -449,19 +471,10 @@ export function monitoringSchema(rules: Partial<ProjectRules> = {}) {
 function evaluationBody() {
   return {
     资金: ['money', z.array(evaluationMoneyRow).min(1, { error: '至少要有一行资金（年度资金总额）' }).meta({ description: '资金情况，每行一个栏目，照原表顺序' })],
-    年度总体目标: [
-      'goal',
-      keyed({
-        预期目标: ['target', text('年度总体目标的预期目标，照原表写', '完成全镇道路清理')],
-        实际完成情况: ['achieved', text('实际完成情况，照原表写', '全年清理 96 次')],
-      }).optional(),
-    ],
+    年度总体目标: ['goal', keyed(EVALUATION_GOAL_SPEC).optional()],
     绩效指标: ['indicators', z.array(evaluationIndicator).min(1, { error: '至少要有一条绩效指标' })],
     总分: ['total', scoreText('总分')],
-    自评等级: ['grade', text('自评等级，照原表写', '优').optional()],
-    评价结论: ['conclusion', text('评价结论，照原表写', '项目实施效果良好').optional()],
-    存在问题: ['problems', text('存在问题，照原表写', '个别村清理不及时').optional()],
-    改进措施: ['improvements', text('改进措施，照原表写', '建立督查台账').optional()],
+    ...CLOSING_SPEC,
     其他栏目: ['extra', extraCellsSchema],
     来源: ['source', sourceRefSchema.optional()],
   } as const;

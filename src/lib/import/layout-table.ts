@@ -2,19 +2,15 @@
 // layout: it finds labelled cells and the indicator header row by their labels wherever they stand
 // in a grid (office/grid.ts: .xlsx, .docx or tab-separated text), follows merged cells, and reports
 // in Chinese, with the cell, every non-empty cell it could not place — then nothing is written.
-import { createHash } from 'node:crypto';
 import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
 import { CAPTIONS, DEFAULT_LAYOUT, INDICATOR_FIELDS, LAYOUT_NAMES, MONEY_FIELDS, PROJECT_FIELDS, TABLE_LAYOUTS, type LayoutField, type ListTable, type TableLayout } from '../../schema/table-layouts.ts';
 import { DEPARTMENT_KEYS, type DepartmentInput } from '../../schema/department.ts';
 import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, moneyUnitOf, readAmount, toFen, formatFenIn, type MoneyUnit } from '../reading/money.ts';
 import { natureProblem } from '../reading/indicator-value.ts';
 import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile } from '../office/grid.ts';
-
-export interface LayoutProblem {
-  /** The cell (`Sheet1!B7`, `第 2 个表格 第 3 行第 4 列`) or the file ('' for the whole file). */
-  where: string;
-  message: string;
-}
+import { CARRIED_LEVELS, carriedDown, hasText, MONEY_LINE, own, ownText, rowCells, short, UNIT_CODE, UNIT_LINE, visibleText } from './cells.ts';
+import { strayParagraph, type ImportProblem } from './problems.ts';
+import { madeUrlKey } from './project-file.ts';
 
 export interface LayoutImportOptions {
   /** Fiscal year when the file does not say it (title `2024年…` or the 说明 table). */
@@ -32,7 +28,7 @@ export interface LayoutImport {
   projects: ProjectInput[];
   /** Tables of a department-level layout (部门整体): one department file each. */
   departments: DepartmentInput[];
-  problems: LayoutProblem[];
+  problems: ImportProblem[];
 }
 
 /** Labels compare without spaces, colons and brackets' width: `其中： 财政资金` = `其中:财政资金`. */
@@ -44,19 +40,11 @@ const labelsOf = (f: LayoutField) => [f.label, ...(f.aliases ?? [])].map(normal)
 const NOTES_TITLE = '说明（本网站导出时附加，不是原表内容）';
 const NOTE_FIELDS = ['年度', '表样', '预算阶段', '网址标识', '上年项目编码', '原文标题'] as const;
 
-const UNIT_LINE = /^(?:编制|预算|填报|申报)?(?:单位|部门)(?:名称)?[：:]\s*(.+)$/;
-const MONEY_LINE = /^[（(]?(?:金额)?单位[：:]\s*(元|万元)[)）]?$/;
-// The code is all the leading digits (`820001` is not code 82000 of unit “1”); the name may be absent.
-const UNIT_CODE = /^(\d{3,15})(?!\d)\s*[-－—_ ]?\s*(.*)$/;
-
-/** A cell at a position that starts there (not covered by a merge from elsewhere). */
-const own = (grid: Grid, r: number, c: number): GridCell | undefined => grid.rows[r]?.[c] ?? undefined;
-
 /** Reads every project table of a file. */
 export function importLayoutFile(file: GridFile, options: LayoutImportOptions = {}): LayoutImport {
-  const problems: LayoutProblem[] = [];
+  const problems: ImportProblem[] = [];
   const notes = file.grids.filter(isNotes);
-  const tables = file.grids.filter((g) => !isNotes(g) && g.rows.some((row) => row.some((c) => c && c.text.trim() !== '')));
+  const tables = file.grids.filter((g) => !isNotes(g) && hasText(g));
   const layout = options.layout ?? detectLayout(tables);
   if (!layout) {
     problems.push({
@@ -76,9 +64,7 @@ export function importLayoutFile(file: GridFile, options: LayoutImportOptions = 
       if (built) read.push(built);
     }
   }
-  for (const paragraph of file.after) {
-    if (paragraph.text.trim()) problems.push({ where: paragraph.where, message: `表格之后的文字“${short(paragraph.text)}”无法放进任何字段` });
-  }
+  for (const p of file.after) if (p.text.trim()) problems.push(strayParagraph(p, '表格之后'));
   // Two projects with one permalink (the same 项目编码, or the same name where the key comes from it)
   // would overwrite each other's file.
   const seen = new Map<string, string>();
@@ -97,8 +83,7 @@ export function importLayoutFile(file: GridFile, options: LayoutImportOptions = 
   };
 }
 
-export const short = (t: string) => (t.length > 30 ? `${t.slice(0, 30)}…` : t);
-const isNotes = (g: Grid) => own(g, 0, 0)?.text.trim() === NOTES_TITLE;
+const isNotes = (g: Grid) => ownText(g, 0, 0) === NOTES_TITLE;
 
 /** The layout whose indicator header row one of the tables has, with the most of its labels found. */
 export function detectLayout(tables: Grid[]): TableLayout | undefined {
@@ -156,7 +141,7 @@ function readLine(text: string, table: ReadTable): boolean {
 }
 
 /** The indicator columns of a header row: position → the field (or 其他栏目 label) it fills. */
-function columnsOf(grid: Grid, r: number, layout: TableLayout, problems: LayoutProblem[], projectLabels: Map<string, string> = new Map()) {
+function columnsOf(grid: Grid, r: number, layout: TableLayout, problems: ImportProblem[], projectLabels: Map<string, string> = new Map()) {
   const columns = new Map<number, { field?: string; extra?: string; project?: string }>();
   const byLabel = new Map(layout.indicatorColumns.flatMap((c) => labelsOf(c).map((l) => [l, c.field] as const)));
   const extras = new Set((layout.extraIndicatorColumns ?? []).map(normal));
@@ -214,9 +199,9 @@ const isCaption = (cell: GridCell, r: number, header: number) => CAPTIONS.has(no
 const isHeaderCell = (cell: GridCell, r: number, header: number) => r + (cell.rowSpan ?? 1) > header || isCaption(cell, r, header);
 
 /** One project per table: label cells with their values beside them, then the indicators. */
-function readForm(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): ReadTable[] {
+function readForm(grid: Grid, layout: TableLayout, problems: ImportProblem[]): ReadTable[] {
   const table = emptyTable();
-  for (const p of grid.before) if (p.text.trim() && !readLine(p.text, table)) problems.push({ where: p.where, message: `表格前的文字“${short(p.text)}”无法放进任何字段` });
+  for (const p of grid.before) if (p.text.trim() && !readLine(p.text, table)) problems.push(strayParagraph(p, '表格前'));
   const header = headerRow(grid, layout);
   if (header === undefined) {
     problems.push({ where: cellWhere(grid, 0, 0), message: `表格“${grid.name}”没有绩效指标的表头行（应有：${layout.indicatorColumns.filter((c) => c.required).map((c) => c.label).join('、')}）` });
@@ -224,7 +209,6 @@ function readForm(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): R
   }
   const fieldOf = new Map(layout.fields.flatMap((f) => labelsOf(f).map((l) => [l, f.field] as const)));
   const extraFields = new Set((layout.extraFields ?? []).map(normal));
-  const width = gridWidth(grid);
   // List tables (年度履职目标) stand between the head and the indicators, each under its header row;
   // their rows run to the next header. A row that only names a list is its title.
   const lists = (layout.listTables ?? [])
@@ -254,7 +238,7 @@ function readForm(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): R
       const cells = new Map<string, string>();
       const where = new Map<string, string>();
       for (const [c, field] of columns) {
-        cells.set(field, visibleCell(grid, r, c)?.cell.text ?? '');
+        cells.set(field, visibleText(grid, r, c));
         where.set(field, cellWhere(grid, r, c));
       }
       if ([...cells.values()].some((t) => t.trim() !== '')) rows.push({ cells, where });
@@ -263,10 +247,9 @@ function readForm(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): R
   });
   for (let r = 0; r < header; r++) {
     if (inList.has(r) || isTitle(r)) continue;
-    const cells = [...Array(width).keys()].map((c) => [c, own(grid, r, c)] as const).filter((x): x is readonly [number, GridCell] => x[1] !== undefined);
+    const cells = rowCells(grid, r);
     for (let n = 0; n < cells.length; n++) {
-      const [c, cell] = cells[n]!;
-      const text = cell.text.trim();
+      const { c, cell, text } = cells[n]!;
       // A form's labels may be merged down its left side past the header: only block titles are skipped.
       if (text === '' || isCaption(cell, r, header)) continue;
       const label = normal(text);
@@ -275,11 +258,11 @@ function readForm(grid: Grid, layout: TableLayout, problems: LayoutProblem[]): R
       if (field || isExtra) {
         // The value is the next cell to its right in this row; a label there means this one is empty.
         const next = cells[n + 1];
-        const nextIsLabel = next && (fieldOf.has(normal(next[1].text)) || extraFields.has(normal(next[1].text)));
-        const value = next && !nextIsLabel ? next[1].text : '';
+        const nextIsLabel = next && (fieldOf.has(normal(next.text)) || extraFields.has(normal(next.text)));
+        const value = next && !nextIsLabel ? next.cell.text : '';
         if (next && !nextIsLabel) n++;
         if (value.trim() === '') continue;
-        const where = cellWhere(grid, r, next![0]);
+        const where = cellWhere(grid, r, next!.c);
         if (field && table.values.has(field)) {
           // Two cells for one field: keeping either would drop the other.
           problems.push({ where, message: `“${text}”在表中出现了两次（另一处在 ${table.where.get(field)}），无法确定哪一个是“${field}”。请只保留一处，或用 --layout 指定正确的表样` });
@@ -305,27 +288,29 @@ function readIndicatorRows(grid: Grid, from: number, to: number, columns: Map<nu
     const where = new Map<string, string>();
     const extra: Record<string, string> = {};
     for (const [c, column] of columns) {
-      const shown = visibleCell(grid, r, c);
-      const text = shown?.cell.text ?? '';
+      const text = visibleText(grid, r, c);
       where.set(column.field ?? column.extra ?? '', cellWhere(grid, r, c));
       if (column.field) cells.set(column.field, text);
       else if (column.extra && text.trim() !== '') extra[column.extra] = text;
     }
     const written = [...cells.entries()].filter(([f, t]) => t.trim() !== '' && f !== '一级指标' && f !== '二级指标');
     if (written.length === 0 && Object.keys(extra).length === 0) continue;
-    for (const level of ['一级指标', '二级指标']) {
-      if (cells.has(level) && cells.get(level)!.trim() === '' && above.has(level)) cells.set(level, above.get(level)!);
+    for (const level of CARRIED_LEVELS) {
+      const c = [...columns].find(([, column]) => column.field === level)?.[0];
+      if (c === undefined || cells.get(level)!.trim() !== '') continue;
+      const text = carriedDown(grid, r, c, above.get(level));
+      if (text !== undefined) cells.set(level, text);
     }
     table.indicators.push({ cells, extra, where });
   }
 }
 
 /** Many projects in one sheet: a row per indicator, the project's cells merged down over its rows. */
-function readRows(source: Grid, layout: TableLayout, problems: LayoutProblem[]): ReadTable[] {
+function readRows(source: Grid, layout: TableLayout, problems: ImportProblem[]): ReadTable[] {
   const header = headerRow(source, layout);
   const grid = header === undefined ? source : stackedHeader(source, header, layout);
   const lines = emptyTable();
-  for (const p of grid.before) if (p.text.trim() && !readLine(p.text, lines)) problems.push({ where: p.where, message: `表格前的文字“${short(p.text)}”无法放进任何字段` });
+  for (const p of grid.before) if (p.text.trim() && !readLine(p.text, lines)) problems.push(strayParagraph(p, '表格前'));
   if (header === undefined) {
     problems.push({ where: cellWhere(grid, 0, 0), message: `表格“${grid.name}”没有表头行（应有：${[...layout.fields, ...layout.indicatorColumns].filter((c) => c.required).map((c) => c.label).join('、')}）` });
     return [];
@@ -352,7 +337,7 @@ function readRows(source: Grid, layout: TableLayout, problems: LayoutProblem[]):
   for (let r = header + 1; r < grid.rows.length; r++) {
     const name = visibleCell(grid, r, nameColumn);
     const startsHere = name !== undefined && name.row === r && name.cell.text.trim() !== '';
-    const indicatorWritten = [...columns].some(([c, col]) => !col.project && (own(grid, r, c)?.text.trim() ?? '') !== '');
+    const indicatorWritten = [...columns].some(([c, col]) => !col.project && ownText(grid, r, c) !== '');
     const projectCells = projectColumns.map(([c, field]) => ({ c, field, cell: own(grid, r, c) })).filter((x) => x.cell && x.cell.text.trim() !== '');
     if (!startsHere && !indicatorWritten) {
       if (projectCells.length === 0) continue;
@@ -412,11 +397,11 @@ function readRows(source: Grid, layout: TableLayout, problems: LayoutProblem[]):
 }
 
 /** Values of the 说明 table the exporter writes (label | value rows). */
-function readNotes(grid: Grid | undefined, problems: LayoutProblem[]): Map<string, string> {
+function readNotes(grid: Grid | undefined, problems: ImportProblem[]): Map<string, string> {
   const values = new Map<string, string>();
   if (!grid) return values;
   for (let r = 1; r < grid.rows.length; r++) {
-    const [label, value] = [own(grid, r, 0)?.text.trim() ?? '', own(grid, r, 1)?.text ?? ''];
+    const [label, value] = [ownText(grid, r, 0), own(grid, r, 1)?.text ?? ''];
     if (!label) continue;
     if ((NOTE_FIELDS as readonly string[]).includes(label)) values.set(label, value.trim());
     else problems.push({ where: cellWhere(grid, r, 0), message: `说明表中的“${short(label)}”无法识别（可写：${NOTE_FIELDS.join('、')}）` });
@@ -425,7 +410,7 @@ function readNotes(grid: Grid | undefined, problems: LayoutProblem[]): Map<strin
 }
 
 /** A read table as a project file: amounts checked, unit and year found, keys in the written order. */
-function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout: TableLayout, options: LayoutImportOptions, problems: LayoutProblem[]): Record<string, unknown> | undefined {
+function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout: TableLayout, options: LayoutImportOptions, problems: ImportProblem[]): Record<string, unknown> | undefined {
   const at = (field: string) => table.where.get(field) ?? cellWhere(grid, 0, 0);
   const isProject = layout.kind === 'project';
   const name = isProject ? table.values.get('项目名称')?.trim() : '部门整体目标';
@@ -480,7 +465,7 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
   }
   if (isProject) {
     const code = project['项目编码'] as string | undefined;
-    project['网址标识'] = notes.get('网址标识') ?? (code ? undefined : `${layout.urlPrefix}-${createHash('sha256').update(`${year}/${unitCode}/${name}`).digest('hex').slice(0, 8)}`);
+    project['网址标识'] = notes.get('网址标识') ?? (code ? undefined : madeUrlKey(layout.urlPrefix, year, unitCode, name));
   }
   if (Object.keys(table.extra).length) project['其他栏目'] = table.extra;
   project['绩效指标'] = table.indicators.map((row) => {

@@ -1,5 +1,7 @@
 // Where a project imported on its own (from an .xlsx) goes in its unit's projects/ folder, named
-// like the document importer names them: `NN-<项目编码>.yaml`, NN keeping the order of the tables.
+// like the document importer names them: `NN-<项目编码>.yaml`, NN keeping the order of the tables;
+// and the 网址标识 an importer gives a table that prints no 项目编码.
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -44,3 +46,10 @@ export function projectFileName(existing: readonly ExistingProjectFile[], code: 
   const width = Math.max(2, ...numbers.map((n) => n.length));
   return `${String(next).padStart(width, '0')}-${code}.yaml`;
 }
+
+/**
+ * The 网址标识 of an imported table without 项目编码: a prefix saying where it came from (its 表样's,
+ * or `jx` for a result table) and a hash of its year, unit and name, so that importing again keeps it.
+ */
+export const madeUrlKey = (prefix: string, year: number, unitCode: string, name: string) =>
+  `${prefix}-${createHash('sha256').update(`${year}/${unitCode}/${name}`).digest('hex').slice(0, 8)}`;

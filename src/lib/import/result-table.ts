@@ -1,136 +1,32 @@
-// The result tables of the performance cycle (docs/领域.md, “其余环节：执行监控和绩效自评”) as data — the
-// national 项目支出绩效自评表, the 项目支出绩效目标执行监控表 and the 部门整体支出绩效自评表 — with one
-// reader and one writer for all three. Like layout-table.ts the reader finds blocks and columns by
-// their labels in a grid (.xlsx, .docx or tab-separated text), carries merged 一级/二级 cells down,
-// and reports in Chinese, with the cell, every non-empty cell it cannot place; the caller then
-// writes nothing. The writer lays a result file out as published, so that it reads back the same.
-import { createHash } from 'node:crypto';
+// The result tables of the performance cycle (docs/领域.md, “其余环节：执行监控和绩效自评”) — the
+// national 项目支出绩效自评表, the 项目支出绩效目标执行监控表 and the 部门整体支出绩效自评表, each
+// described as data in schema/result-layouts.ts — with one reader and one writer for all three. Like
+// layout-table.ts the reader finds blocks and columns by their labels in a grid (.xlsx, .docx or
+// tab-separated text), carries merged 一级/二级 cells down, and reports in Chinese, with the cell,
+// every non-empty cell it cannot place; the caller then writes nothing. The writer lays a result
+// file out as published, so that it reads back the same.
 import { z } from 'astro/zod';
 import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile } from '../office/grid.ts';
-import { normal, short, type LayoutProblem } from './layout-table.ts';
-import {
-  departmentEvaluationSchema,
-  DEVIATION_CATEGORIES,
-  EVALUATION_MONEY_COLUMNS,
-  evaluationSchema,
-  isEmptyMark,
-  monitoringSchema,
-  MONITORING_MONEY_COLUMNS,
-  numberOf,
-  readIndicatorName,
-  type MoneyColumn,
-} from '../../schema/results.ts';
+import { normal } from './layout-table.ts';
+import { CARRIED_LEVELS, carriedDown, filledCells, hasText, MONEY_LINE, own, ownText, short, UNIT_CODE, UNIT_LINE, visibleText } from './cells.ts';
+import { strayParagraph, type ImportProblem } from './problems.ts';
+import { madeUrlKey } from './project-file.ts';
+import { departmentEvaluationSchema, DEVIATION_CATEGORIES, evaluationSchema, isEmptyMark, monitoringSchema, numberOf, readIndicatorName, type MoneyColumn } from '../../schema/results.ts';
+import { RESULT_LAYOUTS, resultLayoutOf, type ResultKind, type ResultLabel, type ResultLayout } from '../../schema/result-layouts.ts';
 import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../reading/money.ts';
-
-export type ResultKind = 'monitoring' | 'evaluation' | 'departmentEvaluation';
-
-/** A printed label (and other spellings seen) and the YAML key its cell fills. */
-export interface ResultLabel {
-  label: string;
-  key: string;
-  aliases?: string[];
-  /** Printed with the monitoring period in front: `1-6月执行数`. */
-  monthly?: boolean;
-  /** A provincial column: written only when a row has a value in it. */
-  variant?: boolean;
-}
-
-export interface ResultLayout {
-  kind: ResultKind;
-  title: string;
-  /** Label | value cells above the money block; the first names the table. */
-  head: ResultLabel[];
-  /** Columns of the money block (keys as in results.ts MONITORING/EVALUATION_MONEY_COLUMNS). */
-  money: ResultLabel[];
-  /** The two headers of the 年度总体目标 block. */
-  goal: [ResultLabel, ResultLabel];
-  indicators: ResultLabel[];
-  /** Indicator labels by which the kind of a table is recognised. */
-  required: string[];
-  /** Label | value rows below the indicators. */
-  closing: ResultLabel[];
-  /** Whether the indicators end with a 总分 row (分值 and 得分 columns). */
-  totalRow: boolean;
-}
-
-const l = (label: string, more: Partial<ResultLabel> = {}): ResultLabel => ({ label, key: label, ...more });
-const moneyLabels = (columns: readonly MoneyColumn[], more: Record<string, Partial<ResultLabel>>) => columns.map((c) => l(c.key, more[c.key]));
-const LEVELS = [l('一级指标'), l('二级指标'), l('三级指标')];
-const CHANGE = [l('变更', { variant: true }), l('原指标', { variant: true }), l('变更理由', { variant: true })];
-const PROJECT_HEAD = [l('项目名称'), l('项目编码', { variant: true }), l('网址标识', { variant: true }), l('主管部门'), l('实施单位')];
-const EVALUATION_MONEY = moneyLabels(EVALUATION_MONEY_COLUMNS, { 全年预算数: { aliases: ['调整后预算数'] }, 全年执行数: { aliases: ['执行数'] } });
-const EVALUATION_INDICATORS = [
-  ...LEVELS,
-  l('指标性质', { variant: true }),
-  l('年度指标值'),
-  l('度量单位', { variant: true, aliases: ['计量单位'] }),
-  l('调整后指标值', { variant: true }),
-  l('实际完成值'),
-  l('权重', { variant: true }),
-  l('分值'),
-  l('得分'),
-  l('是否核心指标', { variant: true }),
-  l('偏差原因分析及改进措施', { aliases: ['偏差原因分析', '未完成原因分析及改进措施'] }),
-  ...CHANGE,
-];
-const EVALUATION_CLOSING = [l('自评等级'), l('评价结论'), l('存在问题'), l('改进措施')];
-const EVALUATION_GOAL: [ResultLabel, ResultLabel] = [l('预期目标'), l('实际完成情况')];
-
-/** What a project's and a department's self-evaluation tables share: all but their head. */
-const EVALUATION_BODY = {
-  money: EVALUATION_MONEY,
-  goal: EVALUATION_GOAL,
-  indicators: EVALUATION_INDICATORS,
-  required: ['三级指标', '年度指标值', '实际完成值', '得分'],
-  closing: EVALUATION_CLOSING,
-  totalRow: true,
-} satisfies Omit<ResultLayout, 'kind' | 'title' | 'head'>;
-
-export const RESULT_LAYOUTS: readonly ResultLayout[] = [
-  {
-    kind: 'monitoring',
-    title: '项目支出绩效目标执行监控表',
-    head: PROJECT_HEAD,
-    money: moneyLabels(MONITORING_MONEY_COLUMNS, { 调整后预算数: { aliases: ['全年预算数'] }, 执行数: { monthly: true } }),
-    goal: [l('年度目标', { aliases: ['预期目标'] }), l('执行情况', { monthly: true, aliases: ['执行情况'] })],
-    indicators: [
-      ...LEVELS,
-      l('指标性质', { variant: true }),
-      l('年度指标值'),
-      l('度量单位', { variant: true, aliases: ['计量单位'] }),
-      { label: '执行情况', key: '当前完成值', monthly: true, aliases: ['当前完成值'] },
-      l('全年预计完成情况'),
-      l('完成目标可能性'),
-      l('偏差原因类别'),
-      l('偏差原因说明', { aliases: ['偏差原因分析', '原因说明'] }),
-      l('备注'),
-      ...CHANGE,
-    ],
-    required: ['三级指标', '年度指标值', '全年预计完成情况'],
-    closing: [],
-    totalRow: false,
-  },
-  { kind: 'evaluation', title: '项目支出绩效自评表', head: PROJECT_HEAD, ...EVALUATION_BODY },
-  // The department's table is the project's with the department named in place of the project.
-  { kind: 'departmentEvaluation', title: '部门整体支出绩效自评表', head: [{ label: '部门名称', key: '单位名称', aliases: ['单位名称'] }], ...EVALUATION_BODY },
-];
-export const resultLayoutOf = (kind: ResultKind) => RESULT_LAYOUTS.find((x) => x.kind === kind)!;
 
 /** The 总分 row's 分值 cell when it is not the sum of the 分值 above it (normally 100 and derived). */
 export const TOTAL_POINTS_KEY = '总分分值';
 const TOTAL_LABELS = new Set(['总分', '合计']);
 const MONTHLY = /^1[-－—–~～至](\d{1,2})月(.+)$/;
 const YEAR_LINE = /^[（(](\d{4})年度?[)）]$/;
-const MONEY_LINE = /^[（(]?(?:金额)?单位[：:](元|万元)[)）]?$/;
-const UNIT_LINE = /^(?:编制|预算|填报|申报)?(?:单位|部门)(?:名称)?[：:]\s*(.+)$/;
-const UNIT_CODE = /^(\d{3,15})(?!\d)\s*[-－—_ ]?\s*(.*)$/;
 const MONEY_CAPTION = /资金|栏目/;
 const GOAL_CAPTION = '年度总体目标';
 const INDICATOR_CAPTIONS = new Set(['绩效指标', '偏差原因类别', '偏差原因分析']);
 const CHECK_MARKS = new Set(['✓', '√', '✔', '☑', '●', '是', '1']);
 
 /** Which label a header text is, and the month it prints (`1-6月执行数` → 6). */
-function match(labels: readonly ResultLabel[], text: string): { label: ResultLabel; month?: number } | undefined {
+function match<L extends ResultLabel>(labels: readonly L[], text: string): { label: L; month?: number } | undefined {
   const t = normal(text);
   const monthly = MONTHLY.exec(t);
   for (const label of labels) {
@@ -141,17 +37,11 @@ function match(labels: readonly ResultLabel[], text: string): { label: ResultLab
 }
 const printed = (label: ResultLabel, month: number | undefined) => (label.monthly && month !== undefined ? `1-${month}月${label.label}` : label.label);
 
-const own = (grid: Grid, r: number, c: number): GridCell | undefined => grid.rows[r]?.[c] ?? undefined;
-const ownText = (grid: Grid, r: number, c: number) => own(grid, r, c)?.text.trim() ?? '';
-/** The non-empty cells that start in a row, left to right. */
-const cellsOf = (grid: Grid, r: number) =>
-  (grid.rows[r] ?? []).flatMap((cell, c) => (cell && cell.text.trim() !== '' ? [{ c, cell, text: cell.text.trim() }] : []));
-
 /** The row naming every required indicator column of the layout (labels merged down count). */
 function indicatorHeader(grid: Grid, layout: ResultLayout): number | undefined {
   for (let r = 0; r < grid.rows.length; r++) {
     const texts = new Set<string>();
-    for (let c = 0; c < gridWidth(grid); c++) texts.add(normal(visibleCell(grid, r, c)?.cell.text ?? ''));
+    for (let c = 0; c < gridWidth(grid); c++) texts.add(normal(visibleText(grid, r, c)));
     if (layout.required.every((label) => [...texts].some((t) => match(layout.indicators.filter((x) => x.key === label || x.label === label), t)))) return r;
   }
   return undefined;
@@ -179,13 +69,13 @@ export interface ResultImport {
   layout?: ResultLayout;
   /** One result file each (YAML keys, in the schema's order). */
   tables: Record<string, unknown>[];
-  problems: LayoutProblem[];
+  problems: ImportProblem[];
 }
 
 /** Reads every result table of a file (one per grid). */
 export function importResultFile(file: GridFile, options: ResultImportOptions = {}): ResultImport {
-  const problems: LayoutProblem[] = [];
-  const grids = file.grids.filter((g) => g.rows.some((row) => row.some((c) => c && c.text.trim() !== '')));
+  const problems: ImportProblem[] = [];
+  const grids = file.grids.filter(hasText);
   const layout = detectResultLayout(grids);
   if (!layout) return { tables: [], problems: [{ where: '', message: `认不出这是哪一种结果表：没有一张表格含有${RESULT_LAYOUTS.map((x) => `${x.title}的栏目（${x.required.join('、')}）`).join('或')}` }] };
   const tables: Record<string, unknown>[] = [];
@@ -193,7 +83,7 @@ export function importResultFile(file: GridFile, options: ResultImportOptions = 
     const table = readResultGrid(grid, layout, options, problems);
     if (table) tables.push(table);
   }
-  for (const p of file.after) if (p.text.trim()) problems.push({ where: p.where, message: `表格之后的文字“${short(p.text)}”无法放进任何字段` });
+  for (const p of file.after) if (p.text.trim()) problems.push(strayParagraph(p, '表格之后'));
   // Two tables for one project (or one department) and year would overwrite each other's file.
   const seen = new Map<string, string>();
   for (const t of tables) {
@@ -206,7 +96,7 @@ export function importResultFile(file: GridFile, options: ResultImportOptions = 
 }
 
 /** One table: lines and head, money block, 年度总体目标, indicators, 总分 and closing rows. */
-function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportOptions, problems: LayoutProblem[]): Record<string, unknown> | undefined {
+function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportOptions, problems: ImportProblem[]): Record<string, unknown> | undefined {
   const at = (r: number, c: number) => cellWhere(grid, r, c);
   const unplaced = (r: number, c: number, text: string) => problems.push({ where: at(r, c), message: `“${short(text)}”不是${layout.title}的栏目，也不在栏目下，无法放进任何字段` });
   const header = indicatorHeader(grid, layout);
@@ -244,17 +134,17 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     else return false;
     return true;
   };
-  for (const p of grid.before) if (p.text.trim() && !line(p.text)) problems.push({ where: p.where, message: `表格前的文字“${short(p.text)}”无法放进任何字段` });
+  for (const p of grid.before) if (p.text.trim() && !line(p.text)) problems.push(strayParagraph(p, '表格前'));
 
   // Blocks start at their header rows: money, 年度总体目标, indicators.
-  const moneyHeader = grid.rows.findIndex((_, r) => r < header && cellsOf(grid, r).filter((x) => match(layout.money, x.text)).length >= 2);
-  const goalRow = grid.rows.findIndex((_, r) => r < header && cellsOf(grid, r)[0]?.text !== undefined && normal(cellsOf(grid, r)[0]!.text) === GOAL_CAPTION);
+  const moneyHeader = grid.rows.findIndex((_, r) => r < header && filledCells(grid, r).filter((x) => match(layout.money, x.text)).length >= 2);
+  const goalRow = grid.rows.findIndex((_, r) => r < header && filledCells(grid, r)[0]?.text !== undefined && normal(filledCells(grid, r)[0]!.text) === GOAL_CAPTION);
   const starts = [moneyHeader, goalRow, header].filter((r) => r >= 0).sort((a, b) => a - b);
   const endOf = (start: number) => starts.find((s) => s > start) ?? header;
 
   /** Label | value pairs of a row; `known` labels fill `into`, others go to 其他栏目. */
   const pairs = (r: number, known: readonly ResultLabel[], into: Record<string, string>, where: Record<string, string>) => {
-    const cells = cellsOf(grid, r);
+    const cells = filledCells(grid, r);
     for (let n = 0; n < cells.length; n++) {
       const { c, cell, text } = cells[n]!;
       if (line(text)) continue;
@@ -288,13 +178,12 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   if (moneyHeader < 0) problems.push({ where: at(Math.max(0, header - 1), 0), message: `没有资金表头行（应有：${layout.money.map((x) => x.label).join('、')}）` });
   else {
     const columns = new Map<number, { key?: string; extra?: string; kind?: MoneyColumn['kind'] }>();
-    const kinds = new Map([...MONITORING_MONEY_COLUMNS, ...EVALUATION_MONEY_COLUMNS].map((x) => [x.key, x.kind]));
     let first = width;
-    for (const { c, text } of cellsOf(grid, moneyHeader)) {
+    for (const { c, text } of filledCells(grid, moneyHeader)) {
       const found = match(layout.money, text);
       if (found) {
         if (found.month !== undefined) months.set(found.month, at(moneyHeader, c));
-        columns.set(c, { key: found.label.key, kind: kinds.get(found.label.key) });
+        columns.set(c, { key: found.label.key, kind: found.label.kind });
         first = Math.min(first, c);
       } else if (columns.size === 0 && MONEY_CAPTION.test(text)) {
         const unit = /[（(](万元|元)[)）]/.exec(text)?.[1] as MoneyUnit | undefined;
@@ -304,7 +193,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
       else columns.set(c, { extra: text });
     }
     for (let r = moneyHeader + 1; r < endOf(moneyHeader); r++) {
-      const cells = cellsOf(grid, r);
+      const cells = filledCells(grid, r);
       if (cells.length === 0) continue;
       const labels = cells.filter((x) => x.c < first);
       const row: Record<string, unknown> = { 栏目: labels[0]?.text };
@@ -327,7 +216,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   let goal: Record<string, string> | undefined;
   if (goalRow >= 0) {
     const columns = new Map<number, ResultLabel>();
-    for (const { c, text } of cellsOf(grid, goalRow).slice(1)) {
+    for (const { c, text } of filledCells(grid, goalRow).slice(1)) {
       const found = match(layout.goal, text);
       if (found) {
         columns.set(c, found.label);
@@ -336,7 +225,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     }
     goal = {};
     for (let r = goalRow + 1; r < endOf(goalRow); r++) {
-      for (const { c, text } of cellsOf(grid, r)) {
+      for (const { c, text } of filledCells(grid, r)) {
         const label = r === goalRow + 1 ? columns.get(c) : undefined;
         if (label) goal[label.key] = text;
         else unplaced(r, c, text);
@@ -346,7 +235,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
 
   // Indicators: a header of one row, or two where 偏差原因类别 is split into check-mark columns.
   // A split header names several categories side by side; a data row's 偏差原因类别 cell may hold one (其他), never several cells of them.
-  const twoRows = cellsOf(grid, header + 1).filter((x) => (DEVIATION_CATEGORIES as readonly string[]).includes(normal(x.text))).length >= 2;
+  const twoRows = filledCells(grid, header + 1).filter((x) => (DEVIATION_CATEGORIES as readonly string[]).includes(normal(x.text))).length >= 2;
   const columns = new Map<number, { key?: string; category?: string; extra?: string }>();
   for (let c = 0; c < width; c++) {
     const below = twoRows ? ownText(grid, header + 1, c) : '';
@@ -380,7 +269,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
       if (TOTAL_LABELS.has(firstText) && layout.totalRow) {
         const pointsCol = [...columns].find(([, x]) => x.key === '分值')?.[0];
         const scoreCol = [...columns].find(([, x]) => x.key === '得分')?.[0];
-        for (const x of cellsOf(grid, r).slice(1)) {
+        for (const x of filledCells(grid, r).slice(1)) {
           if (x.c === scoreCol) total = scoreValue(x.text);
           else if (x.c === pointsCol) totalPoints = x.text;
           else unplaced(r, x.c, x.text);
@@ -392,7 +281,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     const row: Record<string, unknown> = {};
     const rowExtra: Record<string, string> = {};
     const categories: string[] = [];
-    for (const x of cellsOf(grid, r)) {
+    for (const x of filledCells(grid, r)) {
       const column = columns.get(x.c);
       if (!column) unplaced(r, x.c, x.text);
       else if (column.category) {
@@ -404,13 +293,11 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     }
     if (Object.keys(row).length === 0 && categories.length === 0 && Object.keys(rowExtra).length === 0) continue;
     // 一级/二级 merged down (or, in text, left empty under the first row of the group).
-    for (const level of ['一级指标', '二级指标']) {
+    for (const level of CARRIED_LEVELS) {
       const c = [...columns].find(([, x]) => x.key === level)?.[0];
       if (c === undefined || row[level] !== undefined) continue;
-      const shown = visibleCell(grid, r, c);
-      const merged = shown && shown.row < r ? shown.cell.text.trim() : undefined;
-      if (merged) row[level] = merged;
-      else if (above?.[level] !== undefined) row[level] = above[level];
+      const text = carriedDown(grid, r, c, above?.[level] as string | undefined);
+      if (text !== undefined) row[level] = text;
     }
     if (categories.length) row['偏差原因类别'] = categories;
     if (Object.keys(rowExtra).length) row['其他栏目'] = rowExtra;
@@ -455,7 +342,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   let key: { 项目编码?: string; 网址标识?: string } = {};
   if (isProject) {
     key = head['项目编码'] ? { 项目编码: head['项目编码'] } : head['网址标识'] ? { 网址标识: head['网址标识'] } : (options.targetOf?.(year, unitCode, name) ?? {});
-    if (!key.项目编码 && !key.网址标识) key = { 网址标识: `jx-${createHash('sha256').update(`${year}/${unitCode}/${name}`).digest('hex').slice(0, 8)}` };
+    if (!key.项目编码 && !key.网址标识) key = { 网址标识: madeUrlKey('jx', year, unitCode, name) };
   }
   // The 总分 row's 分值 is derived (the 分值 above add up to it); a different one is kept as written.
   if (totalPoints !== undefined && totalPoints !== pointsSum(money, indicators)) extra[TOTAL_POINTS_KEY] = totalPoints;
@@ -535,7 +422,7 @@ export function resultGrid(kind: ResultKind, table: Record<string, unknown>): Gr
   const month = table['监控截至月份'] as number | undefined;
   const indicators = (table['绩效指标'] as Record<string, unknown>[] | undefined) ?? [];
   const money = (table['资金'] as Record<string, unknown>[] | undefined) ?? [];
-  const used = (labels: readonly ResultLabel[], rows: Record<string, unknown>[]) => labels.filter((x) => !x.variant || rows.some((r) => r[x.key] !== undefined));
+  const used = <L extends ResultLabel>(labels: readonly L[], rows: Record<string, unknown>[]) => labels.filter((x) => !x.variant || rows.some((r) => r[x.key] !== undefined));
   const extraLabels = (rows: Record<string, unknown>[]) => [...new Set(rows.flatMap((r) => Object.keys((r['其他栏目'] as Record<string, string> | undefined) ?? {})))];
   const columns = [...used(layout.indicators, indicators).map((x) => printed(x, month)), ...extraLabels(indicators)];
   const moneyColumns = [...used(layout.money, money).map((x) => printed(x, month)), ...extraLabels(money)];
@@ -570,7 +457,7 @@ export function resultGrid(kind: ResultKind, table: Record<string, unknown>): Gr
   const moneyLabels = used(layout.money, money);
   row({ ...label(`项目资金（${unit}）`), ...(money.length && { rowSpan: money.length + 1 }) }, label(''), ...moneyColumns.map(label));
   for (const m of money) {
-    const cells = moneyLabels.map((x) => (MONITORING_MONEY_COLUMNS.concat(EVALUATION_MONEY_COLUMNS).find((c) => c.key === x.key)?.kind === 'amount' ? amountCell(str(m[x.key])) : value(str(m[x.key]))));
+    const cells = moneyLabels.map((x) => (x.kind === 'amount' ? amountCell(str(m[x.key])) : value(str(m[x.key]))));
     row(null, label(str(m['栏目'])), ...cells, ...extraLabels(money).map((e) => value(str((m['其他栏目'] as Record<string, string> | undefined)?.[e]))));
   }
   const goal = table['年度总体目标'] as Record<string, string> | undefined;

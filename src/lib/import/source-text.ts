@@ -1,21 +1,17 @@
 // Reads the text export of a 部门预算绩效目标 document (Word saved as text: table cells are lines
 // that start with a tab, rows of the 分项绩效目标 table are tab-separated lines, `[bookmark: _Toc…]`
 // marks headings) into the YAML input shapes. Every non-empty cell is placed in a field or
-// recognised as a fixed template label; anything else is an ImportProblem with its line number.
+// recognised as a fixed template label; anything else is a problem at its line (problems.ts).
 import type { DepartmentInput } from '../../schema/department.ts';
 import type { ProjectInput } from '../../schema/project.ts';
 import { docxLines } from '../office/docx.ts';
-
-export interface ImportProblem {
-  line: number;
-  message: string;
-}
+import type { LineProblem } from './problems.ts';
 
 export interface ImportedDocument {
   department: DepartmentInput;
   /** In document order. */
   projects: ProjectInput[];
-  problems: ImportProblem[];
+  problems: LineProblem[];
 }
 
 interface Line {
@@ -34,7 +30,7 @@ const isBlank = (text: string) => text.trim() === '';
 
 /** Parses the whole document. `documentName` is recorded in each file's 来源. */
 export function parseSourceText(source: string, documentName: string, fiscalYear?: number): ImportedDocument {
-  const problems: ImportProblem[] = [];
+  const problems: LineProblem[] = [];
   const lines: Line[] = source
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
@@ -114,7 +110,7 @@ function lastTextLine(lines: Line[], end: number): number {
 }
 
 /** The 2-digit year inside the project codes (`130229` + `23` + …) must agree across tables. */
-function yearFromCodes(projects: ProjectInput[], problems: ImportProblem[]): number {
+function yearFromCodes(projects: ProjectInput[], problems: LineProblem[]): number {
   const years = new Set(projects.map((p) => (p.项目编码 ?? '').slice(6, 8)).filter((y) => /^\d\d$/.test(y)));
   if (years.size !== 1) {
     problems.push({ line: 1, message: `无法从项目编码判断年度（${[...years].join('、') || '无'}）：请用 --year 指定，例如 --year 2023` });
@@ -128,7 +124,7 @@ function yearFromCodes(projects: ProjectInput[], problems: ImportProblem[]): num
  * later rows start with the group's 职能描述. Every row but the table's first has an empty cell
  * after 任务描述 (a layout column of the Word table); trailing cells are empty layout cells.
  */
-function parseItemizedTargets(body: Line[], rows: NonNullable<DepartmentInput['分项绩效目标']>, problems: ImportProblem[]) {
+function parseItemizedTargets(body: Line[], rows: NonNullable<DepartmentInput['分项绩效目标']>, problems: LineProblem[]) {
   let group: { function: string; description: string } | undefined;
   for (const line of body) {
     if (isBlank(line.text)) continue;
@@ -153,7 +149,7 @@ function parseItemizedTargets(body: Line[], rows: NonNullable<DepartmentInput['�
 }
 
 /** Blocks of cells: one block per row of the Word table, rows separated by non-cell lines. */
-function blocksOf(body: Line[], problems: ImportProblem[]): Cell[][] {
+function blocksOf(body: Line[], problems: LineProblem[]): Cell[][] {
   const blocks: Cell[][] = [];
   let current: Cell[] = [];
   for (const line of body) {
@@ -173,7 +169,7 @@ function blocksOf(body: Line[], problems: ImportProblem[]): Cell[][] {
 type Slot = { label: string } | { value: string } | null;
 
 /** Matches a row against its layout; returns the values by name, reporting anything misplaced. */
-function readRow(block: Cell[] | undefined, layout: Slot[], what: string, problems: ImportProblem[], fallbackLine: number): Record<string, Cell> {
+function readRow(block: Cell[] | undefined, layout: Slot[], what: string, problems: LineProblem[], fallbackLine: number): Record<string, Cell> {
   const values: Record<string, Cell> = {};
   if (!block) {
     problems.push({ line: fallbackLine, message: `缺少${what}这一行` });
@@ -191,7 +187,7 @@ function readRow(block: Cell[] | undefined, layout: Slot[], what: string, proble
 
 const INDICATOR_COLUMNS = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '', '指标值', '指标值确定依据'] as const;
 
-function parseProjectTable(heading: Line, body: Line[], documentName: string, problems: ImportProblem[]): ProjectInput {
+function parseProjectTable(heading: Line, body: Line[], documentName: string, problems: LineProblem[]): ProjectInput {
   const blocks = blocksOf(body, problems);
   const at = heading.number;
   const [unitRow, codeRow, budgetRow, purposeRow, planHeader, planValues] = blocks;

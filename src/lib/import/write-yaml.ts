@@ -3,6 +3,7 @@
 import { Document, isMap, isSeq, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { DepartmentInput } from '../../schema/department.ts';
 import type { ProjectInput } from '../../schema/project.ts';
+import { resultLayoutOf, type ResultKind } from '../../schema/result-layouts.ts';
 
 const EDIT_HINT = '可直接编辑；改完运行 npm run validate 检查。';
 
@@ -75,13 +76,11 @@ export function departmentYaml(department: DepartmentInput): string {
   return render(doc);
 }
 
-const RESULT_TITLES = { monitoring: '项目支出绩效目标执行监控表', evaluation: '项目支出绩效自评表', departmentEvaluation: '部门整体支出绩效自评表' } as const;
-
 /** A monitoring, self-evaluation or department self-evaluation file (YAML keys, in the schema's order). */
-export function resultYaml(kind: keyof typeof RESULT_TITLES, table: Record<string, unknown>): string {
+export function resultYaml(kind: ResultKind, table: Record<string, unknown>): string {
   const doc = new Document(table);
   const name = kind === 'departmentEvaluation' ? `${String(table['单位名称'])}（${String(table['年度'])}年）` : String(table['项目名称']);
-  doc.commentBefore = `${SCHEMA_LINE[kind]}\n ${RESULT_TITLES[kind]}：${name}\n ${EDIT_HINT}`;
+  doc.commentBefore = `${SCHEMA_LINE[kind]}\n ${resultLayoutOf(kind).title}：${name}\n ${EDIT_HINT}`;
   // 偏差原因类别 one line per indicator, as the example files write it: [经费保障, 人员保障].
   visit(doc, {
     Pair(_, pair) {

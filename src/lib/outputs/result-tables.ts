@@ -2,19 +2,8 @@
 // and the money rows of both stages one published amount per row with its phase. Every cell is
 // the YAML text as written (`-` kept, no number re-rounded); the site's reading of whether a
 // target was met sits in columns labelled 本网站读法. Pure functions of their input.
-import {
-  EVALUATION_MONEY_COLUMNS,
-  MONITORING_MONEY_COLUMNS,
-  numberOf,
-  outcomeOfRow,
-  type DepartmentEvaluation,
-  type Evaluation,
-  type EvaluationIndicator,
-  type MoneyColumn,
-  type MoneyRow,
-  type Monitoring,
-  type MonitoringIndicator,
-} from '../../schema/results.ts';
+import { numberOf, outcomeOfRow, type DepartmentEvaluation, type Evaluation, type EvaluationIndicator, type MoneyColumn, type MoneyRow, type Monitoring, type MonitoringIndicator } from '../../schema/results.ts';
+import { RESULT_LAYOUTS, resultLayoutOf, type ResultKind } from '../../schema/result-layouts.ts';
 import { OUTCOME_LABELS, scoreDisagreement } from '../reading/outcome.ts';
 import type { Column, ColumnType, Table } from './tables.ts';
 
@@ -31,7 +20,7 @@ export interface ExportResults {
 export const hasExportResults = (r: ExportResults) => r.monitoring.length + r.evaluations.length + r.departmentEvaluations.length > 0;
 
 /** The three kinds of table, by the name the published documents give them. */
-export const RESULT_TABLE_NAMES = { monitoring: '执行监控表', evaluation: '项目支出绩效自评表', departmentEvaluation: '部门整体支出绩效自评表' } as const;
+export const RESULT_TABLE_NAMES = Object.fromEntries(RESULT_LAYOUTS.map((l) => [l.kind, l.shortName ?? l.title])) as Record<ResultKind, string>;
 
 const col = (name: string, type: ColumnType, description: string): Column => ({ name, type, description });
 type Cell<T> = readonly [Column, (row: T) => string | undefined];
@@ -44,6 +33,10 @@ const published = <T,>(key: string, property: string, description: string): Cell
   },
 ];
 
+/**
+ * Not printed columns: every row names the table it comes from (year, unit, kind, project), so that
+ * a row read alone, or the rows of many tables in one file, still say whose they are.
+ */
 const HEAD = {
   年度: col('年度', 'integer', '预算年度，例如 2024'),
   单位编码: col('单位编码', 'string', '预算单位编码（文本：开头的 0 有意义）'),
@@ -60,41 +53,31 @@ type Head = { fiscalYear: number; unitCode: string; unitName: string; code?: str
 const headCells = (t: Head, table: string) => [String(t.fiscalYear), t.unitCode, t.unitName, table, t.code ?? '', t.urlKey ?? '', t.name ?? '', t.month === undefined ? '' : String(t.month)];
 const HEAD_COLUMNS = [HEAD.年度, HEAD.单位编码, HEAD.单位名称, HEAD.表, HEAD.项目编码, HEAD.网址标识, HEAD.项目名称, HEAD.监控截至月份];
 
-// The rows' published cells, in the order of the national templates (results.ts has the schema).
-const LEVEL_CELLS = <T,>(): Cell<T>[] => [
-  published('一级指标', 'level1', '一级指标（可带分值，如“产出指标(50分)”）'),
-  published('二级指标', 'level2', '二级指标'),
-  published('三级指标', 'name', '三级指标（★ 核心指标、“其中：”分项照写）'),
-  published('指标性质', 'nature', '指标性质（原表单列时）'),
-  published('年度指标值', 'target', '年度指标值（批复的）'),
-  published('度量单位', 'unit', '度量单位（原表单列时）'),
-];
-const CHANGE_CELLS = <T,>(): Cell<T>[] => [
-  published('变更', 'change', '与批复的绩效目标表相比：新增 或 调整'),
-  published('原指标', 'replaces', '调整了名称时目标表中原来的三级指标'),
-  published('变更理由', 'changeReason', '新增或调整的理由'),
-];
-const MONITORING_CELLS: readonly Cell<MonitoringIndicator>[] = [
-  ...LEVEL_CELLS<MonitoringIndicator>(),
-  published('当前完成值', 'progress', '1 月至监控月份月底的执行情况'),
-  published('全年预计完成情况', 'forecast', '全年预计完成情况'),
-  published('完成目标可能性', 'likelihood', '完成目标可能性'),
-  published('偏差原因类别', 'deviationCategories', '偏差原因类别，多个时以“、”分隔'),
-  published('偏差原因说明', 'deviation', '偏差原因分析及拟采取的纠偏措施'),
-  published('备注', 'note', '备注'),
-  ...CHANGE_CELLS<MonitoringIndicator>(),
-];
-const EVALUATION_CELLS: readonly Cell<EvaluationIndicator>[] = [
-  ...LEVEL_CELLS<EvaluationIndicator>(),
-  published('调整后指标值', 'adjustedTarget', '调整后指标值'),
-  published('实际完成值', 'actual', '实际完成值'),
-  published('权重', 'weight', '权重（原表单列时）'),
-  published('分值', 'points', '分值'),
-  published('得分', 'score', '得分'),
-  published('是否核心指标', 'core', '是否核心指标（原表单列时）'),
-  published('偏差原因分析及改进措施', 'deviation', '偏差原因分析及改进措施'),
-  ...CHANGE_CELLS<EvaluationIndicator>(),
-];
+/**
+ * What a column of the download holds, where its name alone does not say (datapackage.json
+ * describes every column). Worded for a reader of the download, so not the editors' descriptions
+ * in results.ts.
+ */
+const ABOUT: Readonly<Record<string, string>> = {
+  一级指标: '一级指标（可带分值，如“产出指标(50分)”）',
+  三级指标: '三级指标（★ 核心指标、“其中：”分项照写）',
+  指标性质: '指标性质（原表单列时）',
+  年度指标值: '年度指标值（批复的）',
+  度量单位: '度量单位（原表单列时）',
+  当前完成值: '1 月至监控月份月底的执行情况',
+  偏差原因类别: '偏差原因类别，多个时以“、”分隔',
+  偏差原因说明: '偏差原因分析及拟采取的纠偏措施',
+  权重: '权重（原表单列时）',
+  是否核心指标: '是否核心指标（原表单列时）',
+  变更: '与批复的绩效目标表相比：新增 或 调整',
+  原指标: '调整了名称时目标表中原来的三级指标',
+  变更理由: '新增或调整的理由',
+};
+/** The rows' published cells: the indicator columns of the kind's layout, in its order, under their YAML keys. */
+const cellsOf = <T,>(kind: ResultKind): Cell<T>[] => resultLayoutOf(kind).indicators.map((c) => published<T>(c.key, c.property, ABOUT[c.key] ?? c.key));
+const MONITORING_CELLS = cellsOf<MonitoringIndicator>('monitoring');
+// The department's self-evaluation has the project's indicator columns (result-layouts.ts).
+const EVALUATION_CELLS = cellsOf<EvaluationIndicator>('evaluation');
 
 /** The site's reading of a self-evaluation row, labelled as such (derived, never the record). */
 const READING = {
@@ -144,6 +127,10 @@ export function evaluationsTable(results: Pick<ExportResults, 'evaluations' | 'd
   return indicatorTable(tables, EVALUATION_CELLS, READING_CELLS);
 }
 
+/**
+ * result-money.csv is long, not as printed: one published amount a row, the printed column it stands
+ * in named under 列, so that both stages' amounts sit in one 金额 column, each with its phase.
+ */
 const MONEY = {
   栏目: col('栏目', 'string', '资金栏目，照原表（年度资金总额、其中：当年财政拨款 ……）'),
   列: col('列', 'string', '金额所在的原表栏目（年初预算数、调整后预算数、执行数、全年执行数 ……）'),
@@ -160,11 +147,9 @@ const phaseOf = (column: MoneyColumn, month: number | undefined) => (column.phas
 
 /** result-money.csv: one row per published amount of both stages' money tables, with its phase. */
 export function resultMoneyTable(results: ExportResults): Table {
-  const tables: { head: Head; table: string; unit: string; rows: readonly MoneyRow[]; columns: readonly MoneyColumn[] }[] = [
-    ...byYearAndUnit(results.monitoring).map(({ data }) => ({ head: data as Head, table: RESULT_TABLE_NAMES.monitoring, unit: data.moneyUnit, rows: data.money as MoneyRow[], columns: MONITORING_MONEY_COLUMNS })),
-    ...byYearAndUnit(results.evaluations).map(({ data }) => ({ head: data as Head, table: RESULT_TABLE_NAMES.evaluation, unit: data.moneyUnit, rows: data.money as MoneyRow[], columns: EVALUATION_MONEY_COLUMNS })),
-    ...byYearAndUnit(results.departmentEvaluations).map(({ data }) => ({ head: data as Head, table: RESULT_TABLE_NAMES.departmentEvaluation, unit: data.moneyUnit, rows: data.money as MoneyRow[], columns: EVALUATION_MONEY_COLUMNS })),
-  ];
+  const of = (kind: ResultKind, items: readonly ExportResult<Monitoring | Evaluation | DepartmentEvaluation>[]) =>
+    byYearAndUnit(items).map(({ data }) => ({ head: data as Head, table: RESULT_TABLE_NAMES[kind], unit: data.moneyUnit, rows: data.money, columns: resultLayoutOf(kind).money }));
+  const tables = [...of('monitoring', results.monitoring), ...of('evaluation', results.evaluations), ...of('departmentEvaluation', results.departmentEvaluations)];
   return {
     columns: [...HEAD_COLUMNS, MONEY.栏目, MONEY.列, MONEY.预算阶段, MONEY.金额单位, MONEY.金额, MONEY.执行率, MONEY.分值, MONEY.得分],
     rows: tables.flatMap((t) =>

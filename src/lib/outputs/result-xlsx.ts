@@ -2,7 +2,8 @@
 // the money block under its caption, the 总分 row): what a reader downloads and what the importer
 // reads back to the same file.
 import { parse } from 'yaml';
-import { resultGrid, type ResultKind } from '../import/result-table.ts';
+import { resultGrid } from '../import/result-table.ts';
+import type { ResultKind } from '../../schema/result-layouts.ts';
 import { writeXlsxGrids } from '../office/grid-xlsx.ts';
 
 /**

@@ -5,13 +5,9 @@
 import type { Indicator, Project } from '../../schema/project.ts';
 import {
   amountFen,
-  EVALUATION_INDICATOR_FIELDS,
-  EVALUATION_MONEY_COLUMNS,
   executionRate,
   indicatorIdentity,
   isEmptyMark,
-  MONITORING_INDICATOR_FIELDS,
-  MONITORING_MONEY_COLUMNS,
   numberOf,
   readIndicatorName,
   readLevel1,
@@ -25,6 +21,7 @@ import {
   type Monitoring,
   type MonitoringIndicator,
 } from '../../schema/results.ts';
+import { resultLayoutOf } from '../../schema/result-layouts.ts';
 import { plannedFen } from './aggregate.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { fenToNumber, shareOf } from './format.ts';
@@ -88,9 +85,9 @@ function moneyTable(rows: MoneyRow[], unit: MoneyUnit, columns: readonly MoneyCo
 }
 
 export const monitoringMoney = (m: Monitoring) =>
-  moneyTable(m.money, m.moneyUnit, MONITORING_MONEY_COLUMNS, `资金执行情况（执行监控表，${monitoringPhase(m.month)}，单位：${m.moneyUnit}）`, monitoringPhase(m.month));
+  moneyTable(m.money, m.moneyUnit, resultLayoutOf('monitoring').money, `资金执行情况（执行监控表，${monitoringPhase(m.month)}，单位：${m.moneyUnit}）`, monitoringPhase(m.month));
 export const evaluationMoney = (e: Evaluation | DepartmentEvaluation) =>
-  moneyTable(e.money, e.moneyUnit, EVALUATION_MONEY_COLUMNS, `资金情况（绩效自评表，决算，单位：${e.moneyUnit}）`, '决算');
+  moneyTable(e.money, e.moneyUnit, resultLayoutOf('evaluation').money, `资金情况（绩效自评表，决算，单位：${e.moneyUnit}）`, '决算');
 
 /** The 执行率 of a stage's total row: as published, else computed by this site (and said so). */
 export interface RateView {
@@ -111,7 +108,7 @@ function rateOf(rows: MoneyRow[], unit: MoneyUnit, columns: readonly MoneyColumn
 export function projectRate(c: ProjectCycle): RateView | undefined {
   const e = c.evaluation?.data;
   const m = c.monitoring?.data;
-  return (e && rateOf(e.money, e.moneyUnit, EVALUATION_MONEY_COLUMNS, '决算')) ?? (m && rateOf(m.money, m.moneyUnit, MONITORING_MONEY_COLUMNS, monitoringPhase(m.month)));
+  return (e && rateOf(e.money, e.moneyUnit, resultLayoutOf('evaluation').money, '决算')) ?? (m && rateOf(m.money, m.moneyUnit, resultLayoutOf('monitoring').money, monitoringPhase(m.month)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -190,19 +187,17 @@ export const level1Name = (label: string | undefined) => (label === undefined ? 
 // The tables as published: every column a stage's file has, in the table's order
 
 type Column<T> = { label: string; cell: (row: T) => string | undefined };
-/** Every field of a row as a column, in the schema's (the published) order; 其他栏目 come after, see below. */
-const columnsOf = <T>(fields: readonly { key: string; property: string }[]): Column<T>[] =>
-  fields
-    .filter((f) => f.key !== '其他栏目')
-    .map(({ key, property }) => ({
-      label: key,
-      cell: (row: T) => {
-        const value = (row as Record<string, unknown>)[property];
-        return Array.isArray(value) ? value.join('、') : (value as string | undefined);
-      },
-    }));
-const MONITORING_COLUMNS = columnsOf<MonitoringIndicator>(MONITORING_INDICATOR_FIELDS);
-const EVALUATION_COLUMNS = columnsOf<EvaluationIndicator>(EVALUATION_INDICATOR_FIELDS);
+/** Every indicator column of the kind's layout, in the published order, under its YAML key; 其他栏目 come after, see below. */
+const columnsOf = <T>(kind: 'monitoring' | 'evaluation'): Column<T>[] =>
+  resultLayoutOf(kind).indicators.map(({ key, property }) => ({
+    label: key,
+    cell: (row: T) => {
+      const value = (row as Record<string, unknown>)[property];
+      return Array.isArray(value) ? value.join('、') : (value as string | undefined);
+    },
+  }));
+const MONITORING_COLUMNS = columnsOf<MonitoringIndicator>('monitoring');
+const EVALUATION_COLUMNS = columnsOf<EvaluationIndicator>('evaluation');
 
 export interface PublishedTable {
   headers: string[];
@@ -231,7 +226,7 @@ export function publishedSheet(s: Monitoring | Evaluation | DepartmentEvaluation
   if ('month' in s) cells.push(['年度总体目标', s.goal?.target], ['总体目标执行情况', s.goal?.progress]);
   else {
     cells.push(['年度总体目标：预期目标', s.goal?.target], ['年度总体目标：实际完成情况', s.goal?.achieved]);
-    cells.push(['总分', s.total], ['自评等级', s.grade], ['评价结论', s.conclusion], ['存在问题', s.problems], ['改进措施', s.improvements]);
+    cells.push(['总分', s.total], ...resultLayoutOf('evaluation').closing.map((c): [string, string | undefined] => [c.label, (s as unknown as Record<string, string | undefined>)[c.property]]));
   }
   cells.push(...Object.entries(s.extra ?? {}));
   return cells.filter((c): c is [string, string] => c[1] !== undefined);
