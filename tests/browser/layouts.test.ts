@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/lib/outputs/tables.ts';
+import { readCsv } from '../../src/lib/outputs/tables.ts';
 import { importLayoutFile } from '../../src/lib/import/layout-table.ts';
 import { projectYaml } from '../../src/lib/import/write-yaml.ts';
 import { readXlsxGrids } from '../../src/lib/office/grid-xlsx.ts';
@@ -113,7 +113,7 @@ describe('tables of other provinces on the built site', () => {
     });
 
     it(`部门整体「${d.单位名称}」: every cell is in the data downloads, as written`, () => {
-      const cells = new Set(['departments.csv', 'duty-targets.csv', 'department-indicators.csv'].flatMap((f) => parseCsv(readFileSync(join(site.distDir, 'data', f), 'utf8')).slice(1).flat().flatMap((c) => [c, ...c.split('\n')])));
+      const cells = new Set(['departments.csv', 'duty-targets.csv', 'department-indicators.csv'].flatMap((f) => readCsv(readFileSync(join(site.distDir, 'data', f), 'utf8')).slice(1).flat().flatMap((c) => [c, ...c.split('\n')])));
       for (const [label, value] of departmentCells(d)) if (label !== '部门（单位）名称') expect(cells.has(value), `${label}：${value}`).toBe(true);
       const datapackage = JSON.parse(readFileSync(join(site.distDir, 'data', 'datapackage.json'), 'utf8')) as { resources: { path: string }[] };
       expect(datapackage.resources.map((r) => r.path)).toEqual(expect.arrayContaining(['departments.csv', 'duty-targets.csv', 'department-indicators.csv']));
@@ -134,7 +134,7 @@ describe('tables of other provinces on the built site', () => {
       });
 
       it(`${sample.layout}「${p.项目名称}」: every cell is in the CSV download, as written`, () => {
-        const rows = parseCsv(readFileSync(join(pageDir(p), `${p.网址标识}.csv`), 'utf8'));
+        const rows = readCsv(readFileSync(join(pageDir(p), `${p.网址标识}.csv`), 'utf8'));
         const cells = new Set(rows.slice(1).flat());
         const header = new Set(rows[0]);
         for (const [, value] of cellsOf(p)) expect(cells.has(value) || [...cells].some((c) => c.split('\n').includes(value)), value).toBe(true);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseCsv } from '../../src/lib/outputs/tables.ts';
+import { readCsv } from '../../src/lib/outputs/tables.ts';
 import { formatYuan, toFen } from '../../src/lib/reading/money.ts';
 import { projectSchema, type Project } from '../../src/schema/project.ts';
 import { openDesktopPage } from './desktop-page.ts';
@@ -106,7 +106,7 @@ describe('downloads', () => {
     expect(JSON.parse(text(await get(`${base}.json`)))).toEqual(raw);
     const csvText = text(await get(`${base}.csv`));
     expect(csvText.startsWith('\uFEFF')).toBe(true); // so that Excel reads UTF-8
-    const [header, ...rows] = parseCsv(csvText);
+    const [header, ...rows] = readCsv(csvText);
     const col = (name: string) => header!.indexOf(name);
     expect(rows).toHaveLength(p.indicators.length);
     rows.forEach((row, n) => {
@@ -122,7 +122,7 @@ describe('downloads', () => {
       expect(resource.hash).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
       expect(resource.bytes).toBe(bytes.length);
     }
-    const [header, ...indicators] = parseCsv(text(await get(`${root.baseUrl}data/indicators.csv`)));
+    const [header, ...indicators] = readCsv(text(await get(`${root.baseUrl}data/indicators.csv`)));
     expect(indicators).toHaveLength(126);
     expect(indicators.map((r) => r[header!.indexOf('指标值')])).toEqual(projects.flatMap((p) => p.indicators.map((i) => i.value)));
     const book = new ExcelJS.Workbook();

@@ -414,6 +414,9 @@ export function csvCell(text: string, type: ColumnType): string {
 /** A CSV cell's published text: csvCell undone (one leading apostrophe dropped). */
 export const csvCellText = (cell: string): string => (cell.startsWith(TEXT_MARK) ? cell.slice(1) : cell);
 
+/** A CSV this site wrote, as the published texts: parseCsv, then csvCell undone in every cell. */
+export const readCsv = (text: string): string[][] => parseCsv(text).map((row) => row.map(csvCellText));
+
 /** How datapackage.json tells machine readers about csvCell, beside every CSV resource. */
 export const FORMULA_GUARD = {
   prefix: TEXT_MARK,
