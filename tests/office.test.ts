@@ -12,7 +12,9 @@ import { docxLines, documentLines, parseXml } from '../src/lib/office/docx.ts';
 import { importDocx } from '../src/lib/import/source-text.ts';
 import { sourceTextToDocx } from '../src/lib/office/docx-writer.ts';
 import { projectFileName } from '../src/lib/import/project-file.ts';
-import { FORM_SHEET, NOTES_SHEET, projectWorkbook, readProjectWorkbook, templateWorkbook } from '../src/lib/office/project-xlsx.ts';
+import { projectWorkbook, readProjectWorkbook, templateWorkbook } from '../src/lib/import/form-workbook.ts';
+import { NOTES_SHEET } from '../src/lib/import/layout-table.ts';
+import { DEFAULT_LAYOUT } from '../src/schema/table-layouts.ts';
 import type { ProjectInput } from '../src/schema/project.ts';
 import { ROOT, runCli } from './helpers.ts';
 
@@ -23,6 +25,7 @@ const projectFiles = readdirSync(join(UNIT_DIR, 'projects'))
   .sort()
   .map((name) => ({ name, text: readFileSync(join(UNIT_DIR, 'projects', name), 'utf8') }));
 const DATE = new Date('2024-03-01T08:00:00Z');
+const FORM_SHEET = DEFAULT_LAYOUT.title;
 
 const projectOf = (name: string) => parse(projectFiles.find((f) => f.name.startsWith(name))!.text) as ProjectInput;
 
@@ -84,8 +87,10 @@ describe('project workbook (XLSX laid out like the approved table)', () => {
     expect(sheet.getCell(`C${header + 1}`).border?.left?.style).toBe('thin');
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     const notes = workbook.getWorksheet(NOTES_SHEET)!;
-    const rows = Object.fromEntries([2, 3, 4, 5, 6, 7].map((r) => [notes.getCell(`A${r}`).value, notes.getCell(`B${r}`).value]));
-    expect(rows).toEqual({ 年度: 2023, 预算阶段: '年初预算', 原文标题: '4.2022年人饮井更新绩效目标表', 上年项目编码: null, 来源文件: SOURCE_NAME, 来源起止行: '188-325' });
+    // What the approved table does not print, a label-value row each, as every layout's download has it.
+    expect(notes.getCell('A1').value).toBe('说明（本网站导出时附加，不是原表内容）');
+    const rows = Object.fromEntries([2, 3, 4, 5, 6].map((r) => [notes.getCell(`A${r}`).value, notes.getCell(`B${r}`).value]));
+    expect(rows).toEqual({ 年度: '2023', 预算阶段: '年初预算', 原文标题: '4.2022年人饮井更新绩效目标表', 来源文件: SOURCE_NAME, 来源起止行: '188-325' });
   });
 
   it('gives the same bytes for the same project and date', async () => {
@@ -151,8 +156,9 @@ describe('import template (npm run template)', () => {
     const { project, problems } = await readProjectWorkbook(bytes);
     expect(project).toBeUndefined();
     const byCell = Object.fromEntries(problems.map((p) => [p.cell, p.message]));
-    expect(Object.keys(byCell)).toEqual(['A2', 'B3', 'E3', 'C4', 'E4', 'B8', `C${header + 1}`, '说明!B2']);
+    expect(Object.keys(byCell)).toEqual(['A2', 'B3', 'E3', 'C4', 'E4', 'B5', 'B8', `C${header + 1}`, '说明!B2']);
     expect(byCell.B3).toContain('项目编码未填写');
+    expect(byCell.B5).toContain('资金用途未填写'); // 河北 prints it in every table
     expect(byCell['说明!B2']).toContain('年度未填写');
     expect(byCell[`C${header + 1}`]).toContain('绩效指标未填写');
   });

@@ -21,7 +21,7 @@ import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from '
 import { formatProblem, validateContent } from '../lib/check/validate.ts';
 import { docxLines } from '../lib/office/docx.ts';
 import { projectFileName, projectFilesIn } from '../lib/import/project-file.ts';
-import { readProjectWorkbook } from '../lib/office/project-xlsx.ts';
+import { readProjectWorkbook } from '../lib/import/form-workbook.ts';
 import { loadSiteConfig } from '../lib/site/site-config.ts';
 import { DEFAULT_FRAMEWORK } from '../schema/framework.ts';
 import type { z } from 'astro/zod';
