@@ -571,7 +571,9 @@ export function projectGrids(p: ProjectInput | DepartmentInput, tableLayout: Tab
   // The drawing's blocks, then a row for each field it does not place (every field, without a drawing).
   const placed = new Set((drawing?.head ?? []).flatMap(blockFields));
   const head = [...(drawing?.head ?? []), ...layout.fields.filter((f) => f.field !== '单位名称' && !placed.has(f.field)).map((f): HeadBlock => ({ rows: [[{ field: f.field as ProjectField }]] }))];
-  for (const block of head) rows.push(...blockRows(block, p, layout, width));
+  // A drawn form is also the template staff fill in: an empty amount cell keeps the money format.
+  const emptyAmount = drawing ? { text: '', numFmt: EMPTY_AMOUNT_FORMAT[moneyUnitOf(p)] } : value('');
+  for (const block of head) rows.push(...blockRows(block, p, layout, width, emptyAmount));
   for (const [extra, text] of Object.entries(p.其他栏目 ?? {})) rows.push(row(label(extra), span(value(text), width - 1)));
   for (const list of layout.listTables ?? []) {
     const items = ((p as Record<string, unknown>)[list.field] as Record<string, unknown>[] | undefined) ?? [];
@@ -584,6 +586,8 @@ export function projectGrids(p: ProjectInput | DepartmentInput, tableLayout: Tab
 }
 
 const span = (cell: GridCell, colSpan: number): GridCell => (colSpan > 1 ? { ...cell, colSpan } : cell);
+/** Up to 分 in either unit: 219,800.00 元, 21.98 万元 or 21.981234 万元. */
+const EMPTY_AMOUNT_FORMAT: Record<MoneyUnit, string> = { 元: '#,##0.00', 万元: '#,##0.00####' };
 /** The grid columns of a layout's indicator table. */
 const tableWidth = (layout: TableLayout) => layout.indicatorColumns.reduce((n, c) => n + (c.span ?? 1), 0);
 const blockFields = (block: HeadBlock): string[] => ('rows' in block ? block.rows.flat().map((place) => place.field) : 'list' in block ? [block.list] : [block.plan]);
@@ -593,7 +597,7 @@ const labelOf = (layout: TableLayout, field: string) => layout.fields.find((f) =
  * One block of a form's head as grid rows: its label merged down the first column over its rows
  * (a block of one row of places has none of its own), then its places, list items or checkpoints.
  */
-function blockRows(block: HeadBlock, p: ProjectInput | DepartmentInput, layout: TableLayout, width: number): (GridCell | null)[][] {
+function blockRows(block: HeadBlock, p: ProjectInput | DepartmentInput, layout: TableLayout, width: number, emptyAmount: GridCell): (GridCell | null)[][] {
   const get = (field: string) => (p as Record<string, unknown>)[field];
   const pad = (cells: (GridCell | null)[]) => [...cells, ...Array.from({ length: Math.max(0, width - cells.length) }, () => ({ text: '' }))];
   /** Rows of cells after a label over all of them (`head`), or after none. */
@@ -620,7 +624,8 @@ function blockRows(block: HeadBlock, p: ProjectInput | DepartmentInput, layout: 
     places.forEach((place, n) => {
       if (!place.bare) cells.push(label(labelOf(layout, place.field)));
       const colSpan = place.span ?? (n === places.length - 1 ? width - from - cells.length : 1);
-      cells.push(...across(fieldCell(p, place.field), colSpan));
+      const empty = MONEY_FIELDS.has(place.field) && get(place.field) === undefined;
+      cells.push(...across(empty ? emptyAmount : fieldCell(p, place.field), colSpan));
     });
     return cells;
   });
