@@ -14,7 +14,7 @@ import { sourceTextToDocx } from '../src/lib/office/docx-writer.ts';
 import { projectFileName } from '../src/lib/import/project-file.ts';
 import { projectWorkbook, readProjectWorkbook, templateWorkbook } from '../src/lib/import/form-workbook.ts';
 import { NOTES_SHEET } from '../src/lib/import/layout-table.ts';
-import { DEFAULT_LAYOUT } from '../src/schema/table-layouts.ts';
+import { DEFAULT_LAYOUT, type TableLayout } from '../src/schema/table-layouts.ts';
 import type { ProjectInput } from '../src/schema/project.ts';
 import { ROOT, runCli } from './helpers.ts';
 
@@ -140,6 +140,61 @@ describe('project workbook (XLSX laid out like the approved table)', () => {
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]!.cell).toMatch(/^B\d+$/);
     expect(result.problems[0]!.message).toContain('不属于一级指标“产出指标”');
+  });
+});
+
+describe('the 资金支出计划 block, drawn from the layout description', () => {
+  // Months up to December, 0 (planned: nothing spent yet) apart from empty (no plan), a percent with decimals.
+  const PLAN = [
+    { 月份: 1, 累计比例: 0 },
+    { 月份: 2, 累计比例: null },
+    { 月份: 3, 累计比例: 12.5 },
+    { 月份: 4, 累计比例: null },
+    { 月份: 6, 累计比例: 40 },
+    { 月份: 9, 累计比例: null },
+    { 月份: 12, 累计比例: 100 },
+  ];
+  const project = { ...projectOf('02-'), 资金支出计划: PLAN };
+
+  it('writes six checkpoints a pair of rows, months over percents; an empty percent stays empty, never 0', async () => {
+    const sheet = (await open(await projectWorkbook(project, { date: DATE }))).getWorksheet(FORM_SHEET)!;
+    expect(sheet.getCell('A6').value).toBe('资金支出计划（%）');
+    expect(sheet.getCell('A9').master.address).toBe('A6'); // the label merged down over both pairs
+    expect(['B6', 'C6', 'D6', 'E6', 'F6', 'G6', 'B8', 'C8'].map((a) => sheet.getCell(a).value)).toEqual(['1月底', '2月底', '3月底', '4月底', '6月底', '9月底', '12月底', null]);
+    expect(['B7', 'C7', 'D7', 'E7', 'F7', 'G7', 'B9', 'C9'].map((a) => sheet.getCell(a).value)).toEqual([0, null, 0.125, null, 0.4, null, 1, null]);
+    expect(['B7', 'C7', 'D7', 'C9'].map((a) => sheet.getCell(a).numFmt)).toEqual(['0%', '0%', '0.00%', '0%']); // empty cells keep the format
+    expect(sheet.getCell('A10').value).toBe('绩效目标');
+  });
+
+  it('reads the block back to the same checkpoints, null where a cell is empty', async () => {
+    const { project: read, problems } = await readProjectWorkbook(await projectWorkbook(project, { date: DATE }));
+    expect(problems).toEqual([]);
+    expect(read!.资金支出计划).toEqual(PLAN);
+  });
+
+  it('follows the description: another number of checkpoints a row is data, not code', async () => {
+    const hebei = DEFAULT_LAYOUT;
+    const layout: TableLayout = { ...hebei, drawing: { ...hebei.drawing!, head: hebei.drawing!.head.map((b) => ('plan' in b ? { ...b, perRow: 3 } : b)) } };
+    const bytes = await projectWorkbook(project, { date: DATE, layout });
+    const sheet = (await open(bytes)).getWorksheet(FORM_SHEET)!;
+    expect(['B6', 'C6', 'D6', 'E6', 'B8', 'B10', 'C10'].map((a) => sheet.getCell(a).value)).toEqual(['1月底', '2月底', '3月底', null, '4月底', '12月底', null]);
+    expect(sheet.getCell('A12').value).toBe('绩效目标');
+    const { project: read, problems } = await readProjectWorkbook(bytes, { layout });
+    expect(problems).toEqual([]);
+    expect(projectYaml(read!)).toBe(projectYaml(project));
+  });
+
+  it('names the cell of a percent it cannot read and of a percent under no month', async () => {
+    const bytes = await edited(await projectWorkbook(project, { date: DATE }), (sheet) => {
+      sheet.getCell('C7').value = '约一半';
+      sheet.getCell('C9').value = 0.5;
+    });
+    const { project: read, problems } = await readProjectWorkbook(bytes);
+    expect(read).toBeUndefined();
+    expect(problems).toEqual([
+      { cell: 'C7', message: expect.stringContaining('累计比例“约一半”无法读取') },
+      { cell: 'C9', message: expect.stringContaining('上方没有时点') },
+    ]);
   });
 });
 

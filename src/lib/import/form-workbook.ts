@@ -250,7 +250,7 @@ export async function readProjectWorkbook(
       form.label(r, 0, labelOf(block.plan));
       const end = blockEnd(r);
       if ((end - r) % 2 !== 0) form.problem(r, 0, `${block.plan}应是成对的行：上一行写时点（如“3${block.monthSuffix}”），下一行写累计比例（如 25%）`);
-      const monthPattern = new RegExp(`^(\\d{1,2})${block.monthSuffix}$`);
+      const monthPattern = new RegExp(`^(\\d{1,2})${block.monthSuffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
       const checkpoints: { 月份: number; 累计比例: number | null }[] = [];
       for (let row = r; row + 1 < end; row += 2) {
         for (let c = 1; c <= block.perRow; c++) {

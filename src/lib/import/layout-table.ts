@@ -604,10 +604,9 @@ function blockRows(block: HeadBlock, p: ProjectInput | DepartmentInput, layout: 
   const under = (head: string | undefined, lines: (GridCell | null)[][]) =>
     lines.map((cells, n) => pad([...(head === undefined ? [] : [n > 0 ? null : { ...label(head), ...(lines.length > 1 && { rowSpan: lines.length }) }]), ...cells]));
   const across = (cell: GridCell, colSpan: number) => [span(cell, colSpan), ...Array<null>(colSpan - 1).fill(null)];
-  const rest = width - 1;
   if ('list' in block) {
     const items = (get(block.list) as string[] | undefined) ?? [];
-    return under(labelOf(layout, block.list), (items.length > 0 ? items : ['']).map((item) => across(value(item), rest)));
+    return under(labelOf(layout, block.list), (items.length > 0 ? items : ['']).map((item) => across(value(item), width - 1)));
   }
   if ('plan' in block) {
     const checkpoints = (get(block.plan) as { 月份: unknown; 累计比例: unknown }[] | undefined) ?? [];
@@ -689,7 +688,7 @@ function fieldCell(p: object, field: string): GridCell {
 function indicatorTable(p: ProjectInput | DepartmentInput, layout: TableLayout, width: number, offset: number): (GridCell | null)[][] {
   const extras = extraLabels([p]);
   /** A cell across its column's span (绩效指标描述 over two grid columns in 河北). */
-  const placed = (c: LayoutField, cell: GridCell | null) => (cell && (c.span ?? 1) > 1 ? [{ ...cell, colSpan: c.span }, ...Array<null>(c.span! - 1).fill(null)] : [cell, ...Array<null>((c.span ?? 1) - 1).fill(null)]);
+  const placed = (c: LayoutField, cell: GridCell | null) => [cell && c.span ? span(cell, c.span) : cell, ...Array<null>((c.span ?? 1) - 1).fill(null)];
   const head = [...Array.from({ length: offset }, () => ({ text: '' })), ...layout.indicatorColumns.flatMap((c) => placed(c, label(c.label))), ...extras.map(label)];
   const fill = (cells: (GridCell | null)[]) => [...cells, ...Array.from({ length: Math.max(0, offset + width - cells.length) }, () => ({ text: '' }))];
   const rows: (GridCell | null)[][] = [fill(head)];
