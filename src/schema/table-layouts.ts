@@ -86,6 +86,8 @@ export type HeadBlock =
 export interface FormDrawing {
   /** Column widths in Excel character units; their number is the table's width. */
   columnWidths: readonly number[];
+  /** Widths of its 说明 sheet (label, value), wide enough for the template's instructions. */
+  notesWidths: readonly [number, number];
   /** The head, block by block, from the row below the unit line. */
   head: readonly HeadBlock[];
   /** A table without 原文标题 is titled with its 项目名称 and this (2022年人饮井更新绩效目标表). */
@@ -165,6 +167,7 @@ export const HEBEI: TableLayout = {
   // As the approved document draws it: seven columns, 资金支出计划 six checkpoints a pair of rows.
   drawing: {
     columnWidths: [14, 14, 18, 18, 12, 16, 18],
+    notesWidths: [14, 70],
     titleAfterName: '绩效目标表',
     unitLineAbove: true,
     head: [

@@ -45,10 +45,10 @@ export function templateWorkbook({ date, framework = DEFAULT_FRAMEWORK }: { date
     绩效目标: ['', '', ''],
     绩效指标: framework.flatMap((f) => f.level2.map((level2) => ({ 一级指标: f.level1, 二级指标: level2, 三级指标: '', 指标值: '' }))),
   } as unknown as ProjectInput;
-  const [form] = projectGrids(blank, DEFAULT_LAYOUT);
-  // Every line of the 说明 sheet to fill in, and the instructions as paragraphs beside them.
-  const notes = notesGrid({ 年度: '', 预算阶段: '年初预算', 上年项目编码: '', 原文标题: '', 来源文件: '', 来源起止行: '' }, 0, TEMPLATE_INSTRUCTIONS);
-  return writeXlsxGrids([form!, { ...notes, widths: [14, 70] }], { date });
+  const [form, notes] = projectGrids(blank, DEFAULT_LAYOUT);
+  // Every line of the 说明 sheet to fill in, then the instructions.
+  const lines = notesGrid({ 年度: '', 预算阶段: '年初预算', 上年项目编码: '', 原文标题: '', 来源文件: '', 来源起止行: '' }, 0, TEMPLATE_INSTRUCTIONS);
+  return writeXlsxGrids([form!, { ...notes!, rows: lines.rows }], { date });
 }
 
 // ---------------------------------------------------------------------------------------------

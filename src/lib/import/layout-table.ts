@@ -581,8 +581,12 @@ export function projectGrids(p: ProjectInput | DepartmentInput, tableLayout: Tab
     for (const item of items) rows.push(row(...list.columns.map((c) => fieldCell(item, c.field))));
   }
   rows.push(...indicatorTable(p, layout, width, 0));
-  const grid: Grid = { name: sheetName(name), source: 'xlsx', rows, before: [], ...(drawing && { widths: [...drawing.columnWidths] }) };
-  return [grid, notesGrid(noteValues(p), 0)];
+  const notes = notesGrid(noteValues(p), 0);
+  if (!drawing) return [{ name: sheetName(name), source: 'xlsx', rows, before: [] }, notes];
+  return [
+    { name: sheetName(name), source: 'xlsx', rows, before: [], widths: [...drawing.columnWidths] },
+    { ...notes, widths: [...drawing.notesWidths] },
+  ];
 }
 
 const span = (cell: GridCell, colSpan: number): GridCell => (colSpan > 1 ? { ...cell, colSpan } : cell);
@@ -735,13 +739,14 @@ export function noteValues(p: ProjectInput | DepartmentInput): Partial<Record<No
  */
 export function notesGrid(values: Partial<Record<NoteField, string>>, n: number, instructions: readonly string[] = []): Grid {
   const paragraph = (text: string): (GridCell | null)[] => [{ text, style: 'note', colSpan: 2 }, null];
+  const gap: (GridCell | null)[] = [{ text: '', style: 'note' }, { text: '', style: 'note' }];
   return {
     name: n === 0 ? NOTES_SHEET : `${NOTES_SHEET}${n + 1}`,
     source: 'xlsx',
     rows: [
       [{ text: NOTES_TITLE, style: 'title', colSpan: 2 }, null],
       ...NOTE_FIELDS.filter((k) => values[k] !== undefined).map((k) => [label(k), value(values[k]!)]),
-      ...(instructions.length > 0 ? [paragraph(''), ...instructions.map(paragraph)] : []),
+      ...(instructions.length > 0 ? [gap, ...instructions.map(paragraph)] : []),
     ],
     before: [],
   };
