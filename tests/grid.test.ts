@@ -110,7 +110,7 @@ describe('xlsx', () => {
 
   it('looks like a printed table: title, labels, borders, number formats, A4 landscape', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await writeXlsxGrids([{ ...sample('项目表', 'xlsx'), before: [{ text: '单位：万元', where: '' }] }], { date: DATE, widths: { 项目表: [10, 12, 14, 16, 30] } })) as never);
+    await workbook.xlsx.load(Buffer.from(await writeXlsxGrids([{ ...sample('项目表', 'xlsx'), before: [{ text: '单位：万元', where: '' }], widths: [10, 12, 14, 16, 30] }], { date: DATE })) as never);
     const sheet = workbook.getWorksheet('项目表')!;
     // `before` is a row above the table, merged across it.
     expect(sheet.getCell('A1').value).toBe('单位：万元');

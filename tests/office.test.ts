@@ -12,7 +12,9 @@ import { docxLines, documentLines, parseXml } from '../src/lib/office/docx.ts';
 import { importDocx } from '../src/lib/import/source-text.ts';
 import { sourceTextToDocx } from '../src/lib/office/docx-writer.ts';
 import { projectFileName } from '../src/lib/import/project-file.ts';
-import { FORM_SHEET, NOTES_SHEET, projectWorkbook, readProjectWorkbook, templateWorkbook } from '../src/lib/office/project-xlsx.ts';
+import { projectWorkbook, readProjectWorkbook, templateWorkbook } from '../src/lib/import/form-workbook.ts';
+import { NOTES_SHEET } from '../src/lib/import/layout-table.ts';
+import { DEFAULT_LAYOUT, type TableLayout } from '../src/schema/table-layouts.ts';
 import type { ProjectInput } from '../src/schema/project.ts';
 import { ROOT, runCli } from './helpers.ts';
 
@@ -23,6 +25,7 @@ const projectFiles = readdirSync(join(UNIT_DIR, 'projects'))
   .sort()
   .map((name) => ({ name, text: readFileSync(join(UNIT_DIR, 'projects', name), 'utf8') }));
 const DATE = new Date('2024-03-01T08:00:00Z');
+const FORM_SHEET = DEFAULT_LAYOUT.title;
 
 const projectOf = (name: string) => parse(projectFiles.find((f) => f.name.startsWith(name))!.text) as ProjectInput;
 
@@ -84,8 +87,10 @@ describe('project workbook (XLSX laid out like the approved table)', () => {
     expect(sheet.getCell(`C${header + 1}`).border?.left?.style).toBe('thin');
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     const notes = workbook.getWorksheet(NOTES_SHEET)!;
-    const rows = Object.fromEntries([2, 3, 4, 5, 6, 7].map((r) => [notes.getCell(`A${r}`).value, notes.getCell(`B${r}`).value]));
-    expect(rows).toEqual({ 年度: 2023, 预算阶段: '年初预算', 原文标题: '4.2022年人饮井更新绩效目标表', 上年项目编码: null, 来源文件: SOURCE_NAME, 来源起止行: '188-325' });
+    // What the approved table does not print, a label-value row each, as every layout's download has it.
+    expect(notes.getCell('A1').value).toBe('说明（本网站导出时附加，不是原表内容）');
+    const rows = Object.fromEntries([2, 3, 4, 5, 6].map((r) => [notes.getCell(`A${r}`).value, notes.getCell(`B${r}`).value]));
+    expect(rows).toEqual({ 年度: '2023', 预算阶段: '年初预算', 原文标题: '4.2022年人饮井更新绩效目标表', 来源文件: SOURCE_NAME, 来源起止行: '188-325' });
   });
 
   it('gives the same bytes for the same project and date', async () => {
@@ -103,8 +108,8 @@ describe('project workbook (XLSX laid out like the approved table)', () => {
     const { project, problems } = await readProjectWorkbook(bytes);
     expect(project).toBeUndefined();
     expect(problems).toEqual([
-      { cell: 'C4', message: expect.stringContaining('预算数“21.98万”无法读取') },
-      { cell: 'E4', message: expect.stringContaining('小数超过 2 位') },
+      { where: 'C4', message: expect.stringContaining('预算数“21.98万”无法读取') },
+      { where: 'E4', message: expect.stringContaining('小数超过 2 位') },
     ]);
   });
 
@@ -124,7 +129,7 @@ describe('project workbook (XLSX laid out like the approved table)', () => {
       sheet.getCell('D4').value = '财政拨款';
     });
     const { problems } = await readProjectWorkbook(bytes);
-    expect(problems.map((p) => p.cell)).toEqual(['D4', 'H3']);
+    expect(problems.map((p) => p.where)).toEqual(['D4', 'H3']);
     expect(problems[0]!.message).toContain('其中：财政资金');
     expect(problems[1]!.message).toContain('“备注”不在项目绩效目标表的任何一栏中');
 
@@ -133,8 +138,63 @@ describe('project workbook (XLSX laid out like the approved table)', () => {
     });
     const result = await readProjectWorkbook(wrongPair);
     expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]!.cell).toMatch(/^B\d+$/);
+    expect(result.problems[0]!.where).toMatch(/^B\d+$/);
     expect(result.problems[0]!.message).toContain('不属于一级指标“产出指标”');
+  });
+});
+
+describe('the 资金支出计划 block, drawn from the layout description', () => {
+  // Months up to December, 0 (planned: nothing spent yet) apart from empty (no plan), a percent with decimals.
+  const PLAN = [
+    { 月份: 1, 累计比例: 0 },
+    { 月份: 2, 累计比例: null },
+    { 月份: 3, 累计比例: 12.5 },
+    { 月份: 4, 累计比例: null },
+    { 月份: 6, 累计比例: 40 },
+    { 月份: 9, 累计比例: null },
+    { 月份: 12, 累计比例: 100 },
+  ];
+  const project = { ...projectOf('02-'), 资金支出计划: PLAN };
+
+  it('writes six checkpoints a pair of rows, months over percents; an empty percent stays empty, never 0', async () => {
+    const sheet = (await open(await projectWorkbook(project, { date: DATE }))).getWorksheet(FORM_SHEET)!;
+    expect(sheet.getCell('A6').value).toBe('资金支出计划（%）');
+    expect(sheet.getCell('A9').master.address).toBe('A6'); // the label merged down over both pairs
+    expect(['B6', 'C6', 'D6', 'E6', 'F6', 'G6', 'B8', 'C8'].map((a) => sheet.getCell(a).value)).toEqual(['1月底', '2月底', '3月底', '4月底', '6月底', '9月底', '12月底', null]);
+    expect(['B7', 'C7', 'D7', 'E7', 'F7', 'G7', 'B9', 'C9'].map((a) => sheet.getCell(a).value)).toEqual([0, null, 0.125, null, 0.4, null, 1, null]);
+    expect(['B7', 'C7', 'D7', 'C9'].map((a) => sheet.getCell(a).numFmt)).toEqual(['0%', '0%', '0.00%', '0%']); // empty cells keep the format
+    expect(sheet.getCell('A10').value).toBe('绩效目标');
+  });
+
+  it('reads the block back to the same checkpoints, null where a cell is empty', async () => {
+    const { project: read, problems } = await readProjectWorkbook(await projectWorkbook(project, { date: DATE }));
+    expect(problems).toEqual([]);
+    expect(read!.资金支出计划).toEqual(PLAN);
+  });
+
+  it('follows the description: another number of checkpoints a row is data, not code', async () => {
+    const hebei = DEFAULT_LAYOUT;
+    const layout: TableLayout = { ...hebei, drawing: { ...hebei.drawing!, head: hebei.drawing!.head.map((b) => ('plan' in b ? { ...b, perRow: 3 } : b)) } };
+    const bytes = await projectWorkbook(project, { date: DATE, layout });
+    const sheet = (await open(bytes)).getWorksheet(FORM_SHEET)!;
+    expect(['B6', 'C6', 'D6', 'E6', 'B8', 'B10', 'C10'].map((a) => sheet.getCell(a).value)).toEqual(['1月底', '2月底', '3月底', null, '4月底', '12月底', null]);
+    expect(sheet.getCell('A12').value).toBe('绩效目标');
+    const { project: read, problems } = await readProjectWorkbook(bytes, { layout });
+    expect(problems).toEqual([]);
+    expect(projectYaml(read!)).toBe(projectYaml(project));
+  });
+
+  it('names the cell of a percent it cannot read and of a percent under no month', async () => {
+    const bytes = await edited(await projectWorkbook(project, { date: DATE }), (sheet) => {
+      sheet.getCell('C7').value = '约一半';
+      sheet.getCell('C9').value = 0.5;
+    });
+    const { project: read, problems } = await readProjectWorkbook(bytes);
+    expect(read).toBeUndefined();
+    expect(problems).toEqual([
+      { where: 'C7', message: expect.stringContaining('累计比例“约一半”无法读取') },
+      { where: 'C9', message: expect.stringContaining('上方没有时点') },
+    ]);
   });
 });
 
@@ -150,9 +210,10 @@ describe('import template (npm run template)', () => {
 
     const { project, problems } = await readProjectWorkbook(bytes);
     expect(project).toBeUndefined();
-    const byCell = Object.fromEntries(problems.map((p) => [p.cell, p.message]));
-    expect(Object.keys(byCell)).toEqual(['A2', 'B3', 'E3', 'C4', 'E4', 'B8', `C${header + 1}`, '说明!B2']);
+    const byCell = Object.fromEntries(problems.map((p) => [p.where, p.message]));
+    expect(Object.keys(byCell)).toEqual(['A2', 'B3', 'E3', 'C4', 'E4', 'B5', 'B8', `C${header + 1}`, '说明!B2']);
     expect(byCell.B3).toContain('项目编码未填写');
+    expect(byCell.B5).toContain('资金用途未填写'); // 河北 prints it in every table
     expect(byCell['说明!B2']).toContain('年度未填写');
     expect(byCell[`C${header + 1}`]).toContain('绩效指标未填写');
   });

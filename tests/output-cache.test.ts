@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { projectWorkbook } from '../src/lib/office/project-xlsx.ts';
+import { projectWorkbook } from '../src/lib/import/form-workbook.ts';
 import { cachedBytes, currentCodeVersion, pruneOutputCache } from '../src/lib/build/output-cache.ts';
 import { strictJson } from '../src/lib/site/strict-json.ts';
 import type { ProjectInput } from '../src/schema/project.ts';

@@ -21,7 +21,7 @@ import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from '
 import { formatProblem, validateContent } from '../lib/check/validate.ts';
 import { docxLines } from '../lib/office/docx.ts';
 import { projectFileName, projectFilesIn } from '../lib/import/project-file.ts';
-import { readProjectWorkbook } from '../lib/office/project-xlsx.ts';
+import { readProjectWorkbook } from '../lib/import/form-workbook.ts';
 import { loadSiteConfig } from '../lib/site/site-config.ts';
 import { DEFAULT_FRAMEWORK } from '../schema/framework.ts';
 import type { z } from 'astro/zod';
@@ -155,7 +155,7 @@ async function importWorkbook(): Promise<number> {
   }
   const { project, problems } = await readProjectWorkbook(bytes, { framework, fiscalYear: year });
   if (!project) {
-    for (const p of problems) console.error(`${file}${p.cell ? ` 单元格 ${p.cell}` : ''}  ${p.message}`);
+    for (const p of problems) console.error(`${file}${p.where ? ` 单元格 ${p.where}` : ''}  ${p.message}`);
     console.error(`\n导入失败：有 ${problems.length} 处需要修改，没有写入任何文件。请在 Excel 中改好这些单元格后再导入。`);
     return 1;
   }

@@ -3,7 +3,7 @@
 // npm run import -- <文件.xlsx>.
 import { access, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { templateWorkbook } from '../lib/office/project-xlsx.ts';
+import { templateWorkbook } from '../lib/import/form-workbook.ts';
 import { loadSiteConfig } from '../lib/site/site-config.ts';
 import { DEFAULT_FRAMEWORK } from '../schema/framework.ts';
 

@@ -23,6 +23,10 @@ export interface LayoutField<K extends string = string> {
   aliases?: readonly string[];
   /** Not printed by the layout: a field a file has anyway, written under its YAML name. */
   byName?: boolean;
+  /** Grid columns the column takes in the drawn table (河北's 绩效指标描述 spans two); 1 when absent. */
+  span?: number;
+  /** Its cells are drawn like labels (bold, grey): 河北 draws the 一级 and 二级 groups so. */
+  drawnAsLabel?: boolean;
 }
 
 /** Project-level fields a layout can place (YAML keys of the project file). */
@@ -51,6 +55,47 @@ export interface ListTable {
   columns: readonly LayoutField<DutyField>[];
 }
 
+/**
+ * One place of a drawn head: the field's label, then its value across `span` columns (the rest of
+ * the row when it is the row's last place, else 1).
+ */
+export interface HeadPlace {
+  field: ProjectField;
+  span?: number;
+  /** No label of its own: the block's label names it (河北's 资金用途, under 预算规模及资金用途). */
+  bare?: boolean;
+}
+
+/** A block of a drawn head, from the first column; a label of a block is merged down over its rows. */
+export type HeadBlock =
+  /** Rows of places, under a label when the block has one. */
+  | { label?: string; rows: readonly (readonly HeadPlace[])[] }
+  /** A list, one item a row across the rest, under its field's label (河北's 绩效目标). */
+  | { list: ProjectField }
+  /**
+   * The spending plan under its field's label: pairs of rows, the checkpoints' months (`3` + `monthSuffix`)
+   * over their cumulative percents, `perRow` checkpoints a pair. An empty percent cell is "no plan", never 0.
+   */
+  | { plan: ProjectField; perRow: number; monthSuffix: string };
+
+/**
+ * How a 'form' layout is drawn where it is more than a row per field (the 河北 table: two fields a
+ * row, labels over blocks of rows, the spending plan as months over percents). The Excel form is
+ * written and read from it (import/layout-table.ts, import/form-workbook.ts).
+ */
+export interface FormDrawing {
+  /** Column widths in Excel character units; their number is the table's width. */
+  columnWidths: readonly number[];
+  /** Widths of its 说明 sheet (label, value), wide enough for the template's instructions. */
+  notesWidths: readonly [number, number];
+  /** The head, block by block, from the row below the unit line. */
+  head: readonly HeadBlock[];
+  /** A table without 原文标题 is titled with its 项目名称 and this (2022年人饮井更新绩效目标表). */
+  titleAfterName: string;
+  /** The unit line (单位 … 单位：元) stands above the table, outside its border, the money unit at the right. */
+  unitLineAbove: boolean;
+}
+
 export interface TableLayout {
   /** The name staff write in `表样:` and pass as `--layout`. */
   name: string;
@@ -59,7 +104,8 @@ export interface TableLayout {
   /**
    * `labels`: read by the one importer that finds labelled cells (import/layout-table.ts).
    * `document`: the 部门预算绩效文本 of the bundled unit, whose numbered headings and spending-plan
-   * rows have their own reader (import/source-text.ts, and office/project-xlsx.ts for its Excel form).
+   * rows have their own reader (import/source-text.ts); its Excel form, drawn from `drawing`, is
+   * read by import/form-workbook.ts.
    */
   readBy: 'labels' | 'document';
   /** Start of the 网址标识 the importer makes for a table without 项目编码 (ASCII: it is in the address). */
@@ -83,6 +129,8 @@ export interface TableLayout {
   extraIndicatorColumns?: readonly string[];
   /** Labelled cells of the project part that no field covers, kept verbatim under 其他栏目. */
   extraFields?: readonly string[];
+  /** How its Excel form is drawn when not a row per field (see FormDrawing). */
+  drawing?: FormDrawing;
 }
 
 const f = <K extends string>(label: string, field: K, options: Omit<LayoutField<K>, 'label' | 'field'> = {}): LayoutField<K> => ({ label, field, ...options });
@@ -109,13 +157,26 @@ export const HEBEI: TableLayout = {
     f('绩效目标', '绩效目标', required),
   ],
   indicatorColumns: [
-    f('一级指标', '一级指标', required),
-    f('二级指标', '二级指标', required),
+    f('一级指标', '一级指标', { ...required, drawnAsLabel: true }),
+    f('二级指标', '二级指标', { ...required, drawnAsLabel: true }),
     f('三级指标', '三级指标', required),
-    f('绩效指标描述', '绩效指标描述'),
+    f('绩效指标描述', '绩效指标描述', { span: 2 }),
     f('指标值', '指标值', required),
     f('指标值确定依据', '指标值确定依据'),
   ],
+  // As the approved document draws it: seven columns, 资金支出计划 six checkpoints a pair of rows.
+  drawing: {
+    columnWidths: [14, 14, 18, 18, 12, 16, 18],
+    notesWidths: [14, 70],
+    titleAfterName: '绩效目标表',
+    unitLineAbove: true,
+    head: [
+      { rows: [[{ field: '项目编码', span: 2 }, { field: '项目名称' }]] },
+      { label: '预算规模及资金用途', rows: [[{ field: '预算数' }, { field: '财政资金' }, { field: '其他资金' }], [{ field: '资金用途', bare: true }]] },
+      { plan: '资金支出计划', perRow: 6, monthSuffix: '月底' },
+      { list: '绩效目标' },
+    ],
+  },
 };
 
 export const SICHUAN: TableLayout = {
@@ -241,6 +302,13 @@ export const DEPARTMENT: TableLayout = {
     f('目标值', '指标值', { ...required, aliases: ['指标值'] }),
   ],
 };
+
+/**
+ * Labels compare without spaces and a trailing colon, full-width colons and brackets as half-width:
+ * `其中： 财政资金` = `其中:财政资金`. Every reader of labels and every writer that checks one uses it.
+ */
+export const normalLabel = (label: string) =>
+  label.replace(/\s+/g, '').replace(/[：:]$/, '').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
 
 /** Every layout, by name; the first is the default of a site that names none. */
 export const TABLE_LAYOUTS: readonly TableLayout[] = [HEBEI, SICHUAN, CHONGQING, SHANGHAI, DEPARTMENT];

@@ -3,7 +3,7 @@
 // in a grid (office/grid.ts: .xlsx, .docx or tab-separated text), follows merged cells, and reports
 // in Chinese, with the cell, every non-empty cell it could not place — then nothing is written.
 import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
-import { CAPTIONS, DEFAULT_LAYOUT, INDICATOR_FIELDS, LAYOUT_NAMES, MONEY_FIELDS, PROJECT_FIELDS, TABLE_LAYOUTS, type LayoutField, type ListTable, type TableLayout } from '../../schema/table-layouts.ts';
+import { CAPTIONS, DEFAULT_LAYOUT, INDICATOR_FIELDS, LAYOUT_NAMES, MONEY_FIELDS, normalLabel, PROJECT_FIELDS, TABLE_LAYOUTS, type HeadBlock, type LayoutField, type ListTable, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
 import { DEPARTMENT_KEYS, type DepartmentInput } from '../../schema/department.ts';
 import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, moneyUnitOf, readAmount, toFen, formatFenIn, type MoneyUnit } from '../reading/money.ts';
 import { natureProblem } from '../reading/indicator-value.ts';
@@ -31,14 +31,17 @@ export interface LayoutImport {
   problems: ImportProblem[];
 }
 
-/** Labels compare without spaces, colons and brackets' width: `其中： 财政资金` = `其中:财政资金`. */
-export const normal = (label: string) =>
-  label.replace(/\s+/g, '').replace(/[：:]$/, '').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
+/** The one label normaliser (schema/table-layouts.ts), under the name the readers here use. */
+export const normal = normalLabel;
 const labelsOf = (f: LayoutField) => [f.label, ...(f.aliases ?? [])].map(normal);
 
 /** The title of the 说明 table the exporter adds: what the approved table does not print. */
 const NOTES_TITLE = '说明（本网站导出时附加，不是原表内容）';
-const NOTE_FIELDS = ['年度', '表样', '预算阶段', '网址标识', '上年项目编码', '原文标题'] as const;
+/** Its sheet in a workbook (说明2, 说明3 … for more projects). */
+export const NOTES_SHEET = '说明';
+/** Its labels; 来源 (the document's file and lines a table was read from) is written as two. */
+export const NOTE_FIELDS = ['年度', '表样', '预算阶段', '网址标识', '上年项目编码', '原文标题', '来源文件', '来源起止行'] as const;
+export type NoteField = (typeof NOTE_FIELDS)[number];
 
 /** Reads every project table of a file. */
 export function importLayoutFile(file: GridFile, options: LayoutImportOptions = {}): LayoutImport {
@@ -492,7 +495,13 @@ function ordered(object: Record<string, unknown>, keys: readonly string[]): Reco
 // and the indicator table, then the 说明 table with what the approved table does not print, so
 // that importing the export gives back the same file.
 
+/**
+ * An amount as a number, so that Excel can add it up. A decimal of at most 15 significant digits
+ * survives the trip through a double and back (DBL_DIG = 15); a longer one, or text that is no
+ * amount, is written as the text it is.
+ */
 const amountCell = (text: string): GridCell => {
+  if (!/^\d+(\.\d+)?$/.test(text) || text.replace('.', '').replace(/^0+(?=\d)/, '').length > 15) return value(text);
   const decimals = decimalsOf(text);
   return { text, number: Number(text), numFmt: decimals ? `#,##0.${'0'.repeat(decimals)}` : '#,##0', style: 'number' };
 };
@@ -525,24 +534,31 @@ function writingLayout(layout: TableLayout, tables: (ProjectInput | DepartmentIn
 
 /** One project or department table (form layouts) in its layout, followed by the 说明 table. */
 export function projectGrids(p: ProjectInput | DepartmentInput, tableLayout: TableLayout, name = tableLayout.title): Grid[] {
+  if (tableLayout.arrangement === 'rows') return rowsGrids([p as ProjectInput], tableLayout, name);
   const layout = writingLayout(tableLayout, [p]);
-  const width = Math.max(4, layout.indicatorColumns.length + extraLabels([p]).length);
-  const span = (cell: GridCell, colSpan: number): GridCell => (colSpan > 1 ? { ...cell, colSpan } : cell);
+  const drawing = layout.drawing;
+  const width = Math.max(drawing?.columnWidths.length ?? 4, tableWidth(layout) + extraLabels([p]).length);
   const row = (...cells: GridCell[]) => {
     const out: (GridCell | null)[] = [];
     for (const cell of cells) out.push(cell, ...Array<null>((cell.colSpan ?? 1) - 1).fill(null));
     while (out.length < width) out.push({ text: '' });
     return out;
   };
-  if (layout.arrangement === 'rows') return rowsGrids([p as ProjectInput], tableLayout, name);
+  const projectName = (p as Partial<ProjectInput>).项目名称;
+  const title = p.原文标题 ?? (drawing && projectName ? `${projectName}${drawing.titleAfterName}` : layout.title);
+  const unitLine = `${p.单位编码}${p.单位名称}`;
+  const moneyLine = `单位：${moneyUnitOf(p)}`;
   const rows: (GridCell | null)[][] = [
-    row(span({ text: p.原文标题 ?? layout.title, style: 'title' }, width)),
-    row(span(value(`${p.单位编码}${p.单位名称}`), width - 1), value(`单位：${moneyUnitOf(p)}`)),
+    row(span({ text: title, style: 'title' }, width)),
+    // Above the table, the money unit at the right (河北), or its first row.
+    drawing?.unitLineAbove ? row(span({ text: unitLine, style: 'note' }, width - 1), { text: moneyLine, style: 'note', align: 'right' }) : row(span(value(unitLine), width - 1), value(moneyLine)),
   ];
-  for (const f of layout.fields) {
-    if (f.field === '单位名称') continue;
-    rows.push(row(label(f.label), span(fieldCell(p, f.field), width - 1)));
-  }
+  // The drawing's blocks, then a row for each field it does not place (every field, without a drawing).
+  const placed = new Set((drawing?.head ?? []).flatMap(blockFields));
+  const head = [...(drawing?.head ?? []), ...layout.fields.filter((f) => f.field !== '单位名称' && !placed.has(f.field)).map((f): HeadBlock => ({ rows: [[{ field: f.field as ProjectField }]] }))];
+  // A drawn form is also the template staff fill in: an empty amount cell keeps the money format.
+  const emptyAmount = drawing ? { text: '', numFmt: EMPTY_AMOUNT_FORMAT[moneyUnitOf(p)] } : value('');
+  for (const block of head) rows.push(...blockRows(block, p, layout, width, emptyAmount));
   for (const [extra, text] of Object.entries(p.其他栏目 ?? {})) rows.push(row(label(extra), span(value(text), width - 1)));
   for (const list of layout.listTables ?? []) {
     const items = ((p as Record<string, unknown>)[list.field] as Record<string, unknown>[] | undefined) ?? [];
@@ -550,14 +566,76 @@ export function projectGrids(p: ProjectInput | DepartmentInput, tableLayout: Tab
     for (const item of items) rows.push(row(...list.columns.map((c) => fieldCell(item, c.field))));
   }
   rows.push(...indicatorTable(p, layout, width, 0));
-  return [{ name: sheetName(name), source: 'xlsx', rows, before: [] }, notesGrid(p, 0)];
+  const notes = notesGrid(noteValues(p), 0);
+  if (!drawing) return [{ name: sheetName(name), source: 'xlsx', rows, before: [] }, notes];
+  return [
+    { name: sheetName(name), source: 'xlsx', rows, before: [], widths: [...drawing.columnWidths] },
+    { ...notes, widths: [...drawing.notesWidths] },
+  ];
+}
+
+const span = (cell: GridCell, colSpan: number): GridCell => (colSpan > 1 ? { ...cell, colSpan } : cell);
+/** Up to 分 in either unit: 219,800.00 元, 21.98 万元 or 21.981234 万元. */
+const EMPTY_AMOUNT_FORMAT: Record<MoneyUnit, string> = { 元: '#,##0.00', 万元: '#,##0.00####' };
+/** The grid columns of a layout's indicator table. */
+const tableWidth = (layout: TableLayout) => layout.indicatorColumns.reduce((n, c) => n + (c.span ?? 1), 0);
+const blockFields = (block: HeadBlock): string[] => ('rows' in block ? block.rows.flat().map((place) => place.field) : 'list' in block ? [block.list] : [block.plan]);
+const labelOf = (layout: TableLayout, field: string) => layout.fields.find((f) => f.field === field)?.label ?? field;
+
+/**
+ * One block of a form's head as grid rows: its label merged down the first column over its rows
+ * (a block of one row of places has none of its own), then its places, list items or checkpoints.
+ */
+function blockRows(block: HeadBlock, p: ProjectInput | DepartmentInput, layout: TableLayout, width: number, emptyAmount: GridCell): (GridCell | null)[][] {
+  const get = (field: string) => (p as Record<string, unknown>)[field];
+  const pad = (cells: (GridCell | null)[]) => [...cells, ...Array.from({ length: Math.max(0, width - cells.length) }, () => ({ text: '' }))];
+  /** Rows of cells after a label over all of them (`head`), or after none. */
+  const under = (head: string | undefined, lines: (GridCell | null)[][]) =>
+    lines.map((cells, n) => pad([...(head === undefined ? [] : [n > 0 ? null : { ...label(head), ...(lines.length > 1 && { rowSpan: lines.length }) }]), ...cells]));
+  const across = (cell: GridCell, colSpan: number) => [span(cell, colSpan), ...Array<null>(colSpan - 1).fill(null)];
+  if ('list' in block) {
+    const items = (get(block.list) as string[] | undefined) ?? [];
+    return under(labelOf(layout, block.list), (items.length > 0 ? items : ['']).map((item) => across(value(item), width - 1)));
+  }
+  if ('plan' in block) {
+    const checkpoints = (get(block.plan) as { 月份: unknown; 累计比例: unknown }[] | undefined) ?? [];
+    const lines: (GridCell | null)[][] = [];
+    for (let i = 0; i === 0 || i < checkpoints.length; i += block.perRow) {
+      const slots = Array.from({ length: block.perRow }, (_, n) => checkpoints[i + n]);
+      lines.push(slots.map((c) => label(c ? `${String(c.月份)}${block.monthSuffix}` : '')), slots.map((c) => percentCell(c?.累计比例)));
+    }
+    return under(labelOf(layout, block.plan), lines);
+  }
+  const from = block.label === undefined ? 0 : 1;
+  const lines = block.rows.map((places) => {
+    const cells: (GridCell | null)[] = [];
+    places.forEach((place, n) => {
+      if (!place.bare) cells.push(label(labelOf(layout, place.field)));
+      const colSpan = place.span ?? (n === places.length - 1 ? width - from - cells.length : 1);
+      const empty = MONEY_FIELDS.has(place.field) && get(place.field) === undefined;
+      cells.push(...across(empty ? emptyAmount : fieldCell(p, place.field), colSpan));
+    });
+    return cells;
+  });
+  return under(block.label, lines);
+}
+
+/**
+ * A cumulative percent as Excel shows one (25 → 0.25 in `0%`), centred under its month. An empty
+ * cell means "no plan", never 0; it keeps the format, so that what staff type there is a percent.
+ */
+function percentCell(percent: unknown): GridCell {
+  const written = percent === null || percent === undefined ? '' : String(percent).trim().replace(/[%％]$/, '');
+  if (!/^\d+(\.\d+)?$/.test(written)) return { text: percent === null || percent === undefined ? '' : String(percent), numFmt: '0%', align: 'center' };
+  // Whole percents show as 25%, others with their (at most two) decimals.
+  return { text: `${written}%`, number: Number(written) / 100, numFmt: Number.isInteger(Number(written)) ? '0%' : '0.00%', align: 'center' };
 }
 
 /** Many projects of one unit in a rows layout: header, the unit's total, each project merged down. */
 export function rowsGrids(projects: ProjectInput[], tableLayout: TableLayout, name = tableLayout.title): Grid[] {
   const layout = writingLayout(tableLayout, projects);
   const projectFields = layout.fields;
-  const width = projectFields.length + layout.indicatorColumns.length + extraLabels(projects).length;
+  const width = projectFields.length + tableWidth(layout) + extraLabels(projects).length;
   const first = projects[0]!;
   const unit = moneyUnitOf(first);
   const total = projects.reduce((sum, p) => sum + toFen(String(p.预算数), unit), 0n);
@@ -577,7 +655,7 @@ export function rowsGrids(projects: ProjectInput[], tableLayout: TableLayout, na
       rows.push([...left, ...cells.slice(projectFields.length)]);
     });
   }
-  return [{ name: sheetName(name), source: 'xlsx', rows, before: [] }, ...projects.map((p, n) => notesGrid(p, n))];
+  return [{ name: sheetName(name), source: 'xlsx', rows, before: [] }, ...projects.map((p, n) => notesGrid(noteValues(p), n))];
 }
 
 const sheetName = (name: string) => name.slice(0, 31);
@@ -597,7 +675,9 @@ function fieldCell(p: object, field: string): GridCell {
 /** The indicator header and rows, 一级/二级 merged down over equal neighbours; `offset` empty cells first. */
 function indicatorTable(p: ProjectInput | DepartmentInput, layout: TableLayout, width: number, offset: number): (GridCell | null)[][] {
   const extras = extraLabels([p]);
-  const head = [...Array.from({ length: offset }, () => ({ text: '' })), ...layout.indicatorColumns.map((c) => label(c.label)), ...extras.map(label)];
+  /** A cell across its column's span (绩效指标描述 over two grid columns in 河北). */
+  const placed = (c: LayoutField, cell: GridCell | null) => [cell && c.span ? span(cell, c.span) : cell, ...Array<null>((c.span ?? 1) - 1).fill(null)];
+  const head = [...Array.from({ length: offset }, () => ({ text: '' })), ...layout.indicatorColumns.flatMap((c) => placed(c, label(c.label))), ...extras.map(label)];
   const fill = (cells: (GridCell | null)[]) => [...cells, ...Array.from({ length: Math.max(0, offset + width - cells.length) }, () => ({ text: '' }))];
   const rows: (GridCell | null)[][] = [fill(head)];
   const list = p.绩效指标 ?? [];
@@ -605,14 +685,15 @@ function indicatorTable(p: ProjectInput | DepartmentInput, layout: TableLayout, 
     const cells: (GridCell | null)[] = Array.from({ length: offset }, () => ({ text: '' }));
     layout.indicatorColumns.forEach((c) => {
       const text = String((i as Record<string, unknown>)[c.field] ?? '');
+      const cell = c.drawnAsLabel ? label(text) : value(text);
       if (c.field === '一级指标' || c.field === '二级指标') {
         const same = (a: (typeof list)[number] | undefined) => a !== undefined && a.一级指标 === i.一级指标 && (c.field === '一级指标' || a.二级指标 === i.二级指标);
-        if (same(list[n - 1])) return cells.push(null);
+        if (same(list[n - 1])) return cells.push(...placed(c, null));
         let down = 1;
         while (same(list[n + down])) down++;
-        return cells.push({ ...value(text), ...(down > 1 && { rowSpan: down }) });
+        return cells.push(...placed(c, { ...cell, ...(down > 1 && { rowSpan: down }) }));
       }
-      cells.push(value(text));
+      cells.push(...placed(c, cell));
     });
     for (const extra of extras) cells.push(value(i.其他栏目?.[extra] ?? ''));
     rows.push(fill(cells));
@@ -620,24 +701,37 @@ function indicatorTable(p: ProjectInput | DepartmentInput, layout: TableLayout, 
   return rows;
 }
 
-function notesGrid(p: ProjectInput | DepartmentInput, n: number): Grid {
+/** What the 说明 table of a file holds: what the approved table does not print. */
+export function noteValues(p: ProjectInput | DepartmentInput): Partial<Record<NoteField, string>> {
   const get = (key: string) => (p as Record<string, unknown>)[key] as string | undefined;
-  const values: Record<(typeof NOTE_FIELDS)[number], string | undefined> = {
+  const source = (p as Partial<ProjectInput>).来源;
+  return {
     年度: String(p.年度),
     表样: p.表样,
     预算阶段: get('预算阶段'),
     网址标识: get('网址标识'),
     上年项目编码: get('上年项目编码'),
     原文标题: p.原文标题,
+    来源文件: source?.文件,
+    来源起止行: source && `${source.起止行[0]}-${source.起止行[1]}`,
   };
+}
+
+/**
+ * The 说明 table: a row for each value given (an empty one too: a line to fill in), then
+ * `instructions`, each a paragraph across both columns below an empty row.
+ */
+export function notesGrid(values: Partial<Record<NoteField, string>>, n: number, instructions: readonly string[] = []): Grid {
+  const paragraph = (text: string): (GridCell | null)[] => [{ text, style: 'note', colSpan: 2 }, null];
+  const gap: (GridCell | null)[] = [{ text: '', style: 'note' }, { text: '', style: 'note' }];
   return {
-    name: n === 0 ? '说明' : `说明${n + 1}`,
+    name: n === 0 ? NOTES_SHEET : `${NOTES_SHEET}${n + 1}`,
     source: 'xlsx',
     rows: [
       [{ text: NOTES_TITLE, style: 'title', colSpan: 2 }, null],
       ...NOTE_FIELDS.filter((k) => values[k] !== undefined).map((k) => [label(k), value(values[k]!)]),
+      ...(instructions.length > 0 ? [gap, ...instructions.map(paragraph)] : []),
     ],
     before: [],
   };
 }
-

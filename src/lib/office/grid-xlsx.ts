@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { deflateZip } from './zip.ts';
 import { cellText, estimatedWidths, gridWidth, type Grid, type GridCell, type GridRead } from './grid.ts';
-import { A4_LANDSCAPE, BORDER, LABEL_FILL, displayWidth } from './xlsx-layout.ts';
+import { A4_LANDSCAPE, BORDER, LABEL_FILL, displayWidth, stampWorkbook } from './xlsx-layout.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Numbers as Excel shows them.
@@ -170,21 +170,18 @@ const TITLE_LINE_HEIGHT = 24;
 
 /**
  * One worksheet per grid, named grid.name (made acceptable to Excel), `before` paragraphs as
- * rows above the table; `widths` (Excel character units, by grid name) override the estimated
- * column widths. The same grids and `date` give the same bytes.
+ * rows above the table, columns as wide as grid.widths says or as estimated from the text. The
+ * same grids and `date` give the same bytes.
  */
-export async function writeXlsxGrids(grids: Grid[], { date, widths }: { date: Date; widths?: Record<string, number[]> }): Promise<Uint8Array> {
+export async function writeXlsxGrids(grids: Grid[], { date }: { date: Date }): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'gongkai';
-  workbook.lastModifiedBy = 'gongkai';
-  workbook.created = date;
-  workbook.modified = date;
+  stampWorkbook(workbook, date);
   const names = sheetNames(grids);
   grids.forEach((grid, i) => {
     const sheet = workbook.addWorksheet(names[i]!, { views: [{ showGridLines: false }], pageSetup: { ...A4_LANDSCAPE } });
     const width = Math.max(1, gridWidth(grid));
     const estimated = estimatedWidths(grid);
-    const columns = Array.from({ length: width }, (_, c) => widths?.[grid.name]?.[c] ?? estimated[c] ?? 8);
+    const columns = Array.from({ length: width }, (_, c) => grid.widths?.[c] ?? estimated[c] ?? 8);
     sheet.columns = columns.map((w) => ({ width: w }));
     // Row heights: Excel does not grow rows for wrapped text in merged cells, so estimate them.
     const lines = new Map<number, number>();
@@ -217,8 +214,8 @@ export async function writeXlsxGrids(grids: Grid[], { date, widths }: { date: Da
         const cell = sheet.getCell(row, c + 1);
         const style = g.style ?? (g.number !== undefined ? 'number' : 'value');
         cell.value = g.number !== undefined ? g.number : g.text === '' ? null : g.text;
-        if (g.number !== undefined && g.numFmt && g.numFmt !== 'General') cell.numFmt = g.numFmt;
-        const horizontal = style === 'title' || style === 'label' ? 'center' : style === 'number' ? 'right' : 'left';
+        if (g.numFmt && g.numFmt !== 'General') cell.numFmt = g.numFmt;
+        const horizontal = g.align ?? (style === 'title' || style === 'label' ? 'center' : style === 'number' ? 'right' : 'left');
         cell.alignment = { wrapText: true, vertical: 'middle', horizontal };
         if (style === 'title') cell.font = { bold: true, size: 16 };
         if (style === 'label') {

@@ -13,11 +13,13 @@ export interface GridCell {
   /** Top-left of a merged range: its size (absent = 1). */
   rowSpan?: number;
   colSpan?: number;
-  /** xlsx only: the numeric value and its number format ('General' when none), when the cell holds a number. */
+  /** xlsx only: the numeric value and its number format ('General' when none), when the cell holds a number. A writer also gives an empty cell the format of what is to be typed there. */
   number?: number;
   numFmt?: string;
   /** Writer hint (ignored by readers): how the cell looks in the written file. */
   style?: 'title' | 'label' | 'value' | 'number' | 'note';
+  /** Writer hint: the cell's alignment where it is not its style's (the money unit at the right). */
+  align?: 'left' | 'center' | 'right';
 }
 
 /** A paragraph outside the tables, with where it is (`第 N 段` in a .docx, `第 N 行` in text). */
@@ -36,6 +38,8 @@ export interface Grid {
   before: GridParagraph[];
   /** text only: the 1-based line number of each row (where the row starts). */
   lines?: number[];
+  /** Writer hint: column widths in Excel character units, where the layout fixes them (else estimated). */
+  widths?: number[];
 }
 
 /** What a file holds: its tables in order, and the paragraphs after the last one (docx, text; none in xlsx). */

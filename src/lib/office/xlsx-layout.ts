@@ -1,5 +1,5 @@
-// What the workbooks for staff share in their look: character widths for sizing columns and
-// rows, the thin table border, the grey label fill and the A4 page setup.
+// What the workbooks for staff share: who made them and when, character widths for sizing columns
+// and rows, the thin table border, the grey label fill and the A4 page setup.
 import type ExcelJS from 'exceljs';
 
 /** Width in Excel character units: CJK and full-width characters take two. */
@@ -19,3 +19,14 @@ export const A4_LANDSCAPE: Partial<ExcelJS.PageSetup> = {
   horizontalCentered: true,
   margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
 };
+
+/**
+ * Every workbook is made by gongkai and dated `date` (the content's last change), never the
+ * clock, so that the same input gives the same bytes. `Workbook` and the streaming writer both take it.
+ */
+export function stampWorkbook(workbook: Pick<ExcelJS.Workbook, 'creator' | 'lastModifiedBy' | 'created' | 'modified'>, date: Date) {
+  workbook.creator = 'gongkai';
+  workbook.lastModifiedBy = 'gongkai';
+  workbook.created = date;
+  workbook.modified = date;
+}

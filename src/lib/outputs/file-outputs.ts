@@ -15,10 +15,8 @@ import { rawOf, type Entry, type FileSources } from '../site/entries.ts';
 import { isDemoSite } from '../site/demo.ts';
 import { exportProject, projectIndicatorTable, tableCsv, withDemoColumn, withDemoNotice, type Table } from './tables.ts';
 import { lastChanged } from '../site/git-dates.ts';
-import { projectGrids } from '../import/layout-table.ts';
 import { layoutOf } from '../views/layout-view.ts';
-import { writeXlsxGrids } from '../office/grid-xlsx.ts';
-import { projectWorkbook } from '../office/project-xlsx.ts';
+import { projectWorkbook } from '../import/form-workbook.ts';
 import { resultWorkbook } from './result-xlsx.ts';
 import { cachedBytes } from '../build/output-cache.ts';
 import { strictJson } from '../site/strict-json.ts';
@@ -135,11 +133,8 @@ export async function outputBytes(output: FileOutput): Promise<Uint8Array> {
   if (output.ext === 'xlsx') {
     // Dated by the file's last change, not the clock, so that the same content gives the same bytes.
     const date = lastChanged(output.entry.file);
-    return cachedBytes(xlsxInputs('project xlsx', output.entry, date, demo), () => {
-      // In the table's own layout: the bundled unit's form, or another province's table by its 表样.
-      const layout = layoutOf(project.data);
-      return layout.readBy === 'labels' ? writeXlsxGrids(projectGrids(project.raw, layout), { date: new Date(date) }) : projectWorkbook(project.raw, { date: new Date(date) });
-    });
+    // In the table's own layout: the bundled unit's form, or another province's table by its 表样.
+    return cachedBytes(xlsxInputs('project xlsx', output.entry, date, demo), () => projectWorkbook(project.raw, { date: new Date(date), layout: layoutOf(project.data) }));
   }
   return output.ext === 'csv' ? csv(projectIndicatorTable(project)) : json(project.raw);
 }
