@@ -2,7 +2,7 @@
 // back to the same grid, the writers are byte-stable, and bad files give a Chinese error.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cellWhere, visibleCell, type Grid, type GridCell, type GridFile, type GridRead } from '../src/lib/office/grid.ts';
 import { readDocxGrids, writeDocxGrids } from '../src/lib/office/grid-docx.ts';
 import { decodeText, readTextGrids, writeTextGrids } from '../src/lib/office/grid-text.ts';
@@ -199,9 +199,16 @@ describe('docx', () => {
     expect(after).toEqual([{ text: '注：单位为万元', where: '第 3 段' }]);
   });
 
-  it('gives the same bytes for the same grids and date', async () => {
-    const bytes = await writeDocxGrids([first, second], { date: DATE });
-    expect(await writeDocxGrids([first, second], { date: DATE })).toEqual(bytes);
+  it('gives the same bytes for the same grids and date, whatever the clock says (folder entries too)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-01-01T08:00:00Z'));
+      const bytes = await writeDocxGrids([first, second], { date: DATE });
+      vi.setSystemTime(new Date('2026-06-30T17:45:12Z'));
+      expect(await writeDocxGrids([first, second], { date: DATE })).toEqual(bytes);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('answers a file that is no Word document with a Chinese error', async () => {

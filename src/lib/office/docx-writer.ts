@@ -3,6 +3,7 @@
 // Headings become paragraphs with their `_Toc` bookmark, the 分项绩效目标 rows (tab-separated
 // lines) one table, and each run of cell lines (rows ended by an empty line) a Word table.
 import JSZip from 'jszip';
+import { setZipTimes } from './zip.ts';
 
 const BOOKMARK = /^(\s*)\[bookmark: ([^\]]*)\](.*)$/;
 
@@ -152,5 +153,6 @@ export async function docxPackage(body: string, { date, sectPr }: { date: Date; 
     { date },
   );
   zip.file('word/document.xml', document, { date });
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  // JSZip adds an entry for each folder (_rels/, word/) stamped with the current time, not `date`.
+  return setZipTimes(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), date);
 }
