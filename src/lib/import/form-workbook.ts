@@ -10,6 +10,7 @@ import { columnLetters, type Grid, type GridCell } from '../office/grid.ts';
 import { readXlsxGrids, writeXlsxGrids } from '../office/grid-xlsx.ts';
 import { NOTE_FIELDS, NOTES_SHEET, notesGrid, projectGrids, type NoteField } from './layout-table.ts';
 import type { ImportProblem } from './problems.ts';
+import { own, ownText } from './cells.ts';
 
 
 /** The table of one project in its layout, with its 说明 sheet; the same `date` gives the same bytes. */
@@ -84,7 +85,7 @@ class SheetReader {
   /** A cell's own content; a cell covered by a merge reads as empty (its content is the merge's first cell). */
   cell(r: number, c: number): GridCell | undefined {
     this.used.add(`${r},${c}`);
-    return this.grid.rows[r]?.[c] ?? undefined;
+    return own(this.grid, r, c);
   }
 
   text(r: number, c: number): string {
@@ -93,7 +94,7 @@ class SheetReader {
 
   /** The text of a cell without reading it (finding where a block ends). */
   peek(r: number, c: number): string {
-    return this.grid.rows[r]?.[c]?.text.trim() ?? '';
+    return ownText(this.grid, r, c);
   }
 
   label(r: number, c: number, expected: string) {

@@ -31,9 +31,8 @@ export interface LayoutImport {
   problems: ImportProblem[];
 }
 
-/** The one label normaliser (schema/table-layouts.ts), under the name the readers here use. */
-export const normal = normalLabel;
-const labelsOf = (f: LayoutField) => [f.label, ...(f.aliases ?? [])].map(normal);
+/** A field's printed label and its other spellings, normalised (schema/table-layouts.ts normalLabel). */
+const labelsOf = (f: LayoutField) => [f.label, ...(f.aliases ?? [])].map(normalLabel);
 
 /** The title of the 说明 table the exporter adds: what the approved table does not print. */
 const NOTES_TITLE = '说明（本网站导出时附加，不是原表内容）';
@@ -94,7 +93,7 @@ export function detectLayout(tables: Grid[]): TableLayout | undefined {
   for (const layout of TABLE_LAYOUTS) {
     if (!tables.some((g) => headerRow(g, layout) !== undefined)) continue;
     const known = new Set([...layout.fields, ...layout.indicatorColumns].flatMap(labelsOf));
-    const score = tables.flatMap((g) => g.rows.flat()).filter((c) => c && known.has(normal(c.text))).length;
+    const score = tables.flatMap((g) => g.rows.flat()).filter((c) => c && known.has(normalLabel(c.text))).length;
     if (!best || score > best.score) best = { layout, score };
   }
   return best?.layout;
@@ -109,7 +108,7 @@ function headerRow(grid: Grid, layout: TableLayout): number | undefined {
 function headerRowOf(grid: Grid, columns: readonly LayoutField[], from = 0): number | undefined {
   const required = columns.filter((c) => c.required);
   for (let r = from; r < grid.rows.length; r++) {
-    const texts = new Set((grid.rows[r] ?? []).map((c) => (c ? normal(c.text) : '')));
+    const texts = new Set((grid.rows[r] ?? []).map((c) => (c ? normalLabel(c.text) : '')));
     if (required.every((c) => labelsOf(c).some((l) => texts.has(l)))) return r;
   }
   return undefined;
@@ -147,13 +146,13 @@ function readLine(text: string, table: ReadTable): boolean {
 function columnsOf(grid: Grid, r: number, layout: TableLayout, problems: ImportProblem[], projectLabels: Map<string, string> = new Map()) {
   const columns = new Map<number, { field?: string; extra?: string; project?: string }>();
   const byLabel = new Map(layout.indicatorColumns.flatMap((c) => labelsOf(c).map((l) => [l, c.field] as const)));
-  const extras = new Set((layout.extraIndicatorColumns ?? []).map(normal));
+  const extras = new Set((layout.extraIndicatorColumns ?? []).map(normalLabel));
   for (let c = 0; c < gridWidth(grid); c++) {
     // A header of two rows: a label merged down from the row above names this column too.
     const shown = visibleCell(grid, r, c);
     if (!shown || shown.col !== c || shown.cell.text.trim() === '') continue;
     const cell = shown.cell;
-    const label = normal(cell.text);
+    const label = normalLabel(cell.text);
     // A block title beside the indicators (merged down their left side, or over nothing) is no
     // column; one with values under it is, and an unknown one at that.
     if (CAPTIONS.has(label) && ((cell.rowSpan ?? 1) > 1 || shown.row < r || !columnHasValues(grid, r, c))) continue;
@@ -188,7 +187,7 @@ function stackedHeader(grid: Grid, header: number, layout: TableLayout): Grid {
   const rows = grid.rows.map((row) => [...row]);
   rows[header - 1]!.forEach((cell, c) => {
     const below = rows[header]![c];
-    if (cell && (cell.rowSpan ?? 1) === 1 && known.has(normal(cell.text)) && below && below.text.trim() === '') {
+    if (cell && (cell.rowSpan ?? 1) === 1 && known.has(normalLabel(cell.text)) && below && below.text.trim() === '') {
       rows[header - 1]![c] = { ...cell, rowSpan: 2 };
       rows[header]![c] = null;
     }
@@ -197,7 +196,7 @@ function stackedHeader(grid: Grid, header: number, layout: TableLayout): Grid {
 }
 
 /** A block title just over the header row (or merged down into it). */
-const isCaption = (cell: GridCell, r: number, header: number) => CAPTIONS.has(normal(cell.text)) && (r === header - 1 || r + (cell.rowSpan ?? 1) > header);
+const isCaption = (cell: GridCell, r: number, header: number) => CAPTIONS.has(normalLabel(cell.text)) && (r === header - 1 || r + (cell.rowSpan ?? 1) > header);
 /** Part of a many-projects header of two rows: merged down into the header row, or a block title over it. */
 const isHeaderCell = (cell: GridCell, r: number, header: number) => r + (cell.rowSpan ?? 1) > header || isCaption(cell, r, header);
 
@@ -211,17 +210,17 @@ function readForm(grid: Grid, layout: TableLayout, problems: ImportProblem[]): R
     return [];
   }
   const fieldOf = new Map(layout.fields.flatMap((f) => labelsOf(f).map((l) => [l, f.field] as const)));
-  const extraFields = new Set((layout.extraFields ?? []).map(normal));
+  const extraFields = new Set((layout.extraFields ?? []).map(normalLabel));
   // List tables (年度履职目标) stand between the head and the indicators, each under its header row;
   // their rows run to the next header. A row that only names a list is its title.
   const lists = (layout.listTables ?? [])
     .map((list) => ({ list, header: headerRowOf(grid, list.columns) }))
     .filter((x): x is { list: ListTable; header: number } => x.header !== undefined && x.header < header)
     .sort((a, b) => a.header - b.header);
-  const titles = new Set((layout.listTables ?? []).map((l) => normal(l.label)));
+  const titles = new Set((layout.listTables ?? []).map((l) => normalLabel(l.label)));
   const isTitle = (r: number) => {
     const texts = (grid.rows[r] ?? []).filter((c): c is GridCell => c !== null && c.text.trim() !== '');
-    return texts.length === 1 && titles.has(normal(texts[0]!.text));
+    return texts.length === 1 && titles.has(normalLabel(texts[0]!.text));
   };
   const inList = new Set<number>();
   lists.forEach(({ list, header: listHeader }, n) => {
@@ -230,7 +229,7 @@ function readForm(grid: Grid, layout: TableLayout, problems: ImportProblem[]): R
     const byLabel = new Map(list.columns.flatMap((c) => labelsOf(c).map((l) => [l, c.field] as const)));
     (grid.rows[listHeader] ?? []).forEach((cell, c) => {
       if (!cell || cell.text.trim() === '') return;
-      const field = byLabel.get(normal(cell.text));
+      const field = byLabel.get(normalLabel(cell.text));
       if (field) columns.set(c, field);
       else problems.push({ where: cellWhere(grid, listHeader, c), message: `“${list.label}”表中的栏目“${cell.text.trim()}”不在表样“${layout.name}”中（应为：${list.columns.map((c) => c.label).join('、')}）` });
     });
@@ -255,13 +254,13 @@ function readForm(grid: Grid, layout: TableLayout, problems: ImportProblem[]): R
       const { c, cell, text } = cells[n]!;
       // A form's labels may be merged down its left side past the header: only block titles are skipped.
       if (text === '' || isCaption(cell, r, header)) continue;
-      const label = normal(text);
+      const label = normalLabel(text);
       const field = fieldOf.get(label);
       const isExtra = extraFields.has(label);
       if (field || isExtra) {
         // The value is the next cell to its right in this row; a label there means this one is empty.
         const next = cells[n + 1];
-        const nextIsLabel = next && (fieldOf.has(normal(next.text)) || extraFields.has(normal(next.text)));
+        const nextIsLabel = next && (fieldOf.has(normalLabel(next.text)) || extraFields.has(normalLabel(next.text)));
         const value = next && !nextIsLabel ? next.cell.text : '';
         if (next && !nextIsLabel) n++;
         if (value.trim() === '') continue;

@@ -7,13 +7,13 @@
 // file out as published, so that it reads back the same.
 import { z } from 'astro/zod';
 import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile } from '../office/grid.ts';
-import { normal } from './layout-table.ts';
 import { CARRIED_LEVELS, carriedDown, filledCells, hasText, MONEY_LINE, own, ownText, short, UNIT_CODE, UNIT_LINE, visibleText } from './cells.ts';
 import { strayParagraph, type ImportProblem } from './problems.ts';
 import { madeUrlKey } from './project-file.ts';
 import { departmentEvaluationSchema, DEVIATION_CATEGORIES, evaluationSchema, isEmptyMark, monitoringSchema, numberOf, readIndicatorName, type MoneyColumn } from '../../schema/results.ts';
 import { RESULT_LAYOUTS, resultLayoutOf, type ResultKind, type ResultLabel, type ResultLayout } from '../../schema/result-layouts.ts';
 import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../reading/money.ts';
+import { normalLabel } from '../../schema/table-layouts.ts';
 
 /** The 总分 row's 分值 cell when it is not the sum of the 分值 above it (normally 100 and derived). */
 export const TOTAL_POINTS_KEY = '总分分值';
@@ -27,11 +27,11 @@ const CHECK_MARKS = new Set(['✓', '√', '✔', '☑', '●', '是', '1']);
 
 /** Which label a header text is, and the month it prints (`1-6月执行数` → 6). */
 function match<L extends ResultLabel>(labels: readonly L[], text: string): { label: L; month?: number } | undefined {
-  const t = normal(text);
+  const t = normalLabel(text);
   const monthly = MONTHLY.exec(t);
   for (const label of labels) {
-    if (monthly && label.monthly && normal(label.label) === monthly[2]) return { label, month: Number(monthly[1]) };
-    if ([label.label, ...(label.aliases ?? [])].some((a) => normal(a) === t)) return { label };
+    if (monthly && label.monthly && normalLabel(label.label) === monthly[2]) return { label, month: Number(monthly[1]) };
+    if ([label.label, ...(label.aliases ?? [])].some((a) => normalLabel(a) === t)) return { label };
   }
   return undefined;
 }
@@ -41,7 +41,7 @@ const printed = (label: ResultLabel, month: number | undefined) => (label.monthl
 function indicatorHeader(grid: Grid, layout: ResultLayout): number | undefined {
   for (let r = 0; r < grid.rows.length; r++) {
     const texts = new Set<string>();
-    for (let c = 0; c < gridWidth(grid); c++) texts.add(normal(visibleText(grid, r, c)));
+    for (let c = 0; c < gridWidth(grid); c++) texts.add(normalLabel(visibleText(grid, r, c)));
     if (layout.required.every((label) => [...texts].some((t) => match(layout.indicators.filter((x) => x.key === label || x.label === label), t)))) return r;
   }
   return undefined;
@@ -50,7 +50,7 @@ function indicatorHeader(grid: Grid, layout: ResultLayout): number | undefined {
 /** The kind of result table the file holds, by its labels: undefined when none (a target table). */
 export function detectResultLayout(grids: Grid[]): ResultLayout | undefined {
   const has = (layout: ResultLayout) => grids.some((g) => indicatorHeader(g, layout) !== undefined);
-  const labelled = (text: string) => grids.some((g) => g.rows.some((row) => row.some((c) => c && normal(c.text) === text)));
+  const labelled = (text: string) => grids.some((g) => g.rows.some((row) => row.some((c) => c && normalLabel(c.text) === text)));
   if (has(resultLayoutOf('monitoring'))) return resultLayoutOf('monitoring');
   if (!has(resultLayoutOf('evaluation'))) return undefined;
   return labelled('部门名称') && !labelled('项目名称') ? resultLayoutOf('departmentEvaluation') : resultLayoutOf('evaluation');
@@ -111,7 +111,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     RESULT_LAYOUTS.filter((x) => x.kind !== layout.kind)
       .flatMap((x) => [...x.money, ...x.indicators])
       .filter((x) => x.label !== '备注' && !match([...layout.money, ...layout.indicators], x.label))
-      .map((x) => normal(x.label)),
+      .map((x) => normalLabel(x.label)),
   );
   const otherKind = (r: number, c: number, text: string) => {
     const of = RESULT_LAYOUTS.find((x) => x.kind !== layout.kind && match([...x.money, ...x.indicators], text))!;
@@ -123,13 +123,13 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   const extra: Record<string, string> = {};
   const lines: { title?: string; year?: number; unit?: string; money?: MoneyUnit } = {};
   const line = (text: string) => {
-    const t = normal(text);
+    const t = normalLabel(text);
     const money = MONEY_LINE.exec(t);
     const year = YEAR_LINE.exec(t);
     const unit = UNIT_LINE.exec(text.trim());
     if (money) lines.money = money[1] as MoneyUnit;
     else if (year) lines.year = Number(year[1]);
-    else if (t.includes(normal(layout.title)) && lines.title === undefined) lines.title = text.trim();
+    else if (t.includes(normalLabel(layout.title)) && lines.title === undefined) lines.title = text.trim();
     else if (unit) lines.unit = unit[1]!.trim();
     else return false;
     return true;
@@ -138,7 +138,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
 
   // Blocks start at their header rows: money, 年度总体目标, indicators.
   const moneyHeader = grid.rows.findIndex((_, r) => r < header && filledCells(grid, r).filter((x) => match(layout.money, x.text)).length >= 2);
-  const goalRow = grid.rows.findIndex((_, r) => r < header && filledCells(grid, r)[0]?.text !== undefined && normal(filledCells(grid, r)[0]!.text) === GOAL_CAPTION);
+  const goalRow = grid.rows.findIndex((_, r) => r < header && filledCells(grid, r)[0]?.text !== undefined && normalLabel(filledCells(grid, r)[0]!.text) === GOAL_CAPTION);
   const starts = [moneyHeader, goalRow, header].filter((r) => r >= 0).sort((a, b) => a - b);
   const endOf = (start: number) => starts.find((s) => s > start) ?? header;
 
@@ -188,7 +188,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
       } else if (columns.size === 0 && MONEY_CAPTION.test(text)) {
         const unit = /[（(](万元|元)[)）]/.exec(text)?.[1] as MoneyUnit | undefined;
         if (unit) captionUnit = unit;
-      } else if (others.has(normal(text))) otherKind(moneyHeader, c, text);
+      } else if (others.has(normalLabel(text))) otherKind(moneyHeader, c, text);
       else if (columns.size === 0) unplaced(moneyHeader, c, text);
       else columns.set(c, { extra: text });
     }
@@ -235,7 +235,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
 
   // Indicators: a header of one row, or two where 偏差原因类别 is split into check-mark columns.
   // A split header names several categories side by side; a data row's 偏差原因类别 cell may hold one (其他), never several cells of them.
-  const twoRows = filledCells(grid, header + 1).filter((x) => (DEVIATION_CATEGORIES as readonly string[]).includes(normal(x.text))).length >= 2;
+  const twoRows = filledCells(grid, header + 1).filter((x) => (DEVIATION_CATEGORIES as readonly string[]).includes(normalLabel(x.text))).length >= 2;
   const columns = new Map<number, { key?: string; category?: string; extra?: string }>();
   for (let c = 0; c < width; c++) {
     const below = twoRows ? ownText(grid, header + 1, c) : '';
@@ -244,14 +244,14 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     const r = below ? header + 1 : header;
     if (text === '') continue;
     const found = match(layout.indicators, text);
-    if ((DEVIATION_CATEGORIES as readonly string[]).includes(normal(text)) && twoRows) columns.set(c, { category: normal(text) });
-    else if (INDICATOR_CAPTIONS.has(normal(text)) && !found) continue;
+    if ((DEVIATION_CATEGORIES as readonly string[]).includes(normalLabel(text)) && twoRows) columns.set(c, { category: normalLabel(text) });
+    else if (INDICATOR_CAPTIONS.has(normalLabel(text)) && !found) continue;
     else if (found) {
       if (found.month !== undefined) months.set(found.month, at(r, c));
       const twice = [...columns].find(([, x]) => x.key === found.label.key);
       if (twice) problems.push({ where: at(r, c), message: `“${text}”与 ${at(header, twice[0])} 的栏目都是“${found.label.key}”，无法确定用哪一栏。请删去或改名其中一栏` });
       else columns.set(c, { key: found.label.key });
-    } else if (others.has(normal(text))) otherKind(r, c, text);
+    } else if (others.has(normalLabel(text))) otherKind(r, c, text);
     else columns.set(c, { extra: text });
   }
   const indicators: Record<string, unknown>[] = [];
@@ -262,7 +262,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   let ended = false;
   for (let r = header + (twoRows ? 2 : 1); r < grid.rows.length; r++) {
     const first = own(grid, r, 0);
-    const firstText = normal(first?.text ?? '');
+    const firstText = normalLabel(first?.text ?? '');
     // The indicators end at the 总分 row or at a label that spans the level columns.
     if (!ended && first && firstText !== '' && (TOTAL_LABELS.has(firstText) || match(layout.closing, firstText) || (first.colSpan ?? 1) >= 3)) ended = true;
     if (ended) {
