@@ -29,6 +29,11 @@ import {
   type Table,
 } from '../src/lib/outputs/tables.ts';
 import { departmentSchema } from '../src/schema/department.ts';
+import type { ProjectInput } from '../src/schema/project.ts';
+import { readProjectWorkbook, projectWorkbook } from '../src/lib/import/form-workbook.ts';
+import { importResultFile } from '../src/lib/import/result-table.ts';
+import { readXlsxGrids } from '../src/lib/office/grid-xlsx.ts';
+import { resultWorkbook } from '../src/lib/outputs/result-xlsx.ts';
 import { DEPARTMENT } from './fixtures/layouts/samples.ts';
 
 /** What a spreadsheet makes of one CSV cell, by the rules Excel and WPS apply to typed input. */
@@ -170,7 +175,7 @@ describe('CSV cells that a spreadsheet would run as formulas', () => {
     expect(JSON.stringify(resultsJson(results))).toContain('"年度指标值":"=HYPERLINK(');
     const bytes = await workbookXlsx(projects, [], { date: new Date('2024-01-01T00:00:00Z') });
     const zip = await JSZip.loadAsync(bytes);
-    for (const name of Object.keys(zip.files).filter((n) => n.startsWith('xl/worksheets/'))) expect(await zip.file(name)!.async('string')).not.toMatch(/<f[ >]/);
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) expect(await zip.file(name)!.async('string')).not.toMatch(/<f[ >]/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as never);
     const sheet = book.getWorksheet('绩效指标')!;
@@ -182,5 +187,39 @@ describe('CSV cells that a spreadsheet would run as formulas', () => {
       // change a text cell can undergo in any .xlsx, and only for a CR, which YAML writes only as "\r".
       expect(cell.text).toBe(row[column - 1]!.replaceAll('\r', '\n'));
     });
+  });
+});
+
+describe('Excel forms the importer writes and reads back', () => {
+  const DATE = new Date('2024-01-01T00:00:00Z');
+  const formulaLike = ['=HYPERLINK("http://example.com","点击")', '+5%', '-3个', '@日期', "'引号"];
+  const sheetsHaveNoFormula = async (bytes: Uint8Array) => {
+    const zip = await JSZip.loadAsync(bytes);
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) expect(await zip.file(name)!.async('string')).not.toMatch(/<f[ >]/);
+  };
+
+  it('writes a 河北 project whose cells look like formulas as text, and reads it back to the same file', async () => {
+    const text = readFileSync('content/2023/483001/projects/02-13022923P00JXC4155606.yaml', 'utf8');
+    const input = parseDocument(text).toJS() as ProjectInput;
+    input.资金用途 = formulaLike[0]!;
+    input.绩效指标 = input.绩效指标.map((i, n) => ({ ...i, 指标值: formulaLike[n % formulaLike.length]!, 指标值确定依据: formulaLike[(n + 1) % formulaLike.length]! }));
+    const bytes = await projectWorkbook(input, { date: DATE });
+    await sheetsHaveNoFormula(bytes);
+    const { project, problems } = await readProjectWorkbook(bytes);
+    expect(problems).toEqual([]);
+    expect(project).toEqual(input);
+  });
+
+  it('writes a monitoring table whose cells look like formulas as text, and reads it back unchanged', async () => {
+    const file = readdirSync('examples/county/content/2023/910001/monitoring').find((f) => f.endsWith('.yaml'))!;
+    const raw = parseDocument(readFileSync(join('examples/county/content/2023/910001/monitoring', file), 'utf8')).toJS() as Record<string, any>;
+    raw['绩效指标'] = raw['绩效指标'].map((row: Record<string, unknown>, n: number) => ({ ...row, 年度指标值: formulaLike[n % formulaLike.length], 全年预计完成情况: formulaLike[(n + 2) % formulaLike.length] }));
+    const bytes = await resultWorkbook('monitoring', raw, { date: DATE });
+    await sheetsHaveNoFormula(bytes);
+    const read = await readXlsxGrids(bytes);
+    if ('error' in read) throw new Error(read.error);
+    const imported = importResultFile(read);
+    expect(imported.problems).toEqual([]);
+    expect(imported.tables[0]).toEqual(raw);
   });
 });
