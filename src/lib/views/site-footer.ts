@@ -37,7 +37,7 @@ export function contactTarget(link: string): FooterTarget {
   return /^(https?|mailto):/i.test(link) ? { url: link } : { path: link.replace(/^\/+/, '') };
 }
 
-export function siteFooter(site: Pick<SiteConfig, 'siteCode' | 'icp' | 'psb' | 'badge' | 'contactLink'>): SiteFooter {
+export function siteFooter(site: Partial<Pick<SiteConfig, 'siteCode' | 'icp' | 'psb' | 'badge' | 'contactLink'>>): SiteFooter {
   const registration: SiteFooter['registration'] = [];
   if (site.siteCode) registration.push({ text: `网站标识码：${site.siteCode}` });
   if (site.icp) registration.push({ text: site.icp, target: { url: ICP_REGISTRY } });
