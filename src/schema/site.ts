@@ -48,9 +48,38 @@ export const siteSchema = keyed({
       .optional()
       .meta({ description: '公安机关备案号；没有时不写', examples: ['冀公网安备13022902000123号'] }),
   ],
+  党政机关网站标识: [
+    'badge',
+    keyed({
+      图片: [
+        'image',
+        z
+          .string({ error: whenWritten('图片要写成文本，例如 images/dzjg.png') })
+          .regex(/^(?!.*(^|\/)\.\.?(\/|$))[\w.\-/]+\.(png|gif|jpe?g|svg|webp)$/i, { error: '图片写 public/ 文件夹里的图片文件名（可带子文件夹），例如 images/dzjg.png；只用字母、数字、- _ . /，以 .png、.gif、.jpg、.svg 或 .webp 结尾' })
+          .meta({ description: '标识的图片：放在项目的 public/ 文件夹里的文件（网站自己提供，不从外部网站加载），写它在 public/ 下的路径', examples: ['images/dzjg.png'] }),
+      ],
+      链接: [
+        'link',
+        z
+          .url({ protocol: /^https?$/, error: '链接要写完整网址，例如 https://bszs.conac.cn/sitename?method=show&id=…（开办者标识的网址，由机构编制部门提供）' })
+          .meta({ description: '点击标识打开的网址：党政机关网站开办者信息的页面（随标识一起由机构编制部门提供）', examples: ['https://bszs.conac.cn/sitename?method=show&id=0123456789ABCDEF'] }),
+      ],
+    })
+      .optional()
+      .meta({ description: '党政机关网站标识（开办者标识），显示在页脚：图片和它链接的网址；没有时不写' }),
+  ],
+  联系我们: [
+    'contactLink',
+    z
+      .string({ error: whenWritten('联系我们要写成网址或本网站的路径，例如 https://www.example.gov.cn/lxwm/') })
+      .trim()
+      .regex(/^(https?:\/\/\S+|mailto:[^\s@]+@[^\s@]+|\/|\/?[^\s:/][^\s:]*)$/, { error: '联系我们写一个网址（https://…）、电子邮箱链接（mailto:…）或本网站里的路径（例如 about/），例如 https://www.example.gov.cn/lxwm/；没有时删掉这一行' })
+      .optional()
+      .meta({ description: '页脚“联系我们”链接到的地方：门户网站的联系页（https://…）、mailto: 电子邮箱，或本网站里的路径（在基础路径之下，例如 about/）；没有时不写，页脚不显示“联系我们”', examples: ['https://www.example.gov.cn/lxwm/'] }),
+  ],
   网站地址: [
     'url',
-    z.url({ protocol: /^https?$/, error: '网站地址要写完整网址，例如 https://www.example.gov.cn' }).optional().meta({ description: '网站正式地址（用于生成绝对链接）', examples: ['https://www.example.gov.cn'] }),
+    z.url({ protocol: /^https?$/, error: '网站地址要写完整网址，例如 https://www.example.gov.cn' }).optional().meta({ description: '网站正式地址（用于生成绝对链接、sitemap.xml 和 robots.txt，以及网页元数据 SiteDomain）；不写时这些都不生成', examples: ['https://www.example.gov.cn'] }),
   ],
   基础路径: [
     'base',

@@ -136,10 +136,14 @@ export function isLocalUrl(url: string, origin?: string): boolean {
   return origin === undefined ? parsed.hostname === '127.0.0.1' : parsed.origin === origin;
 }
 
-export async function crawlSite(browser: Browser, start: string, maxPages = 20_000): Promise<CrawlResult> {
+/**
+ * Crawls from `start`, and from `also` (addresses no page links to, such as the 404 page at its
+ * own address: /404.html), after it.
+ */
+export async function crawlSite(browser: Browser, start: string, maxPages = 20_000, also: readonly string[] = []): Promise<CrawlResult> {
   const origin = new URL(start).origin;
   const result: CrawlResult = { start, pages: [], fetched: {}, refs: [], ids: {}, tables: {} };
-  const queue: string[] = [withoutFragment(start)];
+  const queue: string[] = [...new Set([start, ...also].map(withoutFragment))];
   const queued = new Set(queue);
   const context = await browser.newContext();
   await blockOtherOrigins(context, origin);

@@ -6,7 +6,7 @@
 // and the example county (examples/county, 示例数据, as `npm run build:example` builds it) into
 // .test-dist/example/; and the tables of a git repository with a history of corrections
 // (tests/history-repo.ts, made in .test-dist/history-repo/) into .test-dist/history-site/. Serve each build on 127.0.0.1 at an ephemeral port;
-// crawl each; provide it all to the tests.
+// crawl each (from its root page, and its 404 page at /404.html, which no page links to); provide it all to the tests.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -23,6 +23,18 @@ export const TEST_DIST = join(ROOT, '.test-dist');
 export const SUB_BASE = '/yusuan/';
 /** 网站地址 of the sub-path copy: its pages carry absolute canonical and Open Graph addresses. */
 export const SUB_SITE_URL = 'https://www.example.gov.cn';
+/**
+ * What else a government website's site.yaml says, set on the sub-path copy (tests/browser/gov-site.test.ts):
+ * 标识码 and registration numbers, the 党政机关网站标识 (an image of public/: the favicon stands in
+ * for the real one, which the 机构编制 department issues) and 联系我们 (a page of the site).
+ */
+export const SUB_GOV_SETTINGS = {
+  网站标识码: '1302290001',
+  ICP备案号: '冀ICP备12345678号-1',
+  公安备案号: '冀公网安备13022902000123号',
+  党政机关网站标识: { 图片: 'favicon.svg', 链接: 'https://bszs.conac.cn/sitename?method=show&id=0123456789ABCDEF' },
+  联系我们: 'about/',
+} as const;
 /** Test-only content laid over a copy of content/ for the county site (see its README.md). */
 export const COUNTY_FIXTURE = join(ROOT, 'tests/fixtures/county/content');
 /** The demonstration county with targets, monitoring and self-evaluations (see its README.md). */
@@ -126,6 +138,7 @@ export default async function setup(project: TestProject) {
     // With its address set, every page has canonical and Open Graph tags (tests/browser/page-meta.test.ts)
     // and every poster a QR code of its page (tests/browser/poster.test.ts).
     doc.set('网站地址', SUB_SITE_URL);
+    for (const [key, value] of Object.entries(SUB_GOV_SETTINGS)) doc.set(key, doc.createNode(value));
     writeFileSync(siteFile, String(doc));
     // The sub-path copy is also the fixture for sanitizing Markdown: scripts planted in the 说明
     // page's Markdown must not reach the built page (tests/browser/site-content.test.ts).
@@ -168,7 +181,7 @@ export default async function setup(project: TestProject) {
         const server = await startStaticServer(roots[name], basePath);
         servers.push(server);
         const started = Date.now();
-        const crawl = await crawlSite(browser, server.baseUrl);
+        const crawl = await crawlSite(browser, server.baseUrl, undefined, [`${server.baseUrl}404.html`]);
         console.log(
           `[browser tests] ${name}: serving ${server.baseUrl}, crawled ${crawl.pages.length} pages and ${Object.keys(crawl.fetched).length - crawl.pages.length} other URLs in ${((Date.now() - started) / 1000).toFixed(1)} s`,
         );

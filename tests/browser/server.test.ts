@@ -1,4 +1,5 @@
-// The static server of the harness: base path, index.html for folders, content types, 404s.
+// The static server of the harness: base path, index.html for folders, content types, 404s (the
+// site's own 404.html, with status 404, where the site has one).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,14 @@ describe('static test server', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-server-'));
   let sub: StaticServer;
   let root: StaticServer;
+  /** A second site that has a 404 page. */
+  const withPage = mkdtempSync(join(tmpdir(), 'gongkai-server-404-'));
+  let pageServer: StaticServer;
   beforeAll(async () => {
+    mkdirSync(join(withPage, 'a'), { recursive: true });
+    writeFileSync(join(withPage, 'index.html'), '<p>首页</p>');
+    writeFileSync(join(withPage, '404.html'), '<h1>找不到这个页面</h1>');
+    pageServer = await startStaticServer(withPage, '/yusuan/');
     mkdirSync(join(dir, 'a', 'b'), { recursive: true });
     writeFileSync(join(dir, 'index.html'), '<p>首页</p>');
     writeFileSync(join(dir, 'a', 'b', 'index.html'), '<p>b</p>');
@@ -19,8 +27,9 @@ describe('static test server', () => {
     root = await startStaticServer(dir, '/');
   });
   afterAll(async () => {
-    await Promise.all([sub?.close(), root?.close()]);
+    await Promise.all([sub?.close(), root?.close(), pageServer?.close()]);
     rmSync(dir, { recursive: true, force: true });
+    rmSync(withPage, { recursive: true, force: true });
   });
 
   it('listens on 127.0.0.1 at an ephemeral port, one per server', () => {
@@ -48,6 +57,23 @@ describe('static test server', () => {
     expect((await fetch(`${sub.baseUrl}a/`)).status).toBe(404); // a folder without index.html
     expect((await fetch(`${sub.baseUrl}..%2f..%2fetc/passwd`)).status).toBe(404);
     expect((await fetch(sub.baseUrl, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('answers a missing address under the base path with the site’s 404.html and status 404, outside it with plain text', async () => {
+    for (const path of ['nope/', 'nope', 'a/nope.html', '2023/483001/projects/X/', '..%2f..%2fetc/passwd', 'a/']) {
+      const response = await fetch(`${pageServer.baseUrl}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type'), path).toBe('text/html; charset=utf-8');
+      expect(await response.text(), path).toBe('<h1>找不到这个页面</h1>');
+    }
+    const head = await fetch(`${pageServer.baseUrl}nope/`, { method: 'HEAD' });
+    expect(head.status).toBe(404);
+    expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength('<h1>找不到这个页面</h1>')));
+    const outside = await fetch(`${pageServer.origin}/nope/`);
+    expect(outside.status).toBe(404);
+    expect(outside.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    // The 404 page itself, asked for by name, is a file like any other.
+    expect((await fetch(`${pageServer.baseUrl}404.html`)).status).toBe(200);
   });
 
   it('sends the right content types, also for non-ASCII names', async () => {

@@ -11,7 +11,7 @@ import { projectRulesOf, siteSchema } from '../../schema/site.ts';
 import type { Department } from '../../schema/department.ts';
 import { departmentEvaluationSchema, evaluationSchema, monitoringSchema, type DepartmentEvaluation, type Evaluation, type Monitoring } from '../../schema/results.ts';
 import { resultProblems } from './results-check.ts';
-import { classifyContentPath, SITE_FILE, type ContentFileKind } from '../site/content-layout.ts';
+import { classifyContentPath, PUBLIC_DIR, SITE_FILE, type ContentFileKind } from '../site/content-layout.ts';
 import { isPlaceholder } from '../site/placeholders.ts';
 import type { ContentProblem, ValidatedContent } from './problems.ts';
 
@@ -150,6 +150,12 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
     const site = siteSchema.safeParse(siteEntry.parsed.doc.toJS());
     if (site.success) result.site = site.data;
     else result.problems.push(...schemaProblems(siteEntry.parsed, site.error));
+    // The 党政机关网站标识 is an image the site serves itself (nothing is loaded from elsewhere): it must be there.
+    const badge = site.success ? site.data.badge : undefined;
+    if (badge && !existsSync(join(cwd, PUBLIC_DIR, badge.image.replace(/^\/+/, '')))) {
+      const image = `${PUBLIC_DIR}/${badge.image.replace(/^\/+/, '')}`;
+      result.problems.push({ file: siteEntry.parsed.file, ...locate(siteEntry.parsed, ['党政机关网站标识', '图片']), field: '图片', message: `找不到标识图片 ${image}：请把机构编制部门提供的党政机关网站标识图片放到 ${image}，或改正“图片”（写它在 ${PUBLIC_DIR}/ 下的路径）` });
+    }
   }
   const rules = projectRulesOf(result.site);
   const schemas = {

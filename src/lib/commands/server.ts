@@ -1,6 +1,8 @@
 // A small static file server for a built site, like the web server of a county portal: files
 // under the base path (e.g. /yusuan/) come from the dist folder, a directory URL ending in `/`
-// serves its index.html, a directory URL without the slash redirects to it, anything else is 404.
+// serves its index.html, a directory URL without the slash redirects to it, anything else is 404:
+// under the base path with the site's own 404.html when it has one (as the web-server settings in
+// docs/网站.md make nginx, Apache and IIS do), outside it as plain text (that is the portal's).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -37,6 +39,9 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/** The page a built site has for addresses it does not have (src/pages/404.astro). */
+export const NOT_FOUND_PAGE = '404.html';
+
 export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
@@ -67,10 +72,19 @@ export async function startStaticServer(root: string, basePath = '/'): Promise<S
       return send(400, 'Bad Request');
     }
     if (!path.startsWith(basePath) || path.includes('\0')) return send(404, 'Not Found');
+    /** The site's 404 page with status 404, or plain text when the site has none. */
+    const notFound = async () => {
+      const page = resolve(dir, NOT_FOUND_PAGE);
+      const info = await stat(page).catch(() => undefined);
+      if (!info?.isFile()) return send(404, 'Not Found');
+      res.writeHead(404, { 'content-type': CONTENT_TYPES['.html']!, 'content-length': String(info.size), 'cache-control': 'no-store' });
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(page).on('error', () => res.destroy()).pipe(res);
+    };
     const relative = path.slice(basePath.length);
     const file = resolve(dir, relative);
-    if (file !== dir && !file.startsWith(dir + sep)) return send(404, 'Not Found');
     void (async () => {
+      if (file !== dir && !file.startsWith(dir + sep)) return notFound();
       let target = file;
       let info = await stat(target).catch(() => undefined);
       if (info?.isDirectory()) {
@@ -78,7 +92,7 @@ export async function startStaticServer(root: string, basePath = '/'): Promise<S
         target = resolve(file, 'index.html');
         info = await stat(target).catch(() => undefined);
       }
-      if (!info?.isFile()) return send(404, 'Not Found');
+      if (!info?.isFile()) return notFound();
       res.writeHead(200, { 'content-type': contentTypeOf(target), 'content-length': String(info.size), 'cache-control': 'no-store' });
       if (req.method === 'HEAD') return res.end();
       createReadStream(target).on('error', () => res.destroy()).pipe(res);

@@ -6,6 +6,7 @@ import { projectSchema, type Project } from '../../schema/project.ts';
 import { projectRulesOf } from '../../schema/site.ts';
 import { MONEY_FIELDS } from '../../schema/table-layouts.ts';
 import { signedYuan } from '../views/format.ts';
+import type { WithdrawnPage } from '../views/site-map.ts';
 import { formatDate } from '../site/git-dates.ts';
 import { type ContentHistory, publishedVersions, type TableHistory, type TableVersion, UNSHALLOW_COMMAND } from './history.ts';
 import { formatYuan, moneyUnitOf, toFen } from '../reading/money.ts';
@@ -173,4 +174,32 @@ export function versionStatus(table: TableHistory, version: TableVersion): { cur
   if (later) return { current: false, text: `本页是这张表${when}发布的版本，已被${formatDate(later.date)}${later.commit ? '发布' : '修改'}的版本取代。` };
   if (table.withdrawn) return { current: false, text: `本页是这张表${when}发布的版本，也是最后一个版本：本项目已于${formatDate(table.withdrawn.date)}撤回。` };
   return { current: true, text: `本页是这张表${when}发布的版本，也是现行版本${at > 0 ? `（此前有 ${at} 个版本）` : ''}。` };
+}
+
+/**
+ * Withdrawn projects that keep a page of their own ([withdrawn].astro): every project table whose
+ * file was deleted, except those whose monitoring or self-evaluation is still published (that page
+ * has the address, [...result].astro). The 网站地图 and sitemap.xml list the same pages.
+ */
+export function withdrawnProjects(history: ContentHistory, all: readonly { year: number; unit: string; results: readonly { key: string; target?: unknown }[] }[]): TableHistory[] {
+  const resultPages = new Set(all.flatMap((uy) => uy.results.filter((c) => !c.target).map((c) => `${uy.year}/${uy.unit}/${c.key}`)));
+  return [...history.tables.values()].filter((t) => t.kind === 'project' && t.withdrawn !== undefined && !resultPages.has(t.id));
+}
+
+/** The date 最近更新 shows: its newest change (the epoch when nothing was published yet). */
+export const updatesDate = (history: ContentHistory) => changeEvents(history, 1)[0]?.date ?? '1970-01-01T00:00:00Z';
+
+/** What the 网站地图 and sitemap.xml take from the history (site-map.ts): the withdrawn projects' pages and 最近更新's date. */
+export function historyPages(history: ContentHistory, all: Parameters<typeof withdrawnProjects>[1]): { withdrawn: WithdrawnPage[]; updated: string } {
+  return {
+    withdrawn: withdrawnProjects(history, all).map((table) => ({
+      year: table.year,
+      unit: table.unit,
+      unitName: String(table.versions.at(-1)?.raw['单位名称'] ?? table.unit),
+      key: table.key!,
+      name: tableName(table),
+      date: table.withdrawn!.date,
+    })),
+    updated: updatesDate(history),
+  };
 }

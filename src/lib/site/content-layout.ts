@@ -22,6 +22,8 @@ export const astroCacheDirOf = (contentDir: string) =>
   contentDir === 'content' ? './node_modules/.astro' : `./node_modules/.astro-${createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 12)}`;
 export const ASTRO_CACHE_DIR = astroCacheDirOf(CONTENT_DIR);
 export const SITE_FILE = 'site.yaml';
+/** Files the site serves as they are (Astro's public folder, beside src/): the favicon, a 党政机关网站标识 image. */
+export const PUBLIC_DIR = 'public';
 export const DEPARTMENT_GLOB = '[0-9][0-9][0-9][0-9]/*/department.yaml';
 export const PROJECT_GLOB = '[0-9][0-9][0-9][0-9]/*/projects/*.yaml';
 export const MONITORING_GLOB = '[0-9][0-9][0-9][0-9]/*/monitoring/*.yaml';

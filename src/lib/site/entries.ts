@@ -68,3 +68,9 @@ export function entryOf<T>(data: T, file: string, contentDir = CONTENT_DIR): Ent
   const absolute = resolve(file);
   return { data, file: absolute, sourcePath: contentFilePath(relative(resolve(contentDir), absolute).split('\\').join('/')) };
 }
+
+/** The content files a unit's year is built from: its projects and its department targets. */
+export const contentFilesOf = (uy: UnitYear): string[] => [...uy.projects.map((p) => p.file), ...(uy.department ? [uy.department.file] : [])];
+
+/** A county's site (several units) gets a landing page by year and an overview of each year. */
+export const isCounty = (all: readonly UnitYear[]) => new Set(all.map((uy) => uy.unit)).size > 1;

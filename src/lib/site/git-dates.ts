@@ -56,6 +56,11 @@ const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai',
 /** `2026-11-25`: the day in China Standard Time (a version's permalink, history.ts). */
 export const chinaDay = (iso: string) => CHINA_DATE.format(new Date(iso));
 
+const CHINA_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** `2026-11-25 09:30`: the minute in China Standard Time (the 政府网站 metadata's PubDate, page-meta.ts). */
+export const chinaMinute = (iso: string) => `${chinaDay(iso)} ${CHINA_TIME.format(new Date(iso))}`;
+
 /** `2026年11月25日` in China Standard Time, as readers expect it. */
 export function formatDate(iso: string): string {
   const [y, m, d] = chinaDay(iso).split('-');

@@ -35,3 +35,10 @@ export const feedPath = 'feed.xml';
 export const REVISIONS_ANCHOR = 'revisions';
 /** Anchor of the YAML as committed on a version page (the page's source). */
 export const VERSION_YAML_ANCHOR = 'yaml';
+/** 网站地图: every year, unit, 部门 page and project, linked from every page's footer. */
+export const siteMapPath = 'sitemap/';
+/** For search engines, only with 网站地址 (absolute addresses): the sitemap protocol's file and robots.txt naming it. */
+export const sitemapXmlPath = 'sitemap.xml';
+export const robotsPath = 'robots.txt';
+/** The page a web server sends, with status 404, for an address the site does not have. */
+export const notFoundPath = '404.html';

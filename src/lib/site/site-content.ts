@@ -60,11 +60,8 @@ export function unitYears(): Promise<UnitYear[]> {
 /** Whether a unit's year is published now (has an overview page): a withdrawn table's may be gone. */
 export const hasUnitYear = async (year: number, unit: string) => (await unitYears()).some((uy) => uy.year === year && uy.unit === unit);
 
-/** The content files a unit's year is built from: its projects and its department targets. */
-export const contentFilesOf = (uy: UnitYear): string[] => [...uy.projects.map((p) => p.file), ...(uy.department ? [uy.department.file] : [])];
-
-/** A county's site (several units) gets a landing page by year and an overview of each year. */
-export const isCounty = (all: readonly UnitYear[]) => new Set(all.map((uy) => uy.unit)).size > 1;
+// Defined beside the entry shapes (plain TypeScript, no astro:content), kept here for the pages.
+export { contentFilesOf, isCounty } from './entries.ts';
 
 let links: Promise<YearLinks<ProjectEntry>> | undefined;
 

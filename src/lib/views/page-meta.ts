@@ -4,6 +4,7 @@
 import type { Project } from '../../schema/project.ts';
 import { totalsOf } from './aggregate.ts';
 import { formatYuan, toFen } from '../reading/money.ts';
+import { chinaMinute } from '../site/git-dates.ts';
 
 /** A search engine shows about this many characters; longer descriptions are cut at a sentence-friendly place. */
 export const MAX_DESCRIPTION = 150;
@@ -145,4 +146,59 @@ export function socialTags(input: { siteUrl?: string; base: string; pathname: st
       ['og:url', url],
     ],
   };
+}
+
+/** The name a unit's year goes by (its overview's title; the 栏目 of its pages). */
+export const unitYearLabel = (unitName: string, year: number) => `${unitName} ${year}年`;
+
+/**
+ * What a page is, for the 政府网站 page metadata: the 栏目 (column) it belongs to, and whether it
+ * is one document (文章: a table, the 说明) with a title and a date of its own.
+ */
+export interface GovPage {
+  /** ColumnName: the page's 栏目 (a column page names itself; a document names the column it is in). */
+  column?: string;
+  /** The page as a document: its title (ArticleTitle) and the date its content last changed (PubDate). */
+  article?: { title: string; published: string };
+}
+
+export interface GovSite {
+  /** 网站名称 → SiteName */
+  siteName: string;
+  /** 网站地址 → SiteDomain (the host name) */
+  siteUrl?: string;
+  /** 网站标识码 → SiteIDCode */
+  siteCode?: string;
+  /** 主办单位 → ContentSource of documents */
+  publisher: string;
+}
+
+/**
+ * The page metadata that government web pages carry (`<meta name="SiteName">` …), read by site
+ * censuses and by portals that gather their sites' pages: each written only when its value is
+ * known. Site: SiteName, SiteDomain, SiteIDCode. Column: ColumnName. Document: ArticleTitle,
+ * PubDate (China time, `YYYY-MM-DD HH:mm`), ContentSource, and Url (only with 网站地址). Not
+ * written: Description and Keywords (meta names ignore case, so Description would be a second
+ * `description`; the data has no keywords), Author, Image, ColumnDescription, ColumnType.
+ */
+export function govMetaTags(site: GovSite, page: GovPage = {}, url?: string): [string, string][] {
+  const tags: [string, string][] = [['SiteName', site.siteName]];
+  if (site.siteUrl) tags.push(['SiteDomain', new URL(site.siteUrl).host]);
+  if (site.siteCode) tags.push(['SiteIDCode', site.siteCode]);
+  if (page.column) tags.push(['ColumnName', page.column]);
+  if (page.article) {
+    tags.push(['ArticleTitle', page.article.title]);
+    if (Date.parse(page.article.published) > 0) tags.push(['PubDate', chinaMinute(page.article.published)]);
+    tags.push(['ContentSource', site.publisher]);
+    if (url) tags.push(['Url', url]);
+  }
+  return tags.filter(([, content]) => content.trim() !== '');
+}
+
+export function siteMapDescription(siteTitle: string, counts: { years: number; units: number; projects: number }): string {
+  return clampDescription(`${siteTitle}的网站地图：栏目，以及 ${counts.years} 个年度、${counts.units} 个单位的概览、部门整体绩效目标、全部绩效指标和 ${counts.projects} 个项目的页面。`);
+}
+
+export function notFoundDescription(siteTitle: string): string {
+  return clampDescription(`${siteTitle}没有这个网址的页面。可以从首页、搜索、最近更新或网站地图找到要看的内容。`);
 }
