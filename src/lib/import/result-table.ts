@@ -668,17 +668,24 @@ const amountCell = (text: string): GridCell => {
 };
 const str = (v: unknown) => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join('、') : String(v));
 
-/** One grid of a result file (YAML keys, as parsed from its file). */
+/** One grid of a result file (YAML keys, as parsed from its file), with the labels it printed (原文栏目) where it kept them. */
 export function resultGrid(kind: ResultKind, table: Record<string, unknown>): Grid {
   const layout = resultLayoutOf(kind);
   const month = table['监控截至月份'] as number | undefined;
   const indicators = (table['绩效指标'] as Record<string, unknown>[] | undefined) ?? [];
   const money = (table['资金'] as Record<string, unknown>[] | undefined) ?? [];
-  const used = <L extends ResultLabel>(labels: readonly L[], rows: Record<string, unknown>[]) => labels.filter((x) => !x.variant || rows.some((r) => r[x.key] !== undefined));
+  const labels = (table['原文栏目'] as Record<string, string> | undefined) ?? {};
+  const labelAt = (slot: string, standard: string) => labels[slot] ?? standard;
+  const used = <L extends ResultLabel>(list: readonly L[], rows: Record<string, unknown>[]) => list.filter((x) => !x.variant || rows.some((r) => r[x.key] !== undefined));
   const extraLabels = (rows: Record<string, unknown>[]) => [...new Set(rows.flatMap((r) => Object.keys((r['其他栏目'] as Record<string, string> | undefined) ?? {})))];
-  const columns = [...used(layout.indicators, indicators).map((x) => printed(x, month)), ...extraLabels(indicators)];
-  const moneyColumns = [...used(layout.money, money).map((x) => printed(x, month)), ...extraLabels(money)];
-  const width = Math.max(8, columns.length, moneyColumns.length + 2);
+  // A caption printed left of the indicator columns (绩效指标(90分)) takes a column of its own.
+  const caption = labels['绩效指标'];
+  const shift = caption === undefined ? 0 : 1;
+  const indicatorLabels = used(layout.indicators, indicators);
+  const columns = [...indicatorLabels.map((x) => labelAt(`绩效指标.${x.key}`, printed(x, month))), ...extraLabels(indicators)];
+  const moneyLabels = used(layout.money, money);
+  const moneyColumns = [...moneyLabels.map((x) => labelAt(`资金.${x.key}`, printed(x, month))), ...extraLabels(money)];
+  const width = Math.max(8, columns.length + shift, moneyColumns.length + 2);
   const rows: (GridCell | null)[][] = [];
   /** A row of cells, each followed by the nulls its colSpan covers, padded to the width. */
   const row = (...cells: (GridCell | null)[]) => {
@@ -689,6 +696,11 @@ export function resultGrid(kind: ResultKind, table: Record<string, unknown>): Gr
   };
   const span = (cell: GridCell, colSpan: number): GridCell => (colSpan > 1 ? { ...cell, colSpan } : cell);
   const unit = MONEY_UNITS.includes(table['金额单位'] as MoneyUnit) ? (table['金额单位'] as MoneyUnit) : '元';
+  const extra = { ...((table['其他栏目'] as Record<string, string> | undefined) ?? {}) };
+  // The lines printed above the title (附件1), then the title, the year and the unit lines.
+  const preface = extra[PREFACE_KEY];
+  delete extra[PREFACE_KEY];
+  for (const text of preface === undefined ? [] : preface.split('\n')) row(span(value(text), width));
   row(span(title(str(table['原文标题']) || layout.title), width));
   row(span(title(`（${str(table['年度'])}年度）`), width));
   row(span(value(`填报单位：${str(table['单位编码'])}${str(table['单位名称'])}`), width - 1), value(`单位：${unit}`));
@@ -698,29 +710,32 @@ export function resultGrid(kind: ResultKind, table: Record<string, unknown>): Gr
     if (x.key === '主管部门') {
       // 主管部门 and 实施单位 share a row, as in the national table.
       const half = Math.floor(width / 2);
-      row(label(x.label), span(value(str(table['主管部门'])), half - 1), label('实施单位'), span(value(str(table['实施单位'])), width - half - 1));
-    } else if (!x.variant || table[x.key] !== undefined) pair(x.label, str(table[x.key]));
+      row(label(labelAt(x.key, x.label)), span(value(str(table['主管部门'])), half - 1), label(labelAt('实施单位', '实施单位')), span(value(str(table['实施单位'])), width - half - 1));
+    } else if (!x.variant || table[x.key] !== undefined) pair(labelAt(x.key, x.label), str(table[x.key]));
   }
-  const extra = { ...((table['其他栏目'] as Record<string, string> | undefined) ?? {}) };
-  const totalPoints = extra[TOTAL_POINTS_KEY];
-  delete extra[TOTAL_POINTS_KEY];
+  // The total row's own cells (分值 not the sum, a 权重 total) go back to the total row.
+  const totalCells = Object.entries(RESULT_READING.totalCells).filter(([key]) => key !== '得分');
+  const totals = Object.fromEntries(totalCells.flatMap(([key, into]) => (extra[into] === undefined ? [] : [[key, extra[into]!] as const])));
+  for (const [, into] of totalCells) delete extra[into];
   for (const [key, text] of Object.entries(extra)) pair(key, text);
 
-  const moneyLabels = used(layout.money, money);
-  row({ ...label(`项目资金（${unit}）`), ...(money.length && { rowSpan: money.length + 1 }) }, label(''), ...moneyColumns.map(label));
+  row({ ...label(labelAt('资金', `项目资金（${unit}）`)), ...(money.length && { rowSpan: money.length + 1 }) }, label(labelAt('资金.栏目', '')), ...moneyColumns.map(label));
   for (const m of money) {
     const cells = moneyLabels.map((x) => (x.kind === 'amount' ? amountCell(str(m[x.key])) : value(str(m[x.key]))));
     row(null, label(str(m['栏目'])), ...cells, ...extraLabels(money).map((e) => value(str((m['其他栏目'] as Record<string, string> | undefined)?.[e]))));
   }
   const goal = table['年度总体目标'] as Record<string, string> | undefined;
   if (goal) {
-    const half = Math.floor((width - 1) / 2);
-    row({ ...label(GOAL_CAPTION), rowSpan: 2 }, span(label(printed(layout.goal[0], month)), half), span(label(printed(layout.goal[1], month)), width - 1 - half));
-    row(null, span(value(str(goal[layout.goal[0].key])), half), span(value(str(goal[layout.goal[1].key])), width - 1 - half));
+    // Caption, a second caption where the table printed one (四川), then the two headers over their values.
+    const sub = labels['年度总体目标.栏目'];
+    const left = sub === undefined ? 1 : 2;
+    const half = Math.floor((width - left) / 2);
+    const header = (n: 0 | 1) => label(labelAt(`年度总体目标.${layout.goal[n].key}`, printed(layout.goal[n], month)));
+    row({ ...label(labelAt('年度总体目标', GOAL_CAPTION)), rowSpan: 2 }, ...(sub === undefined ? [] : [{ ...label(sub), rowSpan: 2 }]), span(header(0), half), span(header(1), width - left - half));
+    row(null, ...(sub === undefined ? [] : [null]), span(value(str(goal[layout.goal[0].key])), half), span(value(str(goal[layout.goal[1].key])), width - left - half));
   }
 
-  const indicatorLabels = used(layout.indicators, indicators);
-  row(...columns.map(label));
+  row(...(caption === undefined ? [] : [{ ...label(caption), ...(indicators.length && { rowSpan: indicators.length + 1 }) }]), ...columns.map(label));
   indicators.forEach((i, n) => {
     const cells = indicatorLabels.map((x): GridCell | null => {
       if (x.key !== '一级指标' && x.key !== '二级指标') return value(str(i[x.key]));
@@ -730,16 +745,19 @@ export function resultGrid(kind: ResultKind, table: Record<string, unknown>): Gr
       while (same(indicators[n + down])) down++;
       return { ...value(str(i[x.key])), ...(down > 1 && { rowSpan: down }) };
     });
-    row(...cells, ...extraLabels(indicators).map((e) => value(str((i['其他栏目'] as Record<string, string> | undefined)?.[e]))));
+    row(...(caption === undefined ? [] : [null]), ...cells, ...extraLabels(indicators).map((e) => value(str((i['其他栏目'] as Record<string, string> | undefined)?.[e]))));
   });
   if (layout.totalRow) {
-    const pointsAt = indicatorLabels.findIndex((x) => x.key === '分值');
-    const scoreAt = indicatorLabels.findIndex((x) => x.key === '得分');
-    const cells: GridCell[] = Array.from({ length: width }, () => ({ text: '' }));
-    cells[pointsAt] = value(totalPoints ?? pointsSum(money, indicators) ?? '');
-    cells[scoreAt] = value(str(table['总分']));
-    row(span(label('总分'), pointsAt), ...cells.slice(pointsAt));
+    // 总分 spans the columns before its first figure: 分值 (the sum of those above unless kept), 得分, a 权重 total.
+    const figures = new Map<number, string>();
+    const columnOf = (key: string) => indicatorLabels.findIndex((x) => x.key === key);
+    for (const [key, text] of Object.entries(totals)) if (columnOf(key) >= 0) figures.set(columnOf(key) + shift, text);
+    if (!('分值' in totals) && columnOf('分值') >= 0) figures.set(columnOf('分值') + shift, pointsSum(money, indicators) ?? '');
+    if (columnOf('得分') >= 0) figures.set(columnOf('得分') + shift, str(table['总分']));
+    const start = Math.max(1, Math.min(width, ...figures.keys()));
+    const cells: GridCell[] = Array.from({ length: width }, (_, c) => (figures.has(c) ? value(figures.get(c)!) : { text: '' }));
+    row(span(label(labelAt('总分', '总分')), start), ...cells.slice(start));
   }
-  for (const x of layout.closing) if (table[x.key] !== undefined) pair(x.label, str(table[x.key]));
+  for (const x of layout.closing) if (table[x.key] !== undefined) pair(labelAt(x.key, x.label), str(table[x.key]));
   return { name: layout.title, source: 'xlsx', rows: rows.map((r) => r.slice(0, width)), before: [] };
 }
