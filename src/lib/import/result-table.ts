@@ -541,7 +541,13 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   }
   const unitCode = fromTable?.[1] ?? fromOption?.[1];
   const ofProject = layout.subject === '项目';
-  const unitName = ofProject ? (fromTable?.[2]?.trim() || (fromTable ? undefined : lines.unit) || fromOption?.[2]?.trim() || head['实施单位'] || head['主管部门']) : name;
+  // A name taken from the 实施单位 / 主管部门 cell: on one line, without the unit's code printed before it (`219001-池州市…`).
+  const cellName = (text: string | undefined) => {
+    const flat = text?.replace(/\s*\n\s*/g, '');
+    const coded = UNIT_CODE.exec(flat ?? '');
+    return coded && coded[1] === unitCode && coded[2]!.trim() !== '' ? coded[2]!.trim() : flat;
+  };
+  const unitName = ofProject ? (fromTable?.[2]?.trim() || (fromTable ? undefined : lines.unit) || fromOption?.[2]?.trim() || cellName(head['实施单位']) || cellName(head['主管部门'])) : name;
   if (!unitCode) {
     problems.push({ where: at(0, 0), message: `“${name}”：表中没有单位编码。请用 --unit 指定，例如 --unit 910001 或 --unit "910001 某某镇人民政府"` });
     return undefined;
@@ -572,7 +578,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     单位名称: unitName,
     年度: year,
     原文标题: lines.title && lines.title !== layout.title ? lines.title : undefined,
-    原文栏目: Object.keys(printedLabels).length ? printedLabels : undefined,
+    原文栏目: Object.keys(printedLabels).length ? inSlotOrder(layout, printedLabels) : undefined,
     金额单位: moneyUnit(),
     ...head,
     ...key,
@@ -585,6 +591,24 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     其他栏目: Object.keys(extra).length ? extra : undefined,
   };
   return orderedResult(layout.kind, table);
+}
+
+/** 原文栏目 in the order the writer prints the places (so that a table written and read back gives the same file). */
+function inSlotOrder(layout: ResultLayout, printedLabels: Record<string, string>): Record<string, string> {
+  const slots = [
+    ...layout.head.map((x) => x.key),
+    '资金',
+    '资金.栏目',
+    ...layout.money.map((x) => `资金.${x.key}`),
+    '年度总体目标',
+    '年度总体目标.栏目',
+    ...layout.goal.map((x) => `年度总体目标.${x.key}`),
+    '绩效指标',
+    ...layout.indicators.map((x) => `绩效指标.${x.key}`),
+    '总分',
+    ...layout.closing.map((x) => x.key),
+  ];
+  return Object.fromEntries(slots.filter((slot) => slot in printedLabels).map((slot) => [slot, printedLabels[slot]!]));
 }
 
 /**
@@ -703,7 +727,9 @@ export function resultGrid(kind: ResultKind, table: Record<string, unknown>): Gr
   for (const text of preface === undefined ? [] : preface.split('\n')) row(span(value(text), width));
   row(span(title(str(table['原文标题']) || layout.title), width));
   row(span(title(`（${str(table['年度'])}年度）`), width));
-  row(span(value(`填报单位：${str(table['单位编码'])}${str(table['单位名称'])}`), width - 1), value(`单位：${unit}`));
+  // A name that starts with digits would read as part of the code: a space keeps them apart.
+  const unitName = str(table['单位名称']);
+  row(span(value(`填报单位：${str(table['单位编码'])}${/^\d/.test(unitName) ? ' ' : ''}${unitName}`), width - 1), value(`单位：${unit}`));
   const pair = (key: string, text: string) => row(label(key), span(value(text), width - 1));
   for (const x of layout.head) {
     if (x.key === '实施单位') continue;
