@@ -8,8 +8,8 @@
 // cannot place; the caller then writes nothing. The writer lays a result file out as published, so
 // that it reads back the same.
 import { z } from 'astro/zod';
-import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile, type GridParagraph } from '../office/grid.ts';
-import { filledCells, hasText, MONEY_LINE, own, ownText, short, UNIT_CODE, UNIT_LINE } from './cells.ts';
+import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile } from '../office/grid.ts';
+import { filledCells, hasText, MONEY_LINE, ownText, short, UNIT_CODE, UNIT_LINE } from './cells.ts';
 import { strayParagraph, type ImportProblem } from './problems.ts';
 import { madeUrlKey } from './project-file.ts';
 import { countedRow, departmentEvaluationSchema, DEVIATION_CATEGORIES, evaluationSchema, isEmptyMark, monitoringSchema, numberOf } from '../../schema/results.ts';
@@ -413,7 +413,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   }
   // The money unit: of the line above the table (单位：万元) or of a label (项目资金(元)); they must agree.
   const units = new Map(moneyUnits);
-  if (lines.money && !units.has(lines.money)) units.set(lines.money, `表头“单位：${lines.money}”`);
+  if (lines.money && !units.has(lines.money)) units.set(lines.money, `${lines.moneyWhere}“单位：${lines.money}”`);
   if (units.size > 1) problems.push({ where: at(Math.max(moneyHeader, 0), 0), message: `金额单位不一致：${[...units].map(([u, w]) => `${w}是${u}`).join('，')}。请改正其中一处` });
   // 年度总体目标: caption (a second one before the headers: 四川's 1.项目年度目标完成情况), two
   // headers, the row of values under them; label | value rows after them (2.项目实施内容及过程概述).
