@@ -15,6 +15,7 @@ import { DEFAULT_FRAMEWORK, type IndicatorFramework } from '../src/schema/framew
 import { RESULT_LAYOUTS, RESULT_READING, type ResultKind } from '../src/schema/result-layouts.ts';
 import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from '../src/schema/results.ts';
 import { gridsOf, readTranscription, transcriptionIds, type Transcription } from './fixtures/published/transcription.ts';
+import { EVALUATION } from './fixtures/results/samples.ts';
 
 /** A made-up unit code, for the tables that print none (no 填报单位 line with a code): the name then comes from the table. */
 const MADE_UP_UNIT = '999001';
@@ -212,6 +213,38 @@ describe('what the import says beside its problems', () => {
     const result = importResultFile({ grids, after: [] }, { kind: 'departmentEvaluation', year: 2023, unit: MADE_UP_UNIT });
     expect(result.layout?.kind).toBe('departmentEvaluation');
     expect(result.notices.some((n) => n.message.includes('其次像'))).toBe(false);
+  });
+});
+
+describe('reading rules met in published tables, on the example unit\'s self-evaluation', () => {
+  const lines = () => writeTextGrids([resultGrid('evaluation', EVALUATION)]).split('\n').map((l) => l.split('\t'));
+  const read = (rows: string[][]) => importResultFile(readTextGrids(rows.map((l) => l.join('\t')).join('\n')));
+
+  it('a 序号 column left of the indicators is a column (kept under 其他栏目), not a caption', () => {
+    const rows = lines();
+    const header = rows.findIndex((l) => l.includes('一级指标'));
+    const total = rows.findIndex((l) => l[0] === '总分');
+    const numbered = rows.map((l, n) => (n < header || n > total ? l : [n === header ? '序号' : n === total ? '' : String(n - header), ...l]));
+    const result = read(numbered);
+    expect(result.problems).toEqual([]);
+    const indicators = result.tables[0]!['绩效指标'] as Record<string, unknown>[];
+    expect(indicators.map((i) => (i['其他栏目'] as Record<string, string>)['序号'])).toEqual(indicators.map((_, n) => String(n + 1)));
+    expect(result.notices.map((x) => x.message)).toEqual([expect.stringContaining('指标栏目“序号”不是项目支出绩效自评表描述中的栏目')]);
+  });
+
+  it('labels spaced, broken over lines, full-width or with a score, letter or unit; the year with its bracket missing; 附件1 above', () => {
+    const grid = structuredClone(resultGrid('evaluation', EVALUATION));
+    const printed: Record<string, string> = { 年初预算数: '年初\n预算数', 全年预算数: '全年预算数（Ａ）', 执行率: '执行率(B/A)', 实际完成值: '实 际 完 成 值', '（2024年度）': '2024年度）', 得分: '得分 (20分*执行率)' };
+    for (const cell of grid.rows.flat()) if (cell && printed[cell.text]) cell.text = printed[cell.text]!;
+    grid.before = [{ text: '附件1', where: '第 1 段' }];
+    const result = importResultFile({ grids: [grid], after: [] });
+    expect(result.problems).toEqual([]);
+    const table = result.tables[0]!;
+    expect(table['年度']).toBe(2024);
+    expect(table['原文栏目']).toEqual({ '资金.全年预算数': '全年预算数（Ａ）', '资金.执行率': '执行率(B/A)', '资金.得分': '得分 (20分*执行率)', '绩效指标.得分': '得分 (20分*执行率)' });
+    expect(table['其他栏目']).toEqual({ 表前文字: '附件1' });
+    const { 原文栏目: _, 其他栏目: __, ...rest } = table;
+    expect(resultYaml('evaluation', rest)).toBe(resultYaml('evaluation', EVALUATION));
   });
 });
 

@@ -189,7 +189,7 @@ export interface LabelNote {
 export const RESULT_READING = {
   /**
    * Labels compare after normalLabel (spaces and line breaks inside, full/half-width brackets and
-   * colons, a trailing colon), then with these notes taken off, in this order: `产出指标(50分)`,
+   * colons, a trailing colon) with full-width letters and digits half-width (`全年预算数（Ａ）`), then with these notes taken off, in this order: `产出指标(50分)`,
    * `得分(20分*执行率)`, `成本指标(0-20)分`; `全年预算数(A)`, `执行率(B/A)`; `项目资金(万元)`, `年度预算申请(万元`
    * (the bracket missing, as printed); then any last bracket (`实施单位(盖章)`, `完成目标可能性(确定能、有可能、不可能)`).
    */
@@ -199,8 +199,6 @@ export const RESULT_READING = {
     { what: '金额单位', pattern: /\((万元|元)\)?/g },
     { what: '说明', pattern: /\([^()]*\)$/g },
   ] satisfies LabelNote[],
-  /** Full-width letters and digits (`全年预算数（Ａ）`) read as half-width. */
-  halfWidth: true,
   /** A cell that prints one of these has no value: kept as written, read as empty (amounts, 分值, 得分, 执行率; a 三级指标 `……` marks a template row). */
   emptyMarks: EMPTY_MARKS,
   /** The year line, with or without its brackets and spaces (`（2024年度）`, `2019年度)`, `( 2021 年度)`); on the line with spaces removed. */

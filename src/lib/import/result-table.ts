@@ -465,7 +465,8 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
         keepPrinted(`绩效指标.${found.label.key}`, text, printed(found.label, found.month));
       }
     } else if (others(text)) otherKind(r, c, text);
-    else if (columns.size === 0 && !('绩效指标' in printedLabels)) keepPrinted('绩效指标', text, RESULT_READING.captions['绩效指标']!); // 年度绩效目标(80分), 绩效指标(90分)
+    // A caption left of the columns (年度绩效目标(80分), 绩效指标(90分)) has nothing of its own under it; a 序号 column has.
+    else if (columns.size === 0 && !('绩效指标' in printedLabels) && ownText(grid, r + 1, c) === '') keepPrinted('绩效指标', text, RESULT_READING.captions['绩效指标']!);
     else {
       columns.set(c, { extra: text });
       notices.push({ where: at(r, c), message: `指标栏目“${short(text)}”不是${layout.title}描述中的栏目，各行的内容已照原样保存在该行的“其他栏目”下。如果它应是一个字段，请告诉维护者` });
