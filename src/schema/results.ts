@@ -26,8 +26,8 @@ import { readIndicatorCells } from '../lib/reading/indicator-value.ts';
 import { outcomeOf, OUTCOME_LABELS, type Outcome } from '../lib/reading/outcome.ts';
 import { decimalsOf, formatFenIn, MAX_DECIMALS, moneyUnitOf, readAmount, toFen, type MoneyUnit } from '../lib/reading/money.ts';
 
-/** What a table prints in a cell that has no value (`-`, `—`, `/`): kept, read as empty. */
-export const EMPTY_MARKS: readonly string[] = ['-', '—', '－', '/', '／', '——'];
+/** What a table prints in a cell that has no value (`-`, `—`, `/`, the template's `……`): kept, read as empty. */
+export const EMPTY_MARKS: readonly string[] = ['-', '—', '－', '/', '／', '——', '……', '…'];
 // Checks run after other fields failed (keyed.ts), so a reader may meet a value that did not parse.
 export const isEmptyMark = (text: unknown) => typeof text === 'string' && EMPTY_MARKS.includes(text.trim());
 
@@ -95,7 +95,7 @@ export function readLevel1(label: string): { name: string; points?: number } {
 const CORE_MARKS = /^[★☆▲*＊]+|[★☆▲*＊]+$/g;
 /**
  * A 三级指标 as published: `★群众满意度` is a core indicator, `其中：道路清扫` a breakdown row of
- * the indicator above it (printed without its own 分值, never counted in a sum).
+ * the indicator above it (usually printed without its own 分值; see countedRow).
  */
 export function readIndicatorName(label: string): { name: string; core: boolean; breakdown: boolean } {
   const trimmed = label.trim();
@@ -106,9 +106,34 @@ export function readIndicatorName(label: string): { name: string; core: boolean;
   return { name: unmarked.replace(/^其中\s*[:：]?\s*/, ''), core, breakdown };
 }
 
+/** Level names compare without the spaces and line breaks a table prints inside them (`产 出 指 标`, `满意度\n指标`). */
+const levelName = (name: string | undefined) => (name === undefined ? undefined : name.replace(/\s+/g, ''));
+
+/**
+ * A row the template printed and the unit left unfilled (`指标2`, `……`, a 二级 with no 三级 under
+ * it): nothing but its levels and name. Kept as published; it is no indicator, so nothing is
+ * checked or counted on it.
+ */
+export function isUnfilledRow(row: object): boolean {
+  const empty = (value: unknown): boolean =>
+    value === undefined ||
+    (typeof value === 'string' && (value.trim() === '' || isEmptyMark(value))) ||
+    (Array.isArray(value) && value.every(empty)) ||
+    (typeof value === 'object' && value !== null && Object.values(value).every(empty));
+  // Parsed rows (level1, name …) and rows as the importer writes them (一级指标, 三级指标 …).
+  const names = new Set(['level1', 'level2', 'name', '一级指标', '二级指标', '三级指标']);
+  return Object.entries(row).every(([key, value]) => names.has(key) || empty(value));
+}
+
+/**
+ * Whether a row's 分值 and 得分 count in the sums (its 一级's points, the 总分): every filled row,
+ * except a 其中 row printed without a 分值 of its own (a part of the row above it).
+ */
+export const countedRow = (row: { name: string; points?: string | number }) => !isUnfilledRow(row) && (!readIndicatorName(row.name).breakdown || numberOf(row.points === undefined ? undefined : String(row.points)) !== undefined);
+
 /** The one identity of an indicator across the three stages: 一级 (without points), 二级, 三级 (without marks). */
 export function indicatorIdentity(i: { level1?: string; level2?: string; name: string }): string {
-  return [i.level1 === undefined ? '' : readLevel1(i.level1).name, i.level2 ?? '', readIndicatorName(i.name).name].join('\u0000');
+  return [i.level1 === undefined ? '' : levelName(readLevel1(i.level1).name), levelName(i.level2) ?? '', readIndicatorName(i.name).name].join('\u0000');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,7 +297,8 @@ const CHANGE_SPEC = {
 const LEVEL_SPEC = {
   一级指标: ['level1', text('一级指标，照原表写（可带分值，如“产出指标(50分)”）；原表不分级时不写', '产出指标(50分)').optional()],
   二级指标: ['level2', text('二级指标，照原表写', '数量指标').optional()],
-  三级指标: ['name', requiredText('三级指标，照原表写（核心指标的★、分项的“其中：”都照写）', '★道路清理次数')],
+  // Empty only on a row the template printed and the unit left unfilled (a 二级 with nothing under it).
+  三级指标: ['name', text('三级指标，照原表写（核心指标的★、分项的“其中：”都照写；原表未填的模板行照写或留空）', '★道路清理次数')],
 } as const;
 
 export const LIKELIHOODS = ['确定能', '有可能', '完全不可能'] as const;
@@ -343,19 +369,31 @@ export function targetReadingOf(row: { nature?: string; target?: string; adjuste
   return readIndicatorCells({ nature: row.nature, value: row.adjustedTarget ?? row.target ?? '', unit: row.unit });
 }
 
-/** Whether an evaluation row met its target, as the site reads it; undefined for a breakdown row (其中). */
+/** Whether an evaluation row met its target, as the site reads it; undefined for a breakdown row (其中) and a template row left unfilled. */
 export function outcomeOfRow(row: EvaluationIndicator): Outcome | undefined {
-  if (readIndicatorName(row.name).breakdown) return undefined;
+  if (readIndicatorName(row.name).breakdown || isUnfilledRow(row)) return undefined;
   return outcomeOf(targetReadingOf(row), row.actual ?? '', { actualUnit: row.unit });
 }
 
 /** Row checks shared by both stages: levels in the framework, one row per indicator, 年度指标值, 变更 with its reason. */
 function checkIndicatorRows(rows: unknown, framework: IndicatorFramework, ctx: z.RefinementCtx): [AnyIndicator, number][] {
   const parsed = parsedRows<AnyIndicator>(rows, (row) => typeof row.name === 'string');
+  // A table that prints no 二级 column (a 一级 and the indicator only) is checked on its 一级 alone.
+  const withLevel2 = parsed.some(([row]) => row.level2 !== undefined);
   const seen = new Map<string, number>();
   for (const [row, index] of parsed) {
     const { breakdown } = readIndicatorName(row.name);
-    const level = levelProblem(framework, row.level1 === undefined ? undefined : readLevel1(row.level1).name, row.level2);
+    if (isUnfilledRow(row)) {
+      // A template row left unfilled: kept as printed; only its levels must fit the framework.
+      const level = row.level1 === undefined && row.level2 === undefined ? undefined : levelOf(framework, row, withLevel2);
+      if (level) ctx.addIssue({ code: 'custom', path: ['绩效指标', index, level.field], input: row.level1, message: level.message });
+      continue;
+    }
+    if (row.name.trim() === '') {
+      ctx.addIssue({ code: 'custom', path: ['绩效指标', index, '三级指标'], input: row.name, message: '这一行写了指标值或得分，却没有三级指标名称：照原表写上指标名称' });
+      continue;
+    }
+    const level = levelOf(framework, row, withLevel2);
     if (level && !breakdown) ctx.addIssue({ code: 'custom', path: ['绩效指标', index, level.field], input: row.level1, message: level.message });
     const identity = indicatorIdentity(row);
     const first = seen.get(identity);
@@ -373,6 +411,20 @@ function checkIndicatorRows(rows: unknown, framework: IndicatorFramework, ctx: z
     }
   }
   return parsed;
+}
+
+/**
+ * The framework's word on a row's 一级 and 二级, read as printed: without the points (`产出指标(50分)`)
+ * and the spaces inside. A result table is the published record, so where it left the 一级 empty
+ * over a 二级 the framework places (the 一级 cell of a 社会效益指标 row under 产出指标 not printed),
+ * or prints no 二级 column at all, that is how it stands.
+ */
+function levelOf(framework: IndicatorFramework, row: AnyIndicator, withLevel2: boolean) {
+  const level1 = row.level1 === undefined ? undefined : levelName(readLevel1(row.level1).name);
+  const level2 = levelName(row.level2);
+  if (level1 === undefined && level2 !== undefined && framework.some((f) => f.level2.includes(level2))) return undefined;
+  if (level1 !== undefined && level2 === undefined && !withLevel2 && framework.some((f) => f.level1 === level1)) return undefined;
+  return levelProblem(framework, level1, level2);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,11 +450,23 @@ export const MONITORING_GOAL_FIELDS = propertiesOf(MONITORING_GOAL_SPEC);
 export const EVALUATION_GOAL_FIELDS = propertiesOf(EVALUATION_GOAL_SPEC);
 export const EVALUATION_CLOSING_FIELDS = propertiesOf(CLOSING_SPEC);
 
+/**
+ * 原文栏目: the labels a table printed where they differ from the ones this site prints (result-layouts.ts
+ * names the places): `全年预算数(A)`, `得分 (20分*执行率)`, `实施单位 (盖章)`, a money caption
+ * `预算执行情况(万元) (20分)`. What they say is read (a score, a letter, the money unit); the words are
+ * kept so that the download prints the table as it was published.
+ */
+const printedLabelsSchema = z
+  .record(z.string().trim().min(1), z.string().trim().min(1, { error: '原文栏目的栏目名不能为空' }), { error: whenWritten('原文栏目要写成“位置: 原表印的栏目名”') })
+  .optional()
+  .meta({ description: '原表印的栏目名（与标准栏目名不同时）：位置: 栏目名，例如 资金.全年预算数: 全年预算数(A)', examples: [{ '资金.全年预算数': '全年预算数(A)', 绩效指标: '年度绩效目标(80分)' }] });
+
 const commonHead = {
   单位编码: ['unitCode', unitCodeSchema],
   单位名称: ['unitName', unitNameSchema],
   年度: ['fiscalYear', fiscalYearSchema],
   原文标题: ['heading', text('原文件中本表的标题，照原样保留', '2024年度项目支出绩效自评表').optional()],
+  原文栏目: ['printedLabels', printedLabelsSchema],
   金额单位: ['moneyUnit', moneyUnitSchema],
 } as const;
 
@@ -448,7 +512,7 @@ export function monitoringSchema(rules: Partial<ProjectRules> = {}) {
       requireKey(table, ctx, all);
       checkMoneyRows(table.资金, moneyUnitOf(table), MONITORING_MONEY_COLUMNS, ctx);
       for (const [row, index] of checkIndicatorRows(table.绩效指标, all.framework, ctx) as [MonitoringIndicator, number][]) {
-        if (readIndicatorName(row.name).breakdown) continue;
+        if (readIndicatorName(row.name).breakdown || isUnfilledRow(row)) continue;
         // A deviation foreseen (by the unit, or by reading its own forecast) must say why (财预〔2021〕101号).
         const forecast = row.forecast === undefined ? undefined : outcomeOf(targetReadingOf(row), row.forecast, { actualUnit: row.unit });
         const atRisk = row.likelihood === '有可能' || row.likelihood === '完全不可能' || forecast?.status === 'missed';
@@ -484,7 +548,7 @@ function evaluationBody() {
 function checkEvaluation(table: Record<string, unknown>, framework: IndicatorFramework, ctx: z.RefinementCtx) {
   checkMoneyRows(table.资金, moneyUnitOf(table), EVALUATION_MONEY_COLUMNS, ctx);
   const rows = checkIndicatorRows(table.绩效指标, framework, ctx) as [EvaluationIndicator, number][];
-  const counted = rows.filter(([row]) => !readIndicatorName(row.name).breakdown);
+  const counted = rows.filter(([row]) => countedRow(row));
   for (const [row, index] of counted) {
     checkScore(row.points, row.score, ['绩效指标', index, '得分'], `“${row.name}”`, ctx);
     const outcome = row.actual === undefined ? undefined : outcomeOf(targetReadingOf(row), row.actual, { actualUnit: row.unit });
@@ -507,7 +571,8 @@ function checkEvaluation(table: Record<string, unknown>, framework: IndicatorFra
   for (const [row, index] of counted) {
     if (row.level1 === undefined) continue;
     // Grouped by name: the label is merged down over its rows, so every row carries the same one.
-    const { name, points } = readLevel1(row.level1);
+    const { points } = readLevel1(row.level1);
+    const name = levelName(readLevel1(row.level1).name)!;
     if (points === undefined) continue;
     const group = byLevel1.get(name) ?? { points: milli(points), sum: 0, index, label: row.level1, complete: true };
     const p = numberOf(row.points);
@@ -520,13 +585,17 @@ function checkEvaluation(table: Record<string, unknown>, framework: IndicatorFra
       ctx.addIssue({ code: 'custom', path: ['绩效指标', g.index, '一级指标'], input: g.label, message: `“${g.label}”下各指标的分值合计 ${showScore(g.sum)}，与标明的 ${showScore(g.points)} 分不相等。请按原表核对分值` });
     }
   }
-  // 总分 = the 得分 of every counted indicator and of the money rows.
+  // 总分 = the 得分 of every counted indicator and of the money rows; or, where a table scores its
+  // indicators out of 100 on their own (鄂州), of the indicators alone.
   const total = numberOf(table.总分);
   const money = parsedRows<MoneyRow>(table.资金, (row) => typeof row.label === 'string');
-  const scores = [...counted.map(([row]) => row.score), ...money.map(([row]) => row.score)].filter((s) => s !== undefined && !isEmptyMark(s));
+  const filled = (scores: (string | undefined)[]) => scores.filter((s): s is string => s !== undefined && !isEmptyMark(s));
+  const indicatorScores = filled(counted.map(([row]) => row.score));
+  const scores = [...indicatorScores, ...filled(money.map(([row]) => row.score))];
   if (total !== undefined && scores.length > 0 && scores.every((s) => numberOf(s) !== undefined)) {
-    const sum = scores.reduce((s, x) => s + milli(numberOf(x)!), 0);
-    if (sum !== milli(total)) {
+    const sumOf = (list: string[]) => list.reduce((s, x) => s + milli(numberOf(x)!), 0);
+    const sum = sumOf(scores);
+    if (sum !== milli(total) && sumOf(indicatorScores) !== milli(total)) {
       ctx.addIssue({ code: 'custom', path: ['总分'], input: table.总分, message: `总分写的是 ${String(table.总分)}，资金和各项指标的得分合计是 ${showScore(sum)}（${scores.length} 项）。请按自评结果核对` });
     }
   }
