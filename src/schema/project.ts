@@ -152,11 +152,13 @@ export function levelProblem(framework: IndicatorFramework, level1: string | und
     // A 二级 alone cannot be placed in the framework.
     return level2 === undefined ? undefined : { field: '一级指标', message: `写了二级指标“${level2}”就要写它的一级指标。可写：${level1Names}` };
   }
-  const entry = framework.find((f) => f.level1 === level1);
+  // Names compare without spaces: a table prints `产出 指标` where its cell broke the line.
+  const same = (a: string) => (b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+  const entry = framework.find((f) => same(level1)(f.level1));
   if (!entry) return { field: '一级指标', message: `一级指标“${level1}”不在指标体系中。请改为：${level1Names}` };
   if (level2 === undefined) return { field: '二级指标', message: `缺少二级指标。“${entry.level1}”下可写：${entry.level2.join('、')}` };
-  if (entry.level2.includes(level2)) return undefined;
-  const owner = framework.find((f) => f.level2.includes(level2));
+  if (entry.level2.some(same(level2))) return undefined;
+  const owner = framework.find((f) => f.level2.some(same(level2)));
   return {
     field: '二级指标',
     message:
@@ -299,7 +301,8 @@ export function projectSchema(rules: Partial<ProjectRules> = {}) {
           }
         });
       }
-      checkMoney(table as unknown as Record<string, unknown>, unit, ctx, MONEY_SUMS);
+      // Which amounts are parts of which is the layout's to say (a 申报表 prints the whole term's beside the year's).
+      checkMoney(table as unknown as Record<string, unknown>, unit, ctx, layout.moneySums ?? MONEY_SUMS);
     },
   ).transform((p) => ({
     ...p,
@@ -418,7 +421,7 @@ export function checkMoney(table: Record<string, unknown>, unit: MoneyUnit, ctx:
   const show = (f: bigint) => `${formatFenIn(f, unit)} ${unit}`;
   for (const rule of sums) {
     const total = fen.get(rule.total);
-    if (total === undefined || !rule.whenAnyOf.some((k) => fen.has(k))) continue;
+    if (total === undefined || !rule.whenAnyOf.some((k) => fen.has(k)) || rule.unlessAnyOf?.some((k) => fen.has(k))) continue;
     const parts = rule.parts.reduce((sum, k) => sum + (fen.get(k) ?? 0n), 0n);
     if (total !== parts) {
       ctx.addIssue({
