@@ -296,30 +296,22 @@ export const SHANGHAI: TableLayout = {
   extraFields: ['项目负责人', '联系电话'],
 };
 
-/**
- * 部门整体支出绩效目标表 (福建 and others): the department's money, goals, duties and indicators.
- * 江西's 部门整体绩效目标 is the same table with its code, contacts and duties in the head and no
- * money (corpus: jx-fuliang-linye-2026-department): its labels are aliases here.
- */
+/** 部门整体支出绩效目标表 (福建 and others): the department's money, goals, duties and indicators. */
 export const DEPARTMENT: TableLayout = {
   name: '部门整体',
   kind: 'department',
   urlPrefix: 'bm',
   readBy: 'labels',
   title: '部门整体支出绩效目标表',
-  titles: ['部门整体绩效目标', '部门整体支出绩效目标申报表'],
   origin: '福建等地的部门整体支出绩效目标表：资金总额分基本支出和项目支出，年度总体目标，年度履职目标，然后是绩效指标',
   moneyUnit: '万元',
   arrangement: 'form',
-  // 江西 prints its head in two blocks under these titles, each a row of its own.
-  captions: ['基本信息', '年度绩效目标'],
   fields: [
-    f('部门编码', '单位编码', { aliases: ['单位编码'] }),
     f('部门（单位）名称', '单位名称', { aliases: ['部门名称', '单位名称'] }),
     f('资金总额', '资金总额', { ...required, aliases: ['部门资金总额', '年度资金总额'] }),
     f('其中：基本支出', '基本支出', { aliases: ['基本支出'] }),
     f('项目支出', '项目支出', { aliases: ['其中：项目支出'] }),
-    f('年度总体目标', '总体绩效目标', { ...required, aliases: ['年度绩效总目标'] }),
+    f('年度总体目标', '总体绩效目标', required),
   ],
   listTables: [
     {
@@ -334,9 +326,6 @@ export const DEPARTMENT: TableLayout = {
     f('三级指标', '三级指标', required),
     f('指标解释', '指标解释'),
     f('目标值', '指标值', { ...required, aliases: ['指标值'] }),
-    // 江西 splits the value: 计算符号 (=, ≥), 目标值, 度量单位.
-    f('计算符号', '指标性质', { aliases: ['指标性质'] }),
-    f('度量单位', '度量单位', { aliases: ['计量单位'] }),
   ],
 };
 
@@ -701,7 +690,43 @@ export const NEIMENGGU: TableLayout = {
   extraIndicatorColumns: ['备注'],
 };
 
+/**
+ * 江西's 部门整体绩效目标 (corpus: jx-fuliang-linye-2026-department): the same kind of table as the
+ * 部门整体支出绩效目标表, printed otherwise — the department's code, name and contacts under
+ * 基本信息, its duties and its 年度绩效总目标 under 年度绩效目标, no money, and the value split into
+ * 计算符号, 目标值 and 度量单位 with a 指标值说明 — so a description of its own.
+ */
+export const JIANGXI_DEPARTMENT: TableLayout = {
+  name: '江西部门整体',
+  kind: 'department',
+  urlPrefix: 'bm',
+  readBy: 'labels',
+  title: '部门整体绩效目标',
+  titles: ['部门整体支出绩效目标表'],
+  origin: '江西省部门整体绩效目标表：基本信息（部门编码、部门名称、联系人、联系电话）、部门职能职责概述、年度绩效总目标，指标值分计算符号、目标值和度量单位，另有指标值说明',
+  // It prints no amount: no 金额单位 line for it.
+  moneyUnit: '元',
+  arrangement: 'form',
+  // The head is printed in two blocks, each under a title row of its own.
+  captions: ['基本信息', '年度绩效目标'],
+  fields: [
+    f('部门编码', '单位编码'),
+    f('部门名称', '单位名称'),
+    f('年度绩效总目标', '总体绩效目标', required),
+  ],
+  extraFields: ['联系人', '联系电话', '部门职能职责概述'],
+  indicatorColumns: [
+    f('一级指标', '一级指标', required),
+    f('二级指标', '二级指标', required),
+    f('三级指标', '三级指标', required),
+    f('计算符号', '指标性质'),
+    f('目标值', '指标值', required),
+    f('度量单位', '度量单位'),
+  ],
+  extraIndicatorColumns: ['指标值说明'],
+};
+
 /** Every layout, by name; the first is the default of a site that names none. */
-export const TABLE_LAYOUTS: readonly TableLayout[] = [HEBEI, SICHUAN, CHONGQING, SHANGHAI, DEPARTMENT, NATIONAL, HUNAN, FUJIAN, FUJIAN_2017, DONGGUAN, NEIMENGGU];
+export const TABLE_LAYOUTS: readonly TableLayout[] = [HEBEI, SICHUAN, CHONGQING, SHANGHAI, DEPARTMENT, NATIONAL, HUNAN, FUJIAN, FUJIAN_2017, DONGGUAN, NEIMENGGU, JIANGXI_DEPARTMENT];
 export const LAYOUT_NAMES = TABLE_LAYOUTS.filter((l) => l.kind === 'project').map((l) => l.name) as [string, ...string[]];
 export const DEPARTMENT_LAYOUT_NAMES = TABLE_LAYOUTS.filter((l) => l.kind === 'department').map((l) => l.name) as [string, ...string[]];

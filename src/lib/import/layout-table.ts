@@ -615,7 +615,7 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
       if (sum !== expected) {
         problems.push({
           where: unitTotal.where,
-          message: `单位合计 ${formatFenIn(expected, unit)} ${unit} 与 ${tables.length} 个项目的预算数之和 ${formatFenIn(sum, unit)} ${unit} 不相等（相差 ${formatFenIn(expected > sum ? expected - sum : sum - expected, unit)} ${unit}）。请按批复文件核对；表格只保存了一部分时，缺了的项目也要补上`,
+          message: `单位合计 ${formatFenIn(expected, unit)} ${unit} 与 ${tables.length} 个项目的预算数之和 ${formatFenIn(sum, unit)} ${unit} 不相等（相差 ${formatFenIn(expected > sum ? expected - sum : sum - expected, unit)} ${unit}）。请按批复文件核对`,
         });
       }
     }
@@ -656,9 +656,10 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
     return m ? [{ field, unit: unitOfSuffix(m[2]!) }] : [];
   });
   const moneyUnit = table.moneyUnit ?? suffixes[0]?.unit ?? layout.moneyUnit;
+  // A code in a cell of its own (部门编码) goes before the name, unless the name's line carries it already.
   const code = table.values.get('单位编码')?.trim();
   const named = table.values.get('单位名称')?.trim() ?? table.unitLine ?? '';
-  const unitText = code ? `${code} ${named}` : named;
+  const unitText = code && UNIT_CODE.exec(named)?.[1] !== code ? `${code} ${named}` : named;
   // The table's own unit line or cell first (`813某某局`, `820001-某某局`, or a name alone); --unit fills what it lacks.
   const fromTable = UNIT_CODE.exec(unitText);
   const fromOption = options.unit === undefined ? null : UNIT_CODE.exec(options.unit.trim());
@@ -804,7 +805,8 @@ export function projectGrids(p: ProjectInput | DepartmentInput, tableLayout: Tab
   ];
   // The drawing's blocks, then a row for each field it does not place (every field, without a drawing).
   const placed = new Set((drawing?.head ?? []).flatMap(blockFields));
-  const head = [...(drawing?.head ?? []), ...layout.fields.filter((f) => f.field !== '单位名称' && !placed.has(f.field)).map((f): HeadBlock => ({ rows: [[{ field: f.field as ProjectField }]] }))];
+  // The unit (its code and name) is the unit line's, above the fields.
+  const head = [...(drawing?.head ?? []), ...layout.fields.filter((f) => f.field !== '单位名称' && f.field !== '单位编码' && !placed.has(f.field)).map((f): HeadBlock => ({ rows: [[{ field: f.field as ProjectField }]] }))];
   // A drawn form is also the template staff fill in: an empty amount cell keeps the money format.
   const emptyAmount = drawing ? { text: '', numFmt: EMPTY_AMOUNT_FORMAT[moneyUnitOf(p)] } : value('');
   for (const block of head) rows.push(...blockRows(block, p, layout, width, emptyAmount));
