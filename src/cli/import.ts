@@ -210,7 +210,9 @@ function recognised(read: GridFile): Description {
   console.error('\n导入失败：没有写入任何文件。');
   process.exit(1);
 }
-const described = (c: Candidate) => (c.description.kind === 'target' ? `表样“${c.name}”` : `“${c.name}”`);
+function described(c: Candidate): string {
+  return c.description.kind === 'target' ? `表样“${c.name}”` : `“${c.name}”`;
+}
 
 /**
  * Cells kept under 其他栏目 because no description names their label, and rows left out: printed
