@@ -674,6 +674,14 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
     problems.push({ where: unitWhere, message: `项目“${name}”：表中${unitCode ? '没有单位名称' : '没有单位编码'}。请用 --unit 指定，例如 --unit 813 或 --unit "813 某某局"` });
     return undefined;
   }
+  if (isProject && !table.values.get('预算数')?.trim()) {
+    const label = layout.fields.find((f) => f.field === '预算数')?.label;
+    problems.push({
+      where: label ? cellWhere(grid, 0, 0) : '',
+      message: `项目“${name}”：表中没有预算数${label ? `（表样“${layout.name}”的“${label}”一栏是空的）` : `（表样“${layout.name}”不印金额）`}。每个项目表都要有本年预算数：请按批复文件核对；原表确实没有金额的，暂时不能导入`,
+    });
+    return undefined;
+  }
   const title = table.titles.join('\n');
   const titleYear = /(\d{4})\s*年/.exec(title)?.[1];
   const year = Number(notes.get('年度') ?? options.year ?? table.year ?? titleYear);
