@@ -4,7 +4,8 @@
 // non-empty cell then stands in the imported file — as a value, a key of 其他栏目, the title, the
 // year or unit, or a label of its description — or in a notice to the maintainer. The tables that
 // cannot be imported are refused with their exact reason, and nothing is returned.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importLayoutFile, type LayoutImport } from '../src/lib/import/layout-table.ts';
@@ -18,6 +19,8 @@ import { projectSchema } from '../src/schema/project.ts';
 import { CAPTIONS, labelKey, layoutNamed, type TableLayout } from '../src/schema/table-layouts.ts';
 import { readAmount } from '../src/lib/reading/money.ts';
 import { PUBLISHED_DIR, readTranscription, transcriptionIds } from './fixtures/published/transcription.ts';
+import { layoutContent } from './fixtures/layouts/files.ts';
+import { ROOT, runCli } from './helpers.ts';
 
 interface Case {
   id: string;
@@ -211,5 +214,29 @@ describe('the corpus’s target tables', () => {
   it('takes no result table of the corpus for a target table', async () => {
     const results = transcriptionIds().filter((id) => !CASES.some((c) => c.id === id));
     for (const id of results) expect(recognise((await fileOf(id)).grids).best?.description.kind, id).not.toBe('target');
+  });
+});
+
+describe('npm run import of corpus tables', () => {
+  it('imports a 重庆 申报表 as published, lists the cells it kept under 其他栏目, and validates', () => {
+    const content = join(mkdtempSync(join(tmpdir(), 'gongkai-published-')), 'content');
+    layoutContent(content, ROOT);
+    const result = runCli('import', [join(PUBLISHED_DIR, 'cq-rongchang-linye-2022-project.xlsx'), '--unit', '999001', '--content', content]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('提示（不影响导入）：以下 4 处是“申报表”的描述里没有的');
+    expect(result.stdout).toContain('表1!C9  栏目“2.市级资金”不在表样“申报表”中，它的内容“153.5184”照原样保存在“其他栏目”下');
+    const [written] = readdirSync(join(content, '2022', '999001', 'projects'));
+    expect(readFileSync(join(content, '2022', '999001', 'projects', written!), 'utf8')).toContain('  2.市级资金: "153.5184"');
+  });
+
+  it('refuses a table cut off before its indicators, naming the closest description, and writes nothing', () => {
+    const content = join(mkdtempSync(join(tmpdir(), 'gongkai-published-')), 'content');
+    layoutContent(content, ROOT);
+    const result = runCli('import', [join(PUBLISHED_DIR, 'cq-banan-jielong-2021-project.xlsx'), '--unit', '999001', '--content', content]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('最接近的是表样“申报表”（项目支出绩效目标申报表），表中有它的 14 个栏目，但没有：一级指标、二级指标、三级指标、指标值');
+    expect(result.stderr).toContain('没有写入任何文件');
+    expect(readdirSync(content).sort()).toEqual(['about.md', 'site.yaml']);
   });
 });
