@@ -6,7 +6,7 @@ import { amountSchema, moneyUnitSchema, fiscalYearSchema, sourceRefSchema, unitC
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { keyed } from './keyed.ts';
 import { natureProblem } from '../lib/reading/indicator-value.ts';
-import { DEFAULT_LAYOUT, LAYOUT_NAMES, MONEY_FIELDS, projectLayout, MONEY_SUMS, type MoneySum, type TableLayout } from './table-layouts.ts';
+import { DEFAULT_LAYOUT, labelKey, LAYOUT_NAMES, MONEY_FIELDS, projectLayout, MONEY_SUMS, type MoneySum, type TableLayout } from './table-layouts.ts';
 
 /** Budget phases: every amount on the site is labelled with the phase it belongs to. */
 export const BUDGET_PHASES = ['年初预算', '调整预算', '决算'] as const;
@@ -152,8 +152,9 @@ export function levelProblem(framework: IndicatorFramework, level1: string | und
     // A 二级 alone cannot be placed in the framework.
     return level2 === undefined ? undefined : { field: '一级指标', message: `写了二级指标“${level2}”就要写它的一级指标。可写：${level1Names}` };
   }
-  // Names compare without spaces: a table prints `产出 指标` where its cell broke the line.
-  const same = (a: string) => (b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+  // Names compare as labels do (table-layouts.ts readLabel): without spaces (`产出 指标`, a cell's
+  // broken line), full-width forms, or the points printed after them (`产出指标（50分）` is worth 50).
+  const same = (a: string) => (b: string) => labelKey(a) === labelKey(b);
   const entry = framework.find((f) => same(level1)(f.level1));
   if (!entry) return { field: '一级指标', message: `一级指标“${level1}”不在指标体系中。请改为：${level1Names}` };
   if (level2 === undefined) return { field: '二级指标', message: `缺少二级指标。“${entry.level1}”下可写：${entry.level2.join('、')}` };

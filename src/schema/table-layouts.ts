@@ -434,6 +434,9 @@ export const DEPARTMENT_MONEY_SUMS: readonly MoneySum[] = [{ total: '资金总�
  */
 export const CAPTIONS: ReadonlySet<string> = new Set(['绩效指标', '年度绩效指标', '项目绩效指标', '部门整体绩效指标']);
 
+/** The first cell of a row that totals an indicator table (合计 | 100 under the 权重): the table's, kept as printed. */
+export const TOTAL_ROWS: ReadonlySet<string> = new Set(['合计', '总计', '总分']);
+
 /** Values a money cell holds for "none" in the tables that print them. */
 const NONE_MARKS = ['—', '-', '/', '－', '——'] as const;
 

@@ -6,7 +6,7 @@
 // maintainer. It refuses, in Chinese and with the cell, only what it cannot keep faithfully — a cell
 // that pairs with no label, money that does not add up, amounts in two units — and then nothing is written.
 import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
-import { CAPTIONS, DEFAULT_LAYOUT, INDICATOR_FIELDS, labelKey, MONEY_FIELDS, PROJECT_FIELDS, readLabel, type HeadBlock, type LayoutField, type ListTable, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
+import { CAPTIONS, DEFAULT_LAYOUT, TOTAL_ROWS, INDICATOR_FIELDS, labelKey, MONEY_FIELDS, PROJECT_FIELDS, readLabel, type HeadBlock, type LayoutField, type ListTable, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
 import { DEPARTMENT_KEYS, type DepartmentInput } from '../../schema/department.ts';
 import { decimalsOf, MAX_DECIMALS, moneyUnitOf, readAmount, toFen, formatFenIn, type MoneyUnit } from '../reading/money.ts';
 import { natureProblem } from '../reading/indicator-value.ts';
@@ -493,9 +493,15 @@ function readLabelled(grid: Grid, from: number, to: number, layout: TableLayout,
  */
 function readIndicatorRows(grid: Grid, from: number, to: number, columns: Map<number, Column>, table: ReadTable, report: Report, layout?: TableLayout, vocabulary?: Vocabulary) {
   for (let r = from; r < to; r++) {
-    const firstOwn = rowCells(grid, r).find((x) => x.text !== '');
+    const own = rowCells(grid, r).filter((x) => x.text !== '');
+    const firstOwn = own[0];
     if (firstOwn && !columns.has(firstOwn.c) && layout && vocabulary && firstOwn.c < Math.min(...columns.keys())) {
       readLabelled(grid, r, r + 1, layout, vocabulary, table, report, () => false, false);
+      continue;
+    }
+    // A total row under the indicators (合计 | 100 of the 权重): the table's, not an indicator; kept as printed.
+    if (firstOwn && layout && TOTAL_ROWS.has(labelKey(firstOwn.text))) {
+      keepExtra(table, firstOwn.text, own.slice(1).map((x) => x.text.trim()).join(' '), cellWhere(grid, r, firstOwn.c), layout, report, true);
       continue;
     }
     const above = table.indicators.at(-1)?.cells ?? new Map<string, string>();
