@@ -260,7 +260,8 @@ function columnsOf(grid: Grid, r: number, layout: TableLayout, table: ReadTable,
       }
       continue;
     }
-    if (!byLabel.has(key) && !projectLabels.has(key) && !extras.has(key) && ((cell.rowSpan ?? 1) > 1 || shown.row < r) && !columnHasValues(grid, r, c)) {
+    // (Text has no merges: there, any such label with nothing under it.)
+    if (!byLabel.has(key) && !projectLabels.has(key) && !extras.has(key) && ((cell.rowSpan ?? 1) > 1 || shown.row < r || grid.source === 'text') && !columnHasValues(grid, r, c)) {
       // A title no description names, merged down beside the indicators (`绩` of a vertical 绩效指标,
       // 绩效指标 with its weights in brackets): kept with the table's other cells, listed.
       keepExtra(table, text, '', cellWhere(grid, shown.row, c), layout, report);
@@ -416,71 +417,95 @@ function readForm(grid: Grid, layout: TableLayout, report: Report): ReadTable[] 
 }
 
 /**
- * The labelled cells of rows `from` to `to`: each label's value is the next cell to its right, or,
- * when a label stands there (or nothing), the cell below it (总体目标 | 年度目标 over the two goals).
- * Rows before the first label are the title's lines (`top`). A label no description names is kept
- * under 其他栏目 with its value; a cell that is no label and no label's value is refused.
+ * The labelled cells of rows `from` to `to`. Rows before the first label are the title's lines
+ * (`top`). A label's value is the next cell to its right or, when a label stands there (or nothing),
+ * the cell below it (总体目标 | 年度目标 over the two goals). The labels the layout knows take their
+ * values first, beside them and then below; then a text no description names, that reads as a
+ * label, takes the value beside or below it and is kept under 其他栏目. A cell that is no label and
+ * no label's value is refused.
  */
 function readLabelled(grid: Grid, from: number, to: number, layout: TableLayout, vocabulary: Vocabulary, table: ReadTable, report: Report, skip: (r: number) => boolean, top: boolean) {
-  const taken = new Set<string>();
-  const at = (r: number, c: number) => `${r},${c}`;
+  type Cell = ReturnType<typeof rowCells>[number];
+  interface Item {
+    r: number;
+    n: number;
+    x: Cell;
+    row: Cell[];
+    printed: string;
+    role?: Role;
+    value?: { text: string; where: string };
+  }
+  const items: Item[] = [];
   let labelled = !top;
   for (let r = from; r < to; r++) {
     if (skip(r)) continue;
-    const cells = rowCells(grid, r);
-    if (!labelled && !cells.some((x) => x.text !== '' && isLabel(vocabulary, x.text) && !isCaption(x.cell, r, to))) {
-      for (const x of cells) if (x.text !== '') readLine(x.cell.text, table, vocabulary, cellWhere(grid, r, x.c), report);
+    const row = rowCells(grid, r);
+    if (!labelled && !row.some((x) => x.text !== '' && isLabel(vocabulary, x.text) && !isCaption(x.cell, r, to))) {
+      for (const x of row) if (x.text !== '') readLine(x.cell.text, table, vocabulary, cellWhere(grid, r, x.c), report);
       continue;
     }
     labelled = true;
-    for (let n = 0; n < cells.length; n++) {
-      const { c, cell, text } = cells[n]!;
-      // A form's labels may be merged down its left side past the header: only block titles are skipped.
-      if (text === '' || taken.has(at(r, c)) || isCaption(cell, r, to)) continue;
-      const where = cellWhere(grid, r, c);
-      let printed = text;
-      let read = readLabel(text);
-      let role = roleOf(vocabulary, read.key);
-      let value: { text: string; where: string } | undefined;
-      const inline = role ? undefined : inlineLabel(vocabulary, text);
-      if (inline) {
-        ({ label: printed, role } = inline);
-        read = readLabel(printed);
-        value = { text: inline.value, where };
-      }
-      if (read.unit) setMoneyUnit(table, read.unit, where, report);
-      if (role && 'caption' in role) continue;
-      if (!value) {
-        const next = cells[n + 1];
-        if (next && !isLabel(vocabulary, next.text)) {
-          value = { text: next.cell.text, where: cellWhere(grid, r, next.c) };
-          taken.add(at(r, next.c));
-          n++;
-        } else {
-          const belowRow = r + (cell.rowSpan ?? 1);
-          const below = belowRow < to && !skip(belowRow) ? own(grid, belowRow, c) : undefined;
-          if (below && below.text.trim() !== '' && !taken.has(at(belowRow, c)) && !isLabel(vocabulary, below.text)) {
-            value = { text: below.text, where: cellWhere(grid, belowRow, c) };
-            taken.add(at(belowRow, c));
-          }
-        }
-      }
-      if (role && 'field' in role) {
-        if (!value || value.text.trim() === '') continue;
-        if (table.values.has(role.field)) {
-          // Two cells for one field: keeping either would drop the other.
-          report.problems.push({ where: value.where, message: `“${printed}”在表中出现了两次（另一处在 ${table.where.get(role.field)}），无法确定哪一个是“${role.field}”。请只保留一处，或用 --layout 指定正确的表样` });
-        } else {
-          table.values.set(role.field, value.text);
-          table.where.set(role.field, value.where);
-        }
-      } else if (role) {
-        if (value && value.text.trim() !== '') keepExtra(table, printed, value.text, value.where, layout, report, true);
-      } else if (looksLikeLabel(text) && (value !== undefined || cells[n + 1] !== undefined || (cell.rowSpan ?? 1) > 1)) {
-        keepExtra(table, printed, value?.text ?? '', value?.where ?? where, layout, report);
+    // A form's labels may be merged down its left side past the header: only block titles are skipped.
+    row.forEach((x, n) => {
+      if (x.text === '' || isCaption(x.cell, r, to)) return;
+      const item: Item = { r, n, x, row, printed: x.text, role: roleOf(vocabulary, labelKey(x.text)) };
+      const inline = item.role ? undefined : inlineLabel(vocabulary, x.text);
+      if (inline) Object.assign(item, { printed: inline.label, role: inline.role, value: { text: inline.value, where: cellWhere(grid, r, x.c) } });
+      const unit = readLabel(item.printed).unit;
+      if (unit) setMoneyUnit(table, unit, cellWhere(grid, r, x.c), report);
+      items.push(item);
+    });
+  }
+  const taken = new Set<Cell>();
+  /** The cell beside a label: the next to its right, unless a label stands there. */
+  const beside = (item: Item): Item['value'] | undefined => {
+    const { row, n, r } = item;
+    // Text has no merges: a value merged over several columns arrives after the empty cells it covered…
+    let step = 1;
+    if (grid.source === 'text') while (row[n + step]?.text === '' && row[n + step + 1] && !isLabel(vocabulary, row[n + step + 1]!.text)) step++;
+    const next = row[n + step];
+    // …and an empty cell there may be one a label above or beside covered: the value, if any, is below.
+    if (!next || (grid.source === 'text' && next.text === '') || taken.has(next) || isLabel(vocabulary, next.text)) return undefined;
+    taken.add(next);
+    return { text: next.cell.text, where: cellWhere(grid, r, next.c) };
+  };
+  /** The cell below a label: the one starting under it after its own rows. */
+  const under = (item: Item): Item['value'] | undefined => {
+    const belowRow = item.r + (item.x.cell.rowSpan ?? 1);
+    if (belowRow >= to || skip(belowRow)) return undefined;
+    const below = items.find((i) => i.r === belowRow && i.x.c === item.x.c);
+    // A cell that has taken the value beside it is a label, not this one's value.
+    if (!below || below.role || below.value || taken.has(below.x) || isLabel(vocabulary, below.x.text)) return undefined;
+    taken.add(below.x);
+    return { text: below.x.cell.text, where: cellWhere(grid, belowRow, below.x.c) };
+  };
+  const known = items.filter((i) => i.role && !('caption' in i.role));
+  const unknown = items.filter((i) => !i.role && looksLikeLabel(i.x.text));
+  for (const item of known) item.value ??= beside(item);
+  // A cell under a known label still without its value is that value, not a label of its own.
+  const wanted = new Set(known.filter((i) => !i.value).map((i) => `${i.r + (i.x.cell.rowSpan ?? 1)},${i.x.c}`));
+  for (const item of unknown) if (!taken.has(item.x) && !wanted.has(`${item.r},${item.x.c}`)) item.value ??= beside(item);
+  for (const item of known) item.value ??= under(item);
+  for (const item of unknown) if (!taken.has(item.x)) item.value ??= under(item);
+  for (const item of items) {
+    const { r, x, role, value, printed } = item;
+    if (taken.has(x) || (role && 'caption' in role)) continue;
+    const where = cellWhere(grid, r, x.c);
+    if (role && 'field' in role) {
+      if (!value || value.text.trim() === '') continue;
+      if (table.values.has(role.field)) {
+        // Two cells for one field: keeping either would drop the other.
+        report.problems.push({ where: value.where, message: `“${printed}”在表中出现了两次（另一处在 ${table.where.get(role.field)}），无法确定哪一个是“${role.field}”。请只保留一处，或用 --layout 指定正确的表样` });
       } else {
-        report.problems.push({ where, message: `“${short(text)}”不是表样“${layout.name}”的栏目，也不在栏目旁边，无法放进任何字段` });
+        table.values.set(role.field, value.text);
+        table.where.set(role.field, value.where);
       }
+    } else if (role) {
+      if (value && value.text.trim() !== '') keepExtra(table, printed, value.text, value.where, layout, report, true);
+    } else if (looksLikeLabel(x.text) && (value !== undefined || item.row[item.n + 1] !== undefined || (x.cell.rowSpan ?? 1) > 1)) {
+      keepExtra(table, printed, value?.text ?? '', value?.where ?? where, layout, report);
+    } else {
+      report.problems.push({ where, message: `“${short(x.text)}”不是表样“${layout.name}”的栏目，也不在栏目旁边，无法放进任何字段` });
     }
   }
 }
