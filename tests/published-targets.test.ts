@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { importLayoutFile, type LayoutImport } from '../src/lib/import/layout-table.ts';
 import { recognise } from '../src/lib/import/recognise.ts';
 import type { GridFile } from '../src/lib/office/grid.ts';
-import { readDocxGrids } from '../src/lib/office/grid-docx.ts';
+import { readDocxGrids, writeDocxGrids } from '../src/lib/office/grid-docx.ts';
+import { readTextGrids, writeTextGrids } from '../src/lib/office/grid-text.ts';
 import { readXlsxGrids } from '../src/lib/office/grid-xlsx.ts';
 import { DEFAULT_FRAMEWORK, NAMED_FRAMEWORKS, type IndicatorFramework } from '../src/schema/framework.ts';
 import { departmentSchemaFor } from '../src/schema/department.ts';
@@ -201,6 +202,26 @@ describe('the corpus’s target tables', () => {
       expect(lost).toEqual([]);
     });
   }
+
+  // Text has no merges: a label over several columns (区域目标值 over the areas) and a title merged
+  // down beside the indicators with a row under it (湖南's 本年度绩效指标 over 财政部门审核意见) cannot
+  // be told from text. Those two are read from Excel and Word only.
+  const TEXT_CANNOT = new Set(['fj-longyan-minzong-2023-project', 'hun-xiangtan-2023-project']);
+  it.each(CASES.filter((x) => !x.refused))('$id: the same files from a Word table and from tab-separated text', async (c) => {
+    const file = await fileOf(c.id);
+    const first = imported(file, c);
+    const expected = [...first.projects, ...first.departments];
+    const docx = await readDocxGrids(await writeDocxGrids(file.grids, { date: new Date('2000-01-01T00:00:00Z') }));
+    if ('error' in docx) throw new Error(docx.error);
+    const fromWord = imported(docx, c);
+    expect([...fromWord.projects, ...fromWord.departments]).toEqual(expected);
+    if (TEXT_CANNOT.has(c.id)) return;
+    const text = readTextGrids(writeTextGrids(file.grids));
+    if ('error' in text) throw new Error(text.error);
+    const fromText = imported(text, c);
+    expect(fromText.problems).toEqual([]);
+    expect([...fromText.projects, ...fromText.departments]).toEqual(expected);
+  });
 
   for (const c of CASES.filter((x) => x.refused)) {
     it(`${c.id}: refused with its reason, and nothing returned`, async () => {
