@@ -167,12 +167,12 @@ function inlineLabel(vocabulary: Vocabulary, text: string): { label: string; val
 /** Whether a cell reads as a label (so it is not the value of the label before it). */
 const isLabel = (vocabulary: Vocabulary, text: string) => text.trim() !== '' && (roleOf(vocabulary, labelKey(text)) !== undefined || inlineLabel(vocabulary, text) !== undefined || /[:：]\s*$/.test(text));
 /**
- * A text printed where a label stands that no description names: short, one phrase, no value of its
- * own after a colon. A note (`附注：本表为草稿`) or a sentence is not one.
+ * A text printed where a label stands that no description names: one phrase (a bracket of weights
+ * after it at most), no value of its own after a colon. A note (`附注：本表为草稿`) or a sentence is not one.
  */
 const looksLikeLabel = (text: string) => {
   const key = labelKey(text);
-  return key.length > 0 && key.length <= 30 && !/[:。；;]./.test(key) && !/[。]/.test(key);
+  return key.length > 0 && key.length <= 80 && !/[:。；;]./.test(key) && !/[。]/.test(key);
 };
 
 /** The placeholder a form leaves where the unit stamps its seal: no unit name. */
@@ -964,15 +964,20 @@ function fieldCell(p: object, field: string): GridCell {
 
 /** The indicator header and rows, 一级/二级 merged down over equal neighbours; `offset` empty cells first. */
 function indicatorTable(p: ProjectInput | DepartmentInput, layout: TableLayout, width: number, offset: number): (GridCell | null)[][] {
-  const extras = extraLabels([p]);
+  // Columns kept under 其他栏目 that repeat a label of the layout (东莞's 中期 二级/三级 beside the year's)
+  // stand before the layout's columns, as printed: the field takes the last printing of its label.
+  const repeats = new Set(layout.indicatorColumns.flatMap(labelsOf));
+  const before = extraLabels([p]).filter((e) => repeats.has(labelKey(e)));
+  const after = extraLabels([p]).filter((e) => !repeats.has(labelKey(e)));
   /** A cell across its column's span (绩效指标描述 over two grid columns in 河北). */
   const placed = (c: LayoutField, cell: GridCell | null) => [cell && c.span ? span(cell, c.span) : cell, ...Array<null>((c.span ?? 1) - 1).fill(null)];
-  const head = [...Array.from({ length: offset }, () => ({ text: '' })), ...layout.indicatorColumns.flatMap((c) => placed(c, label(c.label))), ...extras.map(label)];
+  const head = [...Array.from({ length: offset }, () => ({ text: '' })), ...before.map(label), ...layout.indicatorColumns.flatMap((c) => placed(c, label(c.label))), ...after.map(label)];
   const fill = (cells: (GridCell | null)[]) => [...cells, ...Array.from({ length: Math.max(0, offset + width - cells.length) }, () => ({ text: '' }))];
   const rows: (GridCell | null)[][] = [fill(head)];
   const list = p.绩效指标 ?? [];
   list.forEach((i, n) => {
     const cells: (GridCell | null)[] = Array.from({ length: offset }, () => ({ text: '' }));
+    for (const extra of before) cells.push(value(i.其他栏目?.[extra] ?? ''));
     layout.indicatorColumns.forEach((c) => {
       const text = String((i as Record<string, unknown>)[c.field] ?? '');
       const cell = c.drawnAsLabel ? label(text) : value(text);
@@ -985,7 +990,7 @@ function indicatorTable(p: ProjectInput | DepartmentInput, layout: TableLayout, 
       }
       cells.push(...placed(c, cell));
     });
-    for (const extra of extras) cells.push(value(i.其他栏目?.[extra] ?? ''));
+    for (const extra of after) cells.push(value(i.其他栏目?.[extra] ?? ''));
     rows.push(fill(cells));
   });
   return rows;
