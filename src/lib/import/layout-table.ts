@@ -933,11 +933,11 @@ export function rowsGrids(projects: ProjectInput[], tableLayout: TableLayout, na
   const rows: (GridCell | null)[][] = [
     pad([{ text: first.原文标题 ?? layout.title, style: 'title', colSpan: width }, ...Array<null>(width - 1).fill(null)]),
     pad([{ text: `单位：${unit}`, style: 'value' }]),
-    [...projectFields.map((f) => label(f.label)), ...layout.indicatorColumns.map((c) => label(c.label)), ...extraLabels(projects).map(label)],
+    [...projectFields.map((f) => label(f.label)), ...indicatorTable(first, layout, width - projectFields.length, 0, extraLabels(projects))[0]!],
     pad(projectFields.map((f) => (f.field === '单位名称' ? value(`${first.单位编码}${first.单位名称}`) : f.field === '预算数' ? amountCell(formatFenIn(total, unit).replaceAll(',', '')) : { text: '' }))),
   ];
   for (const p of projects) {
-    const indicators = indicatorTable(p, layout, width - projectFields.length, projectFields.length).slice(1);
+    const indicators = indicatorTable(p, layout, width - projectFields.length, projectFields.length, extraLabels(projects)).slice(1);
     indicators.forEach((cells, n) => {
       const left = projectFields.map((f): GridCell | null =>
         n > 0 ? null : { ...(f.field === '单位名称' ? value(`${p.单位编码}${p.单位名称}`) : fieldCell(p, f.field)), ...(indicators.length > 1 && { rowSpan: indicators.length }) },
@@ -962,13 +962,13 @@ function fieldCell(p: object, field: string): GridCell {
   return value(String(v));
 }
 
-/** The indicator header and rows, 一级/二级 merged down over equal neighbours; `offset` empty cells first. */
-function indicatorTable(p: ProjectInput | DepartmentInput, layout: TableLayout, width: number, offset: number): (GridCell | null)[][] {
+/** The indicator header and rows, 一级/二级 merged down over equal neighbours; `offset` empty cells first; `extras` the 其他栏目 columns (a sheet's, all its projects'). */
+function indicatorTable(p: ProjectInput | DepartmentInput, layout: TableLayout, width: number, offset: number, extras = extraLabels([p])): (GridCell | null)[][] {
   // Columns kept under 其他栏目 that repeat a label of the layout (东莞's 中期 二级/三级 beside the year's)
   // stand before the layout's columns, as printed: the field takes the last printing of its label.
   const repeats = new Set(layout.indicatorColumns.flatMap(labelsOf));
-  const before = extraLabels([p]).filter((e) => repeats.has(labelKey(e)));
-  const after = extraLabels([p]).filter((e) => !repeats.has(labelKey(e)));
+  const before = extras.filter((e) => repeats.has(labelKey(e)));
+  const after = extras.filter((e) => !repeats.has(labelKey(e)));
   /** A cell across its column's span (绩效指标描述 over two grid columns in 河北). */
   const placed = (c: LayoutField, cell: GridCell | null) => [cell && c.span ? span(cell, c.span) : cell, ...Array<null>((c.span ?? 1) - 1).fill(null)];
   const head = [...Array.from({ length: offset }, () => ({ text: '' })), ...before.map(label), ...layout.indicatorColumns.flatMap((c) => placed(c, label(c.label))), ...after.map(label)];
