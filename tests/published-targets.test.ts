@@ -19,7 +19,7 @@ import { readXlsxGrids, writeXlsxGrids } from '../src/lib/office/grid-xlsx.ts';
 import { DEFAULT_FRAMEWORK, NAMED_FRAMEWORKS, type IndicatorFramework } from '../src/schema/framework.ts';
 import { departmentSchemaFor } from '../src/schema/department.ts';
 import { projectSchema } from '../src/schema/project.ts';
-import { CAPTIONS, labelKey, layoutNamed, type TableLayout } from '../src/schema/table-layouts.ts';
+import { CAPTIONS, labelKey, layoutNamed, readLabel, type TableLayout } from '../src/schema/table-layouts.ts';
 import { readAmount } from '../src/lib/reading/money.ts';
 import { PUBLISHED_DIR, readTranscription, transcriptionIds } from './fixtures/published/transcription.ts';
 import { layoutContent } from './fixtures/layouts/files.ts';
@@ -273,5 +273,44 @@ describe('npm run import of corpus tables', () => {
     expect(result.stderr).toContain('最接近的是表样“申报表”（项目支出绩效目标申报表），表中有它的 14 个栏目，但没有：一级指标、二级指标、三级指标、指标值');
     expect(result.stderr).toContain('没有写入任何文件');
     expect(readdirSync(content).sort()).toEqual(['about.md', 'site.yaml']);
+  });
+});
+
+describe('the reading rules, one at a time', () => {
+  it('reads a printed label: spaces and breaks, widths, colons, markers, numbering, 其中, units and scores', () => {
+    expect(readLabel('项目资金    (万元)')).toEqual({ key: '项目资金', unit: '万元' });
+    expect(readLabel('资金情况 (单位:万元)')).toEqual({ key: '资金情况', unit: '万元' });
+    expect(readLabel('*联系人:')).toEqual({ key: '联系人' });
+    expect(readLabel('    其中 :上级资金')).toEqual({ key: '上级资金', part: true });
+    expect(readLabel('其中:1.中央资金')).toEqual({ key: '中央资金', part: true, number: '1.' });
+    expect(readLabel('产出指标（50分）')).toEqual({ key: '产出指标', score: '50分' });
+    expect(readLabel('年度目标\n和成果')).toEqual({ key: '年度目标和成果' });
+    // A bracket that says which one stays part of the label.
+    expect(readLabel('二级指标(长期)').key).toBe('二级指标(长期)');
+    expect(readLabel('项目(专项)名称').key).toBe('项目(专项)名称');
+  });
+
+  const form = (rows: string[][], before: string[] = []): GridFile => ({
+    grids: [{ name: '表1', source: 'xlsx', rows: rows.map((r) => r.map((text) => ({ text }))), before: before.map((text, n) => ({ text, where: `第 ${n + 1} 段` })) }],
+    after: [],
+  });
+  const indicators = [
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '完成数量', '10个'],
+  ];
+
+  it('a money cell of — is no amount where the layout says so; an amount written with another unit than the table’s is refused', () => {
+    const ok = importLayoutFile(form([['项目名称', '某项目'], ['年度资金总额', '12'], ['其他资金', '—'], ...indicators], ['(2024年度)']), { unit: '999001 某局', layout: layoutNamed('申报表') });
+    expect(ok.problems).toEqual([]);
+    expect(ok.projects[0]).toMatchObject({ 预算数: '12', 金额单位: '万元' });
+    expect(ok.projects[0]).not.toHaveProperty('其他资金');
+    const mixed = importLayoutFile(form([['项目名称', '某项目', ''], ['项目资金(万元)', '年度资金总额', '12元'], ...indicators], ['(2024年度)']), { unit: '999001 某局', layout: layoutNamed('申报表') });
+    expect(mixed.problems.map((p) => p.message)).toEqual(['预算数“12元”写的单位是元，而这张表的金额单位是万元。请按原表核对金额单位']);
+  });
+
+  it('a note in the middle of the head pairs with no label: refused with its cell', () => {
+    const result = importLayoutFile(form([['项目名称', '某项目'], ['附注：本表为草稿', ''], ['年度资金总额', '12'], ...indicators], ['(2024年度)']), { unit: '999001 某局', layout: layoutNamed('申报表') });
+    expect(result.problems).toEqual([{ where: '表1!A2', message: '“附注：本表为草稿”不是表样“申报表”的栏目，也不在栏目旁边，无法放进任何字段' }]);
+    expect(result.projects).toEqual([]);
   });
 });
