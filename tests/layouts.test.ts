@@ -63,16 +63,17 @@ describe('bad tables are refused with the cell and a Chinese message', () => {
     grids[0]!.rows.splice(header, 1);
     const result = await problemsOf(grids);
     expect(result.projects).toEqual([]);
-    expect(result.problems[0]!.message).toMatch(/认不出这是哪一种表样|没有绩效指标的表头行/);
+    expect(result.problems[0]!.message).toMatch(/认不出这是哪一种表|没有绩效指标的表头行/);
   });
 
-  it('an unknown column label, named with its cell', async () => {
+  it('an unknown column label is kept under 其他栏目, not refused, and listed with its cell', async () => {
     const grids = clone(projectGrids(CHONGQING, layoutNamed('重庆')!));
     const header = grids[0]!.rows.findIndex((row) => row.some((c) => c?.text === '指标性质'));
     grids[0]!.rows[header]!.find((c) => c?.text === '备注')!.text = '完成情况';
     const result = await problemsOf(grids);
-    expect(result.projects).toEqual([]);
-    expect(result.problems).toContainEqual({ where: expect.stringMatching(/!F\d+$/), message: expect.stringContaining('栏目“完成情况”不在表样“重庆”中') });
+    expect(result.problems).toEqual([]);
+    expect(result.projects[0]!.绩效指标[1]!.其他栏目).toEqual({ 完成情况: '与上年持平' });
+    expect(result.notices).toContainEqual({ where: expect.stringMatching(/!F\d+$/), message: expect.stringContaining('指标表的栏目“完成情况”不在表样“重庆”中，这一栏照原样保存在每条指标的“其他栏目”下') });
   });
 
   it('a unit total that does not add up, in 万元', async () => {
@@ -373,14 +374,15 @@ describe('headers as published tables draw them', () => {
 describe('second review', () => {
   const problemsOf = async (grids: Grid[], format: Format = 'xlsx') => importLayoutFile(await read(await fileBytes(grids, format), format));
 
-  it('a block title with values under it is a column, and an unknown one', async () => {
+  it('a block title with values under it is a column, and an unknown one: kept under 其他栏目 and listed', async () => {
     const grids = clone(projectGrids(SHANGHAI, layoutNamed('上海')!));
     const rows = grids[0]!.rows;
     const header = rows.findIndex((r) => r.some((c) => c?.text === '指标解释'));
     rows.forEach((row, n) => (n < header ? row.push({ text: '' }) : row.unshift({ text: n === header ? '绩效指标' : n === header + 1 ? '站点在线率说明' : '' })));
     const result = await problemsOf(grids);
-    expect(result.projects).toEqual([]);
-    expect(result.problems.map((p) => p.message)).toEqual([expect.stringContaining('栏目“绩效指标”不在表样“上海”中')]);
+    expect(result.problems).toEqual([]);
+    expect(result.projects[0]!.绩效指标[0]!.其他栏目).toEqual({ 绩效指标: '站点在线率说明' });
+    expect(result.notices.map((p) => p.message)).toEqual([expect.stringContaining('指标表的栏目“绩效指标”不在表样“上海”中')]);
   });
 
   it('two columns for one field (a label and its alias) are refused, not one of them kept', async () => {

@@ -1,14 +1,18 @@
 // npm run import -- <file> [--year 2023] [--unit 813] [--layout 四川] [--content content]
-// A table of another province's layout (表样, schema/table-layouts.ts) in .xlsx, .docx or
-// tab-separated text is recognised by its labels and read by import/layout-table.ts: every project
-// it holds becomes one file under content/<year>/<unit>/projects/, the file itself is kept in source/.
-// Imports the text export (.txt) or the Word file (.docx) of an approved 部门预算绩效目标 document
-// into content/<year>/<unit>/: a copy of the document, department.yaml and one file per project
-// table, in document order. A .docx is read as its text-export lines (src/lib/office/docx.ts),
-// kept beside it as <name>.txt, to which the 来源 line numbers refer.
-// An .xlsx is one project table (the layout of npm run template): it adds or updates one file.
-// A 执行监控表 / 项目支出绩效自评表 / 部门整体支出绩效自评表 is recognised by its labels (import/result-table.ts)
-// and goes to monitoring/, evaluations/ or department-evaluation.yaml.
+// What kind of table the file holds, and in which layout, is recognised by scoring every known
+// description against its labels (import/recognise.ts): the target tables of every 表样
+// (schema/table-layouts.ts, read by import/layout-table.ts: each project becomes one file under
+// content/<year>/<unit>/projects/, a 部门整体 table the unit's department.yaml), and the 执行监控表,
+// 项目支出绩效自评表 and 部门整体支出绩效自评表 (schema/result-layouts.ts, read by import/result-table.ts:
+// monitoring/, evaluations/ or department-evaluation.yaml); `--layout` names the description instead.
+// The file itself is kept in source/. A cell kept under 其他栏目 because no description names its
+// label is listed, so that a maintainer can add the label to the description.
+// The bundled unit's own document — the text export (.txt) or the Word file (.docx) of an approved
+// 部门预算绩效目标 document — is read by its own reader into content/<year>/<unit>/: a copy of the
+// document, department.yaml and one file per project table, in document order. A .docx is read as
+// its text-export lines (src/lib/office/docx.ts), kept beside it as <name>.txt, to which the 来源
+// line numbers refer. Its Excel form (npm run template) adds or updates one project file.
+// A table no description can read is refused naming the closest one and the labels it lacks.
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
@@ -16,8 +20,9 @@ import { parseArgs } from 'node:util';
 import { CONTENT_DIR } from '../lib/site/content-layout.ts';
 import { parseSourceText } from '../lib/import/source-text.ts';
 import { departmentYaml, projectYaml, resultYaml } from '../lib/import/write-yaml.ts';
-import { detectResultLayout, importResultFile } from '../lib/import/result-table.ts';
+import { importResultFile, type ResultImportOptions } from '../lib/import/result-table.ts';
 import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from '../schema/results.ts';
+import type { ResultLayout } from '../schema/result-layouts.ts';
 import { formatProblem, validateContent } from '../lib/check/validate.ts';
 import { docxLines } from '../lib/office/docx.ts';
 import { projectFileName, projectFilesIn } from '../lib/import/project-file.ts';
@@ -29,14 +34,16 @@ import { parse } from 'yaml';
 import { projectSchema, type ProjectInput } from '../schema/project.ts';
 import { departmentSchemaFor } from '../schema/department.ts';
 import { projectRulesOf } from '../schema/site.ts';
-import { DEFAULT_LAYOUT, LAYOUT_NAMES, layoutNamed, TABLE_LAYOUTS } from '../schema/table-layouts.ts';
-import { detectLayout, importLayoutFile } from '../lib/import/layout-table.ts';
+import { DEFAULT_LAYOUT, TABLE_LAYOUTS, type TableLayout } from '../schema/table-layouts.ts';
+import { importLayoutFile } from '../lib/import/layout-table.ts';
+import { DESCRIPTION_NAMES, describedAs, recognise, unrecognisedMessage, type Candidate, type Description } from '../lib/import/recognise.ts';
 import { problemLine, schemaProblems, type ImportProblem } from '../lib/import/problems.ts';
+import type { GridFile } from '../lib/office/grid.ts';
 import { readXlsxGrids } from '../lib/office/grid-xlsx.ts';
 import { readDocxGrids } from '../lib/office/grid-docx.ts';
 import { decodeText, readTextGrids } from '../lib/office/grid-text.ts';
 
-const usage = `用法：npm run import -- <原始文件 .txt、.docx 或 .xlsx> [--year 2023] [--unit 单位编码] [--layout ${LAYOUT_NAMES.join('|')}] [--content content]`;
+const usage = `用法：npm run import -- <原始文件 .txt、.docx 或 .xlsx> [--year 2023] [--unit 单位编码] [--layout ${DESCRIPTION_NAMES.join('|')}] [--content content]`;
 let args;
 try {
   args = parseArgs({ allowPositionals: true, options: { year: { type: 'string' }, unit: { type: 'string' }, layout: { type: 'string' }, content: { type: 'string' } } });
@@ -57,26 +64,29 @@ if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 21
 const contentDir = args.values.content ?? CONTENT_DIR;
 const ext = extname(file).toLowerCase();
 const unitOption: string | undefined = args.values.unit;
-const layoutOption = args.values.layout === undefined ? undefined : layoutNamed(args.values.layout);
+const layoutOption = args.values.layout === undefined ? undefined : describedAs(args.values.layout);
 if (args.values.layout !== undefined && !layoutOption) {
-  console.error(`--layout 只能写：${LAYOUT_NAMES.join('、')}；这里是 ${args.values.layout}`);
+  console.error(`--layout 只能写：${DESCRIPTION_NAMES.join('、')}；这里是 ${args.values.layout}`);
   process.exit(2);
 }
 if (args.values.unit !== undefined && !/^\d{3,15}(?!\d)/.test(args.values.unit.trim())) {
   console.error(`--unit 应以 3–15 位数字的单位编码开头，例如 --unit 813 或 --unit "813 某某局"；这里是 ${args.values.unit}`);
   process.exit(2);
 }
-// A monitoring or self-evaluation table (执行监控表, 绩效自评表) is recognised by its labels.
-if (layoutOption === undefined) {
-  const result = await importResultTables();
-  if (result !== undefined) process.exit(result);
+{
+  const bytes = await readInput();
+  if (!bytes) process.exit(2);
+  const read = ext === '.xlsx' ? await readXlsxGrids(bytes) : ext === '.docx' ? await readDocxGrids(bytes) : readTextGrids(decodeText(bytes));
+  if ('error' in read) {
+    console.error(`${file}  ${read.error}`);
+    process.exit(1);
+  }
+  const chosen = layoutOption ?? recognised(read);
+  if (chosen.kind === 'result') process.exit(await importResultTables(read, chosen.layout));
+  if (chosen.layout.readBy === 'labels') process.exit(await importLabelledTables(read, chosen.layout));
+  // The bundled unit's readers: its Excel form, or its document below.
+  if (ext === '.xlsx') process.exit(await importWorkbook());
 }
-// Another province's table is read by its labels; the bundled unit's document has its own reader.
-if (layoutOption?.readBy !== 'document') {
-  const labelled = await importLabelledTables();
-  if (labelled !== undefined) process.exit(labelled);
-}
-if (ext === '.xlsx') process.exit(await importWorkbook());
 
 const documentName = ext === '.docx' ? `${basename(file, extname(file))}.txt` : basename(file);
 let text: string;
@@ -183,23 +193,45 @@ function namedLayout(project: ProjectInput): ProjectInput {
 }
 
 /**
- * A table of a layout read by labels: undefined when the file is none (then the bundled unit's
- * readers try it), else the exit code. Nothing is written unless every cell found its place and
- * every project passes the schema.
+ * The description the file's labels fit best (import/recognise.ts). Two close ones are both named;
+ * a file none can read is refused, naming the closest and what it lacks — unless the closest is the
+ * bundled unit's document or Excel form, whose own readers say what is wrong in their terms.
  */
-async function importLabelledTables(): Promise<number | undefined> {
-  const bytes = await readInput();
-  if (!bytes) return 2;
-  const read = ext === '.xlsx' ? await readXlsxGrids(bytes) : ext === '.docx' ? await readDocxGrids(bytes) : readTextGrids(decodeText(bytes));
-  if ('error' in read) {
-    console.error(`${file}  ${read.error}`);
-    return 1;
+function recognised(read: GridFile): Description {
+  const recognition = recognise(read.grids);
+  const { best, runnerUp } = recognition;
+  if (best) {
+    if (runnerUp) console.log(`提示：按栏目认作${described(best)}（相符 ${best.score} 个栏目）；${described(runnerUp)}也相符 ${runnerUp.score} 个。若认错了，请用 --layout ${runnerUp.name} 指定`);
+    return best.description;
   }
-  const layout = layoutOption ?? detectLayout(read.grids);
-  if (!layout || layout.readBy !== 'labels') {
-    if (layoutOption) console.error(`${file}  找不到表样“${layoutOption.name}”的绩效指标表头行`);
-    return layoutOption ? 1 : undefined;
-  }
+  const closest = recognition.candidates[0];
+  if (!recognition.rival && closest?.description.kind === 'target' && closest.description.layout.readBy === 'document') return closest.description;
+  console.error(`${file}  ${unrecognisedMessage(recognition)}`);
+  console.error('\n导入失败：没有写入任何文件。');
+  process.exit(1);
+}
+function described(c: Candidate): string {
+  return c.description.kind === 'target' ? `表样“${c.name}”` : `“${c.name}”`;
+}
+
+/**
+ * Cells kept under 其他栏目 because no description names their label, and rows left out: printed
+ * (to standard output, they stop nothing) so that a maintainer can add the label to the description.
+ */
+function printNotices(notices: readonly ImportProblem[], layoutName: string) {
+  if (notices.length === 0) return;
+  console.log(
+    `提示（不影响导入）：以下 ${notices.length} 处是“${layoutName}”的描述里没有的：没有对应字段的栏目照原样保存在“其他栏目”下，只有一级、二级指标的空行没有导入。` +
+      '常见的栏目名称可以加进 src/schema/table-layouts.ts 中这种表的描述：',
+  );
+  for (const n of notices) console.log(`  ${problemLine(file!, n)}`);
+}
+
+/**
+ * The tables of a layout read by labels, as project files (or the unit's department.yaml); the exit
+ * code. Nothing is written unless every cell found its place and every table passes the schema.
+ */
+async function importLabelledTables(read: GridFile, layout: TableLayout): Promise<number> {
   let site;
   try {
     site = loadSiteConfig(contentDir);
@@ -208,6 +240,7 @@ async function importLabelledTables(): Promise<number | undefined> {
   }
   const rules = projectRulesOf(site);
   const imported = importLayoutFile(read, { layout, year, unit: unitOption, siteLayout: rules.layout });
+  printNotices(imported.notices, layout.name);
   const problems: ImportProblem[] = [...imported.problems];
   // A department file of another kind (the bundled unit's, with its 分项绩效目标) is not replaced.
   for (const d of imported.departments) {
@@ -274,17 +307,11 @@ async function readInput(): Promise<Uint8Array | undefined> {
 }
 
 /**
- * A result table (执行监控表, 项目支出绩效自评表, 部门整体支出绩效自评表): undefined when the file is
- * none, else the exit code. Each project table goes to monitoring/ or evaluations/ beside the
- * target tables, the department's to department-evaluation.yaml; nothing is written on any problem.
+ * The result tables of the file (执行监控表, 项目支出绩效自评表, 部门整体支出绩效自评表); the exit code.
+ * Each project table goes to monitoring/ or evaluations/ beside the target tables, the department's
+ * to department-evaluation.yaml; nothing is written on any problem.
  */
-async function importResultTables(): Promise<number | undefined> {
-  const bytes = await readInput();
-  if (!bytes) return 2;
-  const read = ext === '.xlsx' ? await readXlsxGrids(bytes) : ext === '.docx' ? await readDocxGrids(bytes) : readTextGrids(decodeText(bytes));
-  if ('error' in read) return undefined; // the other readers say why
-  const layout = detectResultLayout(read.grids);
-  if (!layout) return undefined;
+async function importResultTables(read: GridFile, recognisedAs: ResultLayout): Promise<number> {
   let site;
   try {
     site = loadSiteConfig(contentDir);
@@ -292,7 +319,13 @@ async function importResultTables(): Promise<number | undefined> {
     // No readable site.yaml yet: the default rules; validate reports the site file.
   }
   const rules = projectRulesOf(site);
-  const imported = importResultFile(read, { year, unit: unitOption, targetOf });
+  // The kind recognised (or named with --layout) goes along, for a reader that takes it.
+  const options: ResultImportOptions & { layout?: ResultLayout } = { year, unit: unitOption, targetOf, layout: recognisedAs };
+  const imported = importResultFile(read, options);
+  const layout = imported.layout ?? recognisedAs;
+  // The results reader may list what it kept, as the target reader does.
+  const notices = (imported as { notices?: ImportProblem[] }).notices;
+  if (notices) printNotices(notices, layout.title);
   const problems: ImportProblem[] = [...imported.problems];
   const schema = layout.kind === 'monitoring' ? monitoringSchema(rules) : layout.kind === 'evaluation' ? evaluationSchema(rules) : departmentEvaluationSchema(rules.framework);
   for (const table of imported.tables) problems.push(...schemaProblems(`“${String(table['项目名称'] ?? table['单位名称'])}”`, schema.safeParse(table).error?.issues ?? []));

@@ -6,7 +6,7 @@ import { amountSchema, moneyUnitSchema, fiscalYearSchema, sourceRefSchema, unitC
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { keyed } from './keyed.ts';
 import { natureProblem } from '../lib/reading/indicator-value.ts';
-import { DEFAULT_LAYOUT, LAYOUT_NAMES, MONEY_FIELDS, projectLayout, MONEY_SUMS, type MoneySum, type TableLayout } from './table-layouts.ts';
+import { DEFAULT_LAYOUT, labelKey, LAYOUT_NAMES, MONEY_FIELDS, projectLayout, MONEY_SUMS, type MoneySum, type TableLayout } from './table-layouts.ts';
 
 /** Budget phases: every amount on the site is labelled with the phase it belongs to. */
 export const BUDGET_PHASES = ['年初预算', '调整预算', '决算'] as const;
@@ -152,11 +152,14 @@ export function levelProblem(framework: IndicatorFramework, level1: string | und
     // A 二级 alone cannot be placed in the framework.
     return level2 === undefined ? undefined : { field: '一级指标', message: `写了二级指标“${level2}”就要写它的一级指标。可写：${level1Names}` };
   }
-  const entry = framework.find((f) => f.level1 === level1);
+  // Names compare as labels do (table-layouts.ts readLabel): without spaces (`产出 指标`, a cell's
+  // broken line), full-width forms, or the points printed after them (`产出指标（50分）` is worth 50).
+  const same = (a: string) => (b: string) => labelKey(a) === labelKey(b);
+  const entry = framework.find((f) => same(level1)(f.level1));
   if (!entry) return { field: '一级指标', message: `一级指标“${level1}”不在指标体系中。请改为：${level1Names}` };
   if (level2 === undefined) return { field: '二级指标', message: `缺少二级指标。“${entry.level1}”下可写：${entry.level2.join('、')}` };
-  if (entry.level2.includes(level2)) return undefined;
-  const owner = framework.find((f) => f.level2.includes(level2));
+  if (entry.level2.some(same(level2))) return undefined;
+  const owner = framework.find((f) => f.level2.some(same(level2)));
   return {
     field: '二级指标',
     message:
@@ -299,7 +302,8 @@ export function projectSchema(rules: Partial<ProjectRules> = {}) {
           }
         });
       }
-      checkMoney(table as unknown as Record<string, unknown>, unit, ctx, MONEY_SUMS);
+      // Which amounts are parts of which is the layout's to say (a 申报表 prints the whole term's beside the year's).
+      checkMoney(table as unknown as Record<string, unknown>, unit, ctx, layout.moneySums ?? MONEY_SUMS);
     },
   ).transform((p) => ({
     ...p,
@@ -418,7 +422,7 @@ export function checkMoney(table: Record<string, unknown>, unit: MoneyUnit, ctx:
   const show = (f: bigint) => `${formatFenIn(f, unit)} ${unit}`;
   for (const rule of sums) {
     const total = fen.get(rule.total);
-    if (total === undefined || !rule.whenAnyOf.some((k) => fen.has(k))) continue;
+    if (total === undefined || !rule.whenAnyOf.some((k) => fen.has(k)) || rule.unlessAnyOf?.some((k) => fen.has(k))) continue;
     const parts = rule.parts.reduce((sum, k) => sum + (fen.get(k) ?? 0n), 0n);
     if (total !== parts) {
       ctx.addIssue({

@@ -27,6 +27,13 @@ export interface LayoutField<K extends string = string> {
   span?: number;
   /** Its cells are drawn like labels (bold, grey): 河北 draws the 一级 and 二级 groups so. */
   drawnAsLabel?: boolean;
+  /**
+   * The label is printed again for another block of columns (东莞 prints 中期 beside 年度 under the
+   * same labels): the field takes the last printing, the earlier ones are kept under 其他栏目.
+   * Fields that share one label without it (福建 2017: 绩效目标 over 一级 and 二级) take its
+   * printings in the order they are listed.
+   */
+  occurrence?: 'last';
 }
 
 /** Project-level fields a layout can place (YAML keys of the project file). */
@@ -40,6 +47,11 @@ export type ProjectField = (typeof PROJECT_FIELDS)[number];
 
 /** Fields of the department-level table (YAML keys of department.yaml). */
 export type DepartmentField = '单位名称' | '资金总额' | '基本支出' | '项目支出' | '总体绩效目标';
+/**
+ * Where a table prints its unit's code in a cell of its own (部门编码, 部门预算编码): read with the
+ * unit's name into 单位编码 and 单位名称, like a unit line above the table.
+ */
+export type UnitField = '单位编码';
 /** Columns of the 年度履职目标 table (YAML keys of one row). */
 export type DutyField = '部门职能' | '年度目标任务' | '支出项目名称' | '预算金额';
 
@@ -116,18 +128,30 @@ export interface TableLayout {
   origin: string;
   moneyUnit: MoneyUnit;
   arrangement: Arrangement;
+  /** Other titles tables of this layout are published under (the first rows or lines above it); they help recognise it. */
+  titles?: readonly string[];
   /** Labels of the table's head (project or department), in the published order. */
-  fields: readonly LayoutField<ProjectField | DepartmentField>[];
+  fields: readonly LayoutField<ProjectField | DepartmentField | UnitField>[];
+  /**
+   * Block titles of the head: a cell naming the rows beside or below it (资金情况, 总体目标), with no
+   * value of its own. A unit printed in one (`项目资金（万元）`) is the table's money unit.
+   */
+  captions?: readonly string[];
+  /** The money sums a table of this layout asserts (default MONEY_SUMS): which amounts are parts of which, as printed. */
+  moneySums?: readonly MoneySum[];
+  /** Marks a money cell holds for "none" (—, -, /): the amount is left out, not refused. */
+  emptyMarks?: readonly string[];
   /** Tables of rows between the head and the indicators, in order. */
   listTables?: readonly ListTable[];
   /** The indicator table's columns, in the published order. */
   indicatorColumns: readonly LayoutField<IndicatorField>[];
   /**
    * Columns of the indicator table that no field covers, kept verbatim under 其他栏目 with this
-   * label. A label neither here nor in `indicatorColumns` is refused on import: it would be lost.
+   * label. A column of a label neither here nor in `indicatorColumns` is kept so too, and the
+   * import lists it (a maintainer may add it here, or make it a field).
    */
   extraIndicatorColumns?: readonly string[];
-  /** Labelled cells of the project part that no field covers, kept verbatim under 其他栏目. */
+  /** Labelled cells of the head that no field covers, kept verbatim under 其他栏目 (unknown ones too, listed by the import). */
   extraFields?: readonly string[];
   /** How its Excel form is drawn when not a row per field (see FormDrawing). */
   drawing?: FormDrawing;
@@ -239,6 +263,8 @@ export const SHANGHAI: TableLayout = {
   urlPrefix: 'sh',
   readBy: 'labels',
   title: '财政项目支出绩效目标申报表',
+  // Corpus: sh-tongzhou-2019-project (上海市财政支出项目绩效目标申报表, cut off before its indicators).
+  titles: ['上海市财政支出项目绩效目标申报表', '财政支出项目绩效目标申报表'],
   origin: '上海市部门预算公开：项目资金总额与年度资金申请总额分列，项目总目标与年度总体目标并列',
   moneyUnit: '元',
   arrangement: 'form',
@@ -246,11 +272,11 @@ export const SHANGHAI: TableLayout = {
     f('项目名称', '项目名称', required),
     f('项目编码', '项目编码'),
     f('项目性质', '项目性质'),
-    f('项目类别', '项目类别'),
+    f('项目类别', '项目类别', { aliases: ['项目类型'] }),
     f('主管部门', '主管部门', required),
     f('实施单位', '实施单位', required),
-    f('计划开始日期', '计划开始日期'),
-    f('计划完成日期', '计划完成日期'),
+    f('计划开始日期', '计划开始日期', { aliases: ['开始时间'] }),
+    f('计划完成日期', '计划完成日期', { aliases: ['结束时间'] }),
     f('项目资金总额', '项目资金总额'),
     f('年度资金申请总额', '预算数', required),
     f('其中：财政资金', '财政资金', { aliases: ['财政资金'] }),
@@ -304,16 +330,66 @@ export const DEPARTMENT: TableLayout = {
 };
 
 /**
- * Labels compare without spaces and a trailing colon, full-width colons and brackets as half-width:
- * `其中： 财政资金` = `其中:财政资金`. Every reader of labels and every writer that checks one uses it.
+ * Labels compare without spaces and line breaks, without a trailing colon, and with full-width
+ * forms as half-width (`（`, `：`, `，`, `％`): `其中： 财政资金` = `其中:财政资金`, `年度目标\n和成果` =
+ * `年度目标和成果`. Every reader of labels and every writer that checks one uses it.
  */
 export const normalLabel = (label: string) =>
-  label.replace(/\s+/g, '').replace(/[：:]$/, '').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
+  label
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, '')
+    .replace(/:$/, '');
 
-/** Every layout, by name; the first is the default of a site that names none. */
-export const TABLE_LAYOUTS: readonly TableLayout[] = [HEBEI, SICHUAN, CHONGQING, SHANGHAI, DEPARTMENT];
-export const LAYOUT_NAMES = TABLE_LAYOUTS.filter((l) => l.kind === 'project').map((l) => l.name) as [string, ...string[]];
-export const DEPARTMENT_LAYOUT_NAMES = TABLE_LAYOUTS.filter((l) => l.kind === 'department').map((l) => l.name) as [string, ...string[]];
+/** A label as printed, read: the words compared with a description's, and what else it carries. */
+export interface PrintedLabel {
+  /** normalLabel's text without markers (`*`), numbering (`1.`), `其中:`, and the unit or score in brackets after it. */
+  key: string;
+  /** `项目资金（万元）`, `资金情况 (单位:万元)`: the money unit of what it labels. */
+  unit?: MoneyUnit;
+  /** `产出指标（50分）`: the points of what it heads, as printed (`50分`). */
+  score?: string;
+  /** `1.中央资金`, `指标1:`: the numbering printed before it. */
+  number?: string;
+  /** `其中:财政拨款`: printed as a part of the amount above it. */
+  part?: boolean;
+}
+
+const MARKERS = /^[*★※]+/;
+const NUMBERING = /^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、)/;
+const TRAILING_BRACKET = /\(([^()]*)\)?$/;
+const UNIT_IN_LABEL = /^(?:金额)?(?:单位:?)?(元|万元)$/;
+const SCORE_IN_LABEL = /^\d+(?:\.\d+)?分$/;
+
+/**
+ * Reads a printed label: `*联系人:` → 联系人, `其中:1.中央资金` → 中央资金 (a part, numbered 1.),
+ * `项目资金    (万元)` → 项目资金 in 万元, `产出指标(50分)` → 产出指标 worth 50分. A bracket that is no
+ * unit and no score (`二级指标(长期)`, `项目(专项)名称`) stays part of the label: it says which one.
+ */
+export function readLabel(printed: string): PrintedLabel {
+  let key = normalLabel(printed).replace(MARKERS, '');
+  const read: Omit<PrintedLabel, 'key'> = {};
+  if (key.startsWith('其中:')) {
+    key = key.slice('其中:'.length);
+    read.part = true;
+  }
+  const number = NUMBERING.exec(key);
+  if (number && key.length > number[0].length) {
+    read.number = number[0];
+    key = key.slice(number[0].length);
+  }
+  for (let bracket = TRAILING_BRACKET.exec(key); bracket && bracket.index > 0; bracket = TRAILING_BRACKET.exec(key)) {
+    const inside = bracket[1]!;
+    const unit = UNIT_IN_LABEL.exec(inside);
+    if (unit) read.unit = unit[1] as MoneyUnit;
+    else if (SCORE_IN_LABEL.test(inside)) read.score = inside;
+    else break;
+    key = key.slice(0, bracket.index).replace(/:$/, '');
+  }
+  return { key, ...read };
+}
+/** The words a printed label is compared by (readLabel's key). */
+export const labelKey = (printed: string) => readLabel(printed).key;
+
 export const DEFAULT_LAYOUT = HEBEI;
 
 export function layoutNamed(name: string): TableLayout | undefined {
@@ -340,6 +416,8 @@ export interface MoneySum {
   total: string;
   parts: readonly string[];
   whenAnyOf: readonly string[];
+  /** Amounts whose presence means the parts belong to another total (湖北's 资金总额 over the whole term). */
+  unlessAnyOf?: readonly string[];
 }
 export const MONEY_SUMS: readonly MoneySum[] = [
   { total: '预算数', parts: ['财政资金', '其他资金'], whenAnyOf: ['财政资金'] },
@@ -355,3 +433,303 @@ export const DEPARTMENT_MONEY_SUMS: readonly MoneySum[] = [{ total: '资金总�
  * across the indicator columns, or down their left side): they name a block and hold no value.
  */
 export const CAPTIONS: ReadonlySet<string> = new Set(['绩效指标', '年度绩效指标', '项目绩效指标', '部门整体绩效指标']);
+
+/** The first cell of a row that totals an indicator table (合计 | 100 under the 权重): the table's, kept as printed. */
+export const TOTAL_ROWS: ReadonlySet<string> = new Set(['合计', '总计', '总分']);
+
+/** Values a money cell holds for "none" in the tables that print them. */
+const NONE_MARKS = ['—', '-', '/', '－', '——'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Layouts met in the corpus of published tables (tests/fixtures/published/, README.md there).
+
+/**
+ * 项目支出绩效目标申报表 as the Ministry of Finance's template prints it, and as counties print it
+ * in their own spellings: the project, its 主管部门 and 实施单位, 项目资金 (年度资金总额, 其中:财政拨款,
+ * 其他资金), the goals, then 一级 to 三级 indicators and their 指标值. One description with aliases,
+ * because these tables share the labels and their order and differ only in spelling (项目资金 /
+ * 资金情况 / 项目金额, 年度目标 / 总体目标) and in rows some leave out. Corpus: 安徽
+ * ah-jinzhai-2021-project, ah-mengcheng-2024-project; 湖北 hub-qingshan-2020-project,
+ * hub-qingshan-bxxx-2020-project; 陕西 sn-qingjian-2021-project; 重庆 cq-rongchang-linye-2022-project,
+ * cq-banan-jielong-2021-project.
+ */
+export const NATIONAL: TableLayout = {
+  name: '申报表',
+  kind: 'project',
+  urlPrefix: 'sb',
+  readBy: 'labels',
+  title: '项目支出绩效目标申报表',
+  titles: ['项目支出绩效目标表', '项目绩效目标表', '绩效目标申报表', '绩效目标表'],
+  origin: '财政部项目支出绩效目标申报表模板（安徽、湖北、陕西、重庆等地照印）：项目资金分年度资金总额、其中财政拨款和其他资金，总体目标和年度目标，一级至三级指标和指标值',
+  moneyUnit: '万元',
+  arrangement: 'form',
+  captions: ['项目资金', '项目金额', '资金情况', '绩效项目指标表'],
+  fields: [
+    f('申报单位', '单位名称', { aliases: ['绩效编制单位', '编制单位'] }),
+    f('项目名称', '项目名称', { ...required, aliases: ['项目(专项)名称'] }),
+    f('主管部门', '主管部门', { aliases: ['主管部门及代码', '主管部门及编码', '项目主管部门'] }),
+    f('实施单位', '实施单位', { aliases: ['具体实施单位', '项目执行单位'] }),
+    f('项目属性', '项目属性'),
+    f('开始日期', '计划开始日期'),
+    f('结束日期', '计划完成日期'),
+    // 湖北 prints the money of the project's whole term (资金总额, its 财政拨款 and 其他资金) beside the year's.
+    f('资金总额', '项目资金总额'),
+    f('年度资金总额', '预算数', { ...required, aliases: ['当年资金总额'] }),
+    // 财政投款: ah-mengcheng-2024-project's misprint of 财政拨款, in the same place.
+    f('其中：财政拨款', '财政资金', { aliases: ['财政拨款数', '财政投款'] }),
+    f('其中：当年财政拨款', '当年财政拨款'),
+    f('其中：上级资金', '上级财政'),
+    f('其他资金', '其他资金'),
+    f('项目概况', '项目概况'),
+    f('立项依据', '立项依据'),
+    f('总体目标', '项目总目标', { aliases: ['中期目标', '项目总体目标'] }),
+    f('年度目标', '年度目标', { aliases: ['项目年度目标'] }),
+  ],
+  // Printed by some members of the family; kept under 其他栏目 as printed.
+  extraFields: ['项目负责人', '联系电话', '项目负责人及电话', '项目负责人及联系电话', '项目期', '项目起止时间', '当年其他资金'],
+  moneySums: [
+    // Without 资金总额, 财政拨款 and 其他资金 are the year's: they add up to 年度资金总额.
+    { total: '预算数', parts: ['财政资金', '其他资金'], whenAnyOf: ['财政资金'], unlessAnyOf: ['项目资金总额'] },
+    // With it (湖北), they are the whole term's; the year's 当年财政拨款 has its 当年其他资金 beside it,
+    // which no field holds, so that sum is not checked.
+    { total: '项目资金总额', parts: ['财政资金', '其他资金'], whenAnyOf: ['财政资金'] },
+    { total: '预算数', parts: ['上级财政', '其他资金'], whenAnyOf: ['上级财政'] },
+  ],
+  emptyMarks: NONE_MARKS,
+  indicatorColumns: [
+    f('一级指标', '一级指标', required),
+    // 湖北 prints a 长期 set of columns before the 年度 one; the 长期 ones are kept under 其他栏目.
+    f('二级指标', '二级指标', { ...required, aliases: ['二级指标(年度)'] }),
+    f('三级指标', '三级指标', { ...required, aliases: ['指标内容', '三级指标(年度)'] }),
+    f('计量单位', '度量单位', { aliases: ['度量单位'] }),
+    f('指标性质', '指标性质'),
+    f('指标值', '指标值', { ...required, aliases: ['指标值(年度)'] }),
+  ],
+  extraIndicatorColumns: ['二级指标(长期)', '三级指标(长期)', '指标值(长期)'],
+};
+
+/**
+ * 湖南's 项目支出绩效目标申报表 (corpus: hun-xiangtan-2023-project): the national indicator part, but
+ * a head of its own — the year's 本级 budget and the 上级 money side by side with no total, the
+ * goals of the whole term and of the year, and 指标值及单位 in one cell beside its 绩效标准.
+ */
+export const HUNAN: TableLayout = {
+  name: '湖南',
+  kind: 'project',
+  urlPrefix: 'hn',
+  readBy: 'labels',
+  title: '项目支出绩效目标申报表',
+  origin: '湖南省项目支出绩效目标申报表：年度本级预算金额与该项目支出上级资金分列，实施期绩效目标与本年度绩效目标，指标值连单位写在一格，另有绩效标准',
+  moneyUnit: '万元',
+  arrangement: 'form',
+  captions: ['本年度绩效指标'],
+  fields: [
+    f('项目支出名称', '项目名称', required),
+    f('预算部门', '单位名称'),
+    f('年度本级预算金额', '预算数', required),
+    f('该项目支出上级资金', '上级财政'),
+    f('实施期绩效目标', '项目总目标'),
+    f('本年度绩效目标', '年度目标', required),
+  ],
+  extraFields: ['项目支出实施期', '财政部门审核意见'],
+  // The 本级 budget and the 上级 money are printed side by side, neither a part of the other.
+  moneySums: [],
+  emptyMarks: NONE_MARKS,
+  indicatorColumns: [
+    f('一级指标', '一级指标', required),
+    f('二级指标', '二级指标', required),
+    f('三级指标', '三级指标', required),
+    f('指标值及单位', '指标值', required),
+    // 计划标准, 行业标准, 历史标准: what the value was set by.
+    f('绩效标准', '指标值确定依据'),
+  ],
+};
+
+/**
+ * 福建's 专项资金 and 专项转移支付 绩效目标表, attached to the notice that allocates the money
+ * (corpus: fj-anxi-shuili-2022-project, fj-longyan-minzong-2023-project, fj-xiuyu-shuili-2025-project):
+ * the money in one row, one 总体目标, then indicators with their 指标解释 and one target value for
+ * each township or county the money goes to, each a column kept under 其他栏目 by its printed name.
+ */
+export const FUJIAN: TableLayout = {
+  name: '福建专项',
+  kind: 'project',
+  urlPrefix: 'fj',
+  readBy: 'labels',
+  title: '专项资金绩效目标表',
+  titles: ['专项转移支付绩效目标表', '水利专项资金绩效目标表'],
+  origin: '福建省专项资金（转移支付）绩效目标表：资金情况一行，总体目标，指标解释，各地区的目标值各占一列',
+  moneyUnit: '万元',
+  arrangement: 'form',
+  captions: ['资金情况'],
+  fields: [
+    f('部门(单位)名称', '单位名称'),
+    f('部门预算编码', '单位编码'),
+    f('项目名称', '项目名称', required),
+    f('主管部门(单位)名称', '主管部门'),
+    f('资金总额', '预算数', required),
+    f('其中：财政拨款', '财政资金'),
+    f('其他资金', '其他资金'),
+    f('总体目标', '年度目标', required),
+  ],
+  // 区域 lists the areas whose target values follow as columns.
+  extraFields: ['区域'],
+  emptyMarks: NONE_MARKS,
+  indicatorColumns: [
+    f('一级指标', '一级指标', required),
+    f('二级指标', '二级指标', required),
+    f('三级指标', '三级指标', required),
+    f('指标解释', '指标解释', required),
+  ],
+  // 区域目标值 over the areas' columns; 指标方向 (≤, ≥, 是/否) once for all of them.
+  extraIndicatorColumns: ['区域目标值', '指标方向'],
+};
+
+/**
+ * 福建's 财政支出项目绩效目标表 of 2017 (corpus: fj-tailian-2017-project): 专项名称, 概况 and
+ * 总体绩效目标, then 绩效目标 printed over the 一级 and 二级 columns, a numbered 评价指标, the
+ * 绩效内容 (the indicator), its 绩效标准 and the 全年绩效目标 (its value). It prints no amount.
+ */
+export const FUJIAN_2017: TableLayout = {
+  name: '福建2017',
+  kind: 'project',
+  urlPrefix: 'fjz',
+  readBy: 'labels',
+  title: '财政支出项目绩效目标表',
+  origin: '福建省 2017 年财政支出项目绩效目标表：专项名称、概况、总体绩效目标，绩效目标分投入、产出等，每条有评价指标编号、绩效内容、绩效标准和全年绩效目标',
+  moneyUnit: '万元',
+  arrangement: 'form',
+  fields: [
+    f('主管部门名称', '主管部门'),
+    f('专项名称', '项目名称', required),
+    f('概况', '项目概况'),
+    f('总体绩效目标', '年度目标', required),
+  ],
+  indicatorColumns: [
+    // One label over two columns: its first column is the 一级, its second the 二级.
+    f('绩效目标', '一级指标', required),
+    f('绩效目标', '二级指标', required),
+    f('绩效内容', '三级指标', required),
+    f('全年绩效目标', '指标值', required),
+  ],
+  extraIndicatorColumns: ['评价指标', '绩效标准'],
+};
+
+/**
+ * 东莞's 财政项目支出绩效目标批复表 (corpus: gd-dongguan-jiaotong-2019-project-approval): the
+ * approved table, the 中期 (three-year) budget, goal and indicators beside the year's, the two
+ * indicator sets under the same labels side by side; the year's are the fields, the 中期 ones are
+ * kept under 其他栏目.
+ */
+export const DONGGUAN: TableLayout = {
+  name: '东莞',
+  kind: 'project',
+  urlPrefix: 'dg',
+  readBy: 'labels',
+  title: '东莞市财政项目支出绩效目标批复表',
+  titles: ['财政项目支出绩效目标批复表'],
+  origin: '广东省东莞市财政项目支出绩效目标批复表：中期市财政预算与本年度申请资金，中期滚动目标与年度目标，中期与年度的指标左右并列',
+  moneyUnit: '万元',
+  arrangement: 'form',
+  captions: ['总体目标'],
+  fields: [
+    f('预算单位', '单位名称'),
+    f('项目名称', '项目名称', required),
+    f('中期市财政预算', '项目资金总额'),
+    f('本年度申请市财政预算资金', '预算数', required),
+    f('年度目标', '年度目标', required),
+  ],
+  // Two amounts, the three years' and this year's: neither is a sum of parts.
+  moneySums: [],
+  emptyMarks: NONE_MARKS,
+  indicatorColumns: [
+    f('一级指标', '一级指标', required),
+    f('二级指标', '二级指标', { ...required, occurrence: 'last' }),
+    f('三级指标', '三级指标', { ...required, occurrence: 'last' }),
+    f('计划指标值(或计划水平)', '指标值', required),
+  ],
+  // The 中期 set's value column (its 二级 and 三级 are the earlier printings of the year's labels).
+  extraIndicatorColumns: ['指标值(或计划水平)'],
+};
+
+/**
+ * 内蒙古's 项目绩效目标表 (corpus: nmg-wuhai-gongxiaoshe-2021-project): the national head with a
+ * 归口科室 and a small money table (资金来源 | 年初安排金额), and indicator columns of its own:
+ * its 指标性质 is the direction (正向/反向) and its 指标方向 the comparator (=, ≥) — the other way
+ * round from the national template's 指标性质 — then 目标值, 计量单位, 分值 and 备注.
+ */
+export const NEIMENGGU: TableLayout = {
+  name: '内蒙古',
+  kind: 'project',
+  urlPrefix: 'nm',
+  readBy: 'labels',
+  title: '项目绩效目标表',
+  origin: '内蒙古自治区项目绩效目标表：资金来源与年初安排金额，指标性质写正向或反向、指标方向写比较符号，另有分值和备注',
+  moneyUnit: '万元',
+  arrangement: 'form',
+  captions: ['投入目标', '资金来源', '年初安排金额'],
+  fields: [
+    f('项目名称', '项目名称', required),
+    f('项目类别', '项目类别'),
+    f('主管部门', '主管部门'),
+    f('实施单位', '实施单位'),
+    f('资金总额', '预算数', required),
+    f('其中：财政拨款数', '财政资金'),
+    f('其他资金', '其他资金'),
+    f('年度目标', '年度目标', required),
+  ],
+  extraFields: ['归口科室'],
+  emptyMarks: NONE_MARKS,
+  indicatorColumns: [
+    f('一级指标', '一级指标', required),
+    f('二级指标', '二级指标', required),
+    f('三级指标', '三级指标', required),
+    f('指标性质', '指标方向性'),
+    f('指标方向', '指标性质'),
+    f('目标值', '指标值', required),
+    f('计量单位', '度量单位'),
+    f('分值', '权重'),
+  ],
+  extraIndicatorColumns: ['备注'],
+};
+
+/**
+ * 江西's 部门整体绩效目标 (corpus: jx-fuliang-linye-2026-department): the same kind of table as the
+ * 部门整体支出绩效目标表, printed otherwise — the department's code, name and contacts under
+ * 基本信息, its duties and its 年度绩效总目标 under 年度绩效目标, no money, and the value split into
+ * 计算符号, 目标值 and 度量单位 with a 指标值说明 — so a description of its own.
+ */
+export const JIANGXI_DEPARTMENT: TableLayout = {
+  name: '江西部门整体',
+  kind: 'department',
+  urlPrefix: 'bm',
+  readBy: 'labels',
+  title: '部门整体绩效目标',
+  titles: ['部门整体支出绩效目标表'],
+  origin: '江西省部门整体绩效目标表：基本信息（部门编码、部门名称、联系人、联系电话）、部门职能职责概述、年度绩效总目标，指标值分计算符号、目标值和度量单位，另有指标值说明',
+  // It prints no amount: no 金额单位 line for it.
+  moneyUnit: '元',
+  arrangement: 'form',
+  // The head is printed in two blocks, each under a title row of its own.
+  captions: ['基本信息', '年度绩效目标'],
+  fields: [
+    f('部门编码', '单位编码'),
+    f('部门名称', '单位名称'),
+    f('年度绩效总目标', '总体绩效目标', required),
+  ],
+  extraFields: ['联系人', '联系电话', '部门职能职责概述'],
+  indicatorColumns: [
+    f('一级指标', '一级指标', required),
+    f('二级指标', '二级指标', required),
+    f('三级指标', '三级指标', required),
+    f('计算符号', '指标性质'),
+    f('目标值', '指标值', required),
+    f('度量单位', '度量单位'),
+  ],
+  extraIndicatorColumns: ['指标值说明'],
+};
+
+/** Every layout, by name; the first is the default of a site that names none. */
+export const TABLE_LAYOUTS: readonly TableLayout[] = [HEBEI, SICHUAN, CHONGQING, SHANGHAI, DEPARTMENT, NATIONAL, HUNAN, FUJIAN, FUJIAN_2017, DONGGUAN, NEIMENGGU, JIANGXI_DEPARTMENT];
+export const LAYOUT_NAMES = TABLE_LAYOUTS.filter((l) => l.kind === 'project').map((l) => l.name) as [string, ...string[]];
+export const DEPARTMENT_LAYOUT_NAMES = TABLE_LAYOUTS.filter((l) => l.kind === 'department').map((l) => l.name) as [string, ...string[]];

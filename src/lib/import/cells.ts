@@ -1,7 +1,9 @@
 // Reading the cells of a grid (office/grid.ts) the way every table importer does: a cell where it
 // starts, the text shown under merges, the cells of a row, 一级/二级 carried down, the lines above a
-// table, and a cell's text cut short for a message. Used by layout-table.ts and result-table.ts.
+// table, the header row that names a description's columns, and a cell's text cut short for a
+// message. Used by layout-table.ts, result-table.ts and recognise.ts.
 import { visibleCell, type Grid, type GridCell } from '../office/grid.ts';
+import { labelKey } from '../../schema/table-layouts.ts';
 
 /** A cell at a position that starts there (not covered by a merge from elsewhere). */
 export const own = (grid: Grid, r: number, c: number): GridCell | undefined => grid.rows[r]?.[c] ?? undefined;
@@ -40,3 +42,17 @@ export const UNIT_CODE = /^(\d{3,15})(?!\d)\s*[-－—_ ]?\s*(.*)$/;
 
 /** A cell's text as a message quotes it: the first 30 characters. */
 export const short = (t: string) => (t.length > 30 ? `${t.slice(0, 30)}…` : t);
+
+/** A description's label and its other spellings, as a printed label is compared with them (schema/table-layouts.ts readLabel). */
+export const labelsOf = (f: { label: string; aliases?: readonly string[] }) => [f.label, ...(f.aliases ?? [])].map(labelKey);
+
+/** The first row at or after `from` whose own cells name every required column of a table. */
+export function headerRowOf(grid: Grid, columns: readonly { label: string; aliases?: readonly string[]; required?: boolean }[], from = 0): number | undefined {
+  const required = columns.filter((c) => c.required);
+  if (required.length === 0) return undefined;
+  for (let r = from; r < grid.rows.length; r++) {
+    const texts = new Set((grid.rows[r] ?? []).map((c) => (c ? labelKey(c.text) : '')));
+    if (required.every((c) => labelsOf(c).some((l) => texts.has(l)))) return r;
+  }
+  return undefined;
+}

@@ -1,19 +1,23 @@
 // Tables of any 表样 (schema/table-layouts.ts) to project files and back. One mechanism reads every
 // layout: it finds labelled cells and the indicator header row by their labels wherever they stand
-// in a grid (office/grid.ts: .xlsx, .docx or tab-separated text), follows merged cells, and reports
-// in Chinese, with the cell, every non-empty cell it could not place — then nothing is written.
+// in a grid (office/grid.ts: .xlsx, .docx or tab-separated text), compares labels as
+// schema/table-layouts.ts readLabel reads them (spaces, widths, colons, units, numbering), follows
+// merged cells, and keeps a labelled cell no description names under 其他栏目, listing it for the
+// maintainer. It refuses, in Chinese and with the cell, only what it cannot keep faithfully — a cell
+// that pairs with no label, money that does not add up, amounts in two units — and then nothing is written.
 import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
-import { CAPTIONS, DEFAULT_LAYOUT, INDICATOR_FIELDS, LAYOUT_NAMES, MONEY_FIELDS, normalLabel, PROJECT_FIELDS, TABLE_LAYOUTS, type HeadBlock, type LayoutField, type ListTable, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
+import { CAPTIONS, DEFAULT_LAYOUT, TOTAL_ROWS, INDICATOR_FIELDS, labelKey, MONEY_FIELDS, PROJECT_FIELDS, readLabel, type HeadBlock, type LayoutField, type ListTable, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
 import { DEPARTMENT_KEYS, type DepartmentInput } from '../../schema/department.ts';
-import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, moneyUnitOf, readAmount, toFen, formatFenIn, type MoneyUnit } from '../reading/money.ts';
+import { decimalsOf, MAX_DECIMALS, moneyUnitOf, readAmount, toFen, formatFenIn, type MoneyUnit } from '../reading/money.ts';
 import { natureProblem } from '../reading/indicator-value.ts';
 import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile } from '../office/grid.ts';
-import { CARRIED_LEVELS, carriedDown, hasText, MONEY_LINE, own, ownText, rowCells, short, UNIT_CODE, UNIT_LINE, visibleText } from './cells.ts';
+import { CARRIED_LEVELS, carriedDown, hasText, headerRowOf, labelsOf, MONEY_LINE, own, ownText, rowCells, short, UNIT_CODE, UNIT_LINE, visibleText } from './cells.ts';
 import { strayParagraph, type ImportProblem } from './problems.ts';
 import { madeUrlKey } from './project-file.ts';
+import { recognise, unrecognisedMessage, type Recognition } from './recognise.ts';
 
 export interface LayoutImportOptions {
-  /** Fiscal year when the file does not say it (title `2024年…` or the 说明 table). */
+  /** Fiscal year when the file does not say it (title `2024年…`, a `（2024年度）` line or the 说明 table). */
   year?: number;
   /** Unit code (and name) when the table does not print them. */
   unit?: string;
@@ -29,10 +33,13 @@ export interface LayoutImport {
   /** Tables of a department-level layout (部门整体): one department file each. */
   departments: DepartmentInput[];
   problems: ImportProblem[];
+  /**
+   * What the maintainer should know though nothing is wrong: each cell kept under 其他栏目 because
+   * no description names its label (add the label to the layout to make it a field or a known
+   * column), and each row of a 一级/二级 with no indicator, which is not kept.
+   */
+  notices: ImportProblem[];
 }
-
-/** A field's printed label and its other spellings, normalised (schema/table-layouts.ts normalLabel). */
-const labelsOf = (f: LayoutField) => [f.label, ...(f.aliases ?? [])].map(normalLabel);
 
 /** The title of the 说明 table the exporter adds: what the approved table does not print. */
 const NOTES_TITLE = '说明（本网站导出时附加，不是原表内容）';
@@ -42,25 +49,34 @@ export const NOTES_SHEET = '说明';
 export const NOTE_FIELDS = ['年度', '表样', '预算阶段', '网址标识', '上年项目编码', '原文标题', '来源文件', '来源起止行'] as const;
 export type NoteField = (typeof NOTE_FIELDS)[number];
 
+/** Where a reader reports: what stops the import, and what the maintainer should know. */
+interface Report {
+  problems: ImportProblem[];
+  notices: ImportProblem[];
+}
+
 /** Reads every project table of a file. */
 export function importLayoutFile(file: GridFile, options: LayoutImportOptions = {}): LayoutImport {
-  const problems: ImportProblem[] = [];
+  const report: Report = { problems: [], notices: [] };
+  const { problems, notices } = report;
   const notes = file.grids.filter(isNotes);
   const tables = file.grids.filter((g) => !isNotes(g) && hasText(g));
-  const layout = options.layout ?? detectLayout(tables);
+  const recognised = options.layout ? undefined : recognise(tables);
+  const layout = options.layout ?? layoutOf(recognised!);
   if (!layout) {
+    const result = recognised!.best;
     problems.push({
       where: '',
-      message: `认不出这是哪一种表样：没有一张表格含有任一表样的全部指标栏目（${TABLE_LAYOUTS.map((l) => `${l.name}：${l.indicatorColumns.filter((c) => c.required).map((c) => c.label).join('、')}`).join('；')}）。请用 --layout ${LAYOUT_NAMES.join('|')} 指定，或检查绩效指标的表头行`,
+      message: result ? `这是一张${result.name}，不是项目或部门整体的绩效目标表：它由结果表的导入读取（npm run import 会自动认出）` : unrecognisedMessage(recognised!),
     });
-    return { projects: [], departments: [], problems };
+    return { projects: [], departments: [], problems, notices };
   }
   const read: Record<string, unknown>[] = [];
   // The exporter writes one 说明 table per project, in the order of the projects.
   let count = 0;
   const readable = withOwnFields(layout, () => true);
   for (const grid of tables) {
-    const tablesRead = layout.arrangement === 'form' ? readForm(grid, readable, problems) : readRows(grid, readable, problems);
+    const tablesRead = layout.arrangement === 'form' ? readForm(grid, readable, report) : readRows(grid, readable, report);
     for (const table of tablesRead) {
       const built = finish(table, readNotes(notes[count++], problems), grid, layout, options, problems);
       if (built) read.push(built);
@@ -82,36 +98,19 @@ export function importLayoutFile(file: GridFile, options: LayoutImportOptions = 
     projects: ok && layout.kind === 'project' ? (read as ProjectInput[]) : [],
     departments: ok && layout.kind === 'department' ? (read as DepartmentInput[]) : [],
     problems,
+    notices,
   };
 }
 
 const isNotes = (g: Grid) => ownText(g, 0, 0) === NOTES_TITLE;
 
-/** The layout whose indicator header row one of the tables has, with the most of its labels found. */
-export function detectLayout(tables: Grid[]): TableLayout | undefined {
-  let best: { layout: TableLayout; score: number } | undefined;
-  for (const layout of TABLE_LAYOUTS) {
-    if (!tables.some((g) => headerRow(g, layout) !== undefined)) continue;
-    const known = new Set([...layout.fields, ...layout.indicatorColumns].flatMap(labelsOf));
-    const score = tables.flatMap((g) => g.rows.flat()).filter((c) => c && known.has(normalLabel(c.text))).length;
-    if (!best || score > best.score) best = { layout, score };
-  }
-  return best?.layout;
-}
+/** The target layout that reads the tables: the best-scoring description whose indicator header row a table has, when it is a target's (import/recognise.ts). */
+export const detectLayout = (tables: Grid[]): TableLayout | undefined => layoutOf(recognise(tables));
+const layoutOf = (recognised: Recognition): TableLayout | undefined => (recognised.best?.description.kind === 'target' ? recognised.best.description.layout : undefined);
 
 /** The row that names every required indicator column of the layout. */
 function headerRow(grid: Grid, layout: TableLayout): number | undefined {
   return headerRowOf(grid, layout.indicatorColumns);
-}
-
-/** The first row at or after `from` that names every required column of a table. */
-function headerRowOf(grid: Grid, columns: readonly LayoutField[], from = 0): number | undefined {
-  const required = columns.filter((c) => c.required);
-  for (let r = from; r < grid.rows.length; r++) {
-    const texts = new Set((grid.rows[r] ?? []).map((c) => (c ? normalLabel(c.text) : '')));
-    if (required.every((c) => labelsOf(c).some((l) => texts.has(l)))) return r;
-  }
-  return undefined;
 }
 
 /** A table as read, before it becomes a project file: label → text, and the indicator rows. */
@@ -123,59 +122,223 @@ interface ReadTable {
   indicators: { cells: Map<string, string>; extra: Record<string, string>; where: Map<string, string> }[];
   /** Rows of the layout's list tables (年度履职目标), by the list's field. */
   lists: Map<string, { cells: Map<string, string>; where: Map<string, string> }[]>;
-  title?: string;
+  /** The lines of its title as printed (附件1, the title, …), in order. */
+  titles: string[];
+  /** A `（2024年度）` line. */
+  year?: number;
   unitLine?: string;
   moneyUnit?: MoneyUnit;
+  /** Where the money unit was printed, for a message when another cell prints another. */
+  moneyUnitWhere?: string;
 }
 
-const emptyTable = (): ReadTable => ({ values: new Map(), where: new Map(), extra: {}, indicators: [], lists: new Map() });
+const emptyTable = (): ReadTable => ({ values: new Map(), where: new Map(), extra: {}, indicators: [], lists: new Map(), titles: [] });
 
-/** Title, unit and money-unit lines: above the table (docx paragraphs) or in its first rows. */
-function readLine(text: string, table: ReadTable): boolean {
-  const t = text.trim();
-  const money = MONEY_LINE.exec(t.replace(/\s+/g, ''));
-  if (money) return (table.moneyUnit = money[1] as MoneyUnit), true;
+/** What a layout's head knows: label (as compared) → field, its known extra labels, its block titles. */
+interface Vocabulary {
+  fields: Map<string, string>;
+  extras: Set<string>;
+  captions: Set<string>;
+}
+const vocabularyOf = (layout: TableLayout): Vocabulary => ({
+  fields: new Map(layout.fields.flatMap((f) => labelsOf(f).map((l) => [l, f.field] as const))),
+  extras: new Set((layout.extraFields ?? []).map(labelKey)),
+  captions: captionsOf(layout),
+});
+/** Block titles of a layout's head and indicator part, as compared. */
+const captionsOf = (layout: TableLayout): Set<string> => new Set([...CAPTIONS, ...(layout.captions ?? [])].map(labelKey));
+
+/** What a cell of the head is: a field's label, a known extra label, a block title, or none of these. */
+type Role = { field: string } | { extra: true } | { caption: true };
+function roleOf(vocabulary: Vocabulary, key: string): Role | undefined {
+  const field = vocabulary.fields.get(key);
+  if (field) return { field };
+  if (vocabulary.extras.has(key)) return { extra: true };
+  if (vocabulary.captions.has(key)) return { caption: true };
+  return undefined;
+}
+/** A label and its value in one cell (`预算单位:某某局`), when the label is one the layout knows. */
+function inlineLabel(vocabulary: Vocabulary, text: string): { label: string; value: string; role: Role } | undefined {
+  const m = /^\s*([^:：\n]{1,24}?)\s*[:：]\s*(\S[\s\S]*)$/.exec(text);
+  if (!m) return undefined;
+  const role = roleOf(vocabulary, labelKey(m[1]!));
+  return role && !('caption' in role) ? { label: m[1]!.trim(), value: m[2]!, role } : undefined;
+}
+/** Whether a cell reads as a label (so it is not the value of the label before it). */
+const isLabel = (vocabulary: Vocabulary, text: string) => text.trim() !== '' && (roleOf(vocabulary, labelKey(text)) !== undefined || inlineLabel(vocabulary, text) !== undefined || /[:：]\s*$/.test(text));
+/**
+ * A text printed where a label stands that no description names: one phrase (a bracket of weights
+ * after it at most), no value of its own after a colon. A note (`附注：本表为草稿`) or a sentence is not one.
+ */
+const looksLikeLabel = (text: string) => {
+  const key = labelKey(text);
+  return key.length > 0 && key.length <= 80 && !/[:。；;]./.test(key) && !/[。]/.test(key);
+};
+
+/** The placeholder a form leaves where the unit stamps its seal: no unit name. */
+const SEAL = /^[(（]?\s*盖章\s*[)）]?$/;
+/** A line of its own that is the year: `（2021年度）`, `( 2021 年度)`, `2020年度)` as printed, `(2021年)`. */
+const YEAR_LINE = /^[(（]?(\d{4})年度?[)）]?$/;
+/** A money unit at the end of a line: `单位:万元`, `金额单位：元`, `填报单位:(盖章) 单位:万元`. */
+const MONEY_AT_END = /[(（]?(?:金额)?单位[:：]\s*(元|万元)\s*[)）]?$/;
+
+/**
+ * A line above the table or in its first rows: the money unit (at its end), the year, the unit, a
+ * label and value the layout knows, or a line of the title (附件1, the title itself), kept in order.
+ */
+function readLine(text: string, table: ReadTable, vocabulary: Vocabulary, where: string, report: Report): void {
+  let t = text.trim();
+  const money = MONEY_AT_END.exec(t);
+  if (money && (money.index === 0 || /[\s)）]/.test(t[money.index - 1]!) || MONEY_LINE.test(t.replace(/\s+/g, '')))) {
+    setMoneyUnit(table, money[1] as MoneyUnit, where, report);
+    t = t.slice(0, money.index).trim();
+    if (t === '') return;
+  }
+  const year = YEAR_LINE.exec(t.replace(/\s+/g, ''));
+  if (year) return void (table.year = Number(year[1]));
   const unit = UNIT_LINE.exec(t);
-  if (unit) return (table.unitLine = unit[1]!.trim()), true;
-  if (UNIT_CODE.test(t) && table.unitLine === undefined && table.title !== undefined) return (table.unitLine = t), true;
-  if (table.title === undefined) return (table.title = t), true;
-  return false;
+  if (unit) {
+    if (!SEAL.test(unit[1]!.trim())) table.unitLine = unit[1]!.trim();
+    return;
+  }
+  const inline = inlineLabel(vocabulary, t);
+  if (inline) {
+    if ('field' in inline.role && !table.values.has(inline.role.field)) {
+      table.values.set(inline.role.field, inline.value);
+      table.where.set(inline.role.field, where);
+    } else table.extra[inline.label] = inline.value;
+    return;
+  }
+  // A code and name under the title (`813示例局`); a title that starts with its year (`2022年…`) is none.
+  if (UNIT_CODE.test(t) && !/^\d{4}\s*年/.test(t) && table.unitLine === undefined && table.titles.length > 0) return void (table.unitLine = t);
+  table.titles.push(t);
 }
 
-/** The indicator columns of a header row: position → the field (or 其他栏目 label) it fills. */
-function columnsOf(grid: Grid, r: number, layout: TableLayout, problems: ImportProblem[], projectLabels: Map<string, string> = new Map()) {
-  const columns = new Map<number, { field?: string; extra?: string; project?: string }>();
-  const byLabel = new Map(layout.indicatorColumns.flatMap((c) => labelsOf(c).map((l) => [l, c.field] as const)));
-  const extras = new Set((layout.extraIndicatorColumns ?? []).map(normalLabel));
+/** The money unit of a table, from a line, a label or an amount; two different ones are refused. */
+function setMoneyUnit(table: ReadTable, unit: MoneyUnit, where: string, report: Report) {
+  if (table.moneyUnit !== undefined && table.moneyUnit !== unit) {
+    report.problems.push({ where, message: `这里写的金额单位是${unit}，而 ${table.moneyUnitWhere} 写的是${table.moneyUnit}：一张表只能有一个金额单位。请按原表核对` });
+    return;
+  }
+  table.moneyUnit = unit;
+  table.moneyUnitWhere ??= where;
+}
+
+type Column = { field?: string; extra?: string; project?: string };
+
+/**
+ * The indicator columns under a header row: position → the field (or 其他栏目 label) it fills, and
+ * the first row of indicators. A label over several columns of values is one printing per column;
+ * fields sharing a label take its printings in order, one marked `occurrence: 'last'` the last. A
+ * header of two rows (区域目标值 over the areas) labels each column `上/下`. A label no description
+ * names is kept as a column of 其他栏目 and listed.
+ */
+function columnsOf(grid: Grid, r: number, layout: TableLayout, table: ReadTable, report: Report, projectLabels: Map<string, string> = new Map()) {
+  const columns = new Map<number, Column>();
+  const byLabel = new Map<string, LayoutField[]>();
+  for (const column of layout.indicatorColumns) for (const l of new Set(labelsOf(column))) byLabel.set(l, [...(byLabel.get(l) ?? []), column]);
+  const extras = new Set((layout.extraIndicatorColumns ?? []).map(labelKey));
+  const captions = captionsOf(layout);
+  const sub = subHeader(grid, r);
+  const printings: { c: number; text: string; key: string; upper?: string }[] = [];
   for (let c = 0; c < gridWidth(grid); c++) {
     // A header of two rows: a label merged down from the row above names this column too.
     const shown = visibleCell(grid, r, c);
     if (!shown || shown.col !== c || shown.cell.text.trim() === '') continue;
     const cell = shown.cell;
-    const label = normalLabel(cell.text);
+    const text = cell.text.trim();
+    const key = labelKey(text);
+    const blockTitle = (cell.rowSpan ?? 1) > 1 || shown.row < r || !columnHasValues(grid, r, c);
     // A block title beside the indicators (merged down their left side, or over nothing) is no
     // column; one with values under it is, and an unknown one at that.
-    if (CAPTIONS.has(label) && ((cell.rowSpan ?? 1) > 1 || shown.row < r || !columnHasValues(grid, r, c))) continue;
-    const field = byLabel.get(label) ?? projectLabels.get(label);
-    const twice = field !== undefined ? [...columns].find(([, col]) => (col.field ?? col.project) === field) : undefined;
-    if (twice) {
-      // Two columns for one field (a label and its alias): keeping either would drop the other.
-      problems.push({ where: cellWhere(grid, r, c), message: `“${cell.text.trim()}”与 ${cellWhere(grid, r, twice[0])} 的栏目都是“${field}”，无法确定用哪一栏。请删去或改名其中一栏` });
-    } else if (byLabel.has(label)) columns.set(c, { field });
-    else if (projectLabels.has(label)) columns.set(c, { project: projectLabels.get(label)! });
-    else if (extras.has(label)) columns.set(c, { extra: cell.text.trim() });
+    if (captions.has(key) && blockTitle) continue;
+    const span = cell.colSpan ?? 1;
+    if (sub && span > 1) {
+      for (let c2 = c; c2 < c + span; c2++) {
+        const label = own(grid, r + 1, c2)?.text.trim();
+        if (label) printings.push({ c: c2, text: `${text}/${label}`, key: `${key}/${labelKey(label)}`, upper: key });
+      }
+      continue;
+    }
+    // (Text has no merges: there, any such label with nothing under it.)
+    if (!byLabel.has(key) && !projectLabels.has(key) && !extras.has(key) && ((cell.rowSpan ?? 1) > 1 || shown.row < r || grid.source === 'text') && !columnHasValues(grid, r, c)) {
+      // A title no description names, merged down beside the indicators (`绩` of a vertical 绩效指标,
+      // 绩效指标 with its weights in brackets): kept with the table's other cells, listed.
+      keepExtra(table, text, '', cellWhere(grid, shown.row, c), layout, report);
+      continue;
+    }
+    for (let c2 = c; c2 < c + span; c2++) if (c2 === c || startsBelow(grid, r, c2)) printings.push({ c: c2, text, key });
+  }
+  const groups = new Map<string, typeof printings>();
+  for (const p of printings) groups.set(p.key, [...(groups.get(p.key) ?? []), p]);
+  const twice = (c: number, text: string, first: number, field: string) =>
+    report.problems.push({ where: cellWhere(grid, r, c), message: `“${text}”与 ${cellWhere(grid, r, first)} 的栏目都是“${field}”，无法确定用哪一栏。请删去或改名其中一栏` });
+  for (const [key, list] of groups) {
+    const fields = byLabel.get(key);
+    if (fields) {
+      if (fields.length === 1 && fields[0]!.occurrence === 'last') {
+        list.slice(0, -1).forEach((p) => columns.set(p.c, { extra: p.text }));
+        columns.set(list.at(-1)!.c, { field: fields[0]!.field });
+      } else list.forEach((p, n) => (n < fields.length ? columns.set(p.c, { field: fields[n]!.field }) : twice(p.c, p.text, list[0]!.c, fields[0]!.field)));
+    } else if (projectLabels.has(key)) list.forEach((p, n) => (n === 0 ? columns.set(p.c, { project: projectLabels.get(key)! }) : twice(p.c, p.text, list[0]!.c, projectLabels.get(key)!)));
     else {
-      problems.push({
-        where: cellWhere(grid, r, c),
-        message: `栏目“${cell.text.trim()}”不在表样“${layout.name}”中（它的栏目是：${[...layout.fields, ...layout.indicatorColumns].filter((f) => !f.byName).map((f) => f.label).join('、')}${layout.extraIndicatorColumns?.length ? `，另可有：${layout.extraIndicatorColumns.join('、')}` : ''}）。请检查表头是否写错，或用 --layout 指定表样`,
-      });
+      for (const p of list) {
+        columns.set(p.c, { extra: p.text });
+        if (!extras.has(key) && !(p.upper && extras.has(p.upper))) report.notices.push({ where: cellWhere(grid, r, p.c), message: `指标表的栏目“${short(p.text)}”不在表样“${layout.name}”中，这一栏照原样保存在每条指标的“其他栏目”下` });
+      }
     }
   }
-  return columns;
+  // Two columns for one field (a label and its alias): keeping either would drop the other.
+  const byField = new Map<string, number>();
+  for (const [c, column] of [...columns].sort(([a], [b]) => a - b)) {
+    const field = column.field ?? column.project;
+    if (field === undefined) continue;
+    const first = byField.get(field);
+    if (first === undefined) byField.set(field, c);
+    else {
+      twice(c, visibleText(grid, r, c).trim(), first, field);
+      columns.delete(c);
+    }
+  }
+  return { columns, first: r + (sub ? 2 : 1) };
 }
 
 /** Whether any row below `r` has a value of its own in column `c`. */
 const columnHasValues = (grid: Grid, r: number, c: number) => grid.rows.slice(r + 1).some((row) => (row[c]?.text.trim() ?? '') !== '');
+/** Whether any row below `r` has a cell of its own starting in column `c` (not covered by a merge from its left). */
+const startsBelow = (grid: Grid, r: number, c: number) => grid.rows.slice(r + 1).some((row) => row[c] !== null && row[c] !== undefined);
+
+/**
+ * Whether the row under a header row labels the columns of a header label printed across several
+ * (区域目标值 over the areas): its cells of its own stand only under such labels, the other
+ * columns being merged down from the header.
+ */
+function subHeader(grid: Grid, r: number): boolean {
+  const below = grid.rows[r + 1];
+  if (!below) return false;
+  let labels = 0;
+  for (let c = 0; c < below.length; c++) {
+    const cell = below[c];
+    if (!cell) continue;
+    const over = visibleCell(grid, r, c);
+    const spanning = over !== undefined && (over.cell.colSpan ?? 1) > 1 && over.row === r && over.cell.text.trim() !== '';
+    if (cell.text.trim() === '') continue;
+    if (!spanning) return false;
+    labels++;
+  }
+  return labels > 0;
+}
+
+/** Keeps a labelled cell no field takes under 其他栏目, listing it when the layout does not name it. */
+function keepExtra(table: ReadTable, label: string, value: string, where: string, layout: TableLayout, report: Report, known = false) {
+  const printed = label.trim();
+  if (printed in table.extra) {
+    report.problems.push({ where, message: `栏目“${short(printed)}”在表中出现了两次，“其他栏目”里只能保存一个。请核对原表，给其中一处加上区别` });
+    return;
+  }
+  table.extra[printed] = value;
+  if (!known) report.notices.push({ where, message: `栏目“${short(printed)}”不在表样“${layout.name}”中，${value.trim() ? `它的内容“${short(value.trim())}”` : '它（内容为空）'}照原样保存在“其他栏目”下` });
+}
 
 /**
  * Text has no merges: a header of two rows arrives with labels above empty header cells. Such a
@@ -187,7 +350,7 @@ function stackedHeader(grid: Grid, header: number, layout: TableLayout): Grid {
   const rows = grid.rows.map((row) => [...row]);
   rows[header - 1]!.forEach((cell, c) => {
     const below = rows[header]![c];
-    if (cell && (cell.rowSpan ?? 1) === 1 && known.has(normalLabel(cell.text)) && below && below.text.trim() === '') {
+    if (cell && (cell.rowSpan ?? 1) === 1 && known.has(labelKey(cell.text)) && below && below.text.trim() === '') {
       rows[header - 1]![c] = { ...cell, rowSpan: 2 };
       rows[header]![c] = null;
     }
@@ -196,31 +359,31 @@ function stackedHeader(grid: Grid, header: number, layout: TableLayout): Grid {
 }
 
 /** A block title just over the header row (or merged down into it). */
-const isCaption = (cell: GridCell, r: number, header: number) => CAPTIONS.has(normalLabel(cell.text)) && (r === header - 1 || r + (cell.rowSpan ?? 1) > header);
+const isCaption = (cell: GridCell, r: number, header: number) => CAPTIONS.has(labelKey(cell.text)) && (r === header - 1 || r + (cell.rowSpan ?? 1) > header);
 /** Part of a many-projects header of two rows: merged down into the header row, or a block title over it. */
 const isHeaderCell = (cell: GridCell, r: number, header: number) => r + (cell.rowSpan ?? 1) > header || isCaption(cell, r, header);
 
-/** One project per table: label cells with their values beside them, then the indicators. */
-function readForm(grid: Grid, layout: TableLayout, problems: ImportProblem[]): ReadTable[] {
+/** One project per table: label cells with their values beside or below them, then the indicators. */
+function readForm(grid: Grid, layout: TableLayout, report: Report): ReadTable[] {
+  const { problems } = report;
   const table = emptyTable();
-  for (const p of grid.before) if (p.text.trim() && !readLine(p.text, table)) problems.push(strayParagraph(p, '表格前'));
+  const vocabulary = vocabularyOf(layout);
+  for (const p of grid.before) if (p.text.trim()) readLine(p.text, table, vocabulary, p.where, report);
   const header = headerRow(grid, layout);
   if (header === undefined) {
     problems.push({ where: cellWhere(grid, 0, 0), message: `表格“${grid.name}”没有绩效指标的表头行（应有：${layout.indicatorColumns.filter((c) => c.required).map((c) => c.label).join('、')}）` });
     return [];
   }
-  const fieldOf = new Map(layout.fields.flatMap((f) => labelsOf(f).map((l) => [l, f.field] as const)));
-  const extraFields = new Set((layout.extraFields ?? []).map(normalLabel));
   // List tables (年度履职目标) stand between the head and the indicators, each under its header row;
   // their rows run to the next header. A row that only names a list is its title.
   const lists = (layout.listTables ?? [])
     .map((list) => ({ list, header: headerRowOf(grid, list.columns) }))
     .filter((x): x is { list: ListTable; header: number } => x.header !== undefined && x.header < header)
     .sort((a, b) => a.header - b.header);
-  const titles = new Set((layout.listTables ?? []).map((l) => normalLabel(l.label)));
+  const titles = new Set((layout.listTables ?? []).map((l) => labelKey(l.label)));
   const isTitle = (r: number) => {
     const texts = (grid.rows[r] ?? []).filter((c): c is GridCell => c !== null && c.text.trim() !== '');
-    return texts.length === 1 && titles.has(normalLabel(texts[0]!.text));
+    return texts.length === 1 && titles.has(labelKey(texts[0]!.text));
   };
   const inList = new Set<number>();
   lists.forEach(({ list, header: listHeader }, n) => {
@@ -229,7 +392,7 @@ function readForm(grid: Grid, layout: TableLayout, problems: ImportProblem[]): R
     const byLabel = new Map(list.columns.flatMap((c) => labelsOf(c).map((l) => [l, c.field] as const)));
     (grid.rows[listHeader] ?? []).forEach((cell, c) => {
       if (!cell || cell.text.trim() === '') return;
-      const field = byLabel.get(normalLabel(cell.text));
+      const field = byLabel.get(labelKey(cell.text));
       if (field) columns.set(c, field);
       else problems.push({ where: cellWhere(grid, listHeader, c), message: `“${list.label}”表中的栏目“${cell.text.trim()}”不在表样“${layout.name}”中（应为：${list.columns.map((c) => c.label).join('、')}）` });
     });
@@ -247,44 +410,125 @@ function readForm(grid: Grid, layout: TableLayout, problems: ImportProblem[]): R
     }
     table.lists.set(list.field, rows);
   });
-  for (let r = 0; r < header; r++) {
-    if (inList.has(r) || isTitle(r)) continue;
-    const cells = rowCells(grid, r);
-    for (let n = 0; n < cells.length; n++) {
-      const { c, cell, text } = cells[n]!;
-      // A form's labels may be merged down its left side past the header: only block titles are skipped.
-      if (text === '' || isCaption(cell, r, header)) continue;
-      const label = normalLabel(text);
-      const field = fieldOf.get(label);
-      const isExtra = extraFields.has(label);
-      if (field || isExtra) {
-        // The value is the next cell to its right in this row; a label there means this one is empty.
-        const next = cells[n + 1];
-        const nextIsLabel = next && (fieldOf.has(normalLabel(next.text)) || extraFields.has(normalLabel(next.text)));
-        const value = next && !nextIsLabel ? next.cell.text : '';
-        if (next && !nextIsLabel) n++;
-        if (value.trim() === '') continue;
-        const where = cellWhere(grid, r, next!.c);
-        if (field && table.values.has(field)) {
-          // Two cells for one field: keeping either would drop the other.
-          problems.push({ where, message: `“${text}”在表中出现了两次（另一处在 ${table.where.get(field)}），无法确定哪一个是“${field}”。请只保留一处，或用 --layout 指定正确的表样` });
-        } else if (field) {
-          table.values.set(field, value);
-          table.where.set(field, where);
-        } else table.extra[text] = value;
-      } else if (!readLine(text, table)) {
-        problems.push({ where: cellWhere(grid, r, c), message: `“${short(text)}”不是表样“${layout.name}”的栏目，也不在栏目旁边，无法放进任何字段` });
-      }
-    }
-  }
-  const columns = columnsOf(grid, header, layout, problems);
-  readIndicatorRows(grid, header + 1, grid.rows.length, columns, table);
+  readLabelled(grid, 0, header, layout, vocabulary, table, report, (r) => inList.has(r) || isTitle(r), true);
+  const { columns, first } = columnsOf(grid, header, layout, table, report);
+  readIndicatorRows(grid, first, grid.rows.length, columns, table, report, layout, vocabulary);
   return [table];
 }
 
-/** The indicator rows from `from` to `to`: one per row, 一级/二级 carried down when merged or left empty. */
-function readIndicatorRows(grid: Grid, from: number, to: number, columns: Map<number, { field?: string; extra?: string }>, table: ReadTable) {
+/**
+ * The labelled cells of rows `from` to `to`. Rows before the first label are the title's lines
+ * (`top`). A label's value is the next cell to its right or, when a label stands there (or nothing),
+ * the cell below it (总体目标 | 年度目标 over the two goals). The labels the layout knows take their
+ * values first, beside them and then below; then a text no description names, that reads as a
+ * label, takes the value beside or below it and is kept under 其他栏目. A cell that is no label and
+ * no label's value is refused.
+ */
+function readLabelled(grid: Grid, from: number, to: number, layout: TableLayout, vocabulary: Vocabulary, table: ReadTable, report: Report, skip: (r: number) => boolean, top: boolean) {
+  type Cell = ReturnType<typeof rowCells>[number];
+  interface Item {
+    r: number;
+    n: number;
+    x: Cell;
+    row: Cell[];
+    printed: string;
+    role?: Role;
+    value?: { text: string; where: string };
+  }
+  const items: Item[] = [];
+  let labelled = !top;
   for (let r = from; r < to; r++) {
+    if (skip(r)) continue;
+    const row = rowCells(grid, r);
+    if (!labelled && !row.some((x) => x.text !== '' && isLabel(vocabulary, x.text) && !isCaption(x.cell, r, to))) {
+      for (const x of row) if (x.text !== '') readLine(x.cell.text, table, vocabulary, cellWhere(grid, r, x.c), report);
+      continue;
+    }
+    labelled = true;
+    // A form's labels may be merged down its left side past the header: only block titles are skipped.
+    row.forEach((x, n) => {
+      if (x.text === '' || isCaption(x.cell, r, to)) return;
+      const item: Item = { r, n, x, row, printed: x.text, role: roleOf(vocabulary, labelKey(x.text)) };
+      const inline = item.role ? undefined : inlineLabel(vocabulary, x.text);
+      if (inline) Object.assign(item, { printed: inline.label, role: inline.role, value: { text: inline.value, where: cellWhere(grid, r, x.c) } });
+      const unit = readLabel(item.printed).unit;
+      if (unit) setMoneyUnit(table, unit, cellWhere(grid, r, x.c), report);
+      items.push(item);
+    });
+  }
+  const taken = new Set<Cell>();
+  /** The cell beside a label: the next to its right, unless a label stands there. */
+  const beside = (item: Item): Item['value'] | undefined => {
+    const { row, n, r } = item;
+    // Text has no merges: a value merged over several columns arrives after the empty cells it covered…
+    let step = 1;
+    if (grid.source === 'text') while (row[n + step]?.text === '' && row[n + step + 1] && !isLabel(vocabulary, row[n + step + 1]!.text)) step++;
+    const next = row[n + step];
+    // …and an empty cell there may be one a label above or beside covered: the value, if any, is below.
+    if (!next || (grid.source === 'text' && next.text === '') || taken.has(next) || isLabel(vocabulary, next.text)) return undefined;
+    taken.add(next);
+    return { text: next.cell.text, where: cellWhere(grid, r, next.c) };
+  };
+  /** The cell below a label: the one starting under it after its own rows. */
+  const under = (item: Item): Item['value'] | undefined => {
+    const belowRow = item.r + (item.x.cell.rowSpan ?? 1);
+    if (belowRow >= to || skip(belowRow)) return undefined;
+    const below = items.find((i) => i.r === belowRow && i.x.c === item.x.c);
+    // A cell that has taken the value beside it is a label, not this one's value.
+    if (!below || below.role || below.value || taken.has(below.x) || isLabel(vocabulary, below.x.text)) return undefined;
+    taken.add(below.x);
+    return { text: below.x.cell.text, where: cellWhere(grid, belowRow, below.x.c) };
+  };
+  const known = items.filter((i) => i.role && !('caption' in i.role));
+  const unknown = items.filter((i) => !i.role && looksLikeLabel(i.x.text));
+  for (const item of known) item.value ??= beside(item);
+  // A cell under a known label still without its value is that value, not a label of its own.
+  const wanted = new Set(known.filter((i) => !i.value).map((i) => `${i.r + (i.x.cell.rowSpan ?? 1)},${i.x.c}`));
+  for (const item of unknown) if (!taken.has(item.x) && !wanted.has(`${item.r},${item.x.c}`)) item.value ??= beside(item);
+  for (const item of known) item.value ??= under(item);
+  for (const item of unknown) if (!taken.has(item.x)) item.value ??= under(item);
+  for (const item of items) {
+    const { r, x, role, value, printed } = item;
+    if (taken.has(x) || (role && 'caption' in role)) continue;
+    const where = cellWhere(grid, r, x.c);
+    if (role && 'field' in role) {
+      if (!value || value.text.trim() === '') continue;
+      if (table.values.has(role.field)) {
+        // Two cells for one field: keeping either would drop the other.
+        report.problems.push({ where: value.where, message: `“${printed}”在表中出现了两次（另一处在 ${table.where.get(role.field)}），无法确定哪一个是“${role.field}”。请只保留一处，或用 --layout 指定正确的表样` });
+      } else {
+        table.values.set(role.field, value.text);
+        table.where.set(role.field, value.where);
+      }
+    } else if (role) {
+      if (value && value.text.trim() !== '') keepExtra(table, printed, value.text, value.where, layout, report, true);
+    } else if (looksLikeLabel(x.text) && (value !== undefined || item.row[item.n + 1] !== undefined || (x.cell.rowSpan ?? 1) > 1)) {
+      keepExtra(table, printed, value?.text ?? '', value?.where ?? where, layout, report);
+    } else {
+      report.problems.push({ where, message: `“${short(x.text)}”不是表样“${layout.name}”的栏目，也不在栏目旁边，无法放进任何字段` });
+    }
+  }
+}
+
+/**
+ * The indicator rows from `from` to `to`: one per row, 一级/二级 carried down when merged or left
+ * empty. A row printing only a 一级 or 二级 (a template's empty group) is left out and listed; a
+ * row whose first cell stands left of the indicator columns (财政部门审核意见 under the table) is
+ * read as labelled cells.
+ */
+function readIndicatorRows(grid: Grid, from: number, to: number, columns: Map<number, Column>, table: ReadTable, report: Report, layout?: TableLayout, vocabulary?: Vocabulary) {
+  for (let r = from; r < to; r++) {
+    const own = rowCells(grid, r).filter((x) => x.text !== '');
+    const firstOwn = own[0];
+    if (firstOwn && !columns.has(firstOwn.c) && layout && vocabulary && firstOwn.c < Math.min(...columns.keys())) {
+      readLabelled(grid, r, r + 1, layout, vocabulary, table, report, () => false, false);
+      continue;
+    }
+    // A total row under the indicators (合计 | 100 of the 权重): the table's, not an indicator; kept as printed.
+    if (firstOwn && layout && TOTAL_ROWS.has(labelKey(firstOwn.text))) {
+      keepExtra(table, firstOwn.text, own.slice(1).map((x) => x.text.trim()).join(' '), cellWhere(grid, r, firstOwn.c), layout, report, true);
+      continue;
+    }
     const above = table.indicators.at(-1)?.cells ?? new Map<string, string>();
     const cells = new Map<string, string>();
     const where = new Map<string, string>();
@@ -296,7 +540,15 @@ function readIndicatorRows(grid: Grid, from: number, to: number, columns: Map<nu
       else if (column.extra && text.trim() !== '') extra[column.extra] = text;
     }
     const written = [...cells.entries()].filter(([f, t]) => t.trim() !== '' && f !== '一级指标' && f !== '二级指标');
-    if (written.length === 0 && Object.keys(extra).length === 0) continue;
+    if (written.length === 0 && Object.keys(extra).length === 0) {
+      const levels = CARRIED_LEVELS.flatMap((level) => {
+        const c = [...columns].find(([, column]) => column.field === level)?.[0];
+        const text = c === undefined ? '' : ownText(grid, r, c);
+        return text ? [`${level}“${short(text)}”`] : [];
+      });
+      if (levels.length) report.notices.push({ where: cellWhere(grid, r, firstOwn!.c), message: `这一行只有${levels.join('和')}，没有指标，未导入（模板留下的空行）` });
+      continue;
+    }
     for (const level of CARRIED_LEVELS) {
       const c = [...columns].find(([, column]) => column.field === level)?.[0];
       if (c === undefined || cells.get(level)!.trim() !== '') continue;
@@ -308,11 +560,13 @@ function readIndicatorRows(grid: Grid, from: number, to: number, columns: Map<nu
 }
 
 /** Many projects in one sheet: a row per indicator, the project's cells merged down over its rows. */
-function readRows(source: Grid, layout: TableLayout, problems: ImportProblem[]): ReadTable[] {
+function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[] {
+  const { problems } = report;
   const header = headerRow(source, layout);
   const grid = header === undefined ? source : stackedHeader(source, header, layout);
   const lines = emptyTable();
-  for (const p of grid.before) if (p.text.trim() && !readLine(p.text, lines)) problems.push(strayParagraph(p, '表格前'));
+  const vocabulary = vocabularyOf(layout);
+  for (const p of grid.before) if (p.text.trim()) readLine(p.text, lines, vocabulary, p.where, report);
   if (header === undefined) {
     problems.push({ where: cellWhere(grid, 0, 0), message: `表格“${grid.name}”没有表头行（应有：${[...layout.fields, ...layout.indicatorColumns].filter((c) => c.required).map((c) => c.label).join('、')}）` });
     return [];
@@ -320,13 +574,11 @@ function readRows(source: Grid, layout: TableLayout, problems: ImportProblem[]):
   for (let r = 0; r < header; r++) {
     for (let c = 0; c < gridWidth(grid); c++) {
       const cell = own(grid, r, c);
-      const text = cell?.text.trim();
-      if (cell && isHeaderCell(cell, r, header)) continue;
-      if (text && !readLine(text, lines)) problems.push({ where: cellWhere(grid, r, c), message: `表头之上的“${short(text)}”无法放进任何字段` });
+      if (cell && cell.text.trim() && !isHeaderCell(cell, r, header)) readLine(cell.text, lines, vocabulary, cellWhere(grid, r, c), report);
     }
   }
   const projectLabels = new Map(layout.fields.flatMap((f) => labelsOf(f).map((l) => [l, f.field] as const)));
-  const columns = columnsOf(grid, header, layout, problems, projectLabels);
+  const { columns } = columnsOf(grid, header, layout, lines, report, projectLabels);
   const projectColumns = [...columns].filter(([, col]) => col.project).map(([c, col]) => [c, col.project!] as const);
   const nameColumn = projectColumns.find(([, f]) => f === '项目名称')?.[0];
   if (nameColumn === undefined) {
@@ -337,8 +589,9 @@ function readRows(source: Grid, layout: TableLayout, problems: ImportProblem[]):
   let current: ReadTable | undefined;
   let unitTotal: { text: string; where: string } | undefined;
   for (let r = header + 1; r < grid.rows.length; r++) {
+    // A project starts where its name cell starts (the unit's total row may span the name column from the left).
     const name = visibleCell(grid, r, nameColumn);
-    const startsHere = name !== undefined && name.row === r && name.cell.text.trim() !== '';
+    const startsHere = name !== undefined && name.row === r && name.col === nameColumn && name.cell.text.trim() !== '';
     const indicatorWritten = [...columns].some(([c, col]) => !col.project && ownText(grid, r, c) !== '');
     const projectCells = projectColumns.map(([c, field]) => ({ c, field, cell: own(grid, r, c) })).filter((x) => x.cell && x.cell.text.trim() !== '');
     if (!startsHere && !indicatorWritten) {
@@ -347,7 +600,7 @@ function readRows(source: Grid, layout: TableLayout, problems: ImportProblem[]):
       const total = projectCells.find((x) => x.field === '预算数');
       if (total && !unitTotal) {
         unitTotal = { text: total.cell!.text, where: cellWhere(grid, r, total.c) };
-        const unit = projectCells.find((x) => x.field === '单位名称');
+        const unit = projectCells.find((x) => x.field === '单位名称') ?? projectCells.find((x) => x !== total && (x.cell!.colSpan ?? 1) > 1);
         if (unit) lines.unitLine = unit.cell!.text.trim();
         for (const { c, cell } of projectCells.filter((x) => x !== total && x !== unit)) {
           problems.push({ where: cellWhere(grid, r, c), message: `单位合计行中的“${short(cell!.text)}”无法放置：这一行只应有单位名称和预算数合计` });
@@ -356,11 +609,14 @@ function readRows(source: Grid, layout: TableLayout, problems: ImportProblem[]):
       }
     }
     if (startsHere) {
-      current = { ...emptyTable(), title: lines.title, unitLine: lines.unitLine, moneyUnit: lines.moneyUnit };
+      current = { ...emptyTable(), titles: lines.titles, year: lines.year, unitLine: lines.unitLine, moneyUnit: lines.moneyUnit, moneyUnitWhere: lines.moneyUnitWhere };
       tables.push(current);
-      for (const { c, field, cell } of projectCells) {
-        current.values.set(field, cell!.text);
-        current.where.set(field, cellWhere(grid, r, c));
+      for (const [c, field] of projectColumns) {
+        // A cell of its own, or one merged down over several projects (the unit's name over all of them).
+        const shown = visibleCell(grid, r, c);
+        if (!shown || shown.cell.text.trim() === '' || (shown.row === r && shown.col !== c)) continue;
+        current.values.set(field, shown.cell.text);
+        current.where.set(field, cellWhere(grid, shown.row, shown.col));
       }
     } else if (!current) {
       for (const { c } of projectCells) problems.push({ where: cellWhere(grid, r, c), message: '这一行在第一个项目之前，又不是单位合计行，无法放置' });
@@ -372,7 +628,7 @@ function readRows(source: Grid, layout: TableLayout, problems: ImportProblem[]):
         problems.push({ where: cellWhere(grid, r, c), message: `“${short(cell!.text)}”写在项目“${current.values.get('项目名称')}”的中间一行：项目的格子应向下合并，或只在项目的第一行填写` });
       }
     }
-    readIndicatorRows(grid, r, r + 1, new Map([...columns].filter(([, col]) => !col.project)), current!);
+    readIndicatorRows(grid, r, r + 1, new Map([...columns].filter(([, col]) => !col.project)), current!, report);
   }
   if (unitTotal) {
     const unit = lines.moneyUnit ?? layout.moneyUnit;
@@ -411,6 +667,10 @@ function readNotes(grid: Grid | undefined, problems: ImportProblem[]): Map<strin
   return values;
 }
 
+/** An amount written with its unit after it (`10000万元`, `2279.048 万元`, `250万`): the number and the unit. */
+const AMOUNT_WITH_UNIT = /^(.*?\d)\s*(万元|元|万)$/;
+const unitOfSuffix = (suffix: string): MoneyUnit => (suffix === '元' ? '元' : '万元');
+
 /** A read table as a project file: amounts checked, unit and year found, keys in the written order. */
 function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout: TableLayout, options: LayoutImportOptions, problems: ImportProblem[]): Record<string, unknown> | undefined {
   const at = (field: string) => table.where.get(field) ?? cellWhere(grid, 0, 0);
@@ -420,25 +680,44 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
     problems.push({ where: cellWhere(grid, 0, 0), message: `表格“${grid.name}”没有项目名称（表样“${layout.name}”的“${layout.fields.find((f) => f.field === '项目名称')!.label}”一栏）` });
     return undefined;
   }
-  const moneyUnit = table.moneyUnit ?? layout.moneyUnit;
-  const unitText = table.values.get('单位名称')?.trim() ?? table.unitLine ?? '';
+  // A unit written after the amounts (`10000万元`) is the table's when nothing else names one.
+  const isMoney = (field: string) => MONEY_FIELDS.has(field) && !layout.emptyMarks?.includes((table.values.get(field) ?? '').trim());
+  const suffixes = [...table.values].flatMap(([field, text]) => {
+    const m = isMoney(field) ? AMOUNT_WITH_UNIT.exec(text.trim()) : null;
+    return m ? [{ field, unit: unitOfSuffix(m[2]!) }] : [];
+  });
+  const moneyUnit = table.moneyUnit ?? suffixes[0]?.unit ?? layout.moneyUnit;
+  // A code in a cell of its own (部门编码) goes before the name, unless the name's line carries it already.
+  const code = table.values.get('单位编码')?.trim();
+  const named = table.values.get('单位名称')?.trim() ?? table.unitLine ?? '';
+  const unitText = code && UNIT_CODE.exec(named)?.[1] !== code ? `${code} ${named}` : named;
   // The table's own unit line or cell first (`813某某局`, `820001-某某局`, or a name alone); --unit fills what it lacks.
   const fromTable = UNIT_CODE.exec(unitText);
   const fromOption = options.unit === undefined ? null : UNIT_CODE.exec(options.unit.trim());
+  const unitWhere = table.where.get('单位编码') ?? table.where.get('单位名称') ?? cellWhere(grid, 0, 0);
   if (fromTable && fromOption && fromTable[1] !== fromOption[1]) {
-    problems.push({ where: table.where.get('单位名称') ?? cellWhere(grid, 0, 0), message: `表中的单位编码是 ${fromTable[1]}，与 --unit ${fromOption[1]} 不同。请核对后去掉 --unit 或改正它` });
+    problems.push({ where: unitWhere, message: `表中的单位编码是 ${fromTable[1]}，与 --unit ${fromOption[1]} 不同。请核对后去掉 --unit 或改正它` });
     return undefined;
   }
   const unitCode = fromTable?.[1] ?? fromOption?.[1];
   const unitName = (fromTable ? fromTable[2]! : unitText).trim() || fromOption?.[2]?.trim();
   if (!unitCode || !unitName) {
-    problems.push({ where: table.where.get('单位名称') ?? cellWhere(grid, 0, 0), message: `项目“${name}”：表中${unitCode ? '没有单位名称' : '没有单位编码'}。请用 --unit 指定，例如 --unit 813 或 --unit "813 某某局"` });
+    problems.push({ where: unitWhere, message: `项目“${name}”：表中${unitCode ? '没有单位名称' : '没有单位编码'}。请用 --unit 指定，例如 --unit 813 或 --unit "813 某某局"` });
     return undefined;
   }
-  const titleYear = /(\d{4})\s*年/.exec(table.title ?? '')?.[1];
-  const year = Number(notes.get('年度') ?? options.year ?? titleYear);
+  if (isProject && !table.values.get('预算数')?.trim()) {
+    const label = layout.fields.find((f) => f.field === '预算数')?.label;
+    problems.push({
+      where: label ? cellWhere(grid, 0, 0) : '',
+      message: `项目“${name}”：表中没有预算数${label ? `（表样“${layout.name}”的“${label}”一栏是空的）` : `（表样“${layout.name}”不印金额）`}。每个项目表都要有本年预算数：请按批复文件核对；原表确实没有金额的，暂时不能导入`,
+    });
+    return undefined;
+  }
+  const title = table.titles.join('\n');
+  const titleYear = /(\d{4})\s*年/.exec(title)?.[1];
+  const year = Number(notes.get('年度') ?? options.year ?? table.year ?? titleYear);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    problems.push({ where: cellWhere(grid, 0, 0), message: `项目“${name}”：无法判断年度（标题中没有“2024年”这样的字样）。请用 --year 指定，例如 --year 2024` });
+    problems.push({ where: cellWhere(grid, 0, 0), message: `项目“${name}”：无法判断年度（标题和表头几行中没有“2024年”“（2024年度）”这样的字样）。请用 --year 指定，例如 --year 2024` });
     return undefined;
   }
   const project: Record<string, unknown> = {
@@ -447,7 +726,7 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
     单位编码: unitCode,
     单位名称: unitName,
     年度: year,
-    原文标题: notes.get('原文标题') ?? (table.title && table.title !== layout.title ? table.title : undefined),
+    原文标题: notes.get('原文标题') ?? (title && title !== layout.title ? title : undefined),
     金额单位: moneyUnit === '元' ? undefined : moneyUnit,
     预算阶段: notes.get('预算阶段'),
     上年项目编码: notes.get('上年项目编码'),
@@ -455,13 +734,24 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
   // Amounts as canonical text in the table's unit; lists (绩效目标, 总体绩效目标) one item a line.
   const cellValue = (field: string, text: string, where: string): unknown => {
     if (!MONEY_FIELDS.has(field)) return LIST_FIELDS.has(field) ? text.split('\n').map((t) => t.trim()).filter(Boolean) : text.trim();
-    const amount = readAmount(text);
+    // A mark the layout prints for "none" (—, /): no amount.
+    if (layout.emptyMarks?.includes(text.trim())) return undefined;
+    let written = text.trim();
+    const withUnit = AMOUNT_WITH_UNIT.exec(written);
+    if (withUnit) {
+      if (unitOfSuffix(withUnit[2]!) !== moneyUnit) {
+        problems.push({ where, message: `${field}“${short(text)}”写的单位是${unitOfSuffix(withUnit[2]!)}，而这张表的金额单位是${moneyUnit}。请按原表核对金额单位` });
+        return undefined;
+      }
+      written = withUnit[1]!;
+    }
+    const amount = readAmount(written);
     if (!amount.ok) problems.push({ where, message: `${field}“${short(text)}”不是金额：只能写数字，例如 219800.00` });
     else if (decimalsOf(amount.text) > MAX_DECIMALS[moneyUnit]) problems.push({ where, message: `${field}“${text}”的小数位太多：金额单位是${moneyUnit}时最多 ${MAX_DECIMALS[moneyUnit]} 位` });
     else return amount.text;
     return undefined;
   };
-  for (const [field, text] of table.values) if (field !== '单位名称') project[field] = cellValue(field, text, at(field));
+  for (const [field, text] of table.values) if (field !== '单位名称' && field !== '单位编码') project[field] = cellValue(field, text, at(field));
   for (const [field, rows] of table.lists) {
     project[field] = rows.map((row) => Object.fromEntries([...row.cells].filter(([, t]) => t.trim() !== '').map(([f, t]) => [f, cellValue(f, t, row.where.get(f)!)])));
   }
@@ -554,7 +844,8 @@ export function projectGrids(p: ProjectInput | DepartmentInput, tableLayout: Tab
   ];
   // The drawing's blocks, then a row for each field it does not place (every field, without a drawing).
   const placed = new Set((drawing?.head ?? []).flatMap(blockFields));
-  const head = [...(drawing?.head ?? []), ...layout.fields.filter((f) => f.field !== '单位名称' && !placed.has(f.field)).map((f): HeadBlock => ({ rows: [[{ field: f.field as ProjectField }]] }))];
+  // The unit (its code and name) is the unit line's, above the fields.
+  const head = [...(drawing?.head ?? []), ...layout.fields.filter((f) => f.field !== '单位名称' && f.field !== '单位编码' && !placed.has(f.field)).map((f): HeadBlock => ({ rows: [[{ field: f.field as ProjectField }]] }))];
   // A drawn form is also the template staff fill in: an empty amount cell keeps the money format.
   const emptyAmount = drawing ? { text: '', numFmt: EMPTY_AMOUNT_FORMAT[moneyUnitOf(p)] } : value('');
   for (const block of head) rows.push(...blockRows(block, p, layout, width, emptyAmount));
@@ -642,11 +933,11 @@ export function rowsGrids(projects: ProjectInput[], tableLayout: TableLayout, na
   const rows: (GridCell | null)[][] = [
     pad([{ text: first.原文标题 ?? layout.title, style: 'title', colSpan: width }, ...Array<null>(width - 1).fill(null)]),
     pad([{ text: `单位：${unit}`, style: 'value' }]),
-    [...projectFields.map((f) => label(f.label)), ...layout.indicatorColumns.map((c) => label(c.label)), ...extraLabels(projects).map(label)],
+    [...projectFields.map((f) => label(f.label)), ...indicatorTable(first, layout, width - projectFields.length, 0, extraLabels(projects))[0]!],
     pad(projectFields.map((f) => (f.field === '单位名称' ? value(`${first.单位编码}${first.单位名称}`) : f.field === '预算数' ? amountCell(formatFenIn(total, unit).replaceAll(',', '')) : { text: '' }))),
   ];
   for (const p of projects) {
-    const indicators = indicatorTable(p, layout, width - projectFields.length, projectFields.length).slice(1);
+    const indicators = indicatorTable(p, layout, width - projectFields.length, projectFields.length, extraLabels(projects)).slice(1);
     indicators.forEach((cells, n) => {
       const left = projectFields.map((f): GridCell | null =>
         n > 0 ? null : { ...(f.field === '单位名称' ? value(`${p.单位编码}${p.单位名称}`) : fieldCell(p, f.field)), ...(indicators.length > 1 && { rowSpan: indicators.length }) },
@@ -671,17 +962,22 @@ function fieldCell(p: object, field: string): GridCell {
   return value(String(v));
 }
 
-/** The indicator header and rows, 一级/二级 merged down over equal neighbours; `offset` empty cells first. */
-function indicatorTable(p: ProjectInput | DepartmentInput, layout: TableLayout, width: number, offset: number): (GridCell | null)[][] {
-  const extras = extraLabels([p]);
+/** The indicator header and rows, 一级/二级 merged down over equal neighbours; `offset` empty cells first; `extras` the 其他栏目 columns (a sheet's, all its projects'). */
+function indicatorTable(p: ProjectInput | DepartmentInput, layout: TableLayout, width: number, offset: number, extras = extraLabels([p])): (GridCell | null)[][] {
+  // Columns kept under 其他栏目 that repeat a label of the layout (东莞's 中期 二级/三级 beside the year's)
+  // stand before the layout's columns, as printed: the field takes the last printing of its label.
+  const repeats = new Set(layout.indicatorColumns.flatMap(labelsOf));
+  const before = extras.filter((e) => repeats.has(labelKey(e)));
+  const after = extras.filter((e) => !repeats.has(labelKey(e)));
   /** A cell across its column's span (绩效指标描述 over two grid columns in 河北). */
   const placed = (c: LayoutField, cell: GridCell | null) => [cell && c.span ? span(cell, c.span) : cell, ...Array<null>((c.span ?? 1) - 1).fill(null)];
-  const head = [...Array.from({ length: offset }, () => ({ text: '' })), ...layout.indicatorColumns.flatMap((c) => placed(c, label(c.label))), ...extras.map(label)];
+  const head = [...Array.from({ length: offset }, () => ({ text: '' })), ...before.map(label), ...layout.indicatorColumns.flatMap((c) => placed(c, label(c.label))), ...after.map(label)];
   const fill = (cells: (GridCell | null)[]) => [...cells, ...Array.from({ length: Math.max(0, offset + width - cells.length) }, () => ({ text: '' }))];
   const rows: (GridCell | null)[][] = [fill(head)];
   const list = p.绩效指标 ?? [];
   list.forEach((i, n) => {
     const cells: (GridCell | null)[] = Array.from({ length: offset }, () => ({ text: '' }));
+    for (const extra of before) cells.push(value(i.其他栏目?.[extra] ?? ''));
     layout.indicatorColumns.forEach((c) => {
       const text = String((i as Record<string, unknown>)[c.field] ?? '');
       const cell = c.drawnAsLabel ? label(text) : value(text);
@@ -694,7 +990,7 @@ function indicatorTable(p: ProjectInput | DepartmentInput, layout: TableLayout, 
       }
       cells.push(...placed(c, cell));
     });
-    for (const extra of extras) cells.push(value(i.其他栏目?.[extra] ?? ''));
+    for (const extra of after) cells.push(value(i.其他栏目?.[extra] ?? ''));
     rows.push(fill(cells));
   });
   return rows;

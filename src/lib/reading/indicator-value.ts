@@ -80,8 +80,8 @@ export const MEASUREMENT_UNITS: readonly string[] = [
   '处', '条', '所', '份', '册', '场', '批', '眼', '口', '村', '棵', '株', '只', '头', '间', '栋',
   '篇', '期', '张', '本', '名', '位', '块', '盏', '根', '类', '种', '班', '宗', '起', '例',
   '元', '千元', '万元', '亿元',
-  '米', '延米', '千米', '公里', '平方米', '万平方米', '平方公里', '立方米', '万立方米', '亩', '万亩', '公顷',
-  '㎡', 'm²', 'm³', 'km', 'kg', '克', '千克', '公斤', '吨', '万吨',
+  '米', '延米', '千米', '公里', '厘米', '毫米', '平方米', '万平方米', '平方公里', '立方米', '万立方米', '亩', '万亩', '公顷',
+  '㎡', 'm²', 'm³', 'km', 'cm', 'mm', 'kg', '克', '千克', '公斤', '吨', '万吨',
   '天', '日', '工作日', '个工作日', '年', '个月', '周', '小时', '分钟',
 ];
 const UNIT_SET = new Set(MEASUREMENT_UNITS);
@@ -91,10 +91,13 @@ const DENOMINATOR_EXTRA = new Set(['月']);
 
 const BASELINE = /^1?(?:往年|上年|去年|上一年|上年度|上年同期|去年同期)(?:水平)?$/;
 
+// The short words published tables write as a target (`可控`, `及时`, `达标`, `通过`): a word of two
+// or three characters is read as one only from this list, since most such texts are labels or nouns.
 const QUALITATIVE_WORDS = new Set([
   '是', '否', '优', '良', '优秀', '优良', '良好', '较好', '好', '合格', '合规', '达标', '符合', '符合要求',
   '全覆盖', '零投诉', '无投诉', '按时', '规范', '符合标准', '符合规定', '及时', '准时', '完成', '全部完成', '及时完成', '有效', '明显', '显著', '满意',
   '基本满意', '正常', '正常运转', '稳定', '保持稳定', '持续', '长期', '安全', '无事故', '零事故',
+  '可控', '受控', '通过', '到位', '准确', '完善', '健全', '完好', '畅通', '整洁', '有序', '齐全', '落实', '足额', '高效', '可靠',
 ]);
 const QUALITATIVE_PATTERNS = [
   /^(?:有所|明显|显著|稳步|逐步|进一步|持续|不断|大幅|有效)?(?:提升|提高|改善|增强|增加|增长|降低|减少|下降|优化|加强|好转)$/,
@@ -228,6 +231,9 @@ function read(raw: string, columns: Columns = {}): IndicatorValueReading {
   if (deadline === 'bareDate') return unreadable('只写了日期，未写明是否为完成时限');
   if (deadline) return { raw, kind: 'deadline', deadline };
 
+  // `±3%以内`: a deviation either way, which no one comparator says.
+  if (/^[±]/.test(text)) return unreadable('正负偏差写法，未解读');
+
   const prefix = COMPARATORS.find(([word]) => text.startsWith(word));
   let rest = prefix ? text.slice(prefix[0].length) : text;
   if (prefix && columns.comparator !== undefined && prefix[1] !== columns.comparator) {
@@ -267,6 +273,8 @@ function read(raw: string, columns: Columns = {}): IndicatorValueReading {
 
   // Exported tables put the unit in brackets: `90.00(%)`, `95（%）` (already half-width here).
   rest = rest.replace(/^\((.+)\)$/, '$1');
+  // `250万`: ten thousand of what (万元, 万人 …) is not written.
+  if (rest === '万') return unreadable('“万”后没有写单位（万元、万人……）');
   if (rest === '') {
     return columns.unit === undefined
       ? { raw, kind: 'quantitative', comparator, number }
@@ -293,20 +301,21 @@ function readWords(raw: string, text: string): IndicatorValueReading {
 function readUnit(text: string): string | undefined {
   if (PERCENT_ALIASES.has(text)) return '%';
   if (UNIT_SET.has(text)) return text;
-  // Rates such as 元/人 or 人次/年: every part must be a unit on its own.
+  // Rates such as 元/人, 人次/年 or 元/人*月 (per person and month): every part must be a unit on its own.
   const parts = text.split('/');
   if (parts.length < 2 || parts.length > 3) return undefined;
   const [first, ...per] = parts;
   if (first === undefined || !UNIT_SET.has(first)) return undefined;
-  return per.every((p) => UNIT_SET.has(p) || DENOMINATOR_EXTRA.has(p)) ? text : undefined;
+  const denominator = (p: string) => UNIT_SET.has(p) || DENOMINATOR_EXTRA.has(p);
+  return per.every((p) => p.split(/[*·×]/).every(denominator)) ? text : undefined;
 }
 
 function readDeadline(text: string): Deadline | 'invalid' | 'bareDate' | undefined {
   const yearEnd = YEAR_END_DEADLINE.exec(text);
   if (yearEnd) return { ...(yearEnd[1] ? { year: Number(yearEnd[1]) } : {}), month: 12, endOfMonth: true };
 
-  // `2023年` names a year, not a quantity of 2,023 years.
-  if (/^\d{4}年$/.test(text)) return 'bareDate';
+  // `2023年` names a year, not a quantity of 2,023 years; `2021年全年` the whole of one.
+  if (/^\d{4}年(?:全年|度)?$/.test(text)) return 'bareDate';
   const m = MONTH_DEADLINE.exec(text);
   if (!m) return undefined;
   const [, year, month, day, endOfMonth, before, done] = m;
