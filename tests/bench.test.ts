@@ -33,9 +33,9 @@ describe('npm run bench', () => {
     expect(row('编辑 edit')).toMatch(/的第一条指标值改为 .+：JSON 与 XLSX 已更新$/);
     expect(row('构建倍数')).toMatch(/冷 \d+\.\d\d × · 热 \d+\.\d\d ×/);
     // 12 projects and their posters, 2 units (overview, department, indicators, poster each), the
-    // year overview of the county, and home, about, search, data, updates; and the version pages:
-    // 3 of each project, 1 of each department (the commits change projects only).
-    expect(row('HTML 页面 pages')).toMatch(/\s76$/); // 12 × 2 + 2 × 4 + 1 + 5 + 12 × 3 + 2
+    // year overview of the county, and home, about, search, data, updates, 网站地图 and 404; and the
+    // version pages: 3 of each project, 1 of each department (the commits change projects only).
+    expect(row('HTML 页面 pages')).toMatch(/\s78$/); // 12 × 2 + 2 × 4 + 1 + 7 + 12 × 3 + 2
     expect(row('修订记录 history')).toMatch(/^.*每张表 3 个版本 · 读取 git \d+\.\d\d s（热构建 \d+\.\d\d s）· 版本页 38 个$/);
     // The edited project's unit is rendered again, the other unit's project pages are reused.
     expect(row('沿用项目页 reused project pages')).toMatch(/1 \/ 2 个单位年度/);
