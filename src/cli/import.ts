@@ -319,13 +319,11 @@ async function importResultTables(read: GridFile, recognisedAs: ResultLayout): P
     // No readable site.yaml yet: the default rules; validate reports the site file.
   }
   const rules = projectRulesOf(site);
-  // The kind recognised (or named with --layout) goes along, for a reader that takes it.
-  const options: ResultImportOptions & { layout?: ResultLayout } = { year, unit: unitOption, targetOf, layout: recognisedAs };
+  // The kind recognised (or named with --layout) and the site's framework go along.
+  const options: ResultImportOptions = { year, unit: unitOption, targetOf, kind: recognisedAs.kind, framework: rules.framework };
   const imported = importResultFile(read, options);
   const layout = imported.layout ?? recognisedAs;
-  // The results reader may list what it kept, as the target reader does.
-  const notices = (imported as { notices?: ImportProblem[] }).notices;
-  if (notices) printNotices(notices, layout.title);
+  printNotices(imported.notices, layout.title);
   const problems: ImportProblem[] = [...imported.problems];
   const schema = layout.kind === 'monitoring' ? monitoringSchema(rules) : layout.kind === 'evaluation' ? evaluationSchema(rules) : departmentEvaluationSchema(rules.framework);
   for (const table of imported.tables) problems.push(...schemaProblems(`“${String(table['项目名称'] ?? table['单位名称'])}”`, schema.safeParse(table).error?.issues ?? []));

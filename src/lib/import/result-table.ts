@@ -176,22 +176,20 @@ export interface ResultImportOptions {
   targetOf?: (year: number, unitCode: string, name: string) => { 项目编码?: string; 网址标识?: string } | undefined;
 }
 
-/** What the import did that a maintainer should know, though nothing stops it: cells kept under 其他栏目, a doubtful kind. */
-export type ImportNotice = ImportProblem;
-
 export interface ResultImport {
   layout?: ResultLayout;
   /** One result file each (YAML keys, in the schema's order). */
   tables: Record<string, unknown>[];
   problems: ImportProblem[];
   /** Labelled cells kept verbatim under 其他栏目 (so a maintainer can promote a label to a field), and a kind told apart from a close runner-up. */
-  notices: ImportNotice[];
+  /** What the import did that a maintainer should know, though nothing stops it: cells kept under 其他栏目, a doubtful kind. */
+  notices: ImportProblem[];
 }
 
 /** Reads every result table of a file (one per grid). */
 export function importResultFile(file: GridFile, options: ResultImportOptions = {}): ResultImport {
   const problems: ImportProblem[] = [];
-  const notices: ImportNotice[] = [];
+  const notices: ImportProblem[] = [];
   const grids = file.grids.filter(hasText);
   const scores = scoreResultLayouts(grids);
   const layout = options.kind ? resultLayoutOf(options.kind) : scores[0]?.qualifies ? scores[0].layout : undefined;
@@ -239,7 +237,7 @@ function lineOf(text: string, layout: ResultLayout, titleNeeded: boolean): { kin
 }
 
 /** One table: lines and head, money block, 年度总体目标, indicators, 总分 and closing rows. */
-function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportOptions, problems: ImportProblem[], notices: ImportNotice[]): Record<string, unknown> | undefined {
+function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportOptions, problems: ImportProblem[], notices: ImportProblem[]): Record<string, unknown> | undefined {
   const at = (r: number, c: number) => cellWhere(grid, r, c);
   const unplaced = (r: number, c: number, text: string) => problems.push({ where: at(r, c), message: `“${short(text)}”不是${layout.title}的栏目，也不在栏目下，无法放进任何字段` });
   const header = indicatorHeader(grid, layout);
