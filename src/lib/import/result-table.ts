@@ -182,7 +182,6 @@ export interface ResultImport {
   tables: Record<string, unknown>[];
   problems: ImportProblem[];
   /** Labelled cells kept verbatim under 其他栏目 (so a maintainer can promote a label to a field), and a kind told apart from a close runner-up. */
-  /** What the import did that a maintainer should know, though nothing stops it: cells kept under 其他栏目, a doubtful kind. */
   notices: ImportProblem[];
 }
 
