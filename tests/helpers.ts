@@ -2,6 +2,7 @@
 // `node` devDependency when tests run through npm/npx) with tsx, from the repository root.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from '../src/lib/commands/measure.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
@@ -10,11 +11,7 @@ const TSX = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.met
  * The environment a person's shell would give the tools: without the variables Vitest sets for
  * its own Vite (BASE_URL, MODE, NODE_ENV …), which would otherwise override the site's base path.
  */
-export function toolEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete env[key];
-  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
-}
+export const toolEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...childEnv(), ...extra });
 
 export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [TSX, `src/cli/${script}.ts`, ...args], { cwd: ROOT, encoding: 'utf8', env: toolEnv(env) });

@@ -159,6 +159,8 @@ export interface TableLayout {
 
 const f = <K extends string>(label: string, field: K, options: Omit<LayoutField<K>, 'label' | 'field'> = {}): LayoutField<K> => ({ label, field, ...options });
 const required = { required: true } as const;
+/** The three indicator levels as most layouts print them: every row names all three. */
+const LEVEL_COLUMNS = [f('一级指标', '一级指标', required), f('二级指标', '二级指标', required), f('三级指标', '三级指标', required)] as const;
 
 /** The bundled document's layout (河北 county 部门预算绩效文本); the default. */
 export const HEBEI: TableLayout = {
@@ -219,9 +221,7 @@ export const SICHUAN: TableLayout = {
     f('年度目标', '年度目标', { ...required, aliases: ['年度绩效目标'] }),
   ],
   indicatorColumns: [
-    f('一级指标', '一级指标', required),
-    f('二级指标', '二级指标', required),
-    f('三级指标', '三级指标', required),
+    ...LEVEL_COLUMNS,
     f('指标性质', '指标性质', required),
     f('指标值', '指标值', required),
     f('度量单位', '度量单位', { aliases: ['计量单位'] }),
@@ -287,9 +287,7 @@ export const SHANGHAI: TableLayout = {
     f('年度总体目标', '年度目标', required),
   ],
   indicatorColumns: [
-    f('一级指标', '一级指标', required),
-    f('二级指标', '二级指标', required),
-    f('三级指标', '三级指标', required),
+    ...LEVEL_COLUMNS,
     f('指标值', '指标值', { ...required, aliases: ['年度指标值', '目标值'] }),
     f('指标解释', '指标解释'),
   ],
@@ -321,9 +319,7 @@ export const DEPARTMENT: TableLayout = {
     },
   ],
   indicatorColumns: [
-    f('一级指标', '一级指标', required),
-    f('二级指标', '二级指标', required),
-    f('三级指标', '三级指标', required),
+    ...LEVEL_COLUMNS,
     f('指标解释', '指标解释'),
     f('目标值', '指标值', { ...required, aliases: ['指标值'] }),
   ],
@@ -536,9 +532,7 @@ export const HUNAN: TableLayout = {
   moneySums: [],
   emptyMarks: NONE_MARKS,
   indicatorColumns: [
-    f('一级指标', '一级指标', required),
-    f('二级指标', '二级指标', required),
-    f('三级指标', '三级指标', required),
+    ...LEVEL_COLUMNS,
     f('指标值及单位', '指标值', required),
     // 计划标准, 行业标准, 历史标准: what the value was set by.
     f('绩效标准', '指标值确定依据'),
@@ -576,9 +570,7 @@ export const FUJIAN: TableLayout = {
   extraFields: ['区域'],
   emptyMarks: NONE_MARKS,
   indicatorColumns: [
-    f('一级指标', '一级指标', required),
-    f('二级指标', '二级指标', required),
-    f('三级指标', '三级指标', required),
+    ...LEVEL_COLUMNS,
     f('指标解释', '指标解释', required),
   ],
   // 区域目标值 over the areas' columns; 指标方向 (≤, ≥, 是/否) once for all of them.
@@ -681,9 +673,7 @@ export const NEIMENGGU: TableLayout = {
   extraFields: ['归口科室'],
   emptyMarks: NONE_MARKS,
   indicatorColumns: [
-    f('一级指标', '一级指标', required),
-    f('二级指标', '二级指标', required),
-    f('三级指标', '三级指标', required),
+    ...LEVEL_COLUMNS,
     f('指标性质', '指标方向性'),
     f('指标方向', '指标性质'),
     f('目标值', '指标值', required),
@@ -719,9 +709,7 @@ export const JIANGXI_DEPARTMENT: TableLayout = {
   ],
   extraFields: ['联系人', '联系电话', '部门职能职责概述'],
   indicatorColumns: [
-    f('一级指标', '一级指标', required),
-    f('二级指标', '二级指标', required),
-    f('三级指标', '三级指标', required),
+    ...LEVEL_COLUMNS,
     f('计算符号', '指标性质'),
     f('目标值', '指标值', required),
     f('度量单位', '度量单位'),

@@ -7,7 +7,7 @@ import { INDICATOR_KEYS, PROJECT_KEYS, projectSchema, type ProjectInput } from '
 import { DEFAULT_LAYOUT, MONEY_FIELDS, PROJECT_FIELDS, normalLabel, type TableLayout } from '../../schema/table-layouts.ts';
 import { MAX_DECIMALS, readAmount, type MoneyUnit } from '../reading/money.ts';
 import { columnLetters, type Grid, type GridCell } from '../office/grid.ts';
-import { readXlsxGrids, writeXlsxGrids } from '../office/grid-xlsx.ts';
+import { decimalText, readXlsxGrids, writeXlsxGrids } from '../office/grid-xlsx.ts';
 import { NOTE_FIELDS, NOTES_SHEET, notesGrid, projectGrids, type NoteField } from './layout-table.ts';
 import type { ImportProblem } from './problems.ts';
 import { own, ownText } from './cells.ts';
@@ -58,12 +58,6 @@ const EXAMPLES: Partial<Record<string, string>> = {
   资金用途: '用于村级垃圾清运及焚烧',
   绩效目标: '“1.保证村内环境干净整洁，垃圾清运及时”',
 };
-
-/** A number at Excel's own precision (15 significant digits), as plain decimal text. */
-function decimalText(n: number): string {
-  const s = n.toPrecision(15);
-  return s.includes('e') ? s : s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
-}
 
 /** One sheet as read: every cell the reader looked at is remembered, so that the others can be reported. */
 class SheetReader {

@@ -12,7 +12,7 @@ import { A4_LANDSCAPE, BORDER, LABEL_FILL, displayWidth, stampWorkbook } from '.
  * A number as plain decimal text at Excel's precision, 15 significant digits (so 0.1+0.2 is 0.3),
  * without an exponent and without trailing zeros: 1e-7 → 0.0000001.
  */
-function decimal(n: number): string {
+export function decimalText(n: number): string {
   const [mantissa, exp] = Math.abs(n).toExponential(14).split('e') as [string, string];
   const digits = mantissa.replace('.', '');
   const point = Number(exp) + 1; // digits before the decimal point
@@ -51,11 +51,11 @@ export function numberText(n: number, numFmt: string): string {
   if (!Number.isFinite(n)) return String(n);
   const section = positiveSection(numFmt);
   const fixed = /^(?:#,##)?0(?:\.(0+))?$/.exec(section);
-  if (fixed) return round(decimal(n), fixed[1]?.length ?? 0);
+  if (fixed) return round(decimalText(n), fixed[1]?.length ?? 0);
   const percent = /^0(?:\.(0+))?%$/.exec(section);
   if (percent) {
     // ×100 on the decimal text, not the double: 0.0725 * 100 is 7.249999999999999.
-    const [int, frac = ''] = decimal(n).split('.') as [string, string?];
+    const [int, frac = ''] = decimalText(n).split('.') as [string, string?];
     const shifted = `${int}${frac.padEnd(2, '0').slice(0, 2)}.${frac.slice(2) || '0'}`;
     return `${round(shifted, percent[1]?.length ?? 0)}%`;
   }
