@@ -1,0 +1,246 @@
+// The corpus of real 部门决算/部门预算 documents (tests/fixtures/budget/): every arithmetic identity the
+// documents assert is recomputed from the transcriptions, and the differences found must be exactly the
+// ones tests/fixtures/budget/README.md lists — so the README cannot drift from the documents, and a
+// transcription slip shows up as a difference nobody listed. The checks are written for the tables
+// these documents print (上海 部门决算 set); they are evidence for the future checker, not the checker.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUDGET_DIR, readTranscription, transcriptionIds, type Transcription } from './fixtures/published/transcription.ts';
+
+type Table = Transcription['表格'][number];
+
+/** Money as printed (万元, thousands separators, blank = nothing) in 分; undefined when the cell is not a number. */
+function cents(text: string | undefined): number | undefined {
+  const s = (text ?? '').replace(/,/g, '').trim();
+  if (s === '') return 0;
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
+  return Math.round(Number(s) * 100);
+}
+const yuan = (c: number) => (c / 100).toFixed(2);
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** The differences one document has, as sentences (the README lists the same sentences). */
+function differences(t: Transcription, text: string): string[] {
+  const out: string[] = [];
+  const table = (name: string): Table | undefined => t.表格.find((x) => x.名称 === name);
+  const num = (tb: Table, r: number, c: number) => cents(tb.行[r]?.[c]);
+  const equal = (where: string, what: string, left: number | undefined, right: number | undefined) => {
+    if (left === undefined || right === undefined) out.push(`${where}：${what} 不是数`);
+    else if (left !== right) out.push(`${where}：${what}，${yuan(left)} ≠ ${yuan(right)}（差 ${yuan(left - right)}）`);
+  };
+  const sum = (xs: (number | undefined)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
+  const rowOf = (tb: Table, col: number, label: string) => tb.行.findIndex((r) => squash(r[col] ?? '') === label);
+  const numbered = /^[一二三四五六七八九十]+、/;
+
+  // 收入支出决算总表 and 财政拨款收入支出决算总表: numbered lines add up to 本年 totals; 总计 = 本年 + 结转; both sides equal.
+  const total = table('收入支出决算总表');
+  if (total) {
+    const w = total.名称;
+    const income = rowOf(total, 0, '本年收入合计');
+    const spend = rowOf(total, 2, '本年支出合计');
+    const grand = total.行.findIndex((r) => squash(r[0] ?? '') === '总计');
+    const lines = (labelCol: number, end: number) => total.行.slice(0, end).filter((r) => numbered.test(r[labelCol] ?? '')).map((r) => cents(r[labelCol + 1]));
+    equal(w, '本年收入合计 与各项收入之和', num(total, income, 1), sum(lines(0, income)));
+    equal(w, '本年支出合计 与各项支出之和', num(total, spend, 3), sum(lines(2, spend)));
+    const after = (label: string, col: number) => num(total, rowOf(total, col, label), col + 1);
+    equal(w, '收入总计 与 本年收入合计+使用非财政拨款结余+年初结转和结余', num(total, grand, 1), sum([num(total, income, 1), after('使用非财政拨款结余', 0), after('年初结转和结余', 0)]));
+    equal(w, '支出总计 与 本年支出合计+结余分配+年末结转和结余', num(total, grand, 3), sum([num(total, spend, 3), after('结余分配', 2), after('年末结转和结余', 2)]));
+    equal(w, '收入总计 与 支出总计', num(total, grand, 1), num(total, grand, 3));
+  }
+
+  // Tables by 功能分类 code: 类 = Σ款, 款 = Σ项, 合计 = Σ类, column by column; a row's first amount = the others' sum.
+  const hierarchy = (tb: Table, rowSum: boolean) => {
+    const w = tb.名称;
+    const first = tb.行.findIndex((r) => /^\d{3}$/.test(squash(r[0] ?? '')));
+    if (first < 0) return;
+    const width = tb.行[first]!.length;
+    const coded = tb.行.map((r, i) => ({ code: squash(r[0] ?? ''), i })).filter((x) => /^\d{3}(\d{2}){0,2}$/.test(x.code));
+    const totalRow = tb.行.findIndex((r) => squash(r[0] ?? '') === '合计');
+    for (let c = 2; c < width; c++) {
+      if (!coded.some((x) => cents(tb.行[x.i]![c]) !== 0)) continue;
+      for (const parent of coded) {
+        const children = coded.filter((x) => x.code.length === parent.code.length + 2 && x.code.startsWith(parent.code));
+        if (children.length === 0) continue;
+        equal(w, `${parent.code} ${squash(tb.行[parent.i]![1] ?? '')} 第 ${c + 1} 列 与其下各${parent.code.length === 3 ? '款' : '项'}之和`, num(tb, parent.i, c), sum(children.map((x) => num(tb, x.i, c))));
+      }
+      if (totalRow >= 0) equal(w, `合计 第 ${c + 1} 列 与各类之和`, num(tb, totalRow, c), sum(coded.filter((x) => x.code.length === 3).map((x) => num(tb, x.i, c))));
+    }
+    if (rowSum)
+      for (const r of [...coded.map((x) => x.i), ...(totalRow >= 0 ? [totalRow] : [])]) {
+        const label = r === totalRow ? '合计' : `${squash(tb.行[r]![0] ?? '')} ${squash(tb.行[r]![1] ?? '')}`;
+        equal(w, `${label} 第 3 列 与其后各列之和`, num(tb, r, 2), sum(tb.行[r]!.slice(3).map((x) => cents(x))));
+      }
+  };
+  for (const name of ['收入决算表', '支出决算表', '一般公共预算财政拨款支出决算表', '政府性基金预算财政拨款收入支出决算表', '国有资本经营预算财政拨款收入支出决算表']) {
+    const tb = table(name);
+    if (tb) hierarchy(tb, name !== '政府性基金预算财政拨款收入支出决算表' && name !== '国有资本经营预算财政拨款收入支出决算表');
+  }
+
+  const grant = table('财政拨款收入支出决算总表');
+  const general = table('一般公共预算财政拨款支出决算表');
+  if (grant) {
+    const w = grant.名称;
+    const income = rowOf(grant, 0, '本年收入合计');
+    const spend = rowOf(grant, 2, '本年支出合计');
+    const grand = grant.行.findIndex((r) => squash(r[0] ?? '') === '总计');
+    equal(w, '本年收入合计 与各项收入之和', num(grant, income, 1), sum(grant.行.slice(0, income).filter((r) => numbered.test(r[0] ?? '')).map((r) => cents(r[1]))));
+    for (let c = 3; c <= 6; c++)
+      equal(w, `本年支出合计 第 ${c + 1} 列 与各项支出之和`, num(grant, spend, c), sum(grant.行.slice(0, spend).filter((r) => numbered.test(r[2] ?? '')).map((r) => cents(r[c]))));
+    grant.行.forEach((r, i) => {
+      if ((numbered.test(r[2] ?? '') || i === spend || i === grand) && r[3] !== undefined)
+        equal(w, `${squash(r[2] || r[0] || '')} 合计 与 一般公共预算+政府性基金+国有资本经营`, cents(r[3]), sum([cents(r[4]), cents(r[5]), cents(r[6])]));
+    });
+    equal(w, '收入总计 与 本年收入合计+年初财政拨款结转和结余', num(grant, grand, 1), sum([num(grant, income, 1), num(grant, rowOf(grant, 0, '年初财政拨款结转和结余'), 1)]));
+    equal(w, '支出总计 与 本年支出合计+年末财政拨款结转和结余', num(grant, grand, 3), sum([num(grant, spend, 3), num(grant, rowOf(grant, 2, '年末财政拨款结转和结余'), 3)]));
+    equal(w, '收入总计 与 支出总计', num(grant, grand, 1), num(grant, grand, 3));
+    // Its 一般公共预算 column against the 一般公共预算 table: the total and each 类 by name.
+    if (general) {
+      const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
+      equal(`${w}／${general.名称}`, '一般公共预算财政拨款 本年支出合计 与 一般公共预算表合计', num(grant, spend, 4), num(general, gTotal, 2));
+      for (const r of grant.行.filter((x) => numbered.test(x[2] ?? '') && cents(x[4]) !== 0)) {
+        const name = squash(r[2]!).replace(numbered, '');
+        const g = general.行.findIndex((x) => /^\d{3}$/.test(squash(x[0] ?? '')) && squash(x[1] ?? '') === name);
+        equal(`${w}／${general.名称}`, `${name} 的一般公共预算财政拨款`, cents(r[4]), g < 0 ? 0 : num(general, g, 2));
+      }
+    }
+    const fund = table('政府性基金预算财政拨款收入支出决算表');
+    if (fund) {
+      // An empty fund table prints no amount at all (its 合计 row holds only column headings): it says 0.
+      const fTotal = fund.行.findIndex((r) => squash(r[0] ?? '') === '合计' && cents(r[4]) !== undefined);
+      equal(`${w}／${fund.名称}`, '政府性基金预算财政拨款 本年支出合计 与 基金表本年支出合计', num(grant, spend, 5), fTotal < 0 ? 0 : num(fund, fTotal, 4));
+    }
+  }
+
+  // 基本支出表 (two halves side by side): 类 = Σ款; 人员经费 = 301+303, 公用经费 = 302+310; and against the 一般公共预算表.
+  const basic = table('一般公共预算财政拨款基本支出决算表');
+  if (basic) {
+    const w = basic.名称;
+    const items = basic.行.flatMap((r) => [0, 3].map((c) => ({ code: squash(r[c] ?? ''), name: squash(r[c + 1] ?? ''), value: cents(r[c + 2]) }))).filter((x) => /^\d{3}(\d{2})?$/.test(x.code));
+    const of = (code: string) => items.find((x) => x.code === code)?.value;
+    for (const parent of items.filter((x) => x.code.length === 3))
+      equal(w, `${parent.code} ${parent.name} 与其下各款之和`, parent.value, sum(items.filter((x) => x.code.length === 5 && x.code.startsWith(parent.code)).map((x) => x.value)));
+    const summary = basic.行.find((r) => squash(r[0] ?? '') === '人员经费合计');
+    const people = cents(summary?.[2]);
+    const office = cents(summary?.[5]);
+    equal(w, '人员经费合计 与 301+303', people, sum([of('301'), of('303')]));
+    equal(w, '公用经费合计 与 302+310', office, sum([of('302'), of('310')]));
+    if (general) {
+      const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
+      equal(`${w}／${general.名称}`, '人员经费合计+公用经费合计 与 一般公共预算表的基本支出合计', sum([people, office]), num(general, gTotal, 3));
+    }
+  }
+
+  // "三公" table: 合计 = 出国 + 公务用车小计 + 接待, 小计 = 购置 + 运行, for 预算数 and 决算数.
+  const three = t.表格.find((x) => x.名称.includes('三公'));
+  if (three) {
+    const values = three.行[4]!.map((x) => cents(x));
+    for (const [k, label] of [[0, '预算数'], [1, '决算数']] as const) {
+      const v = (n: number) => values[2 * n + k];
+      equal(three.名称, `${label} 合计 与 出国+公务用车+接待`, v(0), sum([v(1), v(2), v(5)]));
+      equal(three.名称, `${label} 公务用车小计 与 购置+运行`, v(2), sum([v(3), v(4)]));
+    }
+  }
+
+  // The 说明's figures against the tables (万元, as the 说明 prints them) and its own percentages.
+  const prose = text.replace(/<!--.*?-->/g, '').replace(/\s+/g, '');
+  const wan = (s: string) => Math.round(Number(s.replace(/,/g, '')) * 100);
+  const said = (re: RegExp) => re.exec(prose);
+  const share = (part: number, whole: number) => ((part / whole) * 100).toFixed(2);
+  const spendTable = table('支出决算表');
+  if (total && spendTable) {
+    const grand = total.行.findIndex((r) => squash(r[0] ?? '') === '总计');
+    const m = said(/收入支出决算总体情况说明\S*?年度收入支出总计([\d.,]+)万元/);
+    if (m) equal('说明 一', `收入支出总计 ${m[1]} 万元 与 收入支出决算总表总计`, wan(m[1]!), num(total, grand, 1));
+    else out.push('说明 一：没有找到“收入支出总计 … 万元”');
+    const s = said(/本年支出合计([\d.,]+)万元，其中：基本支出([\d.,]+)万元，占([\d.]+)%；项目支出([\d.,]+)万元，占([\d.]+)%/);
+    const st = spendTable.行.findIndex((r) => squash(r[0] ?? '') === '合计');
+    if (s) {
+      equal('说明 三', `本年支出合计 ${s[1]} 万元 与 支出决算表合计`, wan(s[1]!), num(spendTable, st, 2));
+      equal('说明 三', `基本支出 ${s[2]} 万元 与 支出决算表合计的基本支出`, wan(s[2]!), num(spendTable, st, 3));
+      equal('说明 三', `项目支出 ${s[4]} 万元 与 支出决算表合计的项目支出`, wan(s[4]!), num(spendTable, st, 4));
+      const whole = wan(s[1]!);
+      if (share(wan(s[2]!), whole) !== Number(s[3]).toFixed(2)) out.push(`说明 三：基本支出占 ${s[3]}%，按所列金额为 ${share(wan(s[2]!), whole)}%`);
+      if (share(wan(s[4]!), whole) !== Number(s[5]).toFixed(2)) out.push(`说明 三：项目支出占 ${s[5]}%，按所列金额为 ${share(wan(s[4]!), whole)}%`);
+    } else out.push('说明 三：没有找到“本年支出合计 … 其中：基本支出 …”');
+  }
+  const incomeTable = table('收入决算表');
+  if (incomeTable) {
+    const it = incomeTable.行.findIndex((r) => squash(r[0] ?? '') === '合计');
+    const m = said(/本年收入合计([\d.,]+)万元，其中：财政拨款收入([\d.,]+)万元，占([\d.]+)%/);
+    if (m) {
+      equal('说明 二', `本年收入合计 ${m[1]} 万元 与 收入决算表合计`, wan(m[1]!), num(incomeTable, it, 2));
+      equal('说明 二', `财政拨款收入 ${m[2]} 万元 与 收入决算表合计的财政拨款收入`, wan(m[2]!), num(incomeTable, it, 3));
+      if (share(wan(m[2]!), wan(m[1]!)) !== Number(m[3]).toFixed(2)) out.push(`说明 二：财政拨款收入占 ${m[3]}%，按所列金额为 ${share(wan(m[2]!), wan(m[1]!))}%`);
+    } else out.push('说明 二：没有找到“本年收入合计 … 其中：财政拨款收入 …”');
+  }
+  if (three && three.行[4]!.some((x) => (cents(x) ?? 0) !== 0)) {
+    const values = three.行[4]!.map((x) => cents(x));
+    const m = said(/“三公”经费财政拨款支出年初预算为([\d.,]+)万元，支出决算为([\d.,]+)万元/);
+    if (m) {
+      equal('说明 七', `“三公”经费年初预算 ${m[1]} 万元 与 “三公”表合计预算数`, wan(m[1]!), values[0]);
+      equal('说明 七', `“三公”经费支出决算 ${m[2]} 万元 与 “三公”表合计决算数`, wan(m[2]!), values[1]);
+    } else out.push('说明 七：“三公”表有数，却没有找到“三公”经费年初预算和支出决算');
+  }
+  if (grant) {
+    const grand = grant.行.findIndex((r) => squash(r[0] ?? '') === '总计');
+    const m = said(/年度财政拨款收入支出总计([\d.,]+)万元/);
+    if (!m) out.push('说明 四：没有找到“财政拨款收入支出总计 … 万元”');
+    else equal('说明 四', `财政拨款收入支出总计 ${m[1]} 万元 与 财政拨款收入支出决算总表总计`, wan(m[1]!), num(grant, grand, 1));
+  }
+  if (general) {
+    const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
+    const structure = said(/支出决算结构情况(.*?)（三）/)?.[1] ?? '';
+    if (!/（类）/.test(structure)) out.push('说明 五（二）：没有找到按类列出的金额');
+    for (const m of structure.matchAll(/([^；：;:，。]+?)（类）([\d.,]+)万元，占([\d.]+)%?/g)) {
+      const g = general.行.findIndex((x) => /^\d{3}$/.test(squash(x[0] ?? '')) && squash(x[1] ?? '') === m[1]);
+      equal('说明 五（二）', `${m[1]}（类）${m[2]} 万元 与 一般公共预算表`, wan(m[2]!), g < 0 ? undefined : num(general, g, 2));
+      const computed = share(wan(m[2]!), num(general, gTotal, 2)!);
+      if (computed !== Number(m[3]).toFixed(2)) out.push(`说明 五（二）：${m[1]}（类）占 ${m[3]}%，按表为 ${computed}%`);
+    }
+    // Each 年初预算/全年预算 → 支出决算 → 完成 …% sentence: the rate must follow from the two amounts.
+    for (const m of prose.matchAll(/(年初|全年)预算为([\d.,]+)万元，(?:全年预算为[\d.,]+万元，)?支出决算为([\d.,]+)万元，完成(年初|全年)预算(?:数)?的([\d.]+)%/g)) {
+      const base = m[0].includes('全年预算为') && m[4] === '年初' ? wan(/年初预算为([\d.,]+)/.exec(m[0])![1]!) : wan(m[2]!);
+      const rate = base === 0 ? '—' : share(wan(m[3]!), base);
+      if (rate !== Number(m[5]).toFixed(2)) out.push(`说明 五（三）：“${m[0]}”，按所列金额完成率为 ${rate === '—' ? '无法计算（预算为 0）' : `${rate}%`}`);
+    }
+  }
+  if (basic) {
+    const summary = basic.行.find((r) => squash(r[0] ?? '') === '人员经费合计');
+    const m = said(/基本支出决算情况说明一般公共预算财政拨款基本支出([\d.,]+)万元。其中：人员经费([\d.,]+)万元.*?公用经费([\d.,]+)万元/);
+    if (!m) out.push('说明 六：没有找到“基本支出 … 其中：人员经费 … 公用经费 …”');
+    if (m) {
+      equal('说明 六', `人员经费 ${m[2]} 万元 与 基本支出表人员经费合计`, wan(m[2]!), cents(summary?.[2]));
+      equal('说明 六', `公用经费 ${m[3]} 万元 与 基本支出表公用经费合计`, wan(m[3]!), cents(summary?.[5]));
+      equal('说明 六', `基本支出 ${m[1]} 万元 与 人员经费+公用经费`, wan(m[1]!), wan(m[2]!) + wan(m[3]!));
+      if (general) equal('说明 六', `一般公共预算财政拨款基本支出 ${m[1]} 万元 与 一般公共预算表的基本支出合计`, wan(m[1]!), num(general, general.行.findIndex((r) => squash(r[0] ?? '') === '合计'), 3));
+    }
+  }
+  return out;
+}
+
+/** The README's list: lines `- \`<id>\` <difference>` under “## 重算出的差异”. */
+function listed(): Map<string, string[]> {
+  const readme = readFileSync(join(BUDGET_DIR, 'README.md'), 'utf8');
+  const section = readme.split('## 重算出的差异')[1]?.split(/\n## /)[0] ?? '';
+  const byId = new Map<string, string[]>();
+  for (const m of section.matchAll(/^- `([a-z0-9-]+)` (.+)$/gm)) byId.set(m[1]!, [...(byId.get(m[1]!) ?? []), m[2]!]);
+  return byId;
+}
+
+describe('部门预算/决算语料', () => {
+  const ids = transcriptionIds(BUDGET_DIR);
+  it('每份文件都有正文转录，README 列出了它', () => {
+    const readme = readFileSync(join(BUDGET_DIR, 'README.md'), 'utf8');
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      expect(readFileSync(join(BUDGET_DIR, `${id}.说明.md`), 'utf8').length, id).toBeGreaterThan(500);
+      expect(readme, id).toContain(`\`${id}.yaml\``);
+    }
+  });
+  it.each(ids)('%s：重算出的差异正是 README 所列', (id) => {
+    const t = readTranscription(id, BUDGET_DIR);
+    const found = differences(t, readFileSync(join(BUDGET_DIR, `${id}.说明.md`), 'utf8'));
+    expect(found).toEqual(listed().get(id) ?? []);
+  });
+});
