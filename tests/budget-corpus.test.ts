@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUDGET_DIR, readTranscription, transcriptionIds, type Transcription } from './fixtures/published/transcription.ts';
+import { BUDGET_DIR, filesOf, readTranscription, transcriptionIds, type Transcription } from './fixtures/published/transcription.ts';
 
 type Table = Transcription['表格'][number];
 
@@ -30,6 +30,12 @@ function differences(t: Transcription, text: string): string[] {
     else if (left !== right) out.push(`${where}：${what}，${yuan(left)} ≠ ${yuan(right)}（差 ${yuan(left - right)}）`);
   };
   const sum = (xs: (number | undefined)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
+  /** Where a 功能分类 table keeps its code, name and amounts: codes in one column, or in three (类 | 款 | 项). */
+  const layout = (tb: Table) => {
+    const split = tb.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款' && squash(r[2] ?? '') === '项');
+    const code = (r: string[]) => squash(split ? `${r[0] ?? ''}${r[1] ?? ''}${r[2] ?? ''}` : (r[0] ?? ''));
+    return { code, name: (r: string[]) => squash(r[split ? 3 : 1] ?? ''), first: split ? 4 : 2 };
+  };
   const rowOf = (tb: Table, col: number, label: string) => tb.行.findIndex((r) => squash(r[col] ?? '') === label);
   const numbered = /^[一二三四五六七八九十]+、/;
 
@@ -52,29 +58,41 @@ function differences(t: Transcription, text: string): string[] {
   // Tables by 功能分类 code: 类 = Σ款, 款 = Σ项, 合计 = Σ类, column by column; a row's first amount = the others' sum.
   const hierarchy = (tb: Table, rowSum: boolean) => {
     const w = tb.名称;
-    const first = tb.行.findIndex((r) => /^\d{3}$/.test(squash(r[0] ?? '')));
-    if (first < 0) return;
-    const width = tb.行[first]!.length;
-    const coded = tb.行.map((r, i) => ({ code: squash(r[0] ?? ''), i })).filter((x) => /^\d{3}(\d{2}){0,2}$/.test(x.code));
-    const totalRow = tb.行.findIndex((r) => squash(r[0] ?? '') === '合计');
-    for (let c = 2; c < width; c++) {
+    const { code, name, first } = layout(tb);
+    const width = Math.max(...tb.行.map((r) => r.length));
+    const coded = tb.行.map((r, i) => ({ code: code(r), i })).filter((x) => /^\d{3}(\d{2}){0,2}$/.test(x.code));
+    if (coded.length === 0) return;
+    // The 合计 row: its label in the first column, or in the name column on the 类|款|项 heading row.
+    const totalRow = tb.行.findIndex((r) => (squash(r[0] ?? '') === '合计' || name(r) === '合计') && r.slice(first).some((x) => (cents(x) ?? 0) !== 0));
+    for (let c = first; c < width; c++) {
       if (!coded.some((x) => cents(tb.行[x.i]![c]) !== 0)) continue;
       for (const parent of coded) {
         const children = coded.filter((x) => x.code.length === parent.code.length + 2 && x.code.startsWith(parent.code));
         if (children.length === 0) continue;
-        equal(w, `${parent.code} ${squash(tb.行[parent.i]![1] ?? '')} 第 ${c + 1} 列 与其下各${parent.code.length === 3 ? '款' : '项'}之和`, num(tb, parent.i, c), sum(children.map((x) => num(tb, x.i, c))));
+        equal(w, `${parent.code} ${name(tb.行[parent.i]!)} 第 ${c + 1} 列 与其下各${parent.code.length === 3 ? '款' : '项'}之和`, num(tb, parent.i, c), sum(children.map((x) => num(tb, x.i, c))));
       }
       if (totalRow >= 0) equal(w, `合计 第 ${c + 1} 列 与各类之和`, num(tb, totalRow, c), sum(coded.filter((x) => x.code.length === 3).map((x) => num(tb, x.i, c))));
     }
     if (rowSum)
       for (const r of [...coded.map((x) => x.i), ...(totalRow >= 0 ? [totalRow] : [])]) {
-        const label = r === totalRow ? '合计' : `${squash(tb.行[r]![0] ?? '')} ${squash(tb.行[r]![1] ?? '')}`;
-        equal(w, `${label} 第 3 列 与其后各列之和`, num(tb, r, 2), sum(tb.行[r]!.slice(3).map((x) => cents(x))));
+        const label = r === totalRow ? '合计' : `${code(tb.行[r]!)} ${name(tb.行[r]!)}`;
+        equal(w, `${label} 第 ${first + 1} 列 与其后各列之和`, num(tb, r, first), sum(tb.行[r]!.slice(first + 1).map((x) => cents(x))));
       }
   };
   for (const name of ['收入决算表', '支出决算表', '一般公共预算财政拨款支出决算表', '政府性基金预算财政拨款收入支出决算表', '国有资本经营预算财政拨款收入支出决算表']) {
     const tb = table(name);
     if (tb) hierarchy(tb, name !== '政府性基金预算财政拨款收入支出决算表' && name !== '国有资本经营预算财政拨款收入支出决算表');
+  }
+
+  // 收入支出决算总表's 支出 lines against the 支出决算表's 类 rows, by name.
+  const spending = table('支出决算表');
+  if (total && spending) {
+    const l = layout(spending);
+    for (const r of total.行.filter((x) => numbered.test(x[2] ?? '') && cents(x[3]) !== 0)) {
+      const name = squash(r[2]!).replace(numbered, '');
+      const row = spending.行.findIndex((x) => /^\d{3}$/.test(l.code(x)) && l.name(x) === name);
+      equal(`${total.名称}／${spending.名称}`, `${name}`, cents(r[3]), row < 0 ? 0 : num(spending, row, l.first));
+    }
   }
 
   const grant = table('财政拨款收入支出决算总表');
@@ -96,19 +114,23 @@ function differences(t: Transcription, text: string): string[] {
     equal(w, '收入总计 与 支出总计', num(grant, grand, 1), num(grant, grand, 3));
     // Its 一般公共预算 column against the 一般公共预算 table: the total and each 类 by name.
     if (general) {
+      const g = layout(general);
       const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
-      equal(`${w}／${general.名称}`, '一般公共预算财政拨款 本年支出合计 与 一般公共预算表合计', num(grant, spend, 4), num(general, gTotal, 2));
+      equal(`${w}／${general.名称}`, '一般公共预算财政拨款 本年支出合计 与 一般公共预算表合计', num(grant, spend, 4), num(general, gTotal, g.first));
       for (const r of grant.行.filter((x) => numbered.test(x[2] ?? '') && cents(x[4]) !== 0)) {
         const name = squash(r[2]!).replace(numbered, '');
-        const g = general.行.findIndex((x) => /^\d{3}$/.test(squash(x[0] ?? '')) && squash(x[1] ?? '') === name);
-        equal(`${w}／${general.名称}`, `${name} 的一般公共预算财政拨款`, cents(r[4]), g < 0 ? 0 : num(general, g, 2));
+        const row = general.行.findIndex((x) => /^\d{3}$/.test(g.code(x)) && g.name(x) === name);
+        equal(`${w}／${general.名称}`, `${name} 的一般公共预算财政拨款`, cents(r[4]), row < 0 ? 0 : num(general, row, g.first));
       }
     }
     const fund = table('政府性基金预算财政拨款收入支出决算表');
     if (fund) {
       // An empty fund table prints no amount at all (its 合计 row holds only column headings): it says 0.
-      const fTotal = fund.行.findIndex((r) => squash(r[0] ?? '') === '合计' && cents(r[4]) !== undefined);
-      equal(`${w}／${fund.名称}`, '政府性基金预算财政拨款 本年支出合计 与 基金表本年支出合计', num(grant, spend, 5), fTotal < 0 ? 0 : num(fund, fTotal, 4));
+      // The fund table's 本年支出 合计 column: under the heading 本年支出, its first sub-column (合计 or 小计).
+      const f = layout(fund);
+      const spendCol = fund.行[0]!.findIndex((x) => squash(x) === '本年支出');
+      const fTotal = fund.行.findIndex((r) => squash(r[0] ?? '') === '合计' && cents(r[spendCol]) !== undefined);
+      equal(`${w}／${fund.名称}`, '政府性基金预算财政拨款 本年支出合计 与 基金表本年支出合计', num(grant, spend, 5), fTotal < 0 || f.first < 0 ? 0 : num(fund, fTotal, spendCol));
     }
   }
 
@@ -116,25 +138,31 @@ function differences(t: Transcription, text: string): string[] {
   const basic = table('一般公共预算财政拨款基本支出决算表');
   if (basic) {
     const w = basic.名称;
-    const items = basic.行.flatMap((r) => [0, 3].map((c) => ({ code: squash(r[c] ?? ''), name: squash(r[c + 1] ?? ''), value: cents(r[c + 2]) }))).filter((x) => /^\d{3}(\d{2})?$/.test(x.code));
+    // Each half is code | name | amount, or 类 | 款 | name | amount when the code is split.
+    const split = basic.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款');
+    const halves = split ? [0, 4] : [0, 3];
+    const items = basic.行
+      .flatMap((r) => halves.map((c) => (split ? { code: squash(`${r[c] ?? ''}${r[c + 1] ?? ''}`), name: squash(r[c + 2] ?? ''), value: cents(r[c + 3]) } : { code: squash(r[c] ?? ''), name: squash(r[c + 1] ?? ''), value: cents(r[c + 2]) })))
+      .filter((x) => /^\d{3}(\d{2})?$/.test(x.code));
     const of = (code: string) => items.find((x) => x.code === code)?.value;
     for (const parent of items.filter((x) => x.code.length === 3))
       equal(w, `${parent.code} ${parent.name} 与其下各款之和`, parent.value, sum(items.filter((x) => x.code.length === 5 && x.code.startsWith(parent.code)).map((x) => x.value)));
     const summary = basic.行.find((r) => squash(r[0] ?? '') === '人员经费合计');
-    const people = cents(summary?.[2]);
-    const office = cents(summary?.[5]);
+    const people = cents(summary?.[split ? 3 : 2]);
+    const office = cents(summary?.[split ? 7 : 5]);
     equal(w, '人员经费合计 与 301+303', people, sum([of('301'), of('303')]));
     equal(w, '公用经费合计 与 302+310', office, sum([of('302'), of('310')]));
     if (general) {
       const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
-      equal(`${w}／${general.名称}`, '人员经费合计+公用经费合计 与 一般公共预算表的基本支出合计', sum([people, office]), num(general, gTotal, 3));
+      equal(`${w}／${general.名称}`, '人员经费合计+公用经费合计 与 一般公共预算表的基本支出合计', sum([people, office]), num(general, gTotal, layout(general).first + 1));
     }
   }
 
   // "三公" table: 合计 = 出国 + 公务用车小计 + 接待, 小计 = 购置 + 运行, for 预算数 and 决算数.
   const three = t.表格.find((x) => x.名称.includes('三公'));
+  const threeValues = three ? three.行[three.行.findIndex((r) => squash(r[0] ?? '') === '预算数') + 1]!.map((x) => cents(x)) : [];
   if (three) {
-    const values = three.行[4]!.map((x) => cents(x));
+    const values = threeValues;
     for (const [k, label] of [[0, '预算数'], [1, '决算数']] as const) {
       const v = (n: number) => values[2 * n + k];
       equal(three.名称, `${label} 合计 与 出国+公务用车+接待`, v(0), sum([v(1), v(2), v(5)]));
@@ -154,11 +182,12 @@ function differences(t: Transcription, text: string): string[] {
     if (m) equal('说明 一', `收入支出总计 ${m[1]} 万元 与 收入支出决算总表总计`, wan(m[1]!), num(total, grand, 1));
     else out.push('说明 一：没有找到“收入支出总计 … 万元”');
     const s = said(/本年支出合计([\d.,]+)万元，其中：基本支出([\d.,]+)万元，占([\d.]+)%；项目支出([\d.,]+)万元，占([\d.]+)%/);
-    const st = spendTable.行.findIndex((r) => squash(r[0] ?? '') === '合计');
+    const st = spendTable.行.findIndex((r) => squash(r[0] ?? '') === '合计' || squash(r[3] ?? '') === '合计');
+    const sf = layout(spendTable).first;
     if (s) {
-      equal('说明 三', `本年支出合计 ${s[1]} 万元 与 支出决算表合计`, wan(s[1]!), num(spendTable, st, 2));
-      equal('说明 三', `基本支出 ${s[2]} 万元 与 支出决算表合计的基本支出`, wan(s[2]!), num(spendTable, st, 3));
-      equal('说明 三', `项目支出 ${s[4]} 万元 与 支出决算表合计的项目支出`, wan(s[4]!), num(spendTable, st, 4));
+      equal('说明 三', `本年支出合计 ${s[1]} 万元 与 支出决算表合计`, wan(s[1]!), num(spendTable, st, sf));
+      equal('说明 三', `基本支出 ${s[2]} 万元 与 支出决算表合计的基本支出`, wan(s[2]!), num(spendTable, st, sf + 1));
+      equal('说明 三', `项目支出 ${s[4]} 万元 与 支出决算表合计的项目支出`, wan(s[4]!), num(spendTable, st, sf + 2));
       const whole = wan(s[1]!);
       if (share(wan(s[2]!), whole) !== Number(s[3]).toFixed(2)) out.push(`说明 三：基本支出占 ${s[3]}%，按所列金额为 ${share(wan(s[2]!), whole)}%`);
       if (share(wan(s[4]!), whole) !== Number(s[5]).toFixed(2)) out.push(`说明 三：项目支出占 ${s[5]}%，按所列金额为 ${share(wan(s[4]!), whole)}%`);
@@ -166,16 +195,17 @@ function differences(t: Transcription, text: string): string[] {
   }
   const incomeTable = table('收入决算表');
   if (incomeTable) {
-    const it = incomeTable.行.findIndex((r) => squash(r[0] ?? '') === '合计');
+    const it = incomeTable.行.findIndex((r) => squash(r[0] ?? '') === '合计' || squash(r[3] ?? '') === '合计');
+    const inf = layout(incomeTable).first;
     const m = said(/本年收入合计([\d.,]+)万元，其中：财政拨款收入([\d.,]+)万元，占([\d.]+)%/);
     if (m) {
-      equal('说明 二', `本年收入合计 ${m[1]} 万元 与 收入决算表合计`, wan(m[1]!), num(incomeTable, it, 2));
-      equal('说明 二', `财政拨款收入 ${m[2]} 万元 与 收入决算表合计的财政拨款收入`, wan(m[2]!), num(incomeTable, it, 3));
+      equal('说明 二', `本年收入合计 ${m[1]} 万元 与 收入决算表合计`, wan(m[1]!), num(incomeTable, it, inf));
+      equal('说明 二', `财政拨款收入 ${m[2]} 万元 与 收入决算表合计的财政拨款收入`, wan(m[2]!), num(incomeTable, it, inf + 1));
       if (share(wan(m[2]!), wan(m[1]!)) !== Number(m[3]).toFixed(2)) out.push(`说明 二：财政拨款收入占 ${m[3]}%，按所列金额为 ${share(wan(m[2]!), wan(m[1]!))}%`);
     } else out.push('说明 二：没有找到“本年收入合计 … 其中：财政拨款收入 …”');
   }
-  if (three && three.行[4]!.some((x) => (cents(x) ?? 0) !== 0)) {
-    const values = three.行[4]!.map((x) => cents(x));
+  if (three && threeValues.some((x) => (x ?? 0) !== 0)) {
+    const values = threeValues;
     const m = said(/“三公”经费财政拨款支出年初预算为([\d.,]+)万元，支出决算为([\d.,]+)万元/);
     if (m) {
       equal('说明 七', `“三公”经费年初预算 ${m[1]} 万元 与 “三公”表合计预算数`, wan(m[1]!), values[0]);
@@ -189,13 +219,14 @@ function differences(t: Transcription, text: string): string[] {
     else equal('说明 四', `财政拨款收入支出总计 ${m[1]} 万元 与 财政拨款收入支出决算总表总计`, wan(m[1]!), num(grant, grand, 1));
   }
   if (general) {
+    const gl = layout(general);
     const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
     const structure = said(/支出决算结构情况(.*?)（三）/)?.[1] ?? '';
     if (!/（类）/.test(structure)) out.push('说明 五（二）：没有找到按类列出的金额');
     for (const m of structure.matchAll(/([^；：;:，。]+?)（类）([\d.,]+)万元，占([\d.]+)%?/g)) {
-      const g = general.行.findIndex((x) => /^\d{3}$/.test(squash(x[0] ?? '')) && squash(x[1] ?? '') === m[1]);
-      equal('说明 五（二）', `${m[1]}（类）${m[2]} 万元 与 一般公共预算表`, wan(m[2]!), g < 0 ? undefined : num(general, g, 2));
-      const computed = share(wan(m[2]!), num(general, gTotal, 2)!);
+      const g = general.行.findIndex((x) => /^\d{3}$/.test(gl.code(x)) && gl.name(x) === m[1]);
+      equal('说明 五（二）', `${m[1]}（类）${m[2]} 万元 与 一般公共预算表`, wan(m[2]!), g < 0 ? undefined : num(general, g, gl.first));
+      const computed = share(wan(m[2]!), num(general, gTotal, gl.first)!);
       if (computed !== Number(m[3]).toFixed(2)) out.push(`说明 五（二）：${m[1]}（类）占 ${m[3]}%，按表为 ${computed}%`);
     }
     // Each 年初预算/全年预算 → 支出决算 → 完成 …% sentence: the rate must follow from the two amounts.
@@ -210,10 +241,11 @@ function differences(t: Transcription, text: string): string[] {
     const m = said(/基本支出决算情况说明一般公共预算财政拨款基本支出([\d.,]+)万元。其中：人员经费([\d.,]+)万元.*?公用经费([\d.,]+)万元/);
     if (!m) out.push('说明 六：没有找到“基本支出 … 其中：人员经费 … 公用经费 …”');
     if (m) {
-      equal('说明 六', `人员经费 ${m[2]} 万元 与 基本支出表人员经费合计`, wan(m[2]!), cents(summary?.[2]));
-      equal('说明 六', `公用经费 ${m[3]} 万元 与 基本支出表公用经费合计`, wan(m[3]!), cents(summary?.[5]));
+      const split = basic.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款');
+      equal('说明 六', `人员经费 ${m[2]} 万元 与 基本支出表人员经费合计`, wan(m[2]!), cents(summary?.[split ? 3 : 2]));
+      equal('说明 六', `公用经费 ${m[3]} 万元 与 基本支出表公用经费合计`, wan(m[3]!), cents(summary?.[split ? 7 : 5]));
       equal('说明 六', `基本支出 ${m[1]} 万元 与 人员经费+公用经费`, wan(m[1]!), wan(m[2]!) + wan(m[3]!));
-      if (general) equal('说明 六', `一般公共预算财政拨款基本支出 ${m[1]} 万元 与 一般公共预算表的基本支出合计`, wan(m[1]!), num(general, general.行.findIndex((r) => squash(r[0] ?? '') === '合计'), 3));
+      if (general) equal('说明 六', `一般公共预算财政拨款基本支出 ${m[1]} 万元 与 一般公共预算表的基本支出合计`, wan(m[1]!), num(general, general.行.findIndex((r) => squash(r[0] ?? '') === '合计'), layout(general).first + 1));
     }
   }
   return out;
@@ -237,6 +269,24 @@ describe('部门预算/决算语料', () => {
       expect(readFileSync(join(BUDGET_DIR, `${id}.说明.md`), 'utf8').length, id).toBeGreaterThan(500);
       expect(readme, id).toContain(`\`${id}.yaml\``);
     }
+  });
+  it.each(ids)('%s：.xlsx 是由转录生成的最新版本', async (id) => {
+    for (const [name, bytes] of Object.entries(await filesOf(readTranscription(id, BUDGET_DIR))))
+      expect(Buffer.from(bytes).equals(readFileSync(join(BUDGET_DIR, name))), `${name} 过期：运行 npx tsx tests/fixtures/published/transcription.ts`).toBe(true);
+  });
+  it('改动一格，重算就多出一条差异', () => {
+    const id = 'sh-putuo-shegongbu-2024-final';
+    const t = readTranscription(id, BUDGET_DIR);
+    const text = readFileSync(join(BUDGET_DIR, `${id}.说明.md`), 'utf8');
+    const before = differences(t, text);
+    const table = t.表格.find((x) => x.名称 === '支出决算表')!;
+    const row = table.行.find((r) => r[0] === '2013901')!;
+    row[2] = '51.33'; // 行政运行 本年支出合计 51.32 → 51.33
+    const after = differences(t, text);
+    expect(after.filter((d) => !before.includes(d))).toEqual([
+      '支出决算表：20139 社会工作事务 第 3 列 与其下各项之和，264.87 ≠ 264.88（差 -0.01）',
+      '支出决算表：2013901 行政运行 第 3 列 与其后各列之和，51.33 ≠ 51.32（差 0.01）',
+    ]);
   });
   it.each(ids)('%s：重算出的差异正是 README 所列', (id) => {
     const t = readTranscription(id, BUDGET_DIR);
