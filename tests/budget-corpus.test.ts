@@ -23,7 +23,18 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 /** The differences one document has, as sentences (the README lists the same sentences). */
 function differences(t: Transcription, text: string): string[] {
   const out: string[] = [];
-  const table = (name: string): Table | undefined => t.表格.find((x) => x.名称 === name);
+  // Each table by its role: the 决算 set's names, or the 预算 set's (上海: “2026年部门…预算表”).
+  const find = (name: RegExp): Table | undefined => t.表格.find((x) => name.test(x.名称));
+  const total = find(/^(收入支出决算总表|.*财务收支预算总表)$/);
+  const incomeTable = find(/^(收入决算表|.*部门收入预算总表)$/);
+  const spendTable = find(/^(支出决算表|.*部门支出预算总表)$/);
+  const grant = find(/财政拨款收(入支出决算|支预算)总表$/);
+  const general = find(/^(一般公共预算财政拨款支出决算表|.*一般公共预算支出功能分类预算表)$/);
+  const fund = find(/政府性基金预算/);
+  const capital = find(/国有资本经营预算/);
+  const basic = find(/^(一般公共预算财政拨款基本支出决算表|.*一般公共预算基本支出.*预算表)$/);
+  const three = find(/三公/);
+  const final = t.种类 === '部门决算';
   const num = (tb: Table, r: number, c: number) => cents(tb.行[r]?.[c]);
   const equal = (where: string, what: string, left: number | undefined, right: number | undefined) => {
     if (left === undefined || right === undefined) out.push(`${where}：${what} 不是数`);
@@ -36,16 +47,29 @@ function differences(t: Transcription, text: string): string[] {
     const code = (r: string[]) => squash(split ? `${r[0] ?? ''}${r[1] ?? ''}${r[2] ?? ''}` : (r[0] ?? ''));
     return { code, name: (r: string[]) => squash(r[split ? 3 : 1] ?? ''), first: split ? 4 : 2 };
   };
-  const rowOf = (tb: Table, col: number, label: string) => tb.行.findIndex((r) => squash(r[col] ?? '') === label);
+  const rowOf = (tb: Table, col: number, ...labels: string[]) => {
+    for (const label of labels) {
+      const i = tb.行.findIndex((r) => squash(r[col] ?? '') === label);
+      if (i >= 0) return i;
+    }
+    return -1;
+  };
   const numbered = /^[一二三四五六七八九十]+、/;
 
   // 收入支出决算总表 and 财政拨款收入支出决算总表: numbered lines add up to 本年 totals; 总计 = 本年 + 结转; both sides equal.
-  const total = table('收入支出决算总表');
   if (total) {
     const w = total.名称;
-    const income = rowOf(total, 0, '本年收入合计');
-    const spend = rowOf(total, 2, '本年支出合计');
-    const grand = total.行.findIndex((r) => squash(r[0] ?? '') === '总计');
+    // A 预算 总表 has no 结转 lines: its 收入总计/支出总计 are the year's totals.
+    const income = rowOf(total, 0, '本年收入合计', '收入总计');
+    const spend = rowOf(total, 2, '本年支出合计', '支出总计');
+    const grand = rowOf(total, 0, '总计', '收入总计');
+    // A numbered line with “1. … 2. …” lines under it (一、财政拨款收入 → 1. 一般公共预算 …) is their sum.
+    total.行.forEach((r, i) => {
+      if (!numbered.test(r[0] ?? '')) return;
+      const parts: (number | undefined)[] = [];
+      for (let k = i + 1; k < total.行.length && /^\d+\.\s*/.test(total.行[k]![0] ?? ''); k++) parts.push(cents(total.行[k]![1]));
+      if (parts.length) equal(w, `${squash(r[0]!)} 与其下各项之和`, cents(r[1]), sum(parts));
+    });
     const lines = (labelCol: number, end: number) => total.行.slice(0, end).filter((r) => numbered.test(r[labelCol] ?? '')).map((r) => cents(r[labelCol + 1]));
     equal(w, '本年收入合计 与各项收入之和', num(total, income, 1), sum(lines(0, income)));
     equal(w, '本年支出合计 与各项支出之和', num(total, spend, 3), sum(lines(2, spend)));
@@ -79,13 +103,11 @@ function differences(t: Transcription, text: string): string[] {
         equal(w, `${label} 第 ${first + 1} 列 与其后各列之和`, num(tb, r, first), sum(tb.行[r]!.slice(first + 1).map((x) => cents(x))));
       }
   };
-  for (const name of ['收入决算表', '支出决算表', '一般公共预算财政拨款支出决算表', '政府性基金预算财政拨款收入支出决算表', '国有资本经营预算财政拨款收入支出决算表']) {
-    const tb = table(name);
-    if (tb) hierarchy(tb, name !== '政府性基金预算财政拨款收入支出决算表' && name !== '国有资本经营预算财政拨款收入支出决算表');
-  }
+  // The 决算 fund tables' columns are 结转 / 收入 / 支出 / 结转, which a row does not add up across.
+  for (const tb of [incomeTable, spendTable, general, fund, capital]) if (tb) hierarchy(tb, !(final && (tb === fund || tb === capital)));
 
   // 收入支出决算总表's 支出 lines against the 支出决算表's 类 rows, by name.
-  const spending = table('支出决算表');
+  const spending = spendTable;
   if (total && spending) {
     const l = layout(spending);
     for (const r of total.行.filter((x) => numbered.test(x[2] ?? '') && cents(x[3]) !== 0)) {
@@ -95,13 +117,11 @@ function differences(t: Transcription, text: string): string[] {
     }
   }
 
-  const grant = table('财政拨款收入支出决算总表');
-  const general = table('一般公共预算财政拨款支出决算表');
   if (grant) {
     const w = grant.名称;
-    const income = rowOf(grant, 0, '本年收入合计');
-    const spend = rowOf(grant, 2, '本年支出合计');
-    const grand = grant.行.findIndex((r) => squash(r[0] ?? '') === '总计');
+    const income = rowOf(grant, 0, '本年收入合计', '收入总计');
+    const spend = rowOf(grant, 2, '本年支出合计', '支出总计');
+    const grand = rowOf(grant, 0, '总计', '收入总计');
     equal(w, '本年收入合计 与各项收入之和', num(grant, income, 1), sum(grant.行.slice(0, income).filter((r) => numbered.test(r[0] ?? '')).map((r) => cents(r[1]))));
     for (let c = 3; c <= 6; c++)
       equal(w, `本年支出合计 第 ${c + 1} 列 与各项支出之和`, num(grant, spend, c), sum(grant.行.slice(0, spend).filter((r) => numbered.test(r[2] ?? '')).map((r) => cents(r[c]))));
@@ -123,20 +143,36 @@ function differences(t: Transcription, text: string): string[] {
         equal(`${w}／${general.名称}`, `${name} 的一般公共预算财政拨款`, cents(r[4]), row < 0 ? 0 : num(general, row, g.first));
       }
     }
-    const fund = table('政府性基金预算财政拨款收入支出决算表');
     if (fund) {
       // An empty fund table prints no amount at all (its 合计 row holds only column headings): it says 0.
       // The fund table's 本年支出 合计 column: under the heading 本年支出, its first sub-column (合计 or 小计).
       const f = layout(fund);
-      const spendCol = fund.行[0]!.findIndex((x) => squash(x) === '本年支出');
+      const heading = fund.行[0]!.findIndex((x) => squash(x) === '本年支出');
+      const spendCol = heading >= 0 ? heading : f.first;
       const fTotal = fund.行.findIndex((r) => squash(r[0] ?? '') === '合计' && cents(r[spendCol]) !== undefined);
       equal(`${w}／${fund.名称}`, '政府性基金预算财政拨款 本年支出合计 与 基金表本年支出合计', num(grant, spend, 5), fTotal < 0 || f.first < 0 ? 0 : num(fund, fTotal, spendCol));
     }
   }
 
   // 基本支出表 (two halves side by side): 类 = Σ款; 人员经费 = 301+303, 公用经费 = 302+310; and against the 一般公共预算表.
-  const basic = table('一般公共预算财政拨款基本支出决算表');
-  if (basic) {
+  // The 预算 基本支出表 is one list with 合计 | 人员经费 | 公用经费 columns and a 合计 row.
+  const basicColumns = basic?.行.some((r) => r.some((x) => squash(x) === '人员经费'));
+  if (basic && basicColumns) {
+    const w = basic.名称;
+    const items = basic.行.map((r, i) => ({ code: squash(`${r[0] ?? ''}${r[1] ?? ''}`), name: squash(r[2] ?? ''), i })).filter((x) => /^\d{3}(\d{2})?$/.test(x.code));
+    const totalRow = rowOf(basic, 0, '合计');
+    for (let c = 3; c <= 5; c++) {
+      for (const parent of items.filter((x) => x.code.length === 3))
+        equal(w, `${parent.code} ${parent.name} 第 ${c + 1} 列 与其下各款之和`, num(basic, parent.i, c), sum(items.filter((x) => x.code.length === 5 && x.code.startsWith(parent.code)).map((x) => num(basic, x.i, c))));
+      equal(w, `合计 第 ${c + 1} 列 与各类之和`, num(basic, totalRow, c), sum(items.filter((x) => x.code.length === 3).map((x) => num(basic, x.i, c))));
+    }
+    for (const r of [...items.map((x) => x.i), totalRow]) equal(w, `${squash(basic.行[r]![0] ?? '')}${squash(basic.行[r]![1] ?? '')} 合计 与 人员经费+公用经费`, num(basic, r, 3), sum([num(basic, r, 4), num(basic, r, 5)]));
+    if (general) {
+      const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
+      equal(`${w}／${general.名称}`, '合计 与 一般公共预算表的基本支出合计', num(basic, totalRow, 3), num(general, gTotal, layout(general).first + 1));
+    }
+  }
+  if (basic && !basicColumns) {
     const w = basic.名称;
     // Each half is code | name | amount, or 类 | 款 | name | amount when the code is split.
     const split = basic.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款');
@@ -158,15 +194,33 @@ function differences(t: Transcription, text: string): string[] {
     }
   }
 
-  // "三公" table: 合计 = 出国 + 公务用车小计 + 接待, 小计 = 购置 + 运行, for 预算数 and 决算数.
-  const three = t.表格.find((x) => x.名称.includes('三公'));
-  const threeValues = three ? three.行[three.行.findIndex((r) => squash(r[0] ?? '') === '预算数') + 1]!.map((x) => cents(x)) : [];
+  // "三公" table: 合计 = 出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行 — found by their headings, whose order differs
+  // (预算: 合计 | 出国 | 接待 | 小计 | 购置 | 运行 | 机关运行经费; 决算: a 预算数 and a 决算数 column under each).
+  const threeHead = (test: (s: string) => boolean) => {
+    for (const r of three?.行 ?? []) {
+      const c = r.findIndex((x) => test(squash(x)));
+      if (c >= 0) return c;
+    }
+    return -1;
+  };
+  // The figures are the last row of numbers; a table printed without figures (its note says why) has blanks there.
+  const figures = three ? three.行.findLastIndex((r) => r.some((x) => /\d/.test(x)) && r.every((x) => cents(x) !== undefined)) : -1;
+  const threeRow = figures >= 0 ? figures : (three?.行.length ?? 0) - 1;
+  const paired = three?.行.some((r) => r.some((x) => squash(x) === '决算数')) ?? false;
+  const threeCols = {
+    total: threeHead((s) => s === '合计'),
+    abroad: threeHead((s) => s.startsWith('因公出国')),
+    car: threeHead((s) => s === '小计'),
+    buy: threeHead((s) => /^(公务用车)?购置费$/.test(s)),
+    run: threeHead((s) => /^(公务用车)?运行(维护)?费$/.test(s)),
+    host: threeHead((s) => s === '公务接待费'),
+  };
+  const threeValue = (col: number, k: number) => (three && col >= 0 && threeRow >= 0 ? cents(three.行[threeRow]![col + k]) : undefined);
   if (three) {
-    const values = threeValues;
-    for (const [k, label] of [[0, '预算数'], [1, '决算数']] as const) {
-      const v = (n: number) => values[2 * n + k];
-      equal(three.名称, `${label} 合计 与 出国+公务用车+接待`, v(0), sum([v(1), v(2), v(5)]));
-      equal(three.名称, `${label} 公务用车小计 与 购置+运行`, v(2), sum([v(3), v(4)]));
+    for (const [k, label] of (paired ? [[0, '预算数'], [1, '决算数']] : [[0, '预算数']]) as [number, string][]) {
+      const v = (name: keyof typeof threeCols) => threeValue(threeCols[name], k);
+      equal(three.名称, `${label} 合计 与 出国+公务用车+接待`, v('total'), sum([v('abroad'), v('car'), v('host')]));
+      equal(three.名称, `${label} 公务用车小计 与 购置+运行`, v('car'), sum([v('buy'), v('run')]));
     }
   }
 
@@ -175,8 +229,7 @@ function differences(t: Transcription, text: string): string[] {
   const wan = (s: string) => Math.round(Number(s.replace(/,/g, '')) * 100);
   const said = (re: RegExp) => re.exec(prose);
   const share = (part: number, whole: number) => ((part / whole) * 100).toFixed(2);
-  const spendTable = table('支出决算表');
-  if (total && spendTable) {
+  if (final && total && spendTable) {
     const grand = total.行.findIndex((r) => squash(r[0] ?? '') === '总计');
     const m = said(/收入支出决算总体情况说明\S*?年度收入支出总计([\d.,]+)万元/);
     if (m) equal('说明 一', `收入支出总计 ${m[1]} 万元 与 收入支出决算总表总计`, wan(m[1]!), num(total, grand, 1));
@@ -193,8 +246,7 @@ function differences(t: Transcription, text: string): string[] {
       if (share(wan(s[4]!), whole) !== Number(s[5]).toFixed(2)) out.push(`说明 三：项目支出占 ${s[5]}%，按所列金额为 ${share(wan(s[4]!), whole)}%`);
     } else out.push('说明 三：没有找到“本年支出合计 … 其中：基本支出 …”');
   }
-  const incomeTable = table('收入决算表');
-  if (incomeTable) {
+  if (final && incomeTable) {
     const it = incomeTable.行.findIndex((r) => squash(r[0] ?? '') === '合计' || squash(r[3] ?? '') === '合计');
     const inf = layout(incomeTable).first;
     const m = said(/本年收入合计([\d.,]+)万元，其中：财政拨款收入([\d.,]+)万元，占([\d.]+)%/);
@@ -204,21 +256,22 @@ function differences(t: Transcription, text: string): string[] {
       if (share(wan(m[2]!), wan(m[1]!)) !== Number(m[3]).toFixed(2)) out.push(`说明 二：财政拨款收入占 ${m[3]}%，按所列金额为 ${share(wan(m[2]!), wan(m[1]!))}%`);
     } else out.push('说明 二：没有找到“本年收入合计 … 其中：财政拨款收入 …”');
   }
-  if (three && threeValues.some((x) => (x ?? 0) !== 0)) {
-    const values = threeValues;
+  const threeTotals = [threeValue(threeCols.total, 0), threeValue(threeCols.total, 1)];
+  if (final && three && threeTotals.some((x) => (x ?? 0) !== 0)) {
+    const values = threeTotals;
     const m = said(/“三公”经费财政拨款支出年初预算为([\d.,]+)万元，支出决算为([\d.,]+)万元/);
     if (m) {
       equal('说明 七', `“三公”经费年初预算 ${m[1]} 万元 与 “三公”表合计预算数`, wan(m[1]!), values[0]);
       equal('说明 七', `“三公”经费支出决算 ${m[2]} 万元 与 “三公”表合计决算数`, wan(m[2]!), values[1]);
     } else out.push('说明 七：“三公”表有数，却没有找到“三公”经费年初预算和支出决算');
   }
-  if (grant) {
+  if (final && grant) {
     const grand = grant.行.findIndex((r) => squash(r[0] ?? '') === '总计');
     const m = said(/年度财政拨款收入支出总计([\d.,]+)万元/);
     if (!m) out.push('说明 四：没有找到“财政拨款收入支出总计 … 万元”');
     else equal('说明 四', `财政拨款收入支出总计 ${m[1]} 万元 与 财政拨款收入支出决算总表总计`, wan(m[1]!), num(grant, grand, 1));
   }
-  if (general) {
+  if (final && general) {
     const gl = layout(general);
     const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
     const structure = said(/支出决算结构情况(.*?)（三）/)?.[1] ?? '';
@@ -236,7 +289,7 @@ function differences(t: Transcription, text: string): string[] {
       if (rate !== Number(m[5]).toFixed(2)) out.push(`说明 五（三）：“${m[0]}”，按所列金额完成率为 ${rate === '—' ? '无法计算（预算为 0）' : `${rate}%`}`);
     }
   }
-  if (basic) {
+  if (final && basic) {
     const summary = basic.行.find((r) => squash(r[0] ?? '') === '人员经费合计');
     const m = said(/基本支出决算情况说明一般公共预算财政拨款基本支出([\d.,]+)万元。其中：人员经费([\d.,]+)万元.*?公用经费([\d.,]+)万元/);
     if (!m) out.push('说明 六：没有找到“基本支出 … 其中：人员经费 … 公用经费 …”');
@@ -246,6 +299,82 @@ function differences(t: Transcription, text: string): string[] {
       equal('说明 六', `公用经费 ${m[3]} 万元 与 基本支出表公用经费合计`, wan(m[3]!), cents(summary?.[split ? 7 : 5]));
       equal('说明 六', `基本支出 ${m[1]} 万元 与 人员经费+公用经费`, wan(m[1]!), wan(m[2]!) + wan(m[3]!));
       if (general) equal('说明 六', `一般公共预算财政拨款基本支出 ${m[1]} 万元 与 一般公共预算表的基本支出合计`, wan(m[1]!), num(general, general.行.findIndex((r) => squash(r[0] ?? '') === '合计'), layout(general).first + 1));
+    }
+  }
+
+  // A 部门预算's 说明 (上海: “部门预算编制说明” and “其他相关情况说明”) states 万元 figures rounded from the tables' 元.
+  if (!final) {
+    const tenK = (c: number | undefined) => (c ?? 0) / 1_000_000; // 分 → 万元
+    /** A printed 万元 figure against a table amount in 元 (分 here), at the precision the 说明 prints. */
+    const agrees = (where: string, what: string, printed: string, tableCents: number | undefined) => {
+      const shown = printed.replace(/[,，]/g, '');
+      const places = shown.split('.')[1]?.length ?? 0;
+      const expected = tenK(tableCents).toFixed(places);
+      if (Number(shown).toFixed(places) !== expected) out.push(`${where}：${what} ${printed} 万元，表上为 ${tenK(tableCents).toFixed(2)} 万元（按所印位数应为 ${expected}）`);
+    };
+    const need = (where: string, re: RegExp, then: (m: RegExpExecArray) => void) => {
+      const m = said(re);
+      if (m) then(m);
+      else out.push(`${where}：没有找到 ${re.source}`);
+    };
+    if (total) {
+      need('编制说明', /收入预算([\d,.]+)万元，其中：财政拨款收入([\d,.]+)万元/, (m) => {
+        agrees('编制说明', '收入预算', m[1]!, num(total, rowOf(total, 0, '收入总计'), 1));
+        agrees('编制说明', '财政拨款收入', m[2]!, num(total, rowOf(total, 0, '一、财政拨款收入'), 1));
+      });
+      need('编制说明', /支出预算([\d,.]+)万元，其中：财政拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '支出预算', m[1]!, num(total, rowOf(total, 2, '支出总计'), 3)));
+    }
+    if (grant) {
+      const spend = rowOf(grant, 2, '支出总计');
+      need('编制说明', /一般公共预算拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '一般公共预算拨款支出预算', m[1]!, num(grant, spend, 4)));
+      need('编制说明', /政府性基金拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '政府性基金拨款支出预算', m[1]!, num(grant, spend, 5)));
+      need('编制说明', /国有资本经营预算拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '国有资本经营预算拨款支出预算', m[1]!, num(grant, spend, 6)));
+    }
+    // The stated change of 财政拨款支出 against last year = the changes stated for its three parts.
+    const change = (label: string) => {
+      const m = said(new RegExp(`${label}([\\d,.]+)万元，比\\d{4}年预算(增加|减少)([\\d,.]+)万元`));
+      return m ? (m[2] === '减少' ? -1 : 1) * Math.round(Number(m[3]!.replace(/,/g, '')) * 100) : undefined;
+    };
+    const whole = change('财政拨款支出预算');
+    const parts = ['一般公共预算拨款支出预算', '政府性基金拨款支出预算', '国有资本经营预算拨款支出预算'].map(change);
+    if (whole !== undefined && parts.every((x) => x !== undefined) && whole !== sum(parts))
+      out.push(`编制说明：财政拨款支出预算比上年变动 ${yuan(whole)} 万元，三部分所列变动之和为 ${yuan(sum(parts))} 万元`);
+    // Each listed 项 against the 一般公共预算 or 政府性基金 table, found by its 类, 款 and 项 names; and their sum.
+    let listedSum = 0;
+    for (const m of prose.matchAll(/\d+\.“([^”（]+)（类）([^（]+)（款）([^（(”]+)[（(]项[）)]”?([\d,，.]+)万元/g)) {
+      const [, kind, section, item, amount] = m;
+      let found: number | undefined;
+      for (const tb of [general, fund]) {
+        if (!tb || found !== undefined) continue;
+        const l = layout(tb);
+        const rows = tb.行.map((r) => ({ code: l.code(r), name: l.name(r), r }));
+        const k = rows.find((x) => x.code.length === 3 && x.name === kind);
+        const sec = k && rows.find((x) => x.code.length === 5 && x.code.startsWith(k.code) && x.name === section);
+        const it = sec && rows.find((x) => x.code.length === 7 && x.code.startsWith(sec.code) && x.name === item);
+        if (it) found = cents(it.r[l.first]);
+      }
+      if (found === undefined) out.push(`编制说明：没有找到 ${kind}（类）${section}（款）${item}（项）`);
+      else agrees('编制说明', `${kind}（类）${section}（款）${item}（项）`, amount!, found);
+      listedSum += Math.round(Number(amount!.replace(/[,，]/g, '')) * 100);
+    }
+    if (grant) {
+      const grantTotal = tenK(num(grant, rowOf(grant, 2, '支出总计'), 3));
+      if (listedSum / 100 !== Number(grantTotal.toFixed(2))) out.push(`编制说明：所列各项之和 ${(listedSum / 100).toFixed(2)} 万元，财政拨款支出预算 ${grantTotal.toFixed(2)} 万元`);
+    }
+    if (three) {
+      const v = (name: keyof typeof threeCols) => threeValue(threeCols[name], 0);
+      const wan2 = (c: number | undefined) => ((c ?? 0) / 100).toFixed(2); // this table is in 万元
+      const same = (what: string, printed: string, c: number | undefined) => {
+        if (Number(printed).toFixed(2) !== wan2(c)) out.push(`其他相关情况说明：${what} ${printed} 万元，“三公”表为 ${wan2(c)} 万元`);
+      };
+      need('其他相关情况说明', /“三公”经费预算数为([\d.]+)万元/, (m) => same('“三公”经费预算数', m[1]!, v('total')));
+      need('其他相关情况说明', /因公出国（境）费([\d.]+)万元/, (m) => same('因公出国（境）费', m[1]!, v('abroad')));
+      need('其他相关情况说明', /公务用车购置及运行费([\d.]+)万元/, (m) => same('公务用车购置及运行费', m[1]!, v('car')));
+      need('其他相关情况说明', /公务用车购置费([\d.]+)万元/, (m) => same('公务用车购置费', m[1]!, v('buy')));
+      need('其他相关情况说明', /公务用车运行费([\d.]+)万元/, (m) => same('公务用车运行费', m[1]!, v('run')));
+      need('其他相关情况说明', /公务接待费([\d.]+)万元/, (m) => same('公务接待费', m[1]!, v('host')));
+      const running = threeHead((x) => x.startsWith('机关运行经费'));
+      need('其他相关情况说明', /机关运行经费预算为([\d.]+)万元/, (m) => same('机关运行经费预算', m[1]!, threeValue(running, 0)));
     }
   }
   return out;
