@@ -95,7 +95,8 @@ function differences(t: Transcription, text: string): string[] {
         if (children.length === 0) continue;
         equal(w, `${parent.code} ${name(tb.行[parent.i]!)} 第 ${c + 1} 列 与其下各${parent.code.length === 3 ? '款' : '项'}之和`, num(tb, parent.i, c), sum(children.map((x) => num(tb, x.i, c))));
       }
-      if (totalRow >= 0) equal(w, `合计 第 ${c + 1} 列 与各类之和`, num(tb, totalRow, c), sum(coded.filter((x) => x.code.length === 3).map((x) => num(tb, x.i, c))));
+      // In the 决算 fund tables the 合计 row doubles as the heading row of 本年支出 (合计 | 基本支出 | 项目支出): no total printed there.
+      if (totalRow >= 0 && cents(tb.行[totalRow]![c]) !== undefined) equal(w, `合计 第 ${c + 1} 列 与各类之和`, num(tb, totalRow, c), sum(coded.filter((x) => x.code.length === 3).map((x) => num(tb, x.i, c))));
     }
     if (rowSum)
       for (const r of [...coded.map((x) => x.i), ...(totalRow >= 0 ? [totalRow] : [])]) {
@@ -150,7 +151,8 @@ function differences(t: Transcription, text: string): string[] {
       const heading = fund.行[0]!.findIndex((x) => squash(x) === '本年支出');
       const spendCol = heading >= 0 ? heading : f.first;
       const fTotal = fund.行.findIndex((r) => squash(r[0] ?? '') === '合计' && cents(r[spendCol]) !== undefined);
-      equal(`${w}／${fund.名称}`, '政府性基金预算财政拨款 本年支出合计 与 基金表本年支出合计', num(grant, spend, 5), fTotal < 0 || f.first < 0 ? 0 : num(fund, fTotal, spendCol));
+      const fundSpend = fTotal >= 0 ? num(fund, fTotal, spendCol) : sum(fund.行.filter((r) => /^\d{3}$/.test(f.code(r))).map((r) => cents(r[spendCol])));
+      equal(`${w}／${fund.名称}`, '政府性基金预算财政拨款 本年支出合计 与 基金表本年支出合计', num(grant, spend, 5), fundSpend);
     }
   }
 
@@ -229,6 +231,11 @@ function differences(t: Transcription, text: string): string[] {
   const wan = (s: string) => Math.round(Number(s.replace(/,/g, '')) * 100);
   const said = (re: RegExp) => re.exec(prose);
   const share = (part: number, whole: number) => ((part / whole) * 100).toFixed(2);
+  /** A printed percentage against the computed one, at the precision printed (“98%” is right for 97.64%). */
+  const pctDiffers = (printed: string, computed: string) => {
+    const places = printed.split('.')[1]?.length ?? 0;
+    return Number(computed).toFixed(places) !== Number(printed).toFixed(places);
+  };
   if (final && total && spendTable) {
     const grand = total.行.findIndex((r) => squash(r[0] ?? '') === '总计');
     const m = said(/收入支出决算总体情况说明\S*?年度收入支出总计([\d.,]+)万元/);
@@ -242,8 +249,8 @@ function differences(t: Transcription, text: string): string[] {
       equal('说明 三', `基本支出 ${s[2]} 万元 与 支出决算表合计的基本支出`, wan(s[2]!), num(spendTable, st, sf + 1));
       equal('说明 三', `项目支出 ${s[4]} 万元 与 支出决算表合计的项目支出`, wan(s[4]!), num(spendTable, st, sf + 2));
       const whole = wan(s[1]!);
-      if (share(wan(s[2]!), whole) !== Number(s[3]).toFixed(2)) out.push(`说明 三：基本支出占 ${s[3]}%，按所列金额为 ${share(wan(s[2]!), whole)}%`);
-      if (share(wan(s[4]!), whole) !== Number(s[5]).toFixed(2)) out.push(`说明 三：项目支出占 ${s[5]}%，按所列金额为 ${share(wan(s[4]!), whole)}%`);
+      if (pctDiffers(s[3]!, share(wan(s[2]!), whole))) out.push(`说明 三：基本支出占 ${s[3]}%，按所列金额为 ${share(wan(s[2]!), whole)}%`);
+      if (pctDiffers(s[5]!, share(wan(s[4]!), whole))) out.push(`说明 三：项目支出占 ${s[5]}%，按所列金额为 ${share(wan(s[4]!), whole)}%`);
     } else out.push('说明 三：没有找到“本年支出合计 … 其中：基本支出 …”');
   }
   if (final && incomeTable) {
@@ -253,7 +260,7 @@ function differences(t: Transcription, text: string): string[] {
     if (m) {
       equal('说明 二', `本年收入合计 ${m[1]} 万元 与 收入决算表合计`, wan(m[1]!), num(incomeTable, it, inf));
       equal('说明 二', `财政拨款收入 ${m[2]} 万元 与 收入决算表合计的财政拨款收入`, wan(m[2]!), num(incomeTable, it, inf + 1));
-      if (share(wan(m[2]!), wan(m[1]!)) !== Number(m[3]).toFixed(2)) out.push(`说明 二：财政拨款收入占 ${m[3]}%，按所列金额为 ${share(wan(m[2]!), wan(m[1]!))}%`);
+      if (pctDiffers(m[3]!, share(wan(m[2]!), wan(m[1]!)))) out.push(`说明 二：财政拨款收入占 ${m[3]}%，按所列金额为 ${share(wan(m[2]!), wan(m[1]!))}%`);
     } else out.push('说明 二：没有找到“本年收入合计 … 其中：财政拨款收入 …”');
   }
   const threeTotals = [threeValue(threeCols.total, 0), threeValue(threeCols.total, 1)];
@@ -280,13 +287,38 @@ function differences(t: Transcription, text: string): string[] {
       const g = general.行.findIndex((x) => /^\d{3}$/.test(gl.code(x)) && gl.name(x) === m[1]);
       equal('说明 五（二）', `${m[1]}（类）${m[2]} 万元 与 一般公共预算表`, wan(m[2]!), g < 0 ? undefined : num(general, g, gl.first));
       const computed = share(wan(m[2]!), num(general, gTotal, gl.first)!);
-      if (computed !== Number(m[3]).toFixed(2)) out.push(`说明 五（二）：${m[1]}（类）占 ${m[3]}%，按表为 ${computed}%`);
+      if (pctDiffers(m[3]!, computed)) out.push(`说明 五（二）：${m[1]}（类）占 ${m[3]}%，按表为 ${computed}%`);
     }
     // Each 年初预算/全年预算 → 支出决算 → 完成 …% sentence: the rate must follow from the two amounts.
     for (const m of prose.matchAll(/(年初|全年)预算为([\d.,]+)万元，(?:全年预算为[\d.,]+万元，)?支出决算为([\d.,]+)万元，完成(年初|全年)预算(?:数)?的([\d.]+)%/g)) {
       const base = m[0].includes('全年预算为') && m[4] === '年初' ? wan(/年初预算为([\d.,]+)/.exec(m[0])![1]!) : wan(m[2]!);
       const rate = base === 0 ? '—' : share(wan(m[3]!), base);
-      if (rate !== Number(m[5]).toFixed(2)) out.push(`说明 五（三）：“${m[0]}”，按所列金额完成率为 ${rate === '—' ? '无法计算（预算为 0）' : `${rate}%`}`);
+      if (rate === '—' || pctDiffers(m[5]!, rate)) out.push(`说明 五（三）：“${m[0]}”，按所列金额完成率为 ${rate === '—' ? '无法计算（预算为 0）' : `${rate}%`}`);
+    }
+  }
+  // “类（类）款（款）项（项）X 万元” in the 决算 说明: X against the 一般公共预算 table, else the 政府性基金 table.
+  if (final) {
+    for (const m of prose.matchAll(/([^（、：，。；]+)（类）([^（]+)（款）([^（]+)（项）([\d,.]+)万元/g)) {
+      const [, kind, section, item, amount] = m;
+      let found: number | undefined;
+      for (const tb of [general, fund]) {
+        if (!tb || found !== undefined) continue;
+        const l = layout(tb);
+        const rows = tb.行.map((r) => ({ code: l.code(r), name: l.name(r), r }));
+        const k = rows.find((x) => x.code.length === 3 && x.name === kind);
+        const sec = k && rows.find((x) => x.code.length === 5 && x.code.startsWith(k.code) && x.name === section);
+        const it = sec && rows.find((x) => x.code.length === 7 && x.code.startsWith(sec.code) && x.name === item);
+        // The fund table's amount is its 本年支出 合计 column.
+        if (it) found = cents(it.r[tb === fund ? Math.max(fund!.行[0]!.findIndex((x) => squash(x) === '本年支出'), l.first) : l.first]);
+      }
+      if (found === undefined) out.push(`说明：没有找到 ${kind}（类）${section}（款）${item}（项）`);
+      else equal('说明', `${kind}（类）${section}（款）${item}（项）${amount} 万元 与表`, wan(amount!), found);
+    }
+    const signed = (m: RegExpExecArray | null) => (m ? (m[1] === '减少' ? -1 : 1) * wan(m[2]!) : 0);
+    const whole = said(/“三公”经费财政拨款支出决算数比\d{4}年度(减少|增加)([\d.,]+)万元/);
+    if (whole) {
+      const parts = [/因公出国（境）费支出决算(减少|增加)([\d.,]+)万元/, /公务用车购置及运行维护费支出决算(减少|增加)([\d.,]+)万元/, /公务接待费支出决算(减少|增加)([\d.,]+)万元/].map((re) => signed(re.exec(prose)));
+      if (signed(whole) !== sum(parts)) out.push(`说明 七：“三公”经费比上年变动 ${yuan(signed(whole))} 万元，各项所列变动之和为 ${yuan(sum(parts))} 万元`);
     }
   }
   if (final && basic) {
