@@ -373,7 +373,7 @@ function differences(t: Transcription, text: string): string[] {
       out.push(`编制说明：财政拨款支出预算比上年变动 ${yuan(whole)} 万元，三部分所列变动之和为 ${yuan(sum(parts))} 万元`);
     // Each listed 项 against the 一般公共预算 or 政府性基金 table, found by its 类, 款 and 项 names; and their sum.
     let listedSum = 0;
-    for (const m of prose.matchAll(/\d+\.“([^”（]+)（类）([^（]+)（款）([^（(”]+)[（(]项[）)]”?([\d,，.]+)万元/g)) {
+    for (const m of prose.matchAll(/\d+\.?“([^”（(]+)[（(]类[）)]([^（(]+)[（(]款[）)]([^（(”]+)[（(]项[）)][”＂]?([\d,，.]+)万元/g)) {
       const [, kind, section, item, amount] = m;
       let found: number | undefined;
       for (const tb of [general, fund]) {
@@ -412,6 +412,37 @@ function differences(t: Transcription, text: string): string[] {
   return out;
 }
 
+/**
+ * One unit over two years: what a 部门预算's 说明 says of last year's budget against that year's 部门决算 (its 说明's
+ * 年初预算 of the 一般公共预算 and its "三公" table's 预算数). Returns the comparisons made and the differences found.
+ */
+function lastYear(budget: Transcription, budgetText: string, final: Transcription, finalText: string) {
+  const flat = (s: string) => s.replace(/<!--.*?-->/g, '').replace(/\s+/g, '');
+  const [b, f] = [flat(budgetText), flat(finalText)];
+  const wan = (s: string) => Math.round(Number(s.replace(/,/g, '')) * 100);
+  const out: string[] = [];
+  let compared = 0;
+  const y = final.年度;
+  // “一般公共预算拨款支出预算 X 万元，比 Y 年预算增加/减少 Z 万元” → last year's budget X ∓ Z.
+  const general = new RegExp(`一般公共预算拨款支出预算([\\d,.]+)万元，比${y}年预算(增加|减少)([\\d,.]+)万元`).exec(b);
+  const opening = /一般公共预算财政拨款支出年初预算为([\d,.]+)万元/.exec(f);
+  if (general && opening) {
+    compared++;
+    const then = wan(general[1]!) - (general[2] === '减少' ? -1 : 1) * wan(general[3]!);
+    if (then !== wan(opening[1]!)) out.push(`${budget.年度}年预算说明推出的${y}年一般公共预算 ${(then / 100).toFixed(2)} 万元，${y}年决算说明的年初预算 ${opening[1]} 万元`);
+  }
+  // “‘三公’经费预算数为 X 万元，与 Y 年预算持平 / 比 Y 年预算增加 Z 万元” against last year's "三公" table's 预算数 合计.
+  const three = new RegExp(`“三公”经费预算数为([\\d.]+)万元，(?:与${y}年预算持平|比${y}年预算(增加|减少)([\\d.]+)万元)`).exec(b);
+  const table = final.表格.find((t) => t.名称.includes('三公'));
+  const figures = table?.行[table.行.findIndex((r) => r[0] === '预算数') + 1];
+  if (three && figures) {
+    compared++;
+    const then = wan(three[1]!) - (three[2] ? (three[2] === '减少' ? -1 : 1) * wan(three[3]!) : 0);
+    if (then !== wan(figures[0] ?? '0')) out.push(`${budget.年度}年预算说明推出的${y}年“三公”预算 ${(then / 100).toFixed(2)} 万元，${y}年决算“三公”表预算数 ${figures[0]} 万元`);
+  }
+  return { compared, out };
+}
+
 /** The README's list: lines `- \`<id>\` <difference>` under “## 重算出的差异”. */
 function listed(): Map<string, string[]> {
   const readme = readFileSync(join(BUDGET_DIR, 'README.md'), 'utf8');
@@ -448,6 +479,22 @@ describe('部门预算/决算语料', () => {
       '支出决算表：20139 社会工作事务 第 3 列 与其下各项之和，264.87 ≠ 264.88（差 -0.01）',
       '支出决算表：2013901 行政运行 第 3 列 与其后各列之和，51.33 ≠ 51.32（差 0.01）',
     ]);
+  });
+  it('同一单位相邻两年：预算说明所说的上年预算与上年决算相符', () => {
+    const docs = ids.map((id) => ({ id, t: readTranscription(id, BUDGET_DIR), text: readFileSync(join(BUDGET_DIR, `${id}.说明.md`), 'utf8') }));
+    const unit = (t: Transcription) => `${t.地区}/${(t.单位 ?? '').replace(/（.*$/, '')}`;
+    const pairs = docs.flatMap((b) => (b.t.种类 === '部门预算' ? docs.filter((f) => f.t.种类 === '部门决算' && f.t.年度 === b.t.年度 - 1 && unit(f.t) === unit(b.t)).map((f) => [b, f] as const) : []));
+    expect(pairs.map(([b, f]) => `${b.id}←${f.id}`)).toEqual(['sh-putuo-wenlv-2026-budget←sh-putuo-wenlv-2025-final']);
+    for (const [b, f] of pairs) {
+      const { compared, out } = lastYear(b.t, b.text, f.t, f.text);
+      expect(compared, `${b.id} 与 ${f.id}：核对的项数`).toBe(2);
+      expect(out).toEqual([]);
+      // The same check sees a changed figure: last year's "三公" 预算数 one 分 higher.
+      const changed = structuredClone(f.t);
+      const three = changed.表格.find((t) => t.名称.includes('三公'))!;
+      three.行[three.行.findIndex((r) => r[0] === '预算数') + 1]![0] = '11.50';
+      expect(lastYear(b.t, b.text, changed, f.text).out).toEqual(['2026年预算说明推出的2025年“三公”预算 11.49 万元，2025年决算“三公”表预算数 11.50 万元']);
+    }
   });
   it.each(ids)('%s：重算出的差异正是 README 所列', (id) => {
     const t = readTranscription(id, BUDGET_DIR);
