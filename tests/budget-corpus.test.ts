@@ -2,7 +2,8 @@
 // documents assert is recomputed from the transcriptions, and the differences found must be exactly the
 // ones tests/fixtures/budget/README.md lists — so the README cannot drift from the documents, and a
 // transcription slip shows up as a difference nobody listed. The checks are written for the tables
-// these documents print (上海 部门决算 set); they are evidence for the future checker, not the checker.
+// these documents print (上海's 部门决算 and 部门预算 sets); they are evidence for the future checker, not
+// the checker (src/ has none yet).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,14 +11,14 @@ import { BUDGET_DIR, filesOf, readTranscription, transcriptionIds, type Transcri
 
 type Table = Transcription['表格'][number];
 
-/** Money as printed (万元, thousands separators, blank = nothing) in 分; undefined when the cell is not a number. */
+/** Money as printed (万元 or 元, thousands separators, blank = nothing) in hundredths; undefined when the cell is not a number. */
 function cents(text: string | undefined): number | undefined {
   const s = (text ?? '').replace(/,/g, '').trim();
   if (s === '') return 0;
   if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
   return Math.round(Number(s) * 100);
 }
-const yuan = (c: number) => (c / 100).toFixed(2);
+const money = (c: number) => (c / 100).toFixed(2);
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** The differences one document has, as sentences (the README lists the same sentences). */
@@ -38,7 +39,7 @@ function differences(t: Transcription, text: string): string[] {
   const num = (tb: Table, r: number, c: number) => cents(tb.行[r]?.[c]);
   const equal = (where: string, what: string, left: number | undefined, right: number | undefined) => {
     if (left === undefined || right === undefined) out.push(`${where}：${what} 不是数`);
-    else if (left !== right) out.push(`${where}：${what}，${yuan(left)} ≠ ${yuan(right)}（差 ${yuan(left - right)}）`);
+    else if (left !== right) out.push(`${where}：${what}，${money(left)} ≠ ${money(right)}（差 ${money(left - right)}）`);
   };
   const sum = (xs: (number | undefined)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
   /** Where a 功能分类 table keeps its code, name and amounts: codes in one column, or in three (类 | 款 | 项). */
@@ -55,6 +56,20 @@ function differences(t: Transcription, text: string): string[] {
     return -1;
   };
   const numbered = /^[一二三四五六七八九十]+、/;
+  /** A 项 named in a 说明 (类, 款, 项 names): its amount in the 一般公共预算 table, else the 政府性基金 table (本年支出). */
+  const itemAmount = (kind: string, section: string, item: string): number | undefined => {
+    for (const tb of [general, fund]) {
+      if (!tb) continue;
+      const l = layout(tb);
+      const rows = tb.行.map((r) => ({ code: l.code(r), name: l.name(r), r }));
+      const k = rows.find((x) => x.code.length === 3 && x.name === kind);
+      const sec = k && rows.find((x) => x.code.length === 5 && x.code.startsWith(k.code) && x.name === section);
+      const it = sec && rows.find((x) => x.code.length === 7 && x.code.startsWith(sec.code) && x.name === item);
+      const spendHeading = tb.行[0]!.findIndex((x) => squash(x) === '本年支出');
+      if (it) return cents(it.r[tb === fund && spendHeading >= 0 ? spendHeading : l.first]);
+    }
+    return undefined;
+  };
 
   // 收入支出决算总表 and 财政拨款收入支出决算总表: numbered lines add up to 本年 totals; 总计 = 本年 + 结转; both sides equal.
   if (total) {
@@ -300,17 +315,7 @@ function differences(t: Transcription, text: string): string[] {
   if (final) {
     for (const m of prose.matchAll(/([^（、：，。；]+)（类）([^（]+)（款）([^（]+)（项）([\d,.]+)万元/g)) {
       const [, kind, section, item, amount] = m;
-      let found: number | undefined;
-      for (const tb of [general, fund]) {
-        if (!tb || found !== undefined) continue;
-        const l = layout(tb);
-        const rows = tb.行.map((r) => ({ code: l.code(r), name: l.name(r), r }));
-        const k = rows.find((x) => x.code.length === 3 && x.name === kind);
-        const sec = k && rows.find((x) => x.code.length === 5 && x.code.startsWith(k.code) && x.name === section);
-        const it = sec && rows.find((x) => x.code.length === 7 && x.code.startsWith(sec.code) && x.name === item);
-        // The fund table's amount is its 本年支出 合计 column.
-        if (it) found = cents(it.r[tb === fund ? Math.max(fund!.行[0]!.findIndex((x) => squash(x) === '本年支出'), l.first) : l.first]);
-      }
+      const found = itemAmount(kind!, section!, item!);
       if (found === undefined) out.push(`说明：没有找到 ${kind}（类）${section}（款）${item}（项）`);
       else equal('说明', `${kind}（类）${section}（款）${item}（项）${amount} 万元 与表`, wan(amount!), found);
     }
@@ -318,7 +323,7 @@ function differences(t: Transcription, text: string): string[] {
     const whole = said(/“三公”经费财政拨款支出决算数比\d{4}年度(减少|增加)([\d.,]+)万元/);
     if (whole) {
       const parts = [/因公出国（境）费支出决算(减少|增加)([\d.,]+)万元/, /公务用车购置及运行维护费支出决算(减少|增加)([\d.,]+)万元/, /公务接待费支出决算(减少|增加)([\d.,]+)万元/].map((re) => signed(re.exec(prose)));
-      if (signed(whole) !== sum(parts)) out.push(`说明 七：“三公”经费比上年变动 ${yuan(signed(whole))} 万元，各项所列变动之和为 ${yuan(sum(parts))} 万元`);
+      if (signed(whole) !== sum(parts)) out.push(`说明 七：“三公”经费比上年变动 ${money(signed(whole))} 万元，各项所列变动之和为 ${money(sum(parts))} 万元`);
     }
   }
   if (final && basic) {
@@ -370,21 +375,12 @@ function differences(t: Transcription, text: string): string[] {
     const whole = change('财政拨款支出预算');
     const parts = ['一般公共预算拨款支出预算', '政府性基金拨款支出预算', '国有资本经营预算拨款支出预算'].map(change);
     if (whole !== undefined && parts.every((x) => x !== undefined) && whole !== sum(parts))
-      out.push(`编制说明：财政拨款支出预算比上年变动 ${yuan(whole)} 万元，三部分所列变动之和为 ${yuan(sum(parts))} 万元`);
+      out.push(`编制说明：财政拨款支出预算比上年变动 ${money(whole)} 万元，三部分所列变动之和为 ${money(sum(parts))} 万元`);
     // Each listed 项 against the 一般公共预算 or 政府性基金 table, found by its 类, 款 and 项 names; and their sum.
     let listedSum = 0;
     for (const m of prose.matchAll(/\d+\.?“([^”（(]+)[（(]类[）)]([^（(]+)[（(]款[）)]([^（(”]+)[（(]项[）)][”＂]?([\d,，.]+)万元/g)) {
       const [, kind, section, item, amount] = m;
-      let found: number | undefined;
-      for (const tb of [general, fund]) {
-        if (!tb || found !== undefined) continue;
-        const l = layout(tb);
-        const rows = tb.行.map((r) => ({ code: l.code(r), name: l.name(r), r }));
-        const k = rows.find((x) => x.code.length === 3 && x.name === kind);
-        const sec = k && rows.find((x) => x.code.length === 5 && x.code.startsWith(k.code) && x.name === section);
-        const it = sec && rows.find((x) => x.code.length === 7 && x.code.startsWith(sec.code) && x.name === item);
-        if (it) found = cents(it.r[l.first]);
-      }
+      const found = itemAmount(kind!, section!, item!);
       if (found === undefined) out.push(`编制说明：没有找到 ${kind}（类）${section}（款）${item}（项）`);
       else agrees('编制说明', `${kind}（类）${section}（款）${item}（项）`, amount!, found);
       listedSum += Math.round(Number(amount!.replace(/[,，]/g, '')) * 100);
