@@ -13,6 +13,7 @@ import { readTextGrids, writeTextGrids } from '../src/lib/office/grid-text.ts';
 import { readAmount } from '../src/lib/reading/money.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from '../src/schema/framework.ts';
 import { RESULT_LAYOUTS, RESULT_READING, type ResultKind } from '../src/schema/result-layouts.ts';
+import { LABEL_READING } from '../src/schema/table-layouts.ts';
 import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from '../src/schema/results.ts';
 import { gridsOf, readTranscription, transcriptionIds, type Transcription } from './fixtures/published/transcription.ts';
 import { EVALUATION } from './fixtures/results/samples.ts';
@@ -131,7 +132,7 @@ function kept(text: string, table: Record<string, unknown>, strings: string[]): 
   if (year) return Number(year[1]) === table['年度'];
   const money = MONEY_LINE.exec(t);
   if (money) return money[1] === table['金额单位'];
-  const segments = text.trim().split(RESULT_READING.inlineSplit).map((s) => RESULT_READING.inlineLabel.exec(s.trim()));
+  const segments = text.trim().split(LABEL_READING.inlineSplit).map((s) => LABEL_READING.inline.exec(s.trim()));
   if (segments.every((m) => m !== null) && (segments.length > 1 || segments[0]![2] !== '')) {
     return segments.every((m) => [m![1]!, m![2]!].every((x) => x === '' || kept(x, table, strings)));
   }

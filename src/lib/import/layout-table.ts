@@ -6,7 +6,7 @@
 // maintainer. It refuses, in Chinese and with the cell, only what it cannot keep faithfully — a cell
 // that pairs with no label, money that does not add up, amounts in two units — and then nothing is written.
 import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
-import { CAPTIONS, DEFAULT_LAYOUT, TOTAL_ROWS, INDICATOR_FIELDS, labelKey, MONEY_FIELDS, PROJECT_FIELDS, readLabel, type HeadBlock, type LayoutField, type ListTable, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
+import { CAPTIONS, DEFAULT_LAYOUT, TOTAL_ROWS, INDICATOR_FIELDS, LABEL_READING, labelKey, MONEY_FIELDS, PROJECT_FIELDS, readLabel, type HeadBlock, type LayoutField, type ListTable, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
 import { DEPARTMENT_KEYS, type DepartmentInput } from '../../schema/department.ts';
 import { decimalsOf, MAX_DECIMALS, moneyUnitOf, readAmount, toFen, formatFenIn, type MoneyUnit } from '../reading/money.ts';
 import { natureProblem } from '../reading/indicator-value.ts';
@@ -159,8 +159,8 @@ function roleOf(vocabulary: Vocabulary, key: string): Role | undefined {
 }
 /** A label and its value in one cell (`预算单位:某某局`), when the label is one the layout knows. */
 function inlineLabel(vocabulary: Vocabulary, text: string): { label: string; value: string; role: Role } | undefined {
-  const m = /^\s*([^:：\n]{1,24}?)\s*[:：]\s*(\S[\s\S]*)$/.exec(text);
-  if (!m) return undefined;
+  const m = LABEL_READING.inline.exec(text);
+  if (!m || m[2]!.trim() === '') return undefined;
   const role = roleOf(vocabulary, labelKey(m[1]!));
   return role && !('caption' in role) ? { label: m[1]!.trim(), value: m[2]!, role } : undefined;
 }
