@@ -148,24 +148,34 @@ const vocabularyOf = (layout: TableLayout): Vocabulary => ({
 /** Block titles of a layout's head and indicator part, as compared. */
 const captionsOf = (layout: TableLayout): Set<string> => new Set([...CAPTIONS, ...(layout.captions ?? [])].map(labelKey));
 
+/**
+ * Whether a printed text is one of these block titles. One printed with a score (`绩效指标(90分)`)
+ * is not a mere title: it says what the block is worth, so it is kept as printed under 其他栏目.
+ */
+const isTitleIn = (captions: ReadonlySet<string>, printed: string) => {
+  const { key, score } = readLabel(printed);
+  return captions.has(key) && score === undefined;
+};
+
 /** What a cell of the head is: a field's label, a known extra label, a block title, or none of these. */
 type Role = { field: string } | { extra: true } | { caption: true };
-function roleOf(vocabulary: Vocabulary, key: string): Role | undefined {
+function roleOf(vocabulary: Vocabulary, printed: string): Role | undefined {
+  const key = labelKey(printed);
   const field = vocabulary.fields.get(key);
   if (field) return { field };
   if (vocabulary.extras.has(key)) return { extra: true };
-  if (vocabulary.captions.has(key)) return { caption: true };
+  if (isTitleIn(vocabulary.captions, printed)) return { caption: true };
   return undefined;
 }
 /** A label and its value in one cell (`预算单位:某某局`), when the label is one the layout knows. */
 function inlineLabel(vocabulary: Vocabulary, text: string): { label: string; value: string; role: Role } | undefined {
   const m = LABEL_READING.inline.exec(text);
   if (!m || m[2]!.trim() === '') return undefined;
-  const role = roleOf(vocabulary, labelKey(m[1]!));
+  const role = roleOf(vocabulary, m[1]!);
   return role && !('caption' in role) ? { label: m[1]!.trim(), value: m[2]!, role } : undefined;
 }
 /** Whether a cell reads as a label (so it is not the value of the label before it). */
-const isLabel = (vocabulary: Vocabulary, text: string) => text.trim() !== '' && (roleOf(vocabulary, labelKey(text)) !== undefined || inlineLabel(vocabulary, text) !== undefined || /[:：]\s*$/.test(text));
+const isLabel = (vocabulary: Vocabulary, text: string) => text.trim() !== '' && (roleOf(vocabulary, text) !== undefined || inlineLabel(vocabulary, text) !== undefined || /[:：]\s*$/.test(text));
 /**
  * A text printed where a label stands that no description names: one phrase (a bracket of weights
  * after it at most), no value of its own after a colon. A note (`附注：本表为草稿`) or a sentence is not one.
@@ -251,7 +261,7 @@ function columnsOf(grid: Grid, r: number, layout: TableLayout, table: ReadTable,
     const blockTitle = (cell.rowSpan ?? 1) > 1 || shown.row < r || !columnHasValues(grid, r, c);
     // A block title beside the indicators (merged down their left side, or over nothing) is no
     // column; one with values under it is, and an unknown one at that.
-    if (captions.has(key) && blockTitle) continue;
+    if (isTitleIn(captions, text) && blockTitle) continue;
     const span = cell.colSpan ?? 1;
     if (sub && span > 1) {
       for (let c2 = c; c2 < c + span; c2++) {
@@ -264,7 +274,8 @@ function columnsOf(grid: Grid, r: number, layout: TableLayout, table: ReadTable,
     if (!byLabel.has(key) && !projectLabels.has(key) && !extras.has(key) && ((cell.rowSpan ?? 1) > 1 || shown.row < r || grid.source === 'text') && !columnHasValues(grid, r, c)) {
       // A title no description names, merged down beside the indicators (`绩` of a vertical 绩效指标,
       // 绩效指标 with its weights in brackets): kept with the table's other cells, listed.
-      keepExtra(table, text, '', cellWhere(grid, shown.row, c), layout, report);
+      // A block title the layout knows, printed with its score, is kept so without a notice.
+      keepExtra(table, text, '', cellWhere(grid, shown.row, c), layout, report, captions.has(key));
       continue;
     }
     for (let c2 = c; c2 < c + span; c2++) if (c2 === c || startsBelow(grid, r, c2)) printings.push({ c: c2, text, key });
@@ -359,7 +370,7 @@ function stackedHeader(grid: Grid, header: number, layout: TableLayout): Grid {
 }
 
 /** A block title just over the header row (or merged down into it). */
-const isCaption = (cell: GridCell, r: number, header: number) => CAPTIONS.has(labelKey(cell.text)) && (r === header - 1 || r + (cell.rowSpan ?? 1) > header);
+const isCaption = (cell: GridCell, r: number, header: number) => isTitleIn(CAPTIONS, cell.text) && (r === header - 1 || r + (cell.rowSpan ?? 1) > header);
 /** Part of a many-projects header of two rows: merged down into the header row, or a block title over it. */
 const isHeaderCell = (cell: GridCell, r: number, header: number) => r + (cell.rowSpan ?? 1) > header || isCaption(cell, r, header);
 
@@ -448,7 +459,7 @@ function readLabelled(grid: Grid, from: number, to: number, layout: TableLayout,
     // A form's labels may be merged down its left side past the header: only block titles are skipped.
     row.forEach((x, n) => {
       if (x.text === '' || isCaption(x.cell, r, to)) return;
-      const item: Item = { r, n, x, row, printed: x.text, role: roleOf(vocabulary, labelKey(x.text)) };
+      const item: Item = { r, n, x, row, printed: x.text, role: roleOf(vocabulary, x.text) };
       const inline = item.role ? undefined : inlineLabel(vocabulary, x.text);
       if (inline) Object.assign(item, { printed: inline.label, role: inline.role, value: { text: inline.value, where: cellWhere(grid, r, x.c) } });
       const unit = readLabel(item.printed).unit;
