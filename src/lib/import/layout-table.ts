@@ -392,9 +392,11 @@ function readForm(grid: Grid, layout: TableLayout, report: Report): ReadTable[] 
     .filter((x): x is { list: ListTable; header: number } => x.header !== undefined && x.header < header)
     .sort((a, b) => a.header - b.header);
   const titles = new Set((layout.listTables ?? []).map((l) => labelKey(l.label)));
+  // A row that only names a list, or the indicator block under it (部门整体绩效指标), is no row of the list.
+  const blockTitles = captionsOf(layout);
   const isTitle = (r: number) => {
     const texts = (grid.rows[r] ?? []).filter((c): c is GridCell => c !== null && c.text.trim() !== '');
-    return texts.length === 1 && titles.has(labelKey(texts[0]!.text));
+    return texts.length === 1 && (titles.has(labelKey(texts[0]!.text)) || isTitleIn(blockTitles, texts[0]!.text));
   };
   const inList = new Set<number>();
   lists.forEach(({ list, header: listHeader }, n) => {
@@ -590,6 +592,11 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
   }
   const projectLabels = new Map(layout.fields.flatMap((f) => labelsOf(f).map((l) => [l, f.field] as const)));
   const { columns } = columnsOf(grid, header, layout, lines, report, projectLabels);
+  // A unit in a column's label (`预算数（万元）`) is the sheet's money unit, as a head label's is in a form.
+  for (const c of columns.keys()) {
+    const unit = readLabel(visibleText(grid, header, c)).unit;
+    if (unit) setMoneyUnit(lines, unit, cellWhere(grid, header, c), report);
+  }
   const projectColumns = [...columns].filter(([, col]) => col.project).map(([c, col]) => [c, col.project!] as const);
   const nameColumn = projectColumns.find(([, f]) => f === '项目名称')?.[0];
   if (nameColumn === undefined) {
@@ -602,7 +609,10 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
   for (let r = header + 1; r < grid.rows.length; r++) {
     // A project starts where its name cell starts (the unit's total row may span the name column from the left).
     const name = visibleCell(grid, r, nameColumn);
-    const startsHere = name !== undefined && name.row === r && name.col === nameColumn && name.cell.text.trim() !== '';
+    const ownName = name !== undefined && name.row === r && name.col === nameColumn && name.cell.text.trim() !== '';
+    // 合计 where a project's name stands is the unit's total row (printed above the projects or under them).
+    const totalLabel = ownName && TOTAL_ROWS.has(labelKey(name.cell.text));
+    const startsHere = ownName && !totalLabel;
     const indicatorWritten = [...columns].some(([c, col]) => !col.project && ownText(grid, r, c) !== '');
     const projectCells = projectColumns.map(([c, field]) => ({ c, field, cell: own(grid, r, c) })).filter((x) => x.cell && x.cell.text.trim() !== '');
     if (!startsHere && !indicatorWritten) {
@@ -611,9 +621,10 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
       const total = projectCells.find((x) => x.field === '预算数');
       if (total && !unitTotal) {
         unitTotal = { text: total.cell!.text, where: cellWhere(grid, r, total.c) };
-        const unit = projectCells.find((x) => x.field === '单位名称') ?? projectCells.find((x) => x !== total && (x.cell!.colSpan ?? 1) > 1);
+        const label = totalLabel ? projectCells.find((x) => x.field === '项目名称') : undefined;
+        const unit = projectCells.find((x) => x !== label && x.field === '单位名称') ?? projectCells.find((x) => x !== total && x !== label && (x.cell!.colSpan ?? 1) > 1);
         if (unit) lines.unitLine = unit.cell!.text.trim();
-        for (const { c, cell } of projectCells.filter((x) => x !== total && x !== unit)) {
+        for (const { c, cell } of projectCells.filter((x) => x !== total && x !== unit && x !== label)) {
           problems.push({ where: cellWhere(grid, r, c), message: `单位合计行中的“${short(cell!.text)}”无法放置：这一行只应有单位名称和预算数合计` });
         }
         continue;

@@ -316,11 +316,13 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     for (; n < cells.length; n++) {
       const { c, cell, text } = cells[n]!;
       const inline = inlinePairs(text);
-      if ((!inline || inline.length === 1) && line(text, at(r, c))) continue;
+      // A label of this block with its value in the cell (`部门名称：某镇人民政府`) is that label, not a unit line.
+      const ownLabel = (label: string) => match(known, label) !== undefined;
+      if ((!inline || (inline.length === 1 && !ownLabel(inline[0]!.label))) && line(text, at(r, c))) continue;
       const next = c + (cell.colSpan ?? 1);
       const following = cells[n + 1]?.c === next ? cells[n + 1]! : undefined;
       if (inline && (inline.length > 1 || inline[0]!.value !== '')) {
-        for (const p of inline) if (!line(`${p.label}:${p.value}`, at(r, c))) place(p.label, p.value, at(r, c), at(r, c));
+        for (const p of inline) if (ownLabel(p.label) || !line(`${p.label}:${p.value}`, at(r, c))) place(p.label, p.value, at(r, c), at(r, c));
       } else if (following && !(inline && inlinePairs(following.text))) {
         // Its value: the next cell, unless that is a label of its own (`项目负责人:` | `财务负责人:`).
         place(text, following.text, at(r, c), at(r, next));
