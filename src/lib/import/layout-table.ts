@@ -775,7 +775,9 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
   };
   for (const [field, text] of table.values) if (field !== '单位名称' && field !== '单位编码') project[field] = cellValue(field, text, at(field));
   for (const [field, rows] of table.lists) {
-    project[field] = rows.map((row) => Object.fromEntries([...row.cells].filter(([, t]) => t.trim() !== '').map(([f, t]) => [f, cellValue(f, t, row.where.get(f)!)])));
+    // In the description's order, whatever the printed one: the file reads the same however the table was laid out.
+    const order = (layout.listTables ?? []).find((l) => l.field === field)!.columns.map((c) => c.field);
+    project[field] = rows.map((row) => ordered(Object.fromEntries([...row.cells].filter(([, t]) => t.trim() !== '').map(([f, t]) => [f, cellValue(f, t, row.where.get(f)!)])), order));
   }
   if (isProject) {
     const code = project['项目编码'] as string | undefined;
