@@ -24,7 +24,7 @@ import { projectSchema } from '../src/schema/project.ts';
 import { RESULT_READING, type ResultKind } from '../src/schema/result-layouts.ts';
 import { departmentEvaluationSchema, EMPTY_MARKS, evaluationSchema, monitoringSchema } from '../src/schema/results.ts';
 import { CAPTIONS, LABEL_READING, labelForms, layoutNamed, TOTAL_ROWS } from '../src/schema/table-layouts.ts';
-import { filesOf, readTranscription, transcriptionIds, UNSEEN_DIR } from './fixtures/published/transcription.ts';
+import { filesOf, gridsOf, readTranscription, transcriptionIds, UNSEEN_DIR } from './fixtures/published/transcription.ts';
 import { layoutContent } from './fixtures/layouts/files.ts';
 import { ROOT, runCli } from './helpers.ts';
 
@@ -247,5 +247,16 @@ describe('tables of our own in layouts the corpus does not have (made up, tests/
     expect(result.stderr).toContain('表中与它的指标表头最像的一行是：“一级指标” “二级指标” “三级指标” “评分标准” “分值” “得分” “评分依据”');
     expect(result.stderr).toContain('没有写入任何文件');
     expect(readdirSync(content).sort()).toEqual(['about.md', 'site.yaml']);
+  });
+});
+
+describe('the editing guide', () => {
+  it('lists exactly the layouts and kinds met in the corpus of published tables, as recognised there', () => {
+    // The closest description of each corpus table (the one it is read as, or named as closest when refused).
+    const met = new Set(transcriptionIds().map((id) => recognise(gridsOf(readTranscription(id))).candidates[0]!.name));
+    const guide = readFileSync(join(ROOT, 'docs/编辑指南.md'), 'utf8');
+    const table = guide.slice(guide.indexOf('**公开表格里见过的表样和种类**')).split('\n\n')[1]!;
+    const listed = new Set(table.split('\n').slice(2).map((row) => /^\| `([^`]+)` \|/.exec(row)?.[1]));
+    expect(listed).toEqual(met);
   });
 });
