@@ -21,7 +21,7 @@ import { readAmount } from '../src/lib/reading/money.ts';
 import { departmentSchemaFor } from '../src/schema/department.ts';
 import { DEFAULT_FRAMEWORK } from '../src/schema/framework.ts';
 import { projectSchema } from '../src/schema/project.ts';
-import { RESULT_READING, type ResultKind } from '../src/schema/result-layouts.ts';
+import { RESULT_READING } from '../src/schema/result-layouts.ts';
 import { departmentEvaluationSchema, EMPTY_MARKS, evaluationSchema, monitoringSchema } from '../src/schema/results.ts';
 import { CAPTIONS, LABEL_READING, labelForms, layoutNamed, TOTAL_ROWS } from '../src/schema/table-layouts.ts';
 import { filesOf, gridsOf, readTranscription, transcriptionIds, UNSEEN_DIR } from './fixtures/published/transcription.ts';
@@ -100,7 +100,7 @@ function labelsOf(d: Description): Set<string> {
     d.kind === 'target'
       ? [
           d.layout.title,
-          ...[...d.layout.fields, ...d.layout.indicatorColumns, ...(d.layout.listTables ?? []).flatMap((t) => [{ label: t.label }, ...t.columns])].flatMap((f) => [f.label, ...('aliases' in f ? (f.aliases ?? []) : [])]),
+          ...[...d.layout.fields, ...d.layout.indicatorColumns, ...(d.layout.listTables ?? []).flatMap((t): { label: string; aliases?: readonly string[] }[] => [{ label: t.label }, ...t.columns])].flatMap((f) => [f.label, ...(f.aliases ?? [])]),
           ...(d.layout.extraFields ?? []),
           ...(d.layout.extraIndicatorColumns ?? []),
           ...(d.layout.captions ?? []),
