@@ -2,10 +2,12 @@
 // national 项目支出绩效自评表, the 项目支出绩效目标执行监控表 and the 部门整体支出绩效自评表, each
 // described as data in schema/result-layouts.ts — with one reader and one writer for all three. Like
 // layout-table.ts the reader finds blocks and columns by their labels in a grid (.xlsx, .docx or
-// tab-separated text), reading labels as every table's are (schema/table-layouts.ts LABEL_READING)
-// and the rest as RESULT_READING says (placeholders, the title and year in the first rows); it carries merged 一级/二级 cells down, keeps a labelled cell no field
-// takes under 其他栏目 (with a notice), and reports in Chinese, with the cell, every non-empty cell it
-// cannot place; the caller then writes nothing. The writer lays a result file out as published, so
+// tab-separated text), reading labels as every table's are (schema/table-layouts.ts LABEL_READING:
+// compared as printed, without their score, letter and unit, then without a last bracket of
+// explanation) and the rest as RESULT_READING says (placeholders, the title and year in the first
+// rows); it carries merged 一级/二级 cells down, keeps a labelled cell no field takes under 其他栏目
+// (with a notice), and reports in Chinese, with the cell, every non-empty cell it cannot place; the
+// caller then writes nothing. The writer lays a result file out as published, so
 // that it reads back the same.
 import { z } from 'astro/zod';
 import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile } from '../office/grid.ts';
@@ -31,18 +33,12 @@ const CHECK_MARKS = new Set(['✓', '√', '✔', '☑', '●', '是', '1']);
 /** A label compared as every reader compares one (normalLabel); the name the result tests know it by. */
 export const resultLabel = normalLabel;
 
-/**
- * The forms a printed label is compared in (labelForms): as printed, without its notes (score,
- * letter, money unit) and without a last bracket of explanation as well (`实施单位(盖章)`).
- */
-const forms = labelForms;
-
 /** Whether two labels say the same apart from layout and a money unit (the file keeps the unit itself). */
 const sameLabel = (a: string, b: string) => withoutUnit(a) === withoutUnit(b);
 
 /** Which label a header text is, and the month it prints (`1-6月执行数` → 6). */
 function match<L extends ResultLabel>(labels: readonly L[], text: string): { label: L; month?: number } | undefined {
-  for (const t of forms(text)) {
+  for (const t of labelForms(text)) {
     const monthly = MONTHLY.exec(t);
     for (const label of labels) {
       if (monthly && label.monthly && resultLabel(label.label) === monthly[2]) return { label, month: Number(monthly[1]) };
@@ -283,7 +279,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   const moneyHeader = grid.rows.findIndex((_, r) => r < header && filledCells(grid, r).filter((x) => match(layout.money, x.text)).length >= 2);
   const goalRow = grid.rows.findIndex((_, r) => {
     const first = filledCells(grid, r)[0];
-    return r < header && first !== undefined && forms(first.text).some((f) => (RESULT_READING.goalCaptions as readonly string[]).includes(f));
+    return r < header && first !== undefined && labelForms(first.text).some((f) => (RESULT_READING.goalCaptions as readonly string[]).includes(f));
   });
   const starts = [moneyHeader, goalRow, header].filter((r) => r >= 0).sort((a, b) => a - b);
   const endOf = (start: number) => starts.find((s) => s > start) ?? header;
