@@ -19,7 +19,7 @@ import { readDocxGrids } from '../src/lib/office/grid-docx.ts';
 import { readXlsxGrids, writeXlsxGrids } from '../src/lib/office/grid-xlsx.ts';
 import { readAmount } from '../src/lib/reading/money.ts';
 import { departmentSchemaFor } from '../src/schema/department.ts';
-import { DEFAULT_FRAMEWORK } from '../src/schema/framework.ts';
+import { DEFAULT_FRAMEWORK, NAMED_FRAMEWORKS, type IndicatorFramework } from '../src/schema/framework.ts';
 import { projectSchema } from '../src/schema/project.ts';
 import { RESULT_READING } from '../src/schema/result-layouts.ts';
 import { departmentEvaluationSchema, EMPTY_MARKS, evaluationSchema, monitoringSchema } from '../src/schema/results.ts';
@@ -36,6 +36,8 @@ interface Case {
   unit?: string;
   /** How many files it imports to. */
   files: number;
+  /** The site's 指标体系 (site.yaml) its 一级 and 二级 are checked under; the default when absent. */
+  framework?: IndicatorFramework;
 }
 
 const CASES: Case[] = [
@@ -46,7 +48,8 @@ const CASES: Case[] = [
   // Prints 填报单位：910003 某县水利局.
   { id: 'unseen-jiankong-2025-monitoring', description: '项目支出绩效目标执行监控表', files: 1 },
   { id: 'unseen-ziping-2024-evaluation', description: '项目支出绩效自评表', files: 1 },
-  { id: 'unseen-bumen-ziping-2024-department-evaluation', description: '部门整体支出绩效自评表', unit: '910005', files: 1 },
+  // 成本指标 as a 一级, as 财预〔2021〕101号 has it.
+  { id: 'unseen-bumen-ziping-2024-department-evaluation', description: '部门整体支出绩效自评表', unit: '910005', files: 1, framework: NAMED_FRAMEWORKS['财预〔2021〕101号'] },
 ];
 const UNKNOWN_KIND = 'unseen-pingjia-2024-unknown';
 
@@ -70,15 +73,16 @@ interface Imported {
 /** Imports as `npm run import` does (the kind and layout recognised, not given) and checks as `npm run validate` does. */
 function imported(file: GridFile, c: Case): Imported {
   const d = descriptionOf(c);
+  const framework = c.framework ?? DEFAULT_FRAMEWORK;
   const say = (p: { where: string; message: string }) => `${p.where} ${p.message}`;
   if (d.kind === 'target') {
     const r = importLayoutFile(file, { unit: c.unit });
     const tables = [...r.projects, ...r.departments] as Record<string, unknown>[];
-    const schema = d.layout.kind === 'project' ? projectSchema({ framework: DEFAULT_FRAMEWORK }) : departmentSchemaFor(DEFAULT_FRAMEWORK);
+    const schema = d.layout.kind === 'project' ? projectSchema({ framework }) : departmentSchemaFor(framework);
     return { tables, problems: r.problems.map(say), notices: r.notices.map(say), issues: issuesOf(schema, tables) };
   }
-  const r = importResultFile(file, { unit: c.unit });
-  const schema = { monitoring: monitoringSchema(), evaluation: evaluationSchema(), departmentEvaluation: departmentEvaluationSchema() }[d.layout.kind];
+  const r = importResultFile(file, { unit: c.unit, framework });
+  const schema = { monitoring: monitoringSchema({ framework }), evaluation: evaluationSchema({ framework }), departmentEvaluation: departmentEvaluationSchema(framework) }[d.layout.kind];
   expect(r.layout?.kind).toBe(d.layout.kind);
   return { tables: r.tables, problems: r.problems.map(say), notices: r.notices.map(say), issues: issuesOf(schema, r.tables) };
 }
@@ -189,7 +193,7 @@ describe('tables of our own in layouts the corpus does not have (made up, tests/
       if (readTranscription(c.id, UNSEEN_DIR).原格式 === 'docx') expect(imported(await fileOf(c.id, 'docx'), c).tables).toEqual(tables);
       for (const table of tables) {
         if (d.kind === 'result') {
-          const again = importResultFile({ grids: [resultGrid(d.layout.kind, table)], after: [] }, { unit: c.unit });
+          const again = importResultFile({ grids: [resultGrid(d.layout.kind, table)], after: [] }, { unit: c.unit, framework: c.framework });
           expect(again.problems).toEqual([]);
           expect(resultYaml(d.layout.kind, again.tables[0]!)).toBe(resultYaml(d.layout.kind, table));
           continue;
