@@ -19,7 +19,7 @@ import { readXlsxGrids, writeXlsxGrids } from '../src/lib/office/grid-xlsx.ts';
 import { DEFAULT_FRAMEWORK, NAMED_FRAMEWORKS, type IndicatorFramework } from '../src/schema/framework.ts';
 import { departmentSchemaFor } from '../src/schema/department.ts';
 import { projectSchema } from '../src/schema/project.ts';
-import { CAPTIONS, labelForms, labelKey, layoutNamed, readLabel, type TableLayout } from '../src/schema/table-layouts.ts';
+import { CAPTIONS, LABEL_READING, labelForms, labelKey, layoutNamed, readLabel, type TableLayout } from '../src/schema/table-layouts.ts';
 import { readAmount } from '../src/lib/reading/money.ts';
 import { PUBLISHED_DIR, readTranscription, transcriptionIds } from './fixtures/published/transcription.ts';
 import { layoutContent } from './fixtures/layouts/files.ts';
@@ -303,6 +303,9 @@ describe('the reading rules, one at a time', () => {
     // Result tables may compare a label without its last bracket of explanation, as a last resort.
     expect(labelForms('实施单位 (盖章)')).toEqual(['实施单位(盖章)', '实施单位']);
     expect(labelForms('全年预算数(A)')).toEqual(['全年预算数(A)', '全年预算数']);
+    // A label and its value in one cell, the label spaced as printed.
+    expect(LABEL_READING.inline.exec('预 算 单 位 ：某某局')?.slice(1)).toEqual(['预 算 单 位', '某某局']);
+    expect(LABEL_READING.inline.exec('本项目共申请预算资金90万元。其中:30万元用于设计')).toBeNull();
   });
 
   const form = (rows: string[][], before: string[] = []): GridFile => ({

@@ -367,11 +367,11 @@ export const LABEL_READING = {
    */
   explanation: /\([^()]*\)$/,
   /**
-   * A label and its value in one cell or line (`预算单位:某某局`, `项目负责人:查小兵`): a short label
-   * and a colon at its start. A reader takes it only for a label it knows, or where no cell beside
-   * could hold the value.
+   * A label and its value in one cell or line (`预算单位:某某局`, `项目负责人:查小兵`, `预 算 单 位：某某局`):
+   * a short label (at most 15 characters, spaces inside allowed) and a colon at its start. A reader
+   * takes it only for a label it knows, or where no cell beside could hold the value.
    */
-  inline: /^\s*([^:：\s]{1,15})\s*[:：]\s*(.*)$/s,
+  inline: /^\s*([^:：\s][^:：\n]{0,14}?)\s*[:：]\s*(.*)$/s,
   /**
    * Several `label: value` in one cell or line (`单位名称:某某 填报日期:2023年4月15日`, `项目单位(盖章): 单位:万元`):
    * split before each short label and colon that follows a space.
