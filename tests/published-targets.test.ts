@@ -19,7 +19,7 @@ import { readXlsxGrids, writeXlsxGrids } from '../src/lib/office/grid-xlsx.ts';
 import { DEFAULT_FRAMEWORK, NAMED_FRAMEWORKS, type IndicatorFramework } from '../src/schema/framework.ts';
 import { departmentSchemaFor } from '../src/schema/department.ts';
 import { projectSchema } from '../src/schema/project.ts';
-import { CAPTIONS, labelKey, layoutNamed, readLabel, type TableLayout } from '../src/schema/table-layouts.ts';
+import { CAPTIONS, LABEL_READING, labelForms, labelKey, layoutNamed, readLabel, type TableLayout } from '../src/schema/table-layouts.ts';
 import { readAmount } from '../src/lib/reading/money.ts';
 import { PUBLISHED_DIR, readTranscription, transcriptionIds } from './fixtures/published/transcription.ts';
 import { layoutContent } from './fixtures/layouts/files.ts';
@@ -288,6 +288,24 @@ describe('the reading rules, one at a time', () => {
     // A bracket that says which one stays part of the label.
     expect(readLabel('二级指标(长期)').key).toBe('二级指标(长期)');
     expect(readLabel('项目(专项)名称').key).toBe('项目(专项)名称');
+  });
+
+  it('reads a label of any table by the same rules: scores as printed, letters, numbering, a unit with its bracket missing', () => {
+    expect(readLabel('成本指标(0-20)分')).toEqual({ key: '成本指标', score: '0-20分' });
+    expect(readLabel('得分 (20分*执行率)')).toEqual({ key: '得分', score: '20分*执行率' });
+    expect(readLabel('预算执行情况(万元) (20分)')).toEqual({ key: '预算执行情况', unit: '万元', score: '20分' });
+    expect(readLabel('全年预算数（Ａ）')).toEqual({ key: '全年预算数', letter: 'A' });
+    expect(readLabel('指标1:完成数量')).toEqual({ key: '完成数量', number: '指标1:' });
+    expect(readLabel('年度预算申请 (万元')).toEqual({ key: '年度预算申请', unit: '万元' });
+    // A bracket that only starts like a unit is no unit; a note alone is no label carrying one.
+    expect(readLabel('补助标准(元/人)')).toEqual({ key: '补助标准(元/人)' });
+    expect(readLabel('(万元)')).toEqual({ key: '(万元)' });
+    // Result tables may compare a label without its last bracket of explanation, as a last resort.
+    expect(labelForms('实施单位 (盖章)')).toEqual(['实施单位(盖章)', '实施单位']);
+    expect(labelForms('全年预算数(A)')).toEqual(['全年预算数(A)', '全年预算数']);
+    // A label and its value in one cell, the label spaced as printed.
+    expect(LABEL_READING.inline.exec('预 算 单 位 ：某某局')?.slice(1)).toEqual(['预 算 单 位', '某某局']);
+    expect(LABEL_READING.inline.exec('本项目共申请预算资金90万元。其中:30万元用于设计')).toBeNull();
   });
 
   const form = (rows: string[][], before: string[] = []): GridFile => ({

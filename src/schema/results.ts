@@ -9,6 +9,7 @@ import { whenWritten } from './messages.ts';
 import { fiscalYearSchema, moneyUnitSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { keyed } from './keyed.ts';
+import { readLabel } from './table-layouts.ts';
 import {
   cellText,
   DEFAULT_PROJECT_RULES,
@@ -86,10 +87,14 @@ const showScore = (m: number) => String(m / 1000);
 // ---------------------------------------------------------------------------------------------
 // Reading the published labels
 
-/** `产出指标(50分)` → name 产出指标, points 50; the label kept as written is the record. */
+/**
+ * `产出指标(50分)` → name 产出指标, points 50, its score read as every label's is (table-layouts.ts
+ * LABEL_READING); a range (`成本指标(0-20)分`) is no number of points. The label kept as written is the record.
+ */
 export function readLevel1(label: string): { name: string; points?: number } {
-  const m = /^(.*?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[）)]\s*$/.exec(label.trim());
-  return m ? { name: m[1]!, points: Number(m[2]) } : { name: label.trim() };
+  const { key, score } = readLabel(label);
+  const points = score !== undefined && /^\d+(\.\d+)?分$/.test(score) ? Number.parseFloat(score) : undefined;
+  return points === undefined ? { name: label.trim() } : { name: key, points };
 }
 
 const CORE_MARKS = /^[★☆▲*＊]+|[★☆▲*＊]+$/g;

@@ -6,7 +6,7 @@
 // maintainer. It refuses, in Chinese and with the cell, only what it cannot keep faithfully — a cell
 // that pairs with no label, money that does not add up, amounts in two units — and then nothing is written.
 import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
-import { CAPTIONS, DEFAULT_LAYOUT, TOTAL_ROWS, INDICATOR_FIELDS, labelKey, MONEY_FIELDS, PROJECT_FIELDS, readLabel, type HeadBlock, type LayoutField, type ListTable, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
+import { CAPTIONS, DEFAULT_LAYOUT, TOTAL_ROWS, INDICATOR_FIELDS, LABEL_READING, labelKey, MONEY_FIELDS, PROJECT_FIELDS, readLabel, type HeadBlock, type LayoutField, type ListTable, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
 import { DEPARTMENT_KEYS, type DepartmentInput } from '../../schema/department.ts';
 import { decimalsOf, MAX_DECIMALS, moneyUnitOf, readAmount, toFen, formatFenIn, type MoneyUnit } from '../reading/money.ts';
 import { natureProblem } from '../reading/indicator-value.ts';
@@ -148,24 +148,34 @@ const vocabularyOf = (layout: TableLayout): Vocabulary => ({
 /** Block titles of a layout's head and indicator part, as compared. */
 const captionsOf = (layout: TableLayout): Set<string> => new Set([...CAPTIONS, ...(layout.captions ?? [])].map(labelKey));
 
+/**
+ * Whether a printed text is one of these block titles. One printed with a score (`绩效指标(90分)`)
+ * is not a mere title: it says what the block is worth, so it is kept as printed under 其他栏目.
+ */
+const isTitleIn = (captions: ReadonlySet<string>, printed: string) => {
+  const { key, score } = readLabel(printed);
+  return captions.has(key) && score === undefined;
+};
+
 /** What a cell of the head is: a field's label, a known extra label, a block title, or none of these. */
 type Role = { field: string } | { extra: true } | { caption: true };
-function roleOf(vocabulary: Vocabulary, key: string): Role | undefined {
+function roleOf(vocabulary: Vocabulary, printed: string): Role | undefined {
+  const key = labelKey(printed);
   const field = vocabulary.fields.get(key);
   if (field) return { field };
   if (vocabulary.extras.has(key)) return { extra: true };
-  if (vocabulary.captions.has(key)) return { caption: true };
+  if (isTitleIn(vocabulary.captions, printed)) return { caption: true };
   return undefined;
 }
 /** A label and its value in one cell (`预算单位:某某局`), when the label is one the layout knows. */
 function inlineLabel(vocabulary: Vocabulary, text: string): { label: string; value: string; role: Role } | undefined {
-  const m = /^\s*([^:：\n]{1,24}?)\s*[:：]\s*(\S[\s\S]*)$/.exec(text);
-  if (!m) return undefined;
-  const role = roleOf(vocabulary, labelKey(m[1]!));
+  const m = LABEL_READING.inline.exec(text);
+  if (!m || m[2]!.trim() === '') return undefined;
+  const role = roleOf(vocabulary, m[1]!);
   return role && !('caption' in role) ? { label: m[1]!.trim(), value: m[2]!, role } : undefined;
 }
 /** Whether a cell reads as a label (so it is not the value of the label before it). */
-const isLabel = (vocabulary: Vocabulary, text: string) => text.trim() !== '' && (roleOf(vocabulary, labelKey(text)) !== undefined || inlineLabel(vocabulary, text) !== undefined || /[:：]\s*$/.test(text));
+const isLabel = (vocabulary: Vocabulary, text: string) => text.trim() !== '' && (roleOf(vocabulary, text) !== undefined || inlineLabel(vocabulary, text) !== undefined || /[:：]\s*$/.test(text));
 /**
  * A text printed where a label stands that no description names: one phrase (a bracket of weights
  * after it at most), no value of its own after a colon. A note (`附注：本表为草稿`) or a sentence is not one.
@@ -251,7 +261,7 @@ function columnsOf(grid: Grid, r: number, layout: TableLayout, table: ReadTable,
     const blockTitle = (cell.rowSpan ?? 1) > 1 || shown.row < r || !columnHasValues(grid, r, c);
     // A block title beside the indicators (merged down their left side, or over nothing) is no
     // column; one with values under it is, and an unknown one at that.
-    if (captions.has(key) && blockTitle) continue;
+    if (isTitleIn(captions, text) && blockTitle) continue;
     const span = cell.colSpan ?? 1;
     if (sub && span > 1) {
       for (let c2 = c; c2 < c + span; c2++) {
@@ -264,7 +274,8 @@ function columnsOf(grid: Grid, r: number, layout: TableLayout, table: ReadTable,
     if (!byLabel.has(key) && !projectLabels.has(key) && !extras.has(key) && ((cell.rowSpan ?? 1) > 1 || shown.row < r || grid.source === 'text') && !columnHasValues(grid, r, c)) {
       // A title no description names, merged down beside the indicators (`绩` of a vertical 绩效指标,
       // 绩效指标 with its weights in brackets): kept with the table's other cells, listed.
-      keepExtra(table, text, '', cellWhere(grid, shown.row, c), layout, report);
+      // A block title the layout knows, printed with its score, is kept so without a notice.
+      keepExtra(table, text, '', cellWhere(grid, shown.row, c), layout, report, captions.has(key));
       continue;
     }
     for (let c2 = c; c2 < c + span; c2++) if (c2 === c || startsBelow(grid, r, c2)) printings.push({ c: c2, text, key });
@@ -359,7 +370,7 @@ function stackedHeader(grid: Grid, header: number, layout: TableLayout): Grid {
 }
 
 /** A block title just over the header row (or merged down into it). */
-const isCaption = (cell: GridCell, r: number, header: number) => CAPTIONS.has(labelKey(cell.text)) && (r === header - 1 || r + (cell.rowSpan ?? 1) > header);
+const isCaption = (cell: GridCell, r: number, header: number) => isTitleIn(CAPTIONS, cell.text) && (r === header - 1 || r + (cell.rowSpan ?? 1) > header);
 /** Part of a many-projects header of two rows: merged down into the header row, or a block title over it. */
 const isHeaderCell = (cell: GridCell, r: number, header: number) => r + (cell.rowSpan ?? 1) > header || isCaption(cell, r, header);
 
@@ -381,9 +392,11 @@ function readForm(grid: Grid, layout: TableLayout, report: Report): ReadTable[] 
     .filter((x): x is { list: ListTable; header: number } => x.header !== undefined && x.header < header)
     .sort((a, b) => a.header - b.header);
   const titles = new Set((layout.listTables ?? []).map((l) => labelKey(l.label)));
+  // A row that only names a list, or the indicator block under it (部门整体绩效指标), is no row of the list.
+  const blockTitles = captionsOf(layout);
   const isTitle = (r: number) => {
     const texts = (grid.rows[r] ?? []).filter((c): c is GridCell => c !== null && c.text.trim() !== '');
-    return texts.length === 1 && titles.has(labelKey(texts[0]!.text));
+    return texts.length === 1 && (titles.has(labelKey(texts[0]!.text)) || isTitleIn(blockTitles, texts[0]!.text));
   };
   const inList = new Set<number>();
   lists.forEach(({ list, header: listHeader }, n) => {
@@ -448,7 +461,7 @@ function readLabelled(grid: Grid, from: number, to: number, layout: TableLayout,
     // A form's labels may be merged down its left side past the header: only block titles are skipped.
     row.forEach((x, n) => {
       if (x.text === '' || isCaption(x.cell, r, to)) return;
-      const item: Item = { r, n, x, row, printed: x.text, role: roleOf(vocabulary, labelKey(x.text)) };
+      const item: Item = { r, n, x, row, printed: x.text, role: roleOf(vocabulary, x.text) };
       const inline = item.role ? undefined : inlineLabel(vocabulary, x.text);
       if (inline) Object.assign(item, { printed: inline.label, role: inline.role, value: { text: inline.value, where: cellWhere(grid, r, x.c) } });
       const unit = readLabel(item.printed).unit;
@@ -579,6 +592,11 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
   }
   const projectLabels = new Map(layout.fields.flatMap((f) => labelsOf(f).map((l) => [l, f.field] as const)));
   const { columns } = columnsOf(grid, header, layout, lines, report, projectLabels);
+  // A unit in a column's label (`预算数（万元）`) is the sheet's money unit, as a head label's is in a form.
+  for (const c of columns.keys()) {
+    const unit = readLabel(visibleText(grid, header, c)).unit;
+    if (unit) setMoneyUnit(lines, unit, cellWhere(grid, header, c), report);
+  }
   const projectColumns = [...columns].filter(([, col]) => col.project).map(([c, col]) => [c, col.project!] as const);
   const nameColumn = projectColumns.find(([, f]) => f === '项目名称')?.[0];
   if (nameColumn === undefined) {
@@ -591,7 +609,10 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
   for (let r = header + 1; r < grid.rows.length; r++) {
     // A project starts where its name cell starts (the unit's total row may span the name column from the left).
     const name = visibleCell(grid, r, nameColumn);
-    const startsHere = name !== undefined && name.row === r && name.col === nameColumn && name.cell.text.trim() !== '';
+    const ownName = name !== undefined && name.row === r && name.col === nameColumn && name.cell.text.trim() !== '';
+    // 合计 where a project's name stands is the unit's total row (printed above the projects or under them).
+    const totalLabel = ownName && TOTAL_ROWS.has(labelKey(name.cell.text));
+    const startsHere = ownName && !totalLabel;
     const indicatorWritten = [...columns].some(([c, col]) => !col.project && ownText(grid, r, c) !== '');
     const projectCells = projectColumns.map(([c, field]) => ({ c, field, cell: own(grid, r, c) })).filter((x) => x.cell && x.cell.text.trim() !== '');
     if (!startsHere && !indicatorWritten) {
@@ -600,9 +621,10 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
       const total = projectCells.find((x) => x.field === '预算数');
       if (total && !unitTotal) {
         unitTotal = { text: total.cell!.text, where: cellWhere(grid, r, total.c) };
-        const unit = projectCells.find((x) => x.field === '单位名称') ?? projectCells.find((x) => x !== total && (x.cell!.colSpan ?? 1) > 1);
+        const label = totalLabel ? projectCells.find((x) => x.field === '项目名称') : undefined;
+        const unit = projectCells.find((x) => x !== label && x.field === '单位名称') ?? projectCells.find((x) => x !== total && x !== label && (x.cell!.colSpan ?? 1) > 1);
         if (unit) lines.unitLine = unit.cell!.text.trim();
-        for (const { c, cell } of projectCells.filter((x) => x !== total && x !== unit)) {
+        for (const { c, cell } of projectCells.filter((x) => x !== total && x !== unit && x !== label)) {
           problems.push({ where: cellWhere(grid, r, c), message: `单位合计行中的“${short(cell!.text)}”无法放置：这一行只应有单位名称和预算数合计` });
         }
         continue;
@@ -753,7 +775,9 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
   };
   for (const [field, text] of table.values) if (field !== '单位名称' && field !== '单位编码') project[field] = cellValue(field, text, at(field));
   for (const [field, rows] of table.lists) {
-    project[field] = rows.map((row) => Object.fromEntries([...row.cells].filter(([, t]) => t.trim() !== '').map(([f, t]) => [f, cellValue(f, t, row.where.get(f)!)])));
+    // In the description's order, whatever the printed one: the file reads the same however the table was laid out.
+    const order = (layout.listTables ?? []).find((l) => l.field === field)!.columns.map((c) => c.field);
+    project[field] = rows.map((row) => ordered(Object.fromEntries([...row.cells].filter(([, t]) => t.trim() !== '').map(([f, t]) => [f, cellValue(f, t, row.where.get(f)!)])), order));
   }
   if (isProject) {
     const code = project['项目编码'] as string | undefined;

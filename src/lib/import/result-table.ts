@@ -2,10 +2,12 @@
 // national 项目支出绩效自评表, the 项目支出绩效目标执行监控表 and the 部门整体支出绩效自评表, each
 // described as data in schema/result-layouts.ts — with one reader and one writer for all three. Like
 // layout-table.ts the reader finds blocks and columns by their labels in a grid (.xlsx, .docx or
-// tab-separated text), reading labels as RESULT_READING says (notes, placeholders, the title and
-// year in the first rows); it carries merged 一级/二级 cells down, keeps a labelled cell no field
-// takes under 其他栏目 (with a notice), and reports in Chinese, with the cell, every non-empty cell it
-// cannot place; the caller then writes nothing. The writer lays a result file out as published, so
+// tab-separated text), reading labels as every table's are (schema/table-layouts.ts LABEL_READING:
+// compared as printed, without their score, letter and unit, then without a last bracket of
+// explanation) and the rest as RESULT_READING says (placeholders, the title and year in the first
+// rows); it carries merged 一级/二级 cells down, keeps a labelled cell no field takes under 其他栏目
+// (with a notice), and reports in Chinese, with the cell, every non-empty cell it cannot place; the
+// caller then writes nothing. The writer lays a result file out as published, so
 // that it reads back the same.
 import { z } from 'astro/zod';
 import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile } from '../office/grid.ts';
@@ -16,7 +18,7 @@ import { countedRow, departmentEvaluationSchema, DEVIATION_CATEGORIES, evaluatio
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from '../../schema/framework.ts';
 import { PREFACE_KEY, RESULT_LAYOUTS, RESULT_READING, resultLayoutOf, type ResultKind, type ResultLabel, type ResultLayout } from '../../schema/result-layouts.ts';
 import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../reading/money.ts';
-import { normalLabel } from '../../schema/table-layouts.ts';
+import { LABEL_READING, labelForms, normalLabel, readLabel, withoutUnit } from '../../schema/table-layouts.ts';
 
 /** The 总分 row's 分值 cell when it is not the sum of the 分值 above it (normally 100 and derived). */
 export const TOTAL_POINTS_KEY = RESULT_READING.totalCells['分值']!;
@@ -26,43 +28,17 @@ const INDICATOR_CAPTIONS = new Set(['绩效指标', '偏差原因类别', '偏�
 const CHECK_MARKS = new Set(['✓', '√', '✔', '☑', '●', '是', '1']);
 
 // ---------------------------------------------------------------------------------------------
-// Labels as printed (RESULT_READING)
+// Labels as printed: read as every table's are (schema/table-layouts.ts LABEL_READING)
 
-/** Full-width letters, digits and signs as half-width (`（Ａ）` → `(A)`); brackets and colons are normalLabel's. */
-const halfWidth = (text: string) => text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-/** A label compared as RESULT_READING says: no spaces or line breaks, half-width, no trailing colon. */
-export const resultLabel = (text: string) => normalLabel(halfWidth(text));
-
-const notes = (what: string) => RESULT_READING.labelNotes.filter((n) => n.what === what).map((n) => n.pattern);
-/** A label without the notes of these kinds. */
-const without = (label: string, kinds: readonly string[]) => kinds.flatMap(notes).reduce((t, p) => t.replace(p, ''), label);
-
-/**
- * The forms a printed label is compared in, most literal first: as printed (normalised), without a
- * score, letter and money unit, and without a last bracket of explanation as well.
- */
-function forms(text: string): string[] {
-  const t = resultLabel(text);
-  const bare = without(t, ['分值', '字母', '金额单位']);
-  return [...new Set([t, bare, without(bare, ['说明'])])].filter((f) => f !== '');
-}
-
-/** The money unit a label prints (`项目资金(万元)`, `年度预算申请(万元`), if any. */
-function unitIn(text: string): MoneyUnit | undefined {
-  for (const p of notes('金额单位')) {
-    p.lastIndex = 0;
-    const m = p.exec(resultLabel(text));
-    if (m) return m[1] as MoneyUnit;
-  }
-  return undefined;
-}
+/** A label compared as every reader compares one (normalLabel); the name the result tests know it by. */
+export const resultLabel = normalLabel;
 
 /** Whether two labels say the same apart from layout and a money unit (the file keeps the unit itself). */
-const sameLabel = (a: string, b: string) => without(resultLabel(a), ['金额单位']) === without(resultLabel(b), ['金额单位']);
+const sameLabel = (a: string, b: string) => withoutUnit(a) === withoutUnit(b);
 
 /** Which label a header text is, and the month it prints (`1-6月执行数` → 6). */
 function match<L extends ResultLabel>(labels: readonly L[], text: string): { label: L; month?: number } | undefined {
-  for (const t of forms(text)) {
+  for (const t of labelForms(text)) {
     const monthly = MONTHLY.exec(t);
     for (const label of labels) {
       if (monthly && label.monthly && resultLabel(label.label) === monthly[2]) return { label, month: Number(monthly[1]) };
@@ -85,8 +61,8 @@ function titleLayout(text: string): { layout: ResultLayout; length: number } | u
 
 /** `label: value` in one cell or line, split at each short label after a space (`单位名称:某某 填报日期:…`). */
 function inlinePairs(text: string): { label: string; value: string }[] | undefined {
-  const segments = text.trim().split(RESULT_READING.inlineSplit);
-  const pairs = segments.map((s) => RESULT_READING.inlineLabel.exec(s.trim()));
+  const segments = text.trim().split(LABEL_READING.inlineSplit);
+  const pairs = segments.map((s) => LABEL_READING.inline.exec(s.trim()));
   if (pairs.some((p) => !p)) return undefined;
   return pairs.map((p) => ({ label: p![1]!, value: p![2]!.trim() }));
 }
@@ -303,7 +279,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   const moneyHeader = grid.rows.findIndex((_, r) => r < header && filledCells(grid, r).filter((x) => match(layout.money, x.text)).length >= 2);
   const goalRow = grid.rows.findIndex((_, r) => {
     const first = filledCells(grid, r)[0];
-    return r < header && first !== undefined && forms(first.text).some((f) => (RESULT_READING.goalCaptions as readonly string[]).includes(f));
+    return r < header && first !== undefined && labelForms(first.text).some((f) => (RESULT_READING.goalCaptions as readonly string[]).includes(f));
   });
   const starts = [moneyHeader, goalRow, header].filter((r) => r >= 0).sort((a, b) => a - b);
   const endOf = (start: number) => starts.find((s) => s > start) ?? header;
@@ -336,11 +312,13 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     for (; n < cells.length; n++) {
       const { c, cell, text } = cells[n]!;
       const inline = inlinePairs(text);
-      if ((!inline || inline.length === 1) && line(text, at(r, c))) continue;
+      // A label of this block with its value in the cell (`部门名称：某镇人民政府`) is that label, not a unit line.
+      const ownLabel = (label: string) => match(known, label) !== undefined;
+      if ((!inline || (inline.length === 1 && !ownLabel(inline[0]!.label))) && line(text, at(r, c))) continue;
       const next = c + (cell.colSpan ?? 1);
       const following = cells[n + 1]?.c === next ? cells[n + 1]! : undefined;
       if (inline && (inline.length > 1 || inline[0]!.value !== '')) {
-        for (const p of inline) if (!line(`${p.label}:${p.value}`, at(r, c))) place(p.label, p.value, at(r, c), at(r, c));
+        for (const p of inline) if (ownLabel(p.label) || !line(`${p.label}:${p.value}`, at(r, c))) place(p.label, p.value, at(r, c), at(r, c));
       } else if (following && !(inline && inlinePairs(following.text))) {
         // Its value: the next cell, unless that is a label of its own (`项目负责人:` | `财务负责人:`).
         place(text, following.text, at(r, c), at(r, next));
@@ -354,7 +332,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   const money: Record<string, unknown>[] = [];
   const moneyUnit = () => lines.money ?? [...moneyUnits.keys()][0] ?? '万元';
   const noteUnit = (text: string, r: number, c: number) => {
-    const unit = unitIn(text);
+    const unit = readLabel(text).unit;
     if (unit && !moneyUnits.has(unit)) moneyUnits.set(unit, `${at(r, c)}“${text.trim()}”`);
   };
   /** An amount exactly as written, in the table's unit; the empty mark `-` kept. */
@@ -631,7 +609,7 @@ function carryLevels(grid: Grid, r: number, row: Record<string, unknown>, above:
     const fromMerge = merged('一级指标');
     const fromAbove = above?.['一级指标'] as string | undefined;
     const level2 = typeof row['二级指标'] === 'string' ? resultLabel(row['二级指标']) : undefined;
-    const level1Of = (label: string) => without(resultLabel(label), ['分值']);
+    const level1Of = (label: string) => readLabel(label).key;
     const elsewhere = (label: string) => level2 !== undefined && framework.some((f) => f.level2.includes(level2)) && !framework.some((f) => f.level1 === level1Of(label) && f.level2.includes(level2));
     const text = fromMerge ?? (fromAbove !== undefined && !elsewhere(fromAbove) ? fromAbove : undefined);
     if (text !== undefined) row['一级指标'] = text;
