@@ -163,8 +163,12 @@ export const FETCH_TOOL = [
   `git -C ${TOOL_FOLDER} fetch -q --depth 1 "$GONGKAI_REPOSITORY" "$GONGKAI_VERSION"`,
   `git -C ${TOOL_FOLDER} checkout -q FETCH_HEAD`,
 ];
-/** npm ci from the npm cache when it has everything (the cache is keyed on the tool's lock file). */
-export const INSTALL_TOOL = 'npm ci --prefer-offline --no-audit --no-fund';
+/**
+ * npm ci from the npm cache when it has everything (the cache is keyed on the tool's lock file),
+ * without the maintainers' tools (tests, Lighthouse, the HTML checker): 430 MB instead of 716 MB.
+ * That is why `node` and `tsx`, which every command runs on, are dependencies of the tool.
+ */
+export const INSTALL_TOOL = 'npm ci --omit=dev --prefer-offline --no-audit --no-fund';
 export const BUILD_SITE = 'npm run build';
 
 const DEPLOY_SCRIPT = [
@@ -281,7 +285,7 @@ ${TOOL_PIN_FILE.padEnd(15)} 工具的地址和版本
 
 \`\`\`sh
 ${FETCH_TOOL.join('\n')}
-cd ${TOOL_FOLDER} && npm ci
+cd ${TOOL_FOLDER} && ${INSTALL_TOOL}
 \`\`\`
 
 以后的命令都在 \`${TOOL_FOLDER}\` 文件夹里运行，并告诉工具内容在哪里：
