@@ -149,7 +149,7 @@ describe('the documented nginx settings (docs/发布.md)', () => {
     expect(page.headers.get('cache-control')).toBe('no-cache');
     for (const [header, value] of Object.entries(SECURITY_HEADERS)) expect(page.headers.get(header), header).toBe(value);
     const html = await page.text();
-    const asset = /\/_astro\/[^"]+\.css/.exec(html)?.[0];
+    const asset = /"([^"]*\/_astro\/[^"]+\.css)"/.exec(html)?.[1];
     expect(asset).toBeDefined();
     const css = await fetch(new URL(asset!, base));
     expect(css.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

@@ -281,7 +281,7 @@ ${TOOL_PIN_FILE.padEnd(15)} 工具的地址和版本
 
 ## 第一次：在自己的电脑上准备工具
 
-需要 git 和 Node.js（npm 会自动装好工具需要的 Node 22）。在本文件夹里运行：
+需要 git 和 Node.js（npm 会自动装好工具需要的 Node 22）。在本文件夹里运行（Windows 上在 git 自带的 Git Bash 里运行）：
 
 \`\`\`sh
 ${FETCH_TOOL.join('\n')}

@@ -3,6 +3,8 @@
 // serves its index.html, a directory URL without the slash redirects to it, anything else is 404:
 // under the base path with the site's own 404.html when it has one (as the web-server settings in
 // docs/网站.md make nginx, Apache and IIS do), outside it as plain text (that is the portal's).
+// The tests serve builds with it as it is; `npm run preview` adds gzip and the security headers
+// of the documented nginx settings (ServeOptions), so that a page that works there works there.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
