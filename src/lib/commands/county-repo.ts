@@ -262,6 +262,21 @@ export function countyWorkflow(forge: Forge): string {
   return forge === 'gitlab' ? gitlabWorkflow() : actionsWorkflow(forge);
 }
 
+/** What a county repository holds, one line each, aligned. */
+function fileList(forge: Forge): string {
+  const rows: [string, string][] = [
+    [`${COUNTY_CONTENT}/site.yaml`, '网站设置：网站名称、主办单位、联系方式、表样、指标体系、网站地址、基础路径'],
+    [`${COUNTY_CONTENT}/about.md`, '说明与名词解释（网站的“说明”页）'],
+    [`${COUNTY_CONTENT}/<年度>/<单位编码>/`, '每个单位每年一个文件夹，导入时自动生成'],
+    [FORGES[forge].file, '发布流程：检查内容、生成网站、（可选）上传到网站服务器'],
+    [TOOL_PIN_FILE, '工具的地址和版本'],
+  ];
+  // Chinese characters take two columns in a monospaced font.
+  const columns = (text: string) => [...text].reduce((n, c) => n + (c.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
+  const width = Math.max(...rows.map(([path]) => columns(path))) + 2;
+  return rows.map(([path, what]) => `${path}${' '.repeat(width - columns(path))}${what}`).join('\n');
+}
+
 /** The README for the county's staff: the day-to-day commands, run in the tool folder. */
 export function countyReadme(o: CountyOptions): string {
   const content = `../${COUNTY_CONTENT}`;
@@ -272,11 +287,7 @@ export function countyReadme(o: CountyOptions): string {
 改之前读工具的发布说明（工具仓库的 \`CHANGELOG.md\`），看内容要不要跟着改。
 
 \`\`\`
-${COUNTY_CONTENT}/site.yaml        网站设置：网站名称、主办单位、联系方式、表样、指标体系、网站地址、基础路径
-${COUNTY_CONTENT}/about.md         说明与名词解释（网站的“说明”页）
-${COUNTY_CONTENT}/<年度>/<单位编码>/ 每个单位每年一个文件夹，导入后自动生成
-${FORGES[o.forge].file.padEnd(15)} 发布流程：检查内容、生成网站、（可选）上传到网站服务器
-${TOOL_PIN_FILE.padEnd(15)} 工具的地址和版本
+${fileList(o.forge)}
 \`\`\`
 
 ## 第一次：在自己的电脑上准备工具
