@@ -5,14 +5,14 @@
 // content in the county's own git repository outside the tool's — and the site checked: the
 // county's name, its dates and history from its own repository, no trace of the bundled unit.
 // The workflows of every forge parse as YAML and name only npm scripts that exist.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COUNTY_CONTENT, FORGE_NAMES, FORGES, TOOL_FOLDER, TOOL_PIN_FILE, type Forge } from '../src/lib/commands/county-repo.ts';
-import { ROOT, runCli } from './helpers.ts';
+import { ROOT, runCli, toolEnv } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-county-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -64,6 +64,49 @@ describe('npm run init', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--publisher');
     expect(existsSync(join(dir, 'nameless'))).toBe(false);
+  });
+
+  it('asks at the keyboard for each setting not given, offering defaults', async () => {
+    const folder = join(dir, 'asked');
+    // A terminal for the command (util-linux `script` gives it one); each answer is typed when
+    // its question has appeared, so nothing depends on how fast the command starts.
+    const answers: [string, string][] = [
+      ['主办单位', '蒙城县财政局'],
+      ['网站名称', ''],
+      ['联系电话', '0558-1234567'],
+      ['通信地址', ''],
+      ['电子邮箱', ''],
+      ['表样', '申报表'],
+      ['指标体系', ''],
+      ['网站地址', ''],
+      ['基础路径', '/yusuan/'],
+      ['第一个年度', '2024'],
+      ['代码托管平台', 'gitlab'],
+      ['工具的 git 地址', ROOT],
+      ['工具的版本', TOOL_VERSION],
+    ];
+    const child = spawn('script', ['-qec', `"${process.execPath}" --import tsx src/cli/init.ts "${folder}"`, '/dev/null'], { cwd: ROOT, env: toolEnv() });
+    let output = '';
+    let from = 0;
+    let asked = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const pending = output.slice(from).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+      const next = answers[asked];
+      // The next question is on the screen and waits for its answer (a question ends with ：).
+      if (next && pending.includes(next[0]) && /：\s*$/.test(pending)) {
+        from = output.length;
+        asked++;
+        child.stdin.write(`${next[1]}\n`);
+      }
+    });
+    const code = await new Promise<number | null>((done) => child.once('exit', done));
+    expect(code, output).toBe(0);
+    expect(asked).toBe(answers.length);
+    const site = readFileSync(join(folder, COUNTY_CONTENT, 'site.yaml'), 'utf8');
+    expect(site).toContain('网站名称: 蒙城县财政局预算绩效目标公开');
+    expect(site).toContain('基础路径: /yusuan/');
+    expect(existsSync(join(folder, FORGES.gitlab.file))).toBe(true);
   });
 
   it.each(FORGE_NAMES)('writes a %s workflow that parses and names only commands that exist', (forge) => {

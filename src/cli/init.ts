@@ -65,8 +65,9 @@ const given = args!.values;
 const prompt = process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
 async function ask(value: string | undefined, question: string, fallback?: string): Promise<string | undefined> {
   if (value !== undefined || !prompt) return value ?? fallback;
-  const answer = (await prompt.question(`${question}${fallback ? `（直接回车：${fallback}）` : ''}：`)).trim();
-  return answer || fallback;
+  // Ctrl+C / Ctrl+D while asked: stop before anything is written.
+  const answer = await prompt.question(`${question}${fallback ? `（直接回车：${fallback}）` : ''}：`).catch(() => fail('\n已取消，没有写入任何文件。'));
+  return answer.trim() || fallback;
 }
 
 const publisher = await ask(given.publisher, '主办单位（页脚显示，例如 某县财政局）');
