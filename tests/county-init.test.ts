@@ -9,6 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COUNTY_CONTENT, FORGE_NAMES, FORGES, TOOL_FOLDER, TOOL_PIN_FILE, type Forge } from '../src/lib/commands/county-repo.ts';
@@ -168,7 +169,7 @@ describe('a new county, end to end', () => {
     gitIn(county, ['commit', '-q', '-m', '导入蒙城县卫生健康委员会的项目绩效目标表']);
   });
 
-  it('builds the county’s site as its workflow does: its name, its history, no trace of the bundled unit', () => {
+  it('builds the county’s site as its workflow does: its name, its history, no trace of the bundled unit', async () => {
     const doc = parse(readFileSync(join(county, FORGES.gitea.file), 'utf8')) as { jobs: { site: { steps: { run?: string; env?: Record<string, string>; 'working-directory'?: string }[] } } };
     const build = doc.jobs.site.steps.find((s) => s.run === 'npm run build')!;
     expect(build['working-directory']).toBe(TOOL_FOLDER);
@@ -191,15 +192,21 @@ describe('a new county, end to end', () => {
     expect(project).toContain(`datetime="${COMMITTED}"`);
     expect(existsSync(join(out, 'content', 'README.md'))).toBe(false);
 
+    // Every file of the site, the spreadsheets' zipped sheets too.
+    const BUNDLED = /林南仓|483001/;
     const traces: string[] = [];
-    const walk = (folder: string) => {
+    const walk = async (folder: string) => {
       for (const entry of readdirSync(folder, { withFileTypes: true })) {
         const path = join(folder, entry.name);
-        if (entry.isDirectory()) walk(path);
-        else if (/林南仓|483001/.test(entry.name) || /林南仓|483001/.test(readFileSync(path).toString('utf8'))) traces.push(path);
+        if (entry.isDirectory()) await walk(path);
+        else if (BUNDLED.test(entry.name) || BUNDLED.test(readFileSync(path).toString('utf8'))) traces.push(path);
+        else if (entry.name.endsWith('.xlsx')) {
+          const zip = await JSZip.loadAsync(readFileSync(path));
+          for (const file of Object.values(zip.files)) if (!file.dir && BUNDLED.test(await file.async('string'))) traces.push(`${path}:${file.name}`);
+        }
       }
     };
-    walk(out);
+    await walk(out);
     expect(traces).toEqual([]);
   }, 240_000);
 });
