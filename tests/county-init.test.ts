@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COUNTY_CONTENT, FORGE_NAMES, FORGES, TOOL_FOLDER, TOOL_PIN_FILE, type Forge } from '../src/lib/commands/county-repo.ts';
-import { ROOT, runCli, toolEnv } from './helpers.ts';
+import { ROOT, runCli, schemaOf, toolEnv } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-county-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -164,7 +164,12 @@ describe('a new county, end to end', () => {
   it('imports a real table of the corpus into the county', () => {
     const result = runCli('import', [TABLE, '--unit', UNIT], { GONGKAI_CONTENT: content });
     expect(result.status, result.stderr).toBe(0);
-    expect(readdirSync(join(content, '2024', '999001', 'projects'))).toHaveLength(1);
+    const written = readdirSync(join(content, '2024', '999001', 'projects'));
+    expect(written).toHaveLength(1);
+    // Its first line points an editor at the tool's schema, outside the county's folder.
+    const schema = schemaOf(join(content, '2024', '999001', 'projects', written[0]!));
+    expect(schema).toBe(join(ROOT, 'schemas', 'project.schema.json'));
+    expect(existsSync(schema!)).toBe(true);
     gitIn(county, ['add', '-A']);
     gitIn(county, ['commit', '-q', '-m', '导入蒙城县卫生健康委员会的项目绩效目标表']);
   });

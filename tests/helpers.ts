@@ -1,6 +1,8 @@
 // Runs the project's command-line tools the way `npm run` does: on this Node (22, from the
 // `node` devDependency when tests run through npm/npx) with tsx, from the repository root.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childEnv } from '../src/lib/commands/measure.ts';
 
@@ -15,4 +17,10 @@ export const toolEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ 
 
 export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [TSX, `src/cli/${script}.ts`, ...args], { cwd: ROOT, encoding: 'utf8', env: toolEnv(env) });
+}
+
+/** The file a content file's first line (`# yaml-language-server: $schema=…`) points an editor at, as an absolute path. */
+export function schemaOf(file: string): string | undefined {
+  const path = /^# yaml-language-server: \$schema=(.+)$/.exec(readFileSync(file, 'utf8').split('\n')[0]!)?.[1];
+  return path === undefined ? undefined : resolve(dirname(file), path);
 }

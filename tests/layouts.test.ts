@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importLayoutFile, projectGrids, rowsGrids } from '../src/lib/import/layout-table.ts';
-import { departmentYaml, projectYaml } from '../src/lib/import/write-yaml.ts';
+import { departmentYaml, projectYaml, yamlWriters } from '../src/lib/import/write-yaml.ts';
 import { departmentSchemaFor } from '../src/schema/department.ts';
 import type { Grid, GridCell, GridFile } from '../src/lib/office/grid.ts';
 import { readDocxGrids } from '../src/lib/office/grid-docx.ts';
@@ -171,7 +171,8 @@ describe('npm run import of each layout', () => {
         expect(existsSync(join(content, String(p.年度), p.单位编码, 'source', `${sample.layout}.docx`))).toBe(true);
       }
       for (const d of sample.departments) {
-        expect(readFileSync(join(content, String(d.年度), d.单位编码, 'department.yaml'), 'utf8')).toBe(departmentYaml(d));
+        const unitDir = join(content, String(d.年度), d.单位编码);
+        expect(readFileSync(join(unitDir, 'department.yaml'), 'utf8')).toBe(yamlWriters(unitDir).department(d));
       }
     }
     expect(runCli('validate', [], { GONGKAI_CONTENT: content }).status).toBe(0);

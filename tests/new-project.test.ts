@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { PLACEHOLDER } from '../src/lib/site/placeholders.ts';
 import { DEFAULT_FRAMEWORK } from '../src/schema/framework.ts';
-import { runCli } from './helpers.ts';
+import { ROOT, runCli, schemaOf } from './helpers.ts';
 
 describe('npm run new -- project', () => {
   const content = join(mkdtempSync(join(tmpdir(), 'gongkai-new-')), 'content');
@@ -22,7 +22,8 @@ describe('npm run new -- project', () => {
     expect(data['绩效指标'].map((i: Record<string, string>) => i['二级指标'])).toEqual(DEFAULT_FRAMEWORK.flatMap((f) => f.level2));
     expect(data['单位名称']).toBe('玉田县林南仓镇人民政府本级');
     expect(data['项目名称']).toBe('村内道路硬化');
-    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../schemas/project.schema.json');
+    // The content folder is outside the tool: the editor's schema is the tool's.
+    expect(schemaOf(file)).toBe(join(ROOT, 'schemas', 'project.schema.json'));
   });
 
   it('cannot be published until every placeholder is filled, and says so for each one', () => {
@@ -69,7 +70,7 @@ describe('npm run new -- monitoring | evaluation', () => {
     expect(monitoring.status, monitoring.stderr).toBe(0);
     for (const [folder, schemaLine] of [['evaluations', 'evaluation'], ['monitoring', 'monitoring']]) {
       const text = readFileSync(join(unit, folder!, '01-road.yaml'), 'utf8');
-      expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=../../../../schemas/${schemaLine}.schema.json`);
+      expect(schemaOf(join(unit, folder!, '01-road.yaml'))).toBe(join(ROOT, 'schemas', `${schemaLine}.schema.json`));
       const data = parse(text);
       expect(data['项目编码']).toBe(target['项目编码']);
       expect(data['绩效指标'].map((i: Record<string, string>) => [i['三级指标'], i['年度指标值']])).toEqual(target['绩效指标'].map((i: Record<string, string>) => [i['三级指标'], i['指标值']]));

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { classifyContentPath } from '../src/lib/site/content-layout.ts';
 import { detectResultLayout, importResultFile, resultGrid, TOTAL_POINTS_KEY } from '../src/lib/import/result-table.ts';
 import { RESULT_LAYOUTS, type ResultKind } from '../src/schema/result-layouts.ts';
-import { resultYaml } from '../src/lib/import/write-yaml.ts';
+import { resultYaml, yamlWriters } from '../src/lib/import/write-yaml.ts';
 import type { Grid, GridFile } from '../src/lib/office/grid.ts';
 import { readDocxGrids } from '../src/lib/office/grid-docx.ts';
 import { readTextGrids, writeTextGrids } from '../src/lib/office/grid-text.ts';
@@ -18,7 +18,7 @@ import { resultWorkbook } from '../src/lib/outputs/result-xlsx.ts';
 import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from '../src/schema/results.ts';
 import { fileBytes, FORMATS, LAYOUT_SAMPLES, type Format } from './fixtures/layouts/files.ts';
 import { EVALUATION, MONITORING, RESULT_SAMPLES } from './fixtures/results/samples.ts';
-import { ROOT, runCli } from './helpers.ts';
+import { ROOT, runCli, schemaOf } from './helpers.ts';
 
 const SCHEMAS = { monitoring: monitoringSchema(), evaluation: evaluationSchema(), departmentEvaluation: departmentEvaluationSchema() };
 
@@ -201,14 +201,14 @@ describe('npm run import of result tables', () => {
     expect(evaluation.status).toBe(0);
     // Beside its target table, under the same file name.
     const written = readFileSync(join(dir, UNIT, 'evaluations/01-road.yaml'), 'utf8');
-    expect(written.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../schemas/evaluation.schema.json');
+    expect(schemaOf(join(dir, UNIT, 'evaluations/01-road.yaml'))).toBe(join(ROOT, 'schemas', 'evaluation.schema.json'));
     expect(parse(written)).toEqual(parse(expected));
     expect(existsSync(join(dir, UNIT, 'source/自评表.xlsx'))).toBe(true);
 
     writeFileSync(join(dir, '监控表.txt'), writeTextGrids([resultGrid('monitoring', MONITORING)]));
     const monitoring = runCli('import', [join(dir, '监控表.txt'), '--content', join(dir, 'content')]);
     expect(monitoring.status).toBe(0);
-    expect(readFileSync(join(dir, UNIT, 'monitoring/01-road.yaml'), 'utf8')).toBe(resultYaml('monitoring', MONITORING)); // updated in place
+    expect(readFileSync(join(dir, UNIT, 'monitoring/01-road.yaml'), 'utf8')).toBe(yamlWriters(join(dir, UNIT, 'monitoring')).result('monitoring', MONITORING)); // updated in place
 
     const department = RESULT_SAMPLES.find((s) => s.kind === 'departmentEvaluation')!.table;
     writeFileSync(join(dir, '部门自评.docx'), await fileBytes([resultGrid('departmentEvaluation', department)], 'docx'));
@@ -216,8 +216,8 @@ describe('npm run import of result tables', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const yaml = readFileSync(join(dir, UNIT, 'department-evaluation.yaml'), 'utf8');
-    expect(yaml.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../schemas/department-evaluation.schema.json');
-    expect(yaml).toBe(resultYaml('departmentEvaluation', department));
+    expect(schemaOf(join(dir, UNIT, 'department-evaluation.yaml'))).toBe(join(ROOT, 'schemas', 'department-evaluation.schema.json'));
+    expect(yaml).toBe(yamlWriters(join(dir, UNIT)).result('departmentEvaluation', department));
   });
 
   it('fails with the cell and writes nothing', async () => {

@@ -15,11 +15,11 @@
 // A table no description can read is refused naming the closest one and the labels it lacks.
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONTENT_DIR } from '../lib/site/content-layout.ts';
 import { parseSourceText } from '../lib/import/source-text.ts';
-import { departmentYaml, projectYaml, resultYaml } from '../lib/import/write-yaml.ts';
+import { yamlWriters } from '../lib/import/write-yaml.ts';
 import { importResultFile, type ResultImportOptions } from '../lib/import/result-table.ts';
 import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from '../schema/results.ts';
 import type { ResultLayout } from '../schema/result-layouts.ts';
@@ -121,7 +121,7 @@ if (where) {
   if (resolve(original) !== resolve(file)) await copyFile(file, original);
   await writeFile(sourceCopy, text);
 } else if (resolve(sourceCopy) !== resolve(file)) await copyFile(file, sourceCopy);
-await writeFile(join(unitDir, 'department.yaml'), departmentYaml(department));
+await writeFile(join(unitDir, 'department.yaml'), yamlWriters(unitDir).department(department));
 
 // File names keep the document order (01-, 02-, …) and carry the code for finding a file;
 // pages are addressed by year, unit and code, never by file name.
@@ -130,7 +130,7 @@ const written = new Set<string>();
 for (const [i, project] of projects.entries()) {
   const name = `${String(i + 1).padStart(width, '0')}-${project.项目编码}.yaml`;
   written.add(name);
-  await writeFile(join(projectDir, name), projectYaml(project));
+  await writeFile(join(projectDir, name), yamlWriters(projectDir).project(project));
 }
 // The document is the whole truth for this unit and year: tables no longer in it are removed.
 for (const name of await readdir(projectDir)) {
@@ -172,7 +172,7 @@ async function importWorkbook(): Promise<number> {
   const projectDir = join(contentDir, String(project.年度), project.单位编码, 'projects');
   await mkdir(projectDir, { recursive: true });
   const target = join(projectDir, projectFileName(await projectFilesIn(projectDir), project.项目编码 ?? ''));
-  await writeFile(target, projectYaml(namedLayout(project)));
+  await writeFile(target, yamlWriters(projectDir).project(namedLayout(project)));
   console.log(`已导入项目表“${project.项目名称}”到 ${target}`);
   return validateImported();
 }
@@ -272,7 +272,7 @@ async function importLabelledTables(read: GridFile, layout: TableLayout): Promis
   for (const department of imported.departments) {
     const unitDir = join(contentDir, String(department.年度), department.单位编码);
     await mkdir(unitDir, { recursive: true });
-    await writeFile(join(unitDir, 'department.yaml'), departmentYaml(department));
+    await writeFile(join(unitDir, 'department.yaml'), yamlWriters(unitDir).department(department));
     console.log(`已导入“${department.单位名称}”的部门整体目标到 ${join(unitDir, 'department.yaml')}`);
     dirs.add(unitDir);
   }
@@ -282,7 +282,7 @@ async function importLabelledTables(read: GridFile, layout: TableLayout): Promis
     await mkdir(projectDir, { recursive: true });
     const key = (project.项目编码 ?? project.网址标识)!;
     const target = join(projectDir, projectFileName(await projectFilesIn(projectDir), key));
-    await writeFile(target, projectYaml(project));
+    await writeFile(target, yamlWriters(projectDir).project(project));
     console.log(`已导入项目表“${project.项目名称}”到 ${target}`);
     dirs.add(unitDir);
   }
@@ -347,7 +347,7 @@ async function importResultTables(read: GridFile, recognisedAs: ResultLayout): P
       target = join(dir, targetFile && !existing.some((f) => f.name === targetFile.name) ? targetFile.name : projectFileName(existing, key));
     }
     await mkdir(unitDir, { recursive: true });
-    await writeFile(target, resultYaml(layout.kind, table));
+    await writeFile(target, yamlWriters(dirname(target)).result(layout.kind, table));
     console.log(`已导入${layout.title}“${String(table['项目名称'] ?? table['单位名称'])}”到 ${target}`);
     dirs.add(unitDir);
   }

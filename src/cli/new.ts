@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { CONTENT_DIR } from '../lib/site/content-layout.ts';
-import { projectYaml, resultYaml } from '../lib/import/write-yaml.ts';
+import { yamlWriters } from '../lib/import/write-yaml.ts';
 import { startResult, type TargetInput } from '../lib/import/result-starter.ts';
 import { placeholder } from '../lib/site/placeholders.ts';
 import { loadSiteConfig } from '../lib/site/site-config.ts';
@@ -81,7 +81,7 @@ if (kind !== 'project') {
   if (existsSync(file)) fail(`${file} 已存在，没有覆盖。`);
   const table = startResult(kind, { target, unit: unit!, unitName: unitName(), year, code, name, month, framework: loadSiteConfig(contentDir).indicatorFramework });
   await mkdir(folder, { recursive: true });
-  await writeFile(file, resultYaml(kind, table));
+  await writeFile(file, yamlWriters(folder).result(kind, table));
   const stage = kind === 'monitoring' ? '执行监控表' : '绩效自评表';
   console.log(
     (target ? `已按绩效目标表 ${join(projectDir, targetFile!)} 创建${stage} ${file}：指标和年度指标值照目标表填好了。` : `${year} 年单位 ${unit} 没有项目编码为 ${code} 的绩效目标表，已创建不对应目标表的${stage} ${file}（按指标体系列出各二级指标）。`) +
@@ -121,5 +121,5 @@ const existing = readdirSync(projectDir).filter((f) => f.endsWith('.yaml'));
 const next = String(existing.reduce((max, f) => Math.max(max, Number(/^(\d+)-/.exec(f)?.[1] ?? 0)), 0) + 1).padStart(2, '0');
 const file = join(projectDir, `${next}-${code ?? 'new-project'}.yaml`);
 if (existsSync(file)) fail(`${file} 已存在，没有覆盖。`);
-await writeFile(file, projectYaml(project));
+await writeFile(file, yamlWriters(projectDir).project(project));
 console.log(`已创建 ${file}。\n请把其中所有“【待填写…】”按批复的表格改成实际内容（不需要的指标行可以删除），然后运行 npm run validate 检查。`);

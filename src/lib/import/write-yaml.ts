@@ -1,5 +1,7 @@
 // Writes content files as staff will read and edit them: keys in the approved table's order,
 // no line folding, one blank line between indicators, the spending plan one checkpoint a line.
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Document, isMap, isSeq, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { DepartmentInput } from '../../schema/department.ts';
 import type { ProjectInput } from '../../schema/project.ts';
@@ -7,18 +9,32 @@ import { resultLayoutOf, type ResultKind } from '../../schema/result-layouts.ts'
 
 const EDIT_HINT = '可直接编辑；改完运行 npm run validate 检查。';
 
+/** The JSON Schema of each kind of content file (npm run schema writes them into the tool's schemas/). */
+export const SCHEMA_FILES = {
+  project: 'project.schema.json',
+  department: 'department.schema.json',
+  site: 'site.schema.json',
+  monitoring: 'monitoring.schema.json',
+  evaluation: 'evaluation.schema.json',
+  departmentEvaluation: 'department-evaluation.schema.json',
+} as const;
+export type SchemaKind = keyof typeof SCHEMA_FILES;
+/** How deep each kind of file lies in a content folder (content/<year>/<unit>/projects/x.yaml is 3 down). */
+const DEPTH: Record<SchemaKind, number> = { project: 3, department: 2, site: 0, monitoring: 3, evaluation: 3, departmentEvaluation: 2 };
+/** The tool's schemas folder, wherever the tool is (a county keeps it in .gongkai-tool/, or beside its content). */
+const TOOL_SCHEMAS = fileURLToPath(new URL('../../../schemas/', import.meta.url));
+
 /**
  * The first line tells editors with the YAML language server (e.g. VS Code's YAML extension)
- * which JSON Schema to autocomplete and check against; the paths assume the content layout.
+ * which JSON Schema to autocomplete and check against. Its path is relative to the file, so it is
+ * worked out from the folder the file is written into and where the tool's schemas are: a county's
+ * content outside the tool gets the path to the tool it was written with. Without a folder, the
+ * path of the tool's own content folder (content/ beside schemas/).
  */
-export const SCHEMA_LINE = {
-  project: ' yaml-language-server: $schema=../../../../schemas/project.schema.json',
-  department: ' yaml-language-server: $schema=../../../schemas/department.schema.json',
-  site: ' yaml-language-server: $schema=../schemas/site.schema.json',
-  monitoring: ' yaml-language-server: $schema=../../../../schemas/monitoring.schema.json',
-  evaluation: ' yaml-language-server: $schema=../../../../schemas/evaluation.schema.json',
-  departmentEvaluation: ' yaml-language-server: $schema=../../../schemas/department-evaluation.schema.json',
-} as const;
+export function schemaLine(kind: SchemaKind, folder?: string): string {
+  const schemas = folder === undefined ? `${'../'.repeat(DEPTH[kind] + 1)}schemas` : relative(resolve(folder), TOOL_SCHEMAS).split(sep).join('/');
+  return ` yaml-language-server: $schema=${schemas}/${SCHEMA_FILES[kind]}`;
+}
 
 function render(doc: Document): string {
   // Some YAML readers (Astro's among them) turn an unquoted 2024-03-01 into a date object: a date
@@ -58,9 +74,24 @@ function markSource(doc: Document) {
   if (range) range.flow = true;
 }
 
-export function projectYaml(project: ProjectInput): string {
+/**
+ * The writers of files written into `folder` (the $schema line's path is worked out from it);
+ * without one, for the tool's own content folder.
+ */
+export function yamlWriters(folder?: string) {
+  return {
+    project: (project: ProjectInput) => writeProject(project, folder),
+    department: (department: DepartmentInput) => writeDepartment(department, folder),
+    result: (kind: ResultKind, table: Record<string, unknown>) => writeResult(kind, table, folder),
+  };
+}
+export const projectYaml = (project: ProjectInput) => writeProject(project);
+export const departmentYaml = (department: DepartmentInput) => writeDepartment(department);
+export const resultYaml = (kind: ResultKind, table: Record<string, unknown>) => writeResult(kind, table);
+
+function writeProject(project: ProjectInput, folder?: string): string {
   const doc = new Document(project);
-  doc.commentBefore = `${SCHEMA_LINE.project}\n 项目绩效目标表：${project.项目名称}\n ${EDIT_HINT}`;
+  doc.commentBefore = `${schemaLine('project', folder)}\n 项目绩效目标表：${project.项目名称}\n ${EDIT_HINT}`;
   flowItems(doc.get('资金支出计划', true));
   spaceItems(doc.get('绩效指标', true));
   markSource(doc);
@@ -68,19 +99,19 @@ export function projectYaml(project: ProjectInput): string {
   return render(doc);
 }
 
-export function departmentYaml(department: DepartmentInput): string {
+function writeDepartment(department: DepartmentInput, folder?: string): string {
   const doc = new Document(department);
-  doc.commentBefore = `${SCHEMA_LINE.department}\n 部门整体绩效目标：${department.单位名称}（${department.年度}年）\n ${EDIT_HINT}`;
+  doc.commentBefore = `${schemaLine('department', folder)}\n 部门整体绩效目标：${department.单位名称}（${department.年度}年）\n ${EDIT_HINT}`;
   spaceItems(doc.get('分项绩效目标', true));
   markSource(doc);
   return render(doc);
 }
 
 /** A monitoring, self-evaluation or department self-evaluation file (YAML keys, in the schema's order). */
-export function resultYaml(kind: ResultKind, table: Record<string, unknown>): string {
+function writeResult(kind: ResultKind, table: Record<string, unknown>, folder?: string): string {
   const doc = new Document(table);
   const name = kind === 'departmentEvaluation' ? `${String(table['单位名称'])}（${String(table['年度'])}年）` : String(table['项目名称']);
-  doc.commentBefore = `${SCHEMA_LINE[kind]}\n ${resultLayoutOf(kind).title}：${name}\n ${EDIT_HINT}`;
+  doc.commentBefore = `${schemaLine(kind, folder)}\n ${resultLayoutOf(kind).title}：${name}\n ${EDIT_HINT}`;
   // 偏差原因类别 one line per indicator, as the example files write it: [经费保障, 人员保障].
   visit(doc, {
     Pair(_, pair) {
