@@ -301,10 +301,10 @@ describe('site.yaml decides the rules of its tables', () => {
     expect(messages(projectSchema(), keyless)).toEqual([expect.stringContaining('缺少项目编码或网址标识')]);
   });
 
-  it('what a layout has no place for is refused: a spending plan in a 四川 table, project 其他栏目 in a sheet of many projects', () => {
+  it('what a layout has no place for is refused: a spending plan in a 四川 table; a project’s 其他栏目 in a sheet of many projects is kept (a column of its own)', () => {
     const s = projectSchema({ framework: NAMED_FRAMEWORKS['财预〔2021〕101号（成本在产出下）']! });
     expect(messages(s, { ...SICHUAN[0]!, 资金支出计划: [{ 月份: 12, 累计比例: 100 }] })).toEqual([expect.stringContaining('表样“四川”的表没有资金支出计划一栏')]);
-    expect(messages(s, { ...SICHUAN[0]!, 其他栏目: { 备注: '无' } })).toEqual([expect.stringContaining('没有放项目“其他栏目”的位置')]);
+    expect(messages(s, { ...SICHUAN[0]!, 其他栏目: { 项目负责人: '张某' } })).toEqual([]);
   });
 });
 
@@ -368,6 +368,39 @@ describe('headers as published tables draw them', () => {
       const result = importLayoutFile(await read(await fileBytes(grids, format), format));
       expect(result.problems, format).toEqual([]);
       expect(result.projects.map(projectYaml), format).toEqual([projectYaml(SHANGHAI)]);
+    }
+  });
+});
+
+describe('a sheet of many projects keeps the columns no description names', () => {
+  it('a column printed as the project’s cells are (merged down its rows) is each project’s 其他栏目, one printed per row each indicator’s; both listed, and written back', async () => {
+    const grids = clone(rowsGrids(SICHUAN, layoutNamed('四川')!));
+    const rows = grids[0]!.rows;
+    const header = rows.findIndex((r) => r.some((c) => c?.text === '指标性质'));
+    const nameColumn = rows[header]!.findIndex((c) => c?.text === '项目名称');
+    const leaders = ['张某', '李某'];
+    let project = -1;
+    rows.forEach((row, n) => {
+      if (n === 0) return void (row[0] = { ...row[0]!, colSpan: row.length + 2 }, row.push(null, null));
+      if (n <= header + 1) return void row.push(...(n === header ? [{ text: '项目负责人', style: 'label' as const }, { text: '备注', style: 'label' as const }] : [{ text: '' }, { text: '' }]));
+      const name = row[nameColumn];
+      if (name) project++;
+      row.push(name ? { text: leaders[project]!, ...(name.rowSpan && { rowSpan: name.rowSpan }) } : null, { text: `第${n}行备注` });
+    });
+    for (const format of FORMATS) {
+      const result = importLayoutFile(await read(await fileBytes(grids, format), format));
+      expect(result.problems, format).toEqual([]);
+      expect(result.projects.map((p) => p.其他栏目), format).toEqual([{ 项目负责人: '张某' }, { 项目负责人: '李某' }]);
+      for (const p of result.projects) for (const i of p.绩效指标) expect(Object.keys(i.其他栏目 ?? {}), format).toEqual(['备注']);
+      expect(result.notices.map((n) => n.message), format).toEqual([
+        '栏目“项目负责人”不在表样“四川”中，这一栏照原样保存在每个项目的“其他栏目”下',
+        '指标表的栏目“备注”不在表样“四川”中，这一栏照原样保存在每条指标的“其他栏目”下',
+      ]);
+      for (const p of result.projects) expect(schema.safeParse(p).error?.issues ?? [], format).toEqual([]);
+      // The site's download of the sheet prints the projects' column merged down, and reads back the same.
+      const again = importLayoutFile(await read(await fileBytes(rowsGrids(result.projects, layoutNamed('四川')!), format), format));
+      expect(again.problems, format).toEqual([]);
+      expect(again.projects.map(projectYaml), format).toEqual(result.projects.map(projectYaml));
     }
   });
 });

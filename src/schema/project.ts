@@ -277,9 +277,6 @@ export function projectSchema(rules: Partial<ProjectRules> = {}) {
       if (layout.readBy === 'labels' && table.资金支出计划 !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['资金支出计划'], input: table.资金支出计划, message: `表样“${layout.name}”的表没有资金支出计划一栏。请删去这一项，或确认表样是否写对` });
       }
-      if (layout.arrangement === 'rows' && table.其他栏目 !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['其他栏目'], input: table.其他栏目, message: `表样“${layout.name}”一张表列出多个项目，没有放项目“其他栏目”的位置。请把内容放进对应字段，或删去这一项` });
-      }
       if (table.项目编码 === undefined && table.网址标识 === undefined) {
         ctx.addIssue({
           code: 'custom',

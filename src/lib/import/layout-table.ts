@@ -234,16 +234,21 @@ function setMoneyUnit(table: ReadTable, unit: MoneyUnit, where: string, report: 
   table.moneyUnitWhere ??= where;
 }
 
-type Column = { field?: string; extra?: string; project?: string };
+/**
+ * What a column of the indicator header holds: an indicator field, a 其他栏目 label of each indicator,
+ * or (a sheet of many projects) a project field, or a 其他栏目 label of each project (`ofProject`).
+ */
+type Column = { field?: string; extra?: string; project?: string; ofProject?: true };
 
 /**
  * The indicator columns under a header row: position → the field (or 其他栏目 label) it fills, and
  * the first row of indicators. A label over several columns of values is one printing per column;
  * fields sharing a label take its printings in order, one marked `occurrence: 'last'` the last. A
  * header of two rows (区域目标值 over the areas) labels each column `上/下`. A label no description
- * names is kept as a column of 其他栏目 and listed.
+ * names is kept as a column of 其他栏目 and listed: each indicator's, or each project's where
+ * `projectColumn` says the column is printed as the project's cells are (a sheet of many projects).
  */
-function columnsOf(grid: Grid, r: number, layout: TableLayout, table: ReadTable, report: Report, projectLabels: Map<string, string> = new Map()) {
+function columnsOf(grid: Grid, r: number, layout: TableLayout, table: ReadTable, report: Report, projectLabels: Map<string, string> = new Map(), projectColumn: (c: number) => boolean = () => false) {
   const columns = new Map<number, Column>();
   const byLabel = new Map<string, LayoutField[]>();
   for (const column of layout.indicatorColumns) for (const l of new Set(labelsOf(column))) byLabel.set(l, [...(byLabel.get(l) ?? []), column]);
@@ -294,8 +299,15 @@ function columnsOf(grid: Grid, r: number, layout: TableLayout, table: ReadTable,
     } else if (projectLabels.has(key)) list.forEach((p, n) => (n === 0 ? columns.set(p.c, { project: projectLabels.get(key)! }) : twice(p.c, p.text, list[0]!.c, projectLabels.get(key)!)));
     else {
       for (const p of list) {
-        columns.set(p.c, { extra: p.text });
-        if (!extras.has(key) && !(p.upper && extras.has(p.upper))) report.notices.push({ where: cellWhere(grid, r, p.c), message: `指标表的栏目“${short(p.text)}”不在表样“${layout.name}”中，这一栏照原样保存在每条指标的“其他栏目”下` });
+        const ofProject = projectColumn(p.c);
+        columns.set(p.c, ofProject ? { extra: p.text, ofProject } : { extra: p.text });
+        if (extras.has(key) || (p.upper && extras.has(p.upper))) continue;
+        report.notices.push({
+          where: cellWhere(grid, r, p.c),
+          message: ofProject
+            ? `栏目“${short(p.text)}”不在表样“${layout.name}”中，这一栏照原样保存在每个项目的“其他栏目”下`
+            : `指标表的栏目“${short(p.text)}”不在表样“${layout.name}”中，这一栏照原样保存在每条指标的“其他栏目”下`,
+        });
       }
     }
   }
@@ -591,13 +603,16 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
     }
   }
   const projectLabels = new Map(layout.fields.flatMap((f) => labelsOf(f).map((l) => [l, f.field] as const)));
-  const { columns } = columnsOf(grid, header, layout, lines, report, projectLabels);
+  const { columns } = columnsOf(grid, header, layout, lines, report, projectLabels, projectColumnsOf(grid, header, projectLabels));
   // A unit in a column's label (`预算数（万元）`) is the sheet's money unit, as a head label's is in a form.
   for (const c of columns.keys()) {
     const unit = readLabel(visibleText(grid, header, c)).unit;
     if (unit) setMoneyUnit(lines, unit, cellWhere(grid, header, c), report);
   }
+  // The project's cells: its fields, and the columns of its 其他栏目.
+  const ofProject = (col: Column) => col.project !== undefined || col.ofProject === true;
   const projectColumns = [...columns].filter(([, col]) => col.project).map(([c, col]) => [c, col.project!] as const);
+  const projectExtras = [...columns].filter(([, col]) => col.ofProject).map(([c, col]) => [c, col.extra!] as const);
   const nameColumn = projectColumns.find(([, f]) => f === '项目名称')?.[0];
   if (nameColumn === undefined) {
     problems.push({ where: cellWhere(grid, header, 0), message: '表头行没有“项目名称”一栏：一张表列出多个项目时，每个项目的名称要在这一栏' });
@@ -613,8 +628,10 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
     // 合计 where a project's name stands is the unit's total row (printed above the projects or under them).
     const totalLabel = ownName && TOTAL_ROWS.has(labelKey(name.cell.text));
     const startsHere = ownName && !totalLabel;
-    const indicatorWritten = [...columns].some(([c, col]) => !col.project && ownText(grid, r, c) !== '');
-    const projectCells = projectColumns.map(([c, field]) => ({ c, field, cell: own(grid, r, c) })).filter((x) => x.cell && x.cell.text.trim() !== '');
+    const indicatorWritten = [...columns].some(([c, col]) => !ofProject(col) && ownText(grid, r, c) !== '');
+    const projectCells = [...projectColumns, ...projectExtras.map(([c]) => [c, undefined] as const)]
+      .map(([c, field]) => ({ c, field, cell: own(grid, r, c) }))
+      .filter((x) => x.cell && x.cell.text.trim() !== '');
     if (!startsHere && !indicatorWritten) {
       if (projectCells.length === 0) continue;
       // The unit's own row: its name and total budget, no project and no indicator.
@@ -631,14 +648,23 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
       }
     }
     if (startsHere) {
-      current = { ...emptyTable(), titles: lines.titles, year: lines.year, unitLine: lines.unitLine, moneyUnit: lines.moneyUnit, moneyUnitWhere: lines.moneyUnitWhere };
+      // What the sheet keeps above its projects (a title cell no description names) is each project's.
+      current = { ...emptyTable(), extra: { ...lines.extra }, titles: lines.titles, year: lines.year, unitLine: lines.unitLine, moneyUnit: lines.moneyUnit, moneyUnitWhere: lines.moneyUnitWhere };
       tables.push(current);
-      for (const [c, field] of projectColumns) {
-        // A cell of its own, or one merged down over several projects (the unit's name over all of them).
+      // A cell of its own, or one merged down over several projects (the unit's name over all of them).
+      const shownAt = (c: number) => {
         const shown = visibleCell(grid, r, c);
-        if (!shown || shown.cell.text.trim() === '' || (shown.row === r && shown.col !== c)) continue;
+        return !shown || shown.cell.text.trim() === '' || (shown.row === r && shown.col !== c) ? undefined : shown;
+      };
+      for (const [c, field] of projectColumns) {
+        const shown = shownAt(c);
+        if (!shown) continue;
         current.values.set(field, shown.cell.text);
         current.where.set(field, cellWhere(grid, shown.row, shown.col));
+      }
+      for (const [c, label] of projectExtras) {
+        const shown = shownAt(c);
+        if (shown) current.extra[label.trim()] = shown.cell.text;
       }
     } else if (!current) {
       for (const { c } of projectCells) problems.push({ where: cellWhere(grid, r, c), message: '这一行在第一个项目之前，又不是单位合计行，无法放置' });
@@ -650,7 +676,7 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
         problems.push({ where: cellWhere(grid, r, c), message: `“${short(cell!.text)}”写在项目“${current.values.get('项目名称')}”的中间一行：项目的格子应向下合并，或只在项目的第一行填写` });
       }
     }
-    readIndicatorRows(grid, r, r + 1, new Map([...columns].filter(([, col]) => !col.project)), current!, report);
+    readIndicatorRows(grid, r, r + 1, new Map([...columns].filter(([, col]) => !ofProject(col))), current!, report);
   }
   if (unitTotal) {
     const unit = lines.moneyUnit ?? layout.moneyUnit;
@@ -674,6 +700,39 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
     }
   }
   return tables;
+}
+
+/**
+ * Which columns of a sheet of many projects are printed as the project's cells are, so that a
+ * label no description names there is the project's (项目负责人 beside 项目名称), not each
+ * indicator's: within every project's rows the column shows one text, its cell on the project's
+ * first row merged down over them (text, which has no merges, leaves the later rows empty), and
+ * some project of several rows has text there. Projects start where their name cell starts.
+ */
+function projectColumnsOf(grid: Grid, header: number, projectLabels: Map<string, string>): (c: number) => boolean {
+  const nameColumn = (grid.rows[header] ?? []).findIndex((cell) => cell !== null && projectLabels.get(labelKey(cell.text)) === '项目名称');
+  if (nameColumn < 0) return () => false;
+  // Each project's rows: from its name cell to the next project's, or to a total row (合计) or the end.
+  const spans: [number, number][] = [];
+  for (let r = header + 1; r < grid.rows.length; r++) {
+    const name = own(grid, r, nameColumn)?.text.trim() ?? '';
+    if (name === '') continue;
+    const last = spans.at(-1);
+    if (last) last[1] = r;
+    spans.push([r, grid.rows.length]);
+    if (TOTAL_ROWS.has(labelKey(name))) spans.pop();
+  }
+  return (c) => {
+    let merged = false;
+    for (const [start, end] of spans) {
+      const text = visibleText(grid, start, c).trim();
+      for (let r = start + 1; r < end; r++) {
+        if (ownText(grid, r, c) !== '' || (grid.source !== 'text' && visibleText(grid, r, c).trim() !== text)) return false;
+        if (text !== '') merged = true;
+      }
+    }
+    return merged;
+  };
 }
 
 /** Values of the 说明 table the exporter writes (label | value rows). */
@@ -945,11 +1004,16 @@ function percentCell(percent: unknown): GridCell {
   return { text: `${written}%`, number: Number(written) / 100, numFmt: Number.isInteger(Number(written)) ? '0%' : '0.00%', align: 'center' };
 }
 
-/** Many projects of one unit in a rows layout: header, the unit's total, each project merged down. */
+/**
+ * Many projects of one unit in a rows layout: header, the unit's total, each project merged down.
+ * The projects' 其他栏目 are columns of their own after the project's fields, merged down like them.
+ */
 export function rowsGrids(projects: ProjectInput[], tableLayout: TableLayout, name = tableLayout.title): Grid[] {
   const layout = writingLayout(tableLayout, projects);
   const projectFields = layout.fields;
-  const width = projectFields.length + tableWidth(layout) + extraLabels(projects).length;
+  const projectExtras = [...new Set(projects.flatMap((p) => Object.keys(p.其他栏目 ?? {})))];
+  const left = projectFields.length + projectExtras.length;
+  const width = left + tableWidth(layout) + extraLabels(projects).length;
   const first = projects[0]!;
   const unit = moneyUnitOf(first);
   const total = projects.reduce((sum, p) => sum + toFen(String(p.预算数), unit), 0n);
@@ -957,16 +1021,18 @@ export function rowsGrids(projects: ProjectInput[], tableLayout: TableLayout, na
   const rows: (GridCell | null)[][] = [
     pad([{ text: first.原文标题 ?? layout.title, style: 'title', colSpan: width }, ...Array<null>(width - 1).fill(null)]),
     pad([{ text: `单位：${unit}`, style: 'value' }]),
-    [...projectFields.map((f) => label(f.label)), ...indicatorTable(first, layout, width - projectFields.length, 0, extraLabels(projects))[0]!],
+    [...projectFields.map((f) => label(f.label)), ...projectExtras.map(label), ...indicatorTable(first, layout, width - left, 0, extraLabels(projects))[0]!],
     pad(projectFields.map((f) => (f.field === '单位名称' ? value(`${first.单位编码}${first.单位名称}`) : f.field === '预算数' ? amountCell(formatFenIn(total, unit).replaceAll(',', '')) : { text: '' }))),
   ];
   for (const p of projects) {
-    const indicators = indicatorTable(p, layout, width - projectFields.length, projectFields.length, extraLabels(projects)).slice(1);
+    const indicators = indicatorTable(p, layout, width - left, left, extraLabels(projects)).slice(1);
     indicators.forEach((cells, n) => {
-      const left = projectFields.map((f): GridCell | null =>
-        n > 0 ? null : { ...(f.field === '单位名称' ? value(`${p.单位编码}${p.单位名称}`) : fieldCell(p, f.field)), ...(indicators.length > 1 && { rowSpan: indicators.length }) },
-      );
-      rows.push([...left, ...cells.slice(projectFields.length)]);
+      const down = (cell: GridCell): GridCell | null => (n > 0 ? null : { ...cell, ...(indicators.length > 1 && { rowSpan: indicators.length }) });
+      const own = [
+        ...projectFields.map((f) => down(f.field === '单位名称' ? value(`${p.单位编码}${p.单位名称}`) : fieldCell(p, f.field))),
+        ...projectExtras.map((extra) => down(value(p.其他栏目?.[extra] ?? ''))),
+      ];
+      rows.push([...own, ...cells.slice(left)]);
     });
   }
   return [{ name: sheetName(name), source: 'xlsx', rows, before: [] }, ...projects.map((p, n) => notesGrid(noteValues(p), n))];
