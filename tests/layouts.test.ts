@@ -405,6 +405,42 @@ describe('a sheet of many projects keeps the columns no description names', () =
   });
 });
 
+describe('a column label printed with a score', () => {
+  const withLabel = (grids: Grid[], from: string, to: string) => {
+    const header = grids[0]!.rows.find((r) => r.some((c) => c?.text === from))!;
+    header[header.findIndex((c) => c?.text === from)] = { text: to, style: 'label' };
+    return grids;
+  };
+  const headerOf = (grids: Grid[], label: string) => grids[0]!.rows.find((r) => r.some((c) => c?.text === label))?.map((c) => c?.text);
+
+  it('is kept under 原文栏目 at its column (权重（100分） over a sheet of many projects), printed again by the download, and read back the same', async () => {
+    const grids = withLabel(clone(rowsGrids(SICHUAN, layoutNamed('四川')!)), '权重', '权重（100分）');
+    for (const format of FORMATS) {
+      const result = importLayoutFile(await read(await fileBytes(grids, format), format));
+      expect(result.problems, format).toEqual([]);
+      expect(result.projects.map((p) => p.原文栏目), format).toEqual(SICHUAN.map(() => ({ '绩效指标.权重': '权重（100分）' })));
+      expect(result.projects.map((p) => p.绩效指标.map((i) => i.权重)), format).toEqual(SICHUAN.map((p) => p.绩效指标.map((i) => i.权重)));
+      for (const p of result.projects) expect(schema.safeParse(p).error?.issues ?? [], format).toEqual([]);
+      const download = rowsGrids(result.projects, layoutNamed('四川')!);
+      expect(headerOf(download, '权重（100分）'), format).toBeDefined();
+      const again = importLayoutFile(await read(await fileBytes(download, format), format));
+      expect(again.projects.map(projectYaml), format).toEqual(result.projects.map(projectYaml));
+    }
+  });
+
+  it('in a table of one project (指标权重（100分） in a 重庆 table) too', async () => {
+    const grids = withLabel(clone(projectGrids(CHONGQING, layoutNamed('重庆')!)), '指标权重', '指标权重（100分）');
+    const result = importLayoutFile(await read(await fileBytes(grids, 'xlsx'), 'xlsx'));
+    expect(result.problems).toEqual([]);
+    expect(result.projects[0]!.原文栏目).toEqual({ '绩效指标.权重': '指标权重（100分）' });
+    expect(schema.safeParse(result.projects[0]).error?.issues ?? []).toEqual([]);
+    expect(headerOf(projectGrids(result.projects[0]!, layoutNamed('重庆')!), '指标权重（100分）')).toBeDefined();
+    // A label that says no more than the layout's (spaces, a colon, full-width forms) is not kept.
+    const plain = withLabel(clone(projectGrids(CHONGQING, layoutNamed('重庆')!)), '指标权重', '指 标 权 重：');
+    expect(importLayoutFile(await read(await fileBytes(plain, 'xlsx'), 'xlsx')).projects[0]!.原文栏目).toBeUndefined();
+  });
+});
+
 describe('second review', () => {
   const problemsOf = async (grids: Grid[], format: Format = 'xlsx') => importLayoutFile(await read(await fileBytes(grids, format), format));
 

@@ -64,3 +64,15 @@ export const moneyUnitSchema = z
   .enum(MONEY_UNITS, { error: whenWritten('金额单位只能写“元”或“万元”') })
   .default('元')
   .meta({ description: '表中金额的单位：元 或 万元（原表“单位：元”）', examples: ['元'] });
+
+/**
+ * 原文栏目: the labels a table printed where they differ from the ones this site prints, under the
+ * place they label. What they say is read (a score, a letter, the money unit); the words are kept
+ * so that the download prints the table as it was published. Target tables (table-layouts.ts
+ * printedLabelSlot) and result tables (result-layouts.ts) name their places.
+ */
+export const printedLabelsSchema = (description: string, example: Record<string, string>) =>
+  z
+    .record(z.string().trim().min(1), z.string().trim().min(1, { error: '原文栏目的栏目名不能为空' }), { error: whenWritten('原文栏目要写成“位置: 原表印的栏目名”') })
+    .optional()
+    .meta({ description, examples: [example] });

@@ -4,7 +4,7 @@ import { whenWritten } from './messages.ts';
 import { amountSchema, moneyUnitSchema, fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { keyed } from './keyed.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
-import { checkMoney, extraCellsSchema, indicatorsSchema } from './project.ts';
+import { checkMoney, extraCellsSchema, indicatorsSchema, targetPrintedLabelsSchema } from './project.ts';
 import { DEPARTMENT_LAYOUT_NAMES, DEPARTMENT_MONEY_SUMS } from './table-layouts.ts';
 import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../lib/reading/money.ts';
 
@@ -74,6 +74,7 @@ function departmentSpec(framework: IndicatorFramework) {
     单位名称: ['unitName', unitNameSchema],
     年度: ['fiscalYear', fiscalYearSchema],
     原文标题: ['heading', cell('原文件中本表的标题，照原样保留', '2024年部门整体支出绩效目标表').optional()],
+    原文栏目: ['printedLabels', targetPrintedLabelsSchema],
     金额单位: ['moneyUnit', moneyUnitSchema],
     资金总额: ['total', amountSchema.optional().meta({ description: '部门资金总额（部门整体支出绩效目标表）' })],
     基本支出: ['basic', amountSchema.optional().meta({ description: '资金总额中的基本支出' })],

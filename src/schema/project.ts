@@ -2,7 +2,7 @@
 import { z } from 'astro/zod';
 import { whenWritten } from './messages.ts';
 import { decimalsOf, formatFenIn, MAX_DECIMALS, MONEY_UNITS, readAmount, toFen, type MoneyUnit } from '../lib/reading/money.ts';
-import { amountSchema, moneyUnitSchema, fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
+import { amountSchema, moneyUnitSchema, fiscalYearSchema, printedLabelsSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { keyed } from './keyed.ts';
 import { natureProblem } from '../lib/reading/indicator-value.ts';
@@ -98,6 +98,9 @@ export const extraCellsSchema = z
   .record(z.string().trim().min(1), z.string({ error: whenWritten('其他栏目的值要写成文本') }))
   .optional()
   .meta({ description: '原表中没有对应字段的栏目，照原样保留：栏目名: 内容', examples: [{ 备注: '新增指标' }] });
+
+/** 原文栏目 of a target table: its columns' labels as printed, where they differ from the layout's (table-layouts.ts printedLabelSlot). */
+export const targetPrintedLabelsSchema = printedLabelsSchema('原表印的栏目名（与表样的栏目名不同时，如带分值）：位置: 栏目名，例如 绩效指标.权重: 权重（100分）', { '绩效指标.权重': '权重（100分）' });
 
 /** 指标性质 in its own column (≥, ≤, =, 定性): the value reader decides what it can read; the rest is refused, not guessed. */
 export const natureSchema = z
@@ -323,6 +326,7 @@ function projectSpec(framework: IndicatorFramework, codeRule: ProjectCodeRule) {
     单位名称: ['unitName', unitNameSchema],
     年度: ['fiscalYear', fiscalYearSchema],
     原文标题: ['heading', text('原文件中本表的标题，照原样保留（包括原有编号）', '2.2022年村级垃圾清运及焚烧绩效目标表').optional()],
+    原文栏目: ['printedLabels', targetPrintedLabelsSchema],
     金额单位: ['moneyUnit', moneyUnitSchema],
     预算阶段: [
       'budgetPhase',

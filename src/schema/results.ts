@@ -6,7 +6,7 @@
 // is said in result-layouts.ts.
 import { z } from 'astro/zod';
 import { whenWritten } from './messages.ts';
-import { fiscalYearSchema, moneyUnitSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
+import { fiscalYearSchema, moneyUnitSchema, printedLabelsSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { keyed } from './keyed.ts';
 import { readLabel } from './table-layouts.ts';
@@ -456,22 +456,17 @@ export const EVALUATION_GOAL_FIELDS = propertiesOf(EVALUATION_GOAL_SPEC);
 export const EVALUATION_CLOSING_FIELDS = propertiesOf(CLOSING_SPEC);
 
 /**
- * 原文栏目: the labels a table printed where they differ from the ones this site prints (result-layouts.ts
- * names the places): `全年预算数(A)`, `得分 (20分*执行率)`, `实施单位 (盖章)`, a money caption
- * `预算执行情况(万元) (20分)`. What they say is read (a score, a letter, the money unit); the words are
- * kept so that the download prints the table as it was published.
+ * 原文栏目 of a result table (result-layouts.ts names the places): `全年预算数(A)`, `得分 (20分*执行率)`,
+ * `实施单位 (盖章)`, a money caption `预算执行情况(万元) (20分)`.
  */
-const printedLabelsSchema = z
-  .record(z.string().trim().min(1), z.string().trim().min(1, { error: '原文栏目的栏目名不能为空' }), { error: whenWritten('原文栏目要写成“位置: 原表印的栏目名”') })
-  .optional()
-  .meta({ description: '原表印的栏目名（与标准栏目名不同时）：位置: 栏目名，例如 资金.全年预算数: 全年预算数(A)', examples: [{ '资金.全年预算数': '全年预算数(A)', 绩效指标: '年度绩效目标(80分)' }] });
+const resultPrintedLabelsSchema = printedLabelsSchema('原表印的栏目名（与标准栏目名不同时）：位置: 栏目名，例如 资金.全年预算数: 全年预算数(A)', { '资金.全年预算数': '全年预算数(A)', 绩效指标: '年度绩效目标(80分)' });
 
 const commonHead = {
   单位编码: ['unitCode', unitCodeSchema],
   单位名称: ['unitName', unitNameSchema],
   年度: ['fiscalYear', fiscalYearSchema],
   原文标题: ['heading', text('原文件中本表的标题，照原样保留', '2024年度项目支出绩效自评表').optional()],
-  原文栏目: ['printedLabels', printedLabelsSchema],
+  原文栏目: ['printedLabels', resultPrintedLabelsSchema],
   金额单位: ['moneyUnit', moneyUnitSchema],
 } as const;
 

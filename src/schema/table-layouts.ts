@@ -438,6 +438,19 @@ export function labelForms(printed: string): string[] {
 export const withoutUnit = (printed: string) => normalLabel(printed).replace(LABEL_READING.notes.unit, '');
 /** The words a printed label is compared by (readLabel's key). */
 export const labelKey = (printed: string) => readLabel(printed).key;
+/**
+ * Whether a printed label says no more than the one this site prints: equal but for spaces, widths,
+ * a colon and the money unit (which the file keeps as 金额单位). One that says more (a score, a
+ * letter, another spelling) is kept as printed under 原文栏目.
+ */
+export const sameLabel = (printed: string, standard: string) => withoutUnit(printed) === withoutUnit(standard);
+
+/**
+ * Where a target table keeps a column's label as printed (原文栏目) when it is not the layout's:
+ * an indicator column under `绩效指标.<field>` (`绩效指标.权重: 权重（100分）`), a project's column of
+ * a sheet of many projects under its field. Result tables name their places in result-layouts.ts.
+ */
+export const printedLabelSlot = (field: string, of: 'indicator' | 'project') => (of === 'indicator' ? `绩效指标.${field}` : field);
 
 export const DEFAULT_LAYOUT = HEBEI;
 

@@ -6,7 +6,7 @@
 // maintainer. It refuses, in Chinese and with the cell, only what it cannot keep faithfully — a cell
 // that pairs with no label, money that does not add up, amounts in two units — and then nothing is written.
 import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
-import { CAPTIONS, DEFAULT_LAYOUT, TOTAL_ROWS, INDICATOR_FIELDS, LABEL_READING, labelKey, MONEY_FIELDS, PROJECT_FIELDS, readLabel, type HeadBlock, type LayoutField, type ListTable, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
+import { CAPTIONS, DEFAULT_LAYOUT, TOTAL_ROWS, INDICATOR_FIELDS, LABEL_READING, labelKey, MONEY_FIELDS, PROJECT_FIELDS, printedLabelSlot, readLabel, sameLabel, type HeadBlock, type LayoutField, type ListTable, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
 import { DEPARTMENT_KEYS, type DepartmentInput } from '../../schema/department.ts';
 import { decimalsOf, MAX_DECIMALS, moneyUnitOf, readAmount, toFen, formatFenIn, type MoneyUnit } from '../reading/money.ts';
 import { natureProblem } from '../reading/indicator-value.ts';
@@ -119,6 +119,8 @@ interface ReadTable {
   /** Where each value came from, for messages. */
   where: Map<string, string>;
   extra: Record<string, string>;
+  /** 原文栏目: columns' labels as printed where they are not the layout's (a score, another spelling), by place (printedLabelSlot). */
+  printed: Record<string, string>;
   indicators: { cells: Map<string, string>; extra: Record<string, string>; where: Map<string, string> }[];
   /** Rows of the layout's list tables (年度履职目标), by the list's field. */
   lists: Map<string, { cells: Map<string, string>; where: Map<string, string> }[]>;
@@ -132,7 +134,7 @@ interface ReadTable {
   moneyUnitWhere?: string;
 }
 
-const emptyTable = (): ReadTable => ({ values: new Map(), where: new Map(), extra: {}, indicators: [], lists: new Map(), titles: [] });
+const emptyTable = (): ReadTable => ({ values: new Map(), where: new Map(), extra: {}, printed: {}, indicators: [], lists: new Map(), titles: [] });
 
 /** What a layout's head knows: label (as compared) → field, its known extra labels, its block titles. */
 interface Vocabulary {
@@ -287,6 +289,11 @@ function columnsOf(grid: Grid, r: number, layout: TableLayout, table: ReadTable,
   }
   const groups = new Map<string, typeof printings>();
   for (const p of printings) groups.set(p.key, [...(groups.get(p.key) ?? []), p]);
+  /** A column's label printed other than the layout prints it (`权重（100分）`): kept under 原文栏目. */
+  const keepPrinted = (text: string, field: LayoutField | undefined, of: 'indicator' | 'project') => {
+    if (field && !sameLabel(text, field.label)) table.printed[printedLabelSlot(field.field, of)] = text;
+  };
+  const projectField = (field: string) => layout.fields.find((f) => f.field === field);
   const twice = (c: number, text: string, first: number, field: string) =>
     report.problems.push({ where: cellWhere(grid, r, c), message: `“${text}”与 ${cellWhere(grid, r, first)} 的栏目都是“${field}”，无法确定用哪一栏。请删去或改名其中一栏` });
   for (const [key, list] of groups) {
@@ -295,8 +302,21 @@ function columnsOf(grid: Grid, r: number, layout: TableLayout, table: ReadTable,
       if (fields.length === 1 && fields[0]!.occurrence === 'last') {
         list.slice(0, -1).forEach((p) => columns.set(p.c, { extra: p.text }));
         columns.set(list.at(-1)!.c, { field: fields[0]!.field });
-      } else list.forEach((p, n) => (n < fields.length ? columns.set(p.c, { field: fields[n]!.field }) : twice(p.c, p.text, list[0]!.c, fields[0]!.field)));
-    } else if (projectLabels.has(key)) list.forEach((p, n) => (n === 0 ? columns.set(p.c, { project: projectLabels.get(key)! }) : twice(p.c, p.text, list[0]!.c, projectLabels.get(key)!)));
+        keepPrinted(list.at(-1)!.text, fields[0], 'indicator');
+      } else {
+        list.forEach((p, n) => {
+          if (n >= fields.length) return twice(p.c, p.text, list[0]!.c, fields[0]!.field);
+          columns.set(p.c, { field: fields[n]!.field });
+          keepPrinted(p.text, fields[n], 'indicator');
+        });
+      }
+    } else if (projectLabels.has(key)) {
+      list.forEach((p, n) => {
+        if (n > 0) return twice(p.c, p.text, list[0]!.c, projectLabels.get(key)!);
+        columns.set(p.c, { project: projectLabels.get(key)! });
+        keepPrinted(p.text, projectField(projectLabels.get(key)!), 'project');
+      });
+    }
     else {
       for (const p of list) {
         const ofProject = projectColumn(p.c);
@@ -649,7 +669,7 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
     }
     if (startsHere) {
       // What the sheet keeps above its projects (a title cell no description names) is each project's.
-      current = { ...emptyTable(), extra: { ...lines.extra }, titles: lines.titles, year: lines.year, unitLine: lines.unitLine, moneyUnit: lines.moneyUnit, moneyUnitWhere: lines.moneyUnitWhere };
+      current = { ...emptyTable(), extra: { ...lines.extra }, printed: { ...lines.printed }, titles: lines.titles, year: lines.year, unitLine: lines.unitLine, moneyUnit: lines.moneyUnit, moneyUnitWhere: lines.moneyUnitWhere };
       tables.push(current);
       // A cell of its own, or one merged down over several projects (the unit's name over all of them).
       const shownAt = (c: number) => {
@@ -808,6 +828,7 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
     单位名称: unitName,
     年度: year,
     原文标题: notes.get('原文标题') ?? (title && title !== layout.title ? title : undefined),
+    原文栏目: printedInOrder(table.printed, layout),
     金额单位: moneyUnit === '元' ? undefined : moneyUnit,
     预算阶段: notes.get('预算阶段'),
     上年项目编码: notes.get('上年项目编码'),
@@ -856,6 +877,14 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
   return ordered(project, isProject ? PROJECT_KEYS : DEPARTMENT_KEYS);
 }
 const LIST_FIELDS = new Set(['绩效目标', '总体绩效目标']);
+
+/** 原文栏目 in the order the writer prints the columns (so that a table written and read back gives the same file). */
+function printedInOrder(printed: Record<string, string>, layout: TableLayout): Record<string, string> | undefined {
+  const all = withOwnFields(layout, () => true);
+  const order = [...all.fields.map((f) => printedLabelSlot(f.field, 'project')), ...all.indicatorColumns.map((c) => printedLabelSlot(c.field, 'indicator'))];
+  const slots = Object.keys(printed).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return slots.length > 0 ? Object.fromEntries(slots.map((slot) => [slot, printed[slot]!])) : undefined;
+}
 
 /** The keys of a built object in the order the schema lists them, undefined ones left out. */
 function ordered(object: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
@@ -1021,7 +1050,7 @@ export function rowsGrids(projects: ProjectInput[], tableLayout: TableLayout, na
   const rows: (GridCell | null)[][] = [
     pad([{ text: first.原文标题 ?? layout.title, style: 'title', colSpan: width }, ...Array<null>(width - 1).fill(null)]),
     pad([{ text: `单位：${unit}`, style: 'value' }]),
-    [...projectFields.map((f) => label(f.label)), ...projectExtras.map(label), ...indicatorTable(first, layout, width - left, 0, extraLabels(projects))[0]!],
+    [...projectFields.map((f) => label(first.原文栏目?.[printedLabelSlot(f.field, 'project')] ?? f.label)), ...projectExtras.map(label), ...indicatorTable(first, layout, width - left, 0, extraLabels(projects))[0]!],
     pad(projectFields.map((f) => (f.field === '单位名称' ? value(`${first.单位编码}${first.单位名称}`) : f.field === '预算数' ? amountCell(formatFenIn(total, unit).replaceAll(',', '')) : { text: '' }))),
   ];
   for (const p of projects) {
@@ -1061,7 +1090,9 @@ function indicatorTable(p: ProjectInput | DepartmentInput, layout: TableLayout, 
   const after = extras.filter((e) => !repeats.has(labelKey(e)));
   /** A cell across its column's span (绩效指标描述 over two grid columns in 河北). */
   const placed = (c: LayoutField, cell: GridCell | null) => [cell && c.span ? span(cell, c.span) : cell, ...Array<null>((c.span ?? 1) - 1).fill(null)];
-  const head = [...Array.from({ length: offset }, () => ({ text: '' })), ...before.map(label), ...layout.indicatorColumns.flatMap((c) => placed(c, label(c.label))), ...after.map(label)];
+  // Each column under its label as printed where the table kept it (原文栏目), else the layout's.
+  const printedLabel = (c: LayoutField) => p.原文栏目?.[printedLabelSlot(c.field, 'indicator')] ?? c.label;
+  const head = [...Array.from({ length: offset }, () => ({ text: '' })), ...before.map(label), ...layout.indicatorColumns.flatMap((c) => placed(c, label(printedLabel(c)))), ...after.map(label)];
   const fill = (cells: (GridCell | null)[]) => [...cells, ...Array.from({ length: Math.max(0, offset + width - cells.length) }, () => ({ text: '' }))];
   const rows: (GridCell | null)[][] = [fill(head)];
   const list = p.绩效指标 ?? [];

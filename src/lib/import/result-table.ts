@@ -18,7 +18,7 @@ import { countedRow, departmentEvaluationSchema, DEVIATION_CATEGORIES, evaluatio
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from '../../schema/framework.ts';
 import { PREFACE_KEY, RESULT_LAYOUTS, RESULT_READING, resultLayoutOf, type ResultKind, type ResultLabel, type ResultLayout } from '../../schema/result-layouts.ts';
 import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../reading/money.ts';
-import { LABEL_READING, labelForms, normalLabel, readLabel, withoutUnit } from '../../schema/table-layouts.ts';
+import { LABEL_READING, labelForms, normalLabel, readLabel, sameLabel } from '../../schema/table-layouts.ts';
 
 /** The 总分 row's 分值 cell when it is not the sum of the 分值 above it (normally 100 and derived). */
 export const TOTAL_POINTS_KEY = RESULT_READING.totalCells['分值']!;
@@ -32,9 +32,6 @@ const CHECK_MARKS = new Set(['✓', '√', '✔', '☑', '●', '是', '1']);
 
 /** A label compared as every reader compares one (normalLabel); the name the result tests know it by. */
 export const resultLabel = normalLabel;
-
-/** Whether two labels say the same apart from layout and a money unit (the file keeps the unit itself). */
-const sameLabel = (a: string, b: string) => withoutUnit(a) === withoutUnit(b);
 
 /** Which label a header text is, and the month it prints (`1-6月执行数` → 6). */
 function match<L extends ResultLabel>(labels: readonly L[], text: string): { label: L; month?: number } | undefined {
