@@ -378,11 +378,14 @@ describe('a sheet of many projects keeps the columns no description names', () =
     const rows = grids[0]!.rows;
     const header = rows.findIndex((r) => r.some((c) => c?.text === '指标性质'));
     const nameColumn = rows[header]!.findIndex((c) => c?.text === '项目名称');
+    // The unit's total under the projects, its 合计 spanning 单位名称 and 项目名称 (as the made-up 四川 sheet of tests/fixtures/unseen prints it).
+    const total = rows.splice(header + 1, 1)[0]!;
+    rows.push([{ text: '合计', style: 'value', colSpan: 2 }, null, ...total.slice(2)]);
     const leaders = ['张某', '李某'];
     let project = -1;
     rows.forEach((row, n) => {
       if (n === 0) return void (row[0] = { ...row[0]!, colSpan: row.length + 2 }, row.push(null, null));
-      if (n <= header + 1) return void row.push(...(n === header ? [{ text: '项目负责人', style: 'label' as const }, { text: '备注', style: 'label' as const }] : [{ text: '' }, { text: '' }]));
+      if (n <= header || n === rows.length - 1) return void row.push(...(n === header ? [{ text: '项目负责人', style: 'label' as const }, { text: '备注', style: 'label' as const }] : [{ text: '' }, { text: '' }]));
       const name = row[nameColumn];
       if (name) project++;
       row.push(name ? { text: leaders[project]!, ...(name.rowSpan && { rowSpan: name.rowSpan }) } : null, { text: `第${n}行备注` });

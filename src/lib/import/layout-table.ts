@@ -732,15 +732,16 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
 function projectColumnsOf(grid: Grid, header: number, projectLabels: Map<string, string>): (c: number) => boolean {
   const nameColumn = (grid.rows[header] ?? []).findIndex((cell) => cell !== null && projectLabels.get(labelKey(cell.text)) === '项目名称');
   if (nameColumn < 0) return () => false;
-  // Each project's rows: from its name cell to the next project's, or to a total row (合计) or the end.
+  // Each project's rows: from its name cell to the next project's, or to a total row (合计 where the
+  // name stands, or a unit's cell spanning the name's from its left) or the end.
   const spans: [number, number][] = [];
   for (let r = header + 1; r < grid.rows.length; r++) {
+    const spanning = (visibleCell(grid, r, nameColumn)?.col ?? nameColumn) !== nameColumn;
     const name = own(grid, r, nameColumn)?.text.trim() ?? '';
-    if (name === '') continue;
+    if (name === '' && !spanning) continue;
     const last = spans.at(-1);
-    if (last) last[1] = r;
-    spans.push([r, grid.rows.length]);
-    if (TOTAL_ROWS.has(labelKey(name))) spans.pop();
+    if (last) last[1] = Math.min(last[1], r);
+    if (name !== '' && !TOTAL_ROWS.has(labelKey(name))) spans.push([r, grid.rows.length]);
   }
   return (c) => {
     let merged = false;
