@@ -24,3 +24,14 @@ export function schemaOf(file: string): string | undefined {
   const path = /^# yaml-language-server: \$schema=(.+)$/.exec(readFileSync(file, 'utf8').split('\n')[0]!)?.[1];
   return path === undefined ? undefined : resolve(dirname(file), path);
 }
+
+/**
+ * A content file's text with its $schema path written as the file it points at: files written into
+ * another folder than the committed ones (a temporary content folder) compare equal when they hold
+ * the same and point an editor at the same schema (the importer works the path out from the folder).
+ */
+export function contentText(file: string): string {
+  const text = readFileSync(file, 'utf8');
+  const schema = schemaOf(file);
+  return schema === undefined ? text : text.replace(/^(# yaml-language-server: \$schema=).+/, `$1${schema}`);
+}

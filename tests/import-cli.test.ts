@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers.ts';
+import { contentText, ROOT, runCli } from './helpers.ts';
 
 const SOURCE = join(ROOT, 'content/2023/483001/source/000_450f3943667c7c22.txt');
 const UNIT = '2023/483001';
@@ -12,7 +12,7 @@ function filesOf(dir: string): Record<string, string> {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) {
       const path = join(entry.parentPath, entry.name);
-      out[path.slice(dir.length)] = readFileSync(path, 'utf8');
+      out[path.slice(dir.length)] = path.endsWith('.yaml') ? contentText(path) : readFileSync(path, 'utf8');
     }
   }
   return out;

@@ -16,7 +16,7 @@ import { projectWorkbook, readProjectWorkbook, templateWorkbook } from '../src/l
 import { NOTES_SHEET } from '../src/lib/import/layout-table.ts';
 import { DEFAULT_LAYOUT, type TableLayout } from '../src/schema/table-layouts.ts';
 import type { ProjectInput } from '../src/schema/project.ts';
-import { ROOT, runCli } from './helpers.ts';
+import { contentText, ROOT, runCli } from './helpers.ts';
 
 const UNIT_DIR = join(ROOT, 'content/2023/483001');
 const SOURCE_NAME = '000_450f3943667c7c22.txt';
@@ -338,9 +338,9 @@ describe('npm run import with Word and Excel files', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const out = join(content, '2023/483001');
-    expect(readFileSync(join(out, 'department.yaml'), 'utf8')).toBe(readFileSync(join(UNIT_DIR, 'department.yaml'), 'utf8'));
+    expect(contentText(join(out, 'department.yaml'))).toBe(contentText(join(UNIT_DIR, 'department.yaml')));
     expect(readdirSync(join(out, 'projects')).sort()).toEqual(projectFiles.map((f) => f.name));
-    for (const f of projectFiles) expect(readFileSync(join(out, 'projects', f.name), 'utf8')).toBe(f.text);
+    for (const f of projectFiles) expect(contentText(join(out, 'projects', f.name))).toBe(contentText(join(UNIT_DIR, 'projects', f.name)));
     expect(readFileSync(join(out, 'source', SOURCE_NAME), 'utf8')).toBe(SOURCE_TEXT);
     expect(existsSync(join(out, 'source', SOURCE_NAME.replace(/\.txt$/, '.docx')))).toBe(true);
   });
@@ -362,7 +362,7 @@ describe('npm run import with Word and Excel files', () => {
       expect(result.stdout).toContain('已导入项目表');
       expect(readdirSync(projects)).toEqual(['01-13022923P000BR010638N.yaml']);
     }
-    expect(readFileSync(join(projects, '01-13022923P000BR010638N.yaml'), 'utf8')).toBe(projectFiles.find((f) => f.name.startsWith('11-'))!.text);
+    expect(contentText(join(projects, '01-13022923P000BR010638N.yaml'))).toBe(contentText(join(UNIT_DIR, 'projects', projectFiles.find((f) => f.name.startsWith('11-'))!.name)));
     writeFileSync(workbook, await projectWorkbook(projectOf('02-'), { date: DATE }));
     runCli('import', [workbook, '--content', content]);
     expect(readdirSync(projects).sort()).toEqual(['01-13022923P000BR010638N.yaml', '02-13022923P00JXC4155606.yaml']);
