@@ -1,0 +1,16 @@
+import { startEditServer } from './src/lib/editor/edit-server.ts';
+import { launchBrowser } from './src/lib/commands/chromium.ts';
+const s = await startEditServer({ root: '/tmp/decap-repo', port: 0 });
+console.log(s.url);
+const b = await launchBrowser();
+const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
+const outside: string[] = [];
+await p.route('**/*', (r) => { const u = new URL(r.request().url()); if (u.hostname !== '127.0.0.1') { outside.push(u.href); return r.abort(); } return r.continue(); });
+p.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 200)));
+p.on('pageerror', (e) => console.log('pageerror', e.message.slice(0, 300)));
+await p.goto(s.url);
+await p.waitForTimeout(6000);
+await p.screenshot({ path: '/tmp/decap-1.png' });
+console.log(await p.locator('body').innerText().then(t=>t.slice(0,600)));
+console.log('outside', outside);
+await b.close(); await s.close();
