@@ -58,8 +58,10 @@ interface Found {
 }
 
 function fieldOf(name: string, schema: Json, required: boolean, path: string, kept: Found, options: WalkOptions): FormField | undefined {
-  if (Array.isArray(schema.anyOf) && schema.anyOf.some((a: Json) => a.type === 'null')) kept.nullable.push(path);
-  const base = { label: name, name, required, ...(schema.description ? { hint: schema.description } : {}) };
+  // An empty cell written `null` is a value the form must accept empty (Decap would refuse to save it).
+  const nullable = Array.isArray(schema.anyOf) && schema.anyOf.some((a: Json) => a.type === 'null');
+  if (nullable) kept.nullable.push(path);
+  const base = { label: name, name, required: required && !nullable, ...(schema.description ? { hint: schema.description } : {}) };
   if (isRecord(schema) || (Array.isArray(schema.anyOf) && schema.anyOf.some((a: Json) => a.type === 'array'))) {
     kept.kept.push(path);
     return undefined;
@@ -78,7 +80,7 @@ function fieldOf(name: string, schema: Json, required: boolean, path: string, ke
     const items = Array.isArray(schema.items) ? schema.items[0] : schema.items;
     if (items.type === 'object') {
       const fields = objectFields(items, `${path}`, kept, options);
-      return { ...base, widget: 'list', collapsed: true, summary: summaryOf(fields), fields };
+      return { ...base, widget: 'list', collapsed: false, summary: summaryOf(fields), fields };
     }
     const field = fieldOf(name, items, true, path, kept, options);
     return field && { ...base, widget: 'list', field };
