@@ -117,6 +117,12 @@ describe('npm run edit', () => {
     await field('项目名称').fill('村级道路维修');
     await field('预算数').fill('12000.50');
     await field('财政资金').fill('12000.50');
+    await field('资金用途').fill('维修村级道路');
+    await page.getByRole('button', { name: '新增资金支出计划' }).click();
+    await field('月份').last().fill('12');
+    await field('累计比例').last().fill('100');
+    await page.getByRole('button', { name: '新增绩效目标' }).click();
+    await field('绩效目标').last().fill('1.完成村级道路维修');
     await page.getByRole('button', { name: '新增绩效指标' }).click();
     await page.locator('[id^="一级指标-field"]').last().click();
     await page.getByRole('option', { name: '产出指标', exact: true }).click();
@@ -159,15 +165,15 @@ describe('npm run edit', () => {
 
     await field('其他资金').fill('');
     await field('财政资金').fill('12000.50');
-    await field('资金用途').fill('用于村级道路维修');
-    await field('资金用途').fill('');
+    await field('项目概况').fill('维修三条村级道路');
+    await field('项目概况').fill('');
     await publish();
     await page.getByRole('dialog', { name: '修改原因' }).getByLabel('修改原因').fill('删去误填的其他资金');
     await page.getByRole('dialog', { name: '修改原因' }).getByRole('button', { name: '保存并发布' }).click();
     await expect.poll(() => panel().textContent(), { timeout: 60_000 }).toContain('已保存并发布');
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain('其他资金');
-    expect(text).not.toContain('资金用途');
+    expect(text).not.toContain('项目概况');
     expect(text).not.toContain('""');
     expect(parse(text).财政资金).toBe('12000.50');
   }, 120_000);
@@ -176,11 +182,13 @@ describe('npm run edit', () => {
     const file = join(repo, PROJECTS, '03-13022923P00JXC4143105.yaml');
     const wrong = readFileSync(file, 'utf8').replace(/^绩效目标:\n(  - .*\n)+/m, '绩效目标: 完成全年任务\n');
     writeFileSync(file, wrong);
-    await page.goto(`${url}${COLLECTION}`);
-    await open('03-13022923P00JXC4143105');
+    // A fresh page: Decap keeps the entries it has read.
+    await page.goto(`${url}${COLLECTION}/entries/03-13022923P00JXC4143105`);
+    await page.reload();
     await expect.poll(() => panel().textContent()).toContain('字段“绩效目标”应为一组条目');
     // Whatever the form does with the empty entry (Decap may stop at its required fields first),
     // the server refuses the save: the file stays as written.
+    await field('项目名称').waitFor();
     await field('项目名称').fill('改名');
     await publish();
     await page.waitForTimeout(2000);

@@ -118,6 +118,7 @@
     if (!url.endsWith('/api/v1') || !init || typeof init.body !== 'string') return originalFetch(input, init);
     const body = JSON.parse(init.body);
     if (body.action === 'persistEntry') {
+      showPanel('正在保存和检查……', [], 'status');
       const path = body.params?.dataFiles?.[0]?.path;
       if (refused.has(path)) return json({ error: refused.get(path) }, 422);
       if (published.get(path)) {

@@ -85,9 +85,16 @@ function fieldOf(name: string, schema: Json, required: boolean, path: string, ke
     const field = fieldOf(name, items, true, path, kept, options);
     return field && { ...base, widget: 'list', field };
   }
-  if (schema.type === 'object') return { ...base, widget: 'object', fields: objectFields(schema, path, kept, options) };
+  if (schema.type === 'object') {
+    // Decap checks an object's required fields even when the object itself is optional and left
+    // empty (a new file's 来源): inside an optional object, nothing is required in the form.
+    const fields = objectFields(schema, path, kept, options);
+    return { ...base, widget: 'object', fields: required ? fields : fields.map(optional) };
+  }
   throw new Error(`表单无法表示字段 ${path}：${JSON.stringify(schema).slice(0, 120)}`);
 }
+
+const optional = (field: FormField): FormField => ({ ...field, required: false, ...(field.fields ? { fields: field.fields.map(optional) } : {}) });
 
 /** How a collapsed list row reads: its first two named text fields. */
 function summaryOf(fields: FormField[]): string | undefined {
