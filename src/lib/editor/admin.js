@@ -17,7 +17,6 @@
     .gk-panel h2 { font-size: 1.1rem; margin: 0 0 .5rem; }
     .gk-panel ul { margin: 0; padding-inline-start: 1.2rem; }
     .gk-panel button, .gk-reason button { font: inherit; padding: .3rem .9rem; margin-block-start: .5rem; cursor: pointer; }
-    .gk-field-problem { color: #b91c1c; font: 15px/1.5 sans-serif; margin: .25rem 0 .5rem; padding-inline-start: .5rem; border-inline-start: 4px solid #b91c1c; }
     .gk-reason { font: 16px/1.6 sans-serif; max-inline-size: 32rem; border: 2px solid #1d4ed8; border-radius: 6px; }
     .gk-reason textarea { inline-size: 100%; box-sizing: border-box; font: inherit; }
     .gk-reason .gk-error { color: #b91c1c; }`;
@@ -61,20 +60,22 @@
     document.body.append(panel);
   }
 
-  /** Each problem also beside its field: under the label of the field's first name (预算数, 绩效指标 …). */
+  /**
+   * Each problem also at its field: under the label of the field's first name (预算数, 绩效指标 …).
+   * Written as a style rule (the label's ::after), not as nodes: Decap's React owns the form's DOM,
+   * and nodes put into it break its later updates of the inputs.
+   */
+  const fieldStyle = document.createElement('style');
+  document.head.append(fieldStyle);
   function markFields(problems) {
-    document.querySelectorAll('.gk-field-problem').forEach((p) => p.remove());
-    const labels = [...document.querySelectorAll('label')];
+    const byField = new Map();
     for (const problem of problems) {
       const top = String(problem.field || '').split(/[.[]/)[0];
-      const label = labels.find((l) => l.textContent.trim().replace(/\s*[（(].*$/, '') === top);
-      if (!label) continue;
-      const note = document.createElement('p');
-      note.className = 'gk-field-problem';
-      note.setAttribute('role', 'alert');
-      note.textContent = `${problem.field}：${problem.message}`;
-      label.insertAdjacentElement('afterend', note);
+      if (top) byField.set(top, [...(byField.get(top) || []), `${problem.field}：${problem.message}`]);
     }
+    fieldStyle.textContent = [...byField].map(([name, lines]) =>
+      `label[for^="${CSS.escape(name)}-field"]::after { content: ${JSON.stringify(lines.join('\n'))}; display: block; white-space: pre-wrap; color: #b91c1c; font: 15px/1.5 sans-serif; margin-block-start: .25rem; padding-inline-start: .5rem; border-inline-start: 4px solid #b91c1c; }`,
+    ).join('\n');
   }
 
   /** Asks for the 修改原因 of a published table; null when the editor cancels. */

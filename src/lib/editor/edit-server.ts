@@ -194,6 +194,7 @@ export async function startEditServer(options: EditOptions): Promise<EditServer>
     const problems = await problemsOf(rel);
     if (problems.length > 0) return { message: `已保存到 ${rel}，但检查发现 ${problems.length} 个问题，改正之前不会发布`, problems, file: rel };
     if (!git) return { message: `已保存到 ${rel}，检查通过（这个文件夹不在 git 仓库里，没有发布）`, problems, file: rel };
+    if (published === text) return { message: `已保存到 ${rel}：内容与已公开的版本相同，不需要再发布`, problems, file: rel };
     const before = published === undefined ? undefined : kind === 'about' ? { 正文: published } : parse(published);
     const after = kind === 'about' ? { 正文: text } : parse(text);
     const name = (after as Record<string, unknown> | null)?.['项目名称'];
