@@ -18,35 +18,18 @@ import { projectYaml, resultYaml, departmentYaml } from '../import/write-yaml.ts
 import { classifyContentPath } from '../site/content-layout.ts';
 import { loadSiteConfig } from '../site/site-config.ts';
 import { projectRulesOf } from '../../schema/site.ts';
-import { cmsConfig, kindForms, type ContentPlaces, type FormKind, type KindForm } from './cms-config.ts';
+import { ABOUT_FILE, adminPage, contentPlaces } from './admin-page.ts';
+import { cmsConfig, kindForms, type FormKind, type KindForm } from './cms-config.ts';
 import { formMisfit } from './form-fit.ts';
 import { applyForm, readDecapEntry } from './save.ts';
 import { commitFile, commitMessage, inGitRepo, publishedText } from './publish.ts';
 
-const ABOUT_FILE = 'about.md';
 const DECAP_DIST = dirname(createRequire(import.meta.url).resolve('decap-cms/dist/decap-cms.js'));
 const ADMIN_SCRIPT = fileURLToPath(new URL('./admin.js', import.meta.url));
 
 /** Decap's page runs code it builds at run time (`new Function`): 'unsafe-eval', on this page only. */
 export const ADMIN_CSP = "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-src 'self' blob:; base-uri 'self'; form-action 'none'";
 const PAGE_CSP = "default-src 'none'";
-
-export function adminPage(title: string): string {
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>在线编辑 · ${title.replace(/[<&>"]/g, '')}</title>
-<link rel="cms-config-url" type="text/yaml" href="config.yml">
-<script src="admin.js"></script>
-</head>
-<body>
-<script src="decap-cms.js"></script>
-</body>
-</html>
-`;
-}
 
 export interface EditServer {
   url: string;
@@ -59,32 +42,6 @@ export interface EditOptions {
   /** The content folder, relative to root. */
   content?: string;
   port?: number;
-}
-
-/** The unit-years of a content folder and its single files: where the forms go. */
-export function contentPlaces(contentDir: string): ContentPlaces {
-  const years = existsSync(contentDir) ? readdirSync(contentDir).filter((d) => /^\d{4}$/.test(d)).sort() : [];
-  const unitYears = years.flatMap((year) =>
-    readdirSync(join(contentDir, year), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => {
-      const dir = join(contentDir, year, d.name);
-      return { year: Number(year), unit: d.name, unitName: unitNameIn(dir), department: existsSync(join(dir, 'department.yaml')), departmentEvaluation: existsSync(join(dir, 'department-evaluation.yaml')) };
-    }),
-  );
-  return { unitYears, about: existsSync(join(contentDir, ABOUT_FILE)) };
-}
-
-/** The unit's name as its files write it, for the collections' labels. */
-function unitNameIn(dir: string): string | undefined {
-  const files = [join(dir, 'department.yaml'), ...(existsSync(join(dir, 'projects')) ? readdirSync(join(dir, 'projects')).map((f) => join(dir, 'projects', f)) : [])];
-  for (const file of files) {
-    try {
-      const name = (parse(readFileSync(file, 'utf8')) as { 单位名称?: unknown } | null)?.单位名称;
-      if (typeof name === 'string') return name;
-    } catch {
-      // a file that does not parse names nothing; validate reports it
-    }
-  }
-  return undefined;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
