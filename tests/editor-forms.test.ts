@@ -109,3 +109,37 @@ describe('the save hook', () => {
     expect(result).toEqual({ ok: false, message: expect.stringContaining('字段“绩效指标[1].指标值”应为一项文字或数字，文件里写的是一组条目') });
   });
 });
+
+describe('hosted mode (site.yaml 在线编辑)', async () => {
+  const { hostedAdminFiles, hostedBackend } = await import('../src/lib/editor/hosted.ts');
+  const { siteSchema } = await import('../src/schema/site.ts');
+  const { loadSiteConfig } = await import('../src/lib/site/site-config.ts');
+  const base = { 网站名称: '某镇', 主办单位: '某镇人民政府', 联系方式: { 地址: '某地' } };
+  const site = (在线编辑: Record<string, string>) => siteSchema.parse({ ...base, 在线编辑 });
+
+  it('makes no /admin/ for a site that does not enable it (the bundled site stays as it was)', () => {
+    expect(hostedAdminFiles(loadSiteConfig('content'), 'content')).toEqual([]);
+  });
+
+  it('makes /admin/ with Decap’s bundle and a configuration of the content’s folders when enabled', () => {
+    const files = hostedAdminFiles(site({ 平台: 'forgejo', 仓库: 'czj/yusuan', 网址: 'https://git.example.gov.cn', 应用ID: 'abc' }), 'content');
+    expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(['index.html', 'config.yml', 'decap-cms.js']));
+    const page = String(files.find((f) => f.name === 'index.html')!.body());
+    expect(page).toContain("script-src 'self' 'unsafe-eval'");
+    expect(page).not.toContain('admin.js');
+    const config = parse(String(files.find((f) => f.name === 'config.yml')!.body()));
+    expect(config.backend).toMatchObject({ name: 'forgejo', repo: 'czj/yusuan', branch: 'main', app_id: 'abc', api_root: 'https://git.example.gov.cn/api/v1' });
+    expect(config.collections.map((c: { name: string }) => c.name)).toContain('projects-2023-483001');
+  });
+
+  it('configures each platform’s backend as Decap documents it', () => {
+    expect(hostedBackend(site({ 平台: 'gitlab', 仓库: 'czj/yusuan', 网址: 'https://gitlab.example.gov.cn/', 应用ID: 'id' }).hostedEditor!)).toMatchObject({ name: 'gitlab', auth_type: 'pkce', app_id: 'id', api_root: 'https://gitlab.example.gov.cn/api/v4', base_url: 'https://gitlab.example.gov.cn' });
+    expect(hostedBackend(site({ 平台: 'github', 仓库: 'czj/yusuan', 登录服务: 'https://auth.example.gov.cn' }).hostedEditor!)).toMatchObject({ name: 'github', base_url: 'https://auth.example.gov.cn' });
+  });
+
+  it('says in Chinese what a platform still needs', () => {
+    const result = siteSchema.safeParse({ ...base, 在线编辑: { 平台: 'gitea', 仓库: 'czj/yusuan' } });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.message).join('\n')).toMatch(/平台是 gitea 时要写它的网址[\s\S]*Client ID/);
+  });
+});
