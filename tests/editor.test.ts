@@ -7,6 +7,7 @@
 // refused with a message and never overwritten. Also: the forms are generated and up to date.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -212,6 +213,26 @@ describe('npm run edit', () => {
     expect(((await save.json()) as { error: string }).error).toContain('字段“绩效目标”应为一组条目');
     expect(readFileSync(file, 'utf8')).toBe(wrong);
     expect(outside).toEqual([]);
+  });
+
+  it('writes nothing outside the content folder and answers only this machine’s pages', async () => {
+    const post = (body: unknown, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; text: string }>((done, fail) => {
+        const address = new URL('/api/v1', url);
+        const req = request({ host: address.hostname, port: address.port, path: address.pathname, method: 'POST', headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+          res.on('end', () => done({ status: res.statusCode!, text }));
+        });
+        req.on('error', fail);
+        req.end(JSON.stringify(body));
+      });
+    const escape = await post({ action: 'persistEntry', params: { dataFiles: [{ path: 'content/../package.json', raw: 'x: 1\n' }], assets: [] } });
+    expect(escape.status).toBe(422);
+    expect(escape.text).toContain('只能编辑 content/ 里的文件');
+    expect((await post({ action: 'info' }, { Host: 'editor.example.com' })).status).toBe(403);
+    expect((await post({ action: 'info' }, { Origin: 'https://example.com' })).status).toBe(403);
+    expect((await post({ action: 'info' })).status).toBe(200);
   });
 });
 
