@@ -169,8 +169,8 @@ describe('npm run edit', () => {
     await dialog.getByLabel('修改原因').fill('更正资金来源');
     await dialog.getByRole('button', { name: '保存并发布' }).click();
     await expect.poll(() => panel().textContent(), { timeout: 60_000 }).toContain('改正之前不会发布');
-    // At the field the sum is about (预算数), under its label.
-    const atField = () => page.evaluate(() => getComputedStyle(document.querySelector('label[for^="预算数-field"]')!, '::after').content);
+    // At the field the sum is about (预算数), under its input and hint.
+    const atField = () => page.evaluate(() => getComputedStyle(document.querySelector('[id^="预算数-field"] ~ p')!, '::after').content);
     await expect.poll(atField).toContain('财政资金 + 其他资金 = 11,000.00 元，与预算数 12,000.50 元不相等');
     expect(readFileSync(file, 'utf8')).toContain('其他资金: "1000.00"');
     expect(git('status', '--porcelain', '--', 'content').trim()).toBe(`M ${PROJECTS}/15-13022923P00JXC9999999.yaml`);

@@ -61,8 +61,8 @@
   }
 
   /**
-   * Each problem also at its field: under the label of the field's first name (预算数, 绩效指标 …).
-   * Written as a style rule (the label's ::after), not as nodes: Decap's React owns the form's DOM,
+   * Each problem also at its field: under the hint below the input of the field's first name (预算数 …).
+   * Written as a style rule (the hint's ::after), not as nodes: Decap's React owns the form's DOM,
    * and nodes put into it break its later updates of the inputs.
    */
   const fieldStyle = document.createElement('style');
@@ -74,7 +74,7 @@
       if (top) byField.set(top, [...(byField.get(top) || []), `${problem.field}：${problem.message}`]);
     }
     fieldStyle.textContent = [...byField].map(([name, lines]) =>
-      `label[for^="${CSS.escape(name)}-field"]::after { content: ${JSON.stringify(lines.join('\n'))}; display: block; white-space: pre-wrap; color: #b91c1c; font: 15px/1.5 sans-serif; margin-block-start: .25rem; padding-inline-start: .5rem; border-inline-start: 4px solid #b91c1c; }`,
+      `[id^="${CSS.escape(name)}-field"] ~ p::after { content: ${JSON.stringify(lines.join('\n'))}; display: block; white-space: pre-wrap; color: #b91c1c; font: 15px/1.5 sans-serif; margin-block: .25rem .5rem; padding-inline-start: .5rem; border-inline-start: 4px solid #b91c1c; }`,
     ).join('\n');
   }
 
