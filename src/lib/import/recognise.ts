@@ -5,7 +5,7 @@
 // table has wins. The command names the runner-up when it comes close, and for a table no
 // description can read names the closest and the labels that differ; `--layout` decides instead.
 import type { Grid } from '../office/grid.ts';
-import { RESULT_LAYOUTS, type ResultLayout } from '../../schema/result-layouts.ts';
+import { RESULT_LAYOUTS, RESULT_READING, type ResultLayout } from '../../schema/result-layouts.ts';
 import { labelKey, TABLE_LAYOUTS, type TableLayout } from '../../schema/table-layouts.ts';
 import { headerRowOf, labelsOf, short } from './cells.ts';
 
@@ -41,9 +41,11 @@ export interface Recognition {
 
 /** Monitoring tables print the period before some labels: `1-6月执行数` is 执行数. */
 const MONTHLY = /^1[-－—–~～至]\d{1,2}月/;
+/** Result tables print the letters of their formula after some labels: `年初目标值(A)` is 年初目标值 (as the result reader reads it). */
+const LETTERS = RESULT_READING.labelNotes.filter((n) => n.what === '字母').map((n) => n.pattern);
 const keysOf = (text: string): string[] => {
   const key = labelKey(text);
-  const keys = [key, key.replace(MONTHLY, '')];
+  const keys = [key, key.replace(MONTHLY, ''), LETTERS.reduce((k, p) => k.replace(p, ''), key)];
   // A label and its value in one cell (`预算单位:某某局`) prints the label too.
   const colon = /^([^:]{1,20}):/.exec(key);
   if (colon) keys.push(labelKey(colon[1]!));

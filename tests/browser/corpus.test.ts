@@ -1,0 +1,122 @@
+// The corpus of published tables (tests/fixtures/published/) end to end, as a county would publish
+// it: every table the importer takes goes through `npm run import` (with the --unit / --year a
+// maintainer passes) into one content folder, `npm run validate` passes, `npm run build` builds
+// it, and each table's page — its project page (target, monitoring and self-evaluation tables
+// alike) or its unit's department page — shows every non-empty cell the government printed, as
+// text a citizen sees in headless Chromium without JavaScript. How a cell may legitimately show
+// otherwise (the year line as 2022年, a caption's unit as 单位：万元 …) is corpus-cells.ts's list of
+// rules; a cell in none of its forms fails. Every other table of the corpus is refused by the
+// import, and nothing is written.
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../../src/lib/commands/chromium.ts';
+import { startStaticServer, type StaticServer } from '../../src/lib/commands/server.ts';
+import { PUBLISHED_DIR, readTranscription, transcriptionIds } from '../fixtures/published/transcription.ts';
+import { ROOT, runCli } from '../helpers.ts';
+import { comparable, printedCells, shownBy, type Imported } from './corpus-cells.ts';
+import { CORPUS_IMPORTS, importCorpus, type CorpusTable } from './corpus-site.ts';
+import { TEST_DIST } from './global-setup.ts';
+
+// At fixed places, as the global setup's copies are (Astro's content cache keeps file paths).
+const CONTENT = join(TEST_DIST, 'content-corpus');
+const OUT = join(TEST_DIST, 'corpus');
+
+let tables: CorpusTable[] = [];
+let validated = '';
+let server: StaticServer | undefined;
+let browser: Browser | undefined;
+let page: Page;
+const seconds: Record<string, number> = {};
+const timed = async <T>(step: string, run: () => T | Promise<T>): Promise<T> => {
+  const started = Date.now();
+  const result = await run();
+  seconds[step] = (Date.now() - started) / 1000;
+  return result;
+};
+
+beforeAll(async () => {
+  tables = await timed('import', () => importCorpus(CONTENT, ROOT));
+  validated = await timed('validate', () => {
+    const result = runCli('validate', [CONTENT]);
+    if (result.status !== 0) throw new Error(`npm run validate of the corpus failed:\n${result.stdout}\n${result.stderr}`);
+    return result.stdout;
+  });
+  await timed('build', () => {
+    const result = runCli('build', [], { GONGKAI_CONTENT: CONTENT, GONGKAI_OUT: OUT });
+    if (result.status !== 0) throw new Error(`building the corpus site failed:\n${result.stdout}\n${result.stderr}`);
+  });
+  server = await startStaticServer(OUT, '/');
+  browser = await launchBrowser(inject('chromiumPath'));
+  page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  console.log(`[corpus] ${Object.entries(seconds).map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(', ')}`);
+});
+
+/** What the cell rules need to know of a table: read from the file the import wrote and its output. */
+function importedOf(t: CorpusTable): Imported {
+  const d = t.data;
+  const kind = t.file.includes('/monitoring/') ? 'monitoring' : t.file.includes('/evaluations/') ? 'evaluation' : t.file.endsWith('department-evaluation.yaml') ? 'departmentEvaluation' : 'target';
+  return { layout: String(d['表样'] ?? ''), kind, year: Number(d['年度']), unitCode: String(d['单位编码']), unitName: String(d['单位名称']), moneyUnit: d['金额单位'] as string | undefined, notices: t.stdout };
+}
+
+/** The text of a page's main content as a citizen sees it, without JavaScript, compared as corpus-cells.ts says. */
+async function pageText(path: string): Promise<string> {
+  const response = await page.goto(`${server!.baseUrl}${path}`);
+  expect(response?.status(), path).toBe(200);
+  return comparable(await page.locator('main').innerText());
+}
+
+describe('the corpus of published tables, imported, validated, built and read in the browser', () => {
+  it('imports every table it lists, each into one file, and the site validates', () => {
+    expect(tables.map((t) => t.id)).toEqual(CORPUS_IMPORTS.map((c) => c.id));
+    expect(validated).toContain('没有发现问题');
+    // Project tables, the department table and the result tables each on a page of their own.
+    expect(new Set(tables.map((t) => t.page)).size).toBe(tables.length);
+  });
+
+  it('refuses every other table of the corpus through the same command, and writes nothing', () => {
+    const listed = new Set(CORPUS_IMPORTS.map((c) => c.id));
+    const others = transcriptionIds().filter((id) => !listed.has(id));
+    expect(others.length).toBe(11); // 32 tables, 21 imported (tests/published-*.test.ts give each refusal's reason)
+    const scratch = join(TEST_DIST, 'content-corpus-refused');
+    rmSync(scratch, { recursive: true, force: true });
+    mkdirSync(scratch, { recursive: true });
+    writeFileSync(join(scratch, 'site.yaml'), '网站名称: 测试用\n主办单位: 测试用\n联系方式:\n  地址: 测试地址\n');
+    for (const id of others) {
+      const word = ['doc', 'docx'].includes(readTranscription(id).原格式);
+      // What those tests pass: the year a result table is of, and a unit code for those printing none.
+      const result = runCli('import', [join(PUBLISHED_DIR, `${id}.${word ? 'docx' : 'xlsx'}`), '--content', scratch, '--unit', '999001', '--year', String(readTranscription(id).年度)]);
+      expect(result.status, `${id}:\n${result.stdout}`).toBe(1);
+      expect(result.stderr, id).toMatch(/没有写入任何文件/);
+      expect(readdirSync(scratch), id).toEqual(['site.yaml']);
+    }
+  });
+
+  for (const { id } of CORPUS_IMPORTS) {
+    it(`${id}: every non-empty cell is on the table's page`, async () => {
+      const t = tables.find((x) => x.id === id)!;
+      const text = await pageText(t.page);
+      const imported = importedOf(t);
+      const cells = readTranscription(id).表格.flatMap(printedCells);
+      expect(cells.length).toBeGreaterThan(20);
+      expect(cells.filter((cell) => shownBy(cell, imported, text) === undefined).map((cell) => cell.text)).toEqual([]);
+    });
+  }
+
+  it('notices a cell missing from the page', async () => {
+    // The same check on a page with one indicator's name cut out of its text: that cell is reported.
+    const t = tables.find((x) => x.id === 'hub-huangshi-2022-evaluation')!;
+    const name = '完成省级宣传片制作;完成实施方案的编制;完成自评估报告';
+    const text = await pageText(t.page);
+    expect(text).toContain(comparable(name));
+    const cells = readTranscription(t.id).表格.flatMap(printedCells);
+    const missing = cells.filter((cell) => shownBy(cell, importedOf(t), text.replaceAll(comparable(name), '')) === undefined).map((cell) => cell.text);
+    expect(missing).toEqual([name]);
+  });
+});
