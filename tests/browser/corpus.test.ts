@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../src/lib/commands/chromium.ts';
 import { startStaticServer, type StaticServer } from '../../src/lib/commands/server.ts';
 import { PUBLISHED_DIR, readTranscription, transcriptionIds } from '../fixtures/published/transcription.ts';
+import { layoutNamed } from '../../src/schema/table-layouts.ts';
 import { ROOT, runCli } from '../helpers.ts';
 import { comparable, printedCells, shownBy, type Imported } from './corpus-cells.ts';
 import { CORPUS_IMPORTS, importCorpus, type CorpusTable } from './corpus-site.ts';
@@ -108,6 +109,33 @@ describe('the corpus of published tables, imported, validated, built and read in
       expect(cells.filter((cell) => shownBy(cell, imported, text) === undefined).map((cell) => cell.text)).toEqual([]);
     });
   }
+
+  it('shows each 其他栏目 where the table printed it (其他栏目位置)', async () => {
+    const placed = tables.filter((t) => t.data['其他栏目位置'] !== undefined);
+    expect(placed.length).toBeGreaterThanOrEqual(5);
+    for (const t of placed) {
+      const extra = t.data['其他栏目'] as Record<string, string>;
+      const places = Object.entries(t.data['其他栏目位置'] as Record<string, string>);
+      await pageText(t.page);
+      if (t.page.endsWith('/department/')) {
+        // A department page in parts: those printed before its first part above the first heading.
+        const before = await page.locator('main').evaluate((main) => [...main.querySelectorAll('dt, h2')].map((e) => `${e.tagName}:${e.textContent?.trim()}`));
+        const firstPart = before.findIndex((x) => x.startsWith('H2:'));
+        for (const [label, after] of places) if (after === '原文标题') expect(before.indexOf(`DT:${label}`), `${t.id}: ${label}`).toBeLessThan(firstPart);
+        continue;
+      }
+      // A project page: in its 项目基本信息, the rows from the field (or 其他栏目) it followed down to it are 其他栏目 only.
+      const rows = await page.locator('table.sheet').first().locator('tr > th').allInnerTexts();
+      const layout = layoutNamed(String(t.data['表样']))!;
+      const rowOf = (key: string) => rows.indexOf(key in extra ? key : key === '原文标题' ? '金额单位' : (layout.fields.find((f) => f.field === key)?.label ?? key));
+      for (const [label, after] of places) {
+        const [from, at] = [rowOf(after), rows.indexOf(label)];
+        expect(from, `${t.id}: ${after}`).toBeGreaterThanOrEqual(0);
+        expect(at, `${t.id}: ${label}`).toBeGreaterThan(from);
+        expect(rows.slice(from + 1, at).every((r) => r in extra), `${t.id}: ${label} after ${after}: ${rows.slice(from, at + 1).join(' | ')}`).toBe(true);
+      }
+    }
+  });
 
   it('notices a cell missing from the page', async () => {
     // The same check on a page with one indicator's name cut out of its text: that cell is reported.
