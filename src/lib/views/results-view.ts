@@ -2,7 +2,7 @@
 // progress and the year-end actual of each indicator side by side, the money of each stage by
 // phase, the plan against what was spent, and the summaries of a unit and of a county's year.
 // Pure: pages only lay out what these functions return. Published cells are passed on as written.
-import type { Indicator, Project } from '../../schema/project.ts';
+import { extrasByPlace, type Indicator, type Project } from '../../schema/project.ts';
 import {
   amountFen,
   executionRate,
@@ -241,7 +241,8 @@ export const publishedTitle = (s: Stage) => resultLayoutOf('month' in s ? 'monit
 /**
  * The head and the closing cells of a stage's table (项目名称 … 总分, 评价结论 …), label and text, as
  * written, each label as the table printed it (原文栏目); the 年度总体目标 block's caption, its
- * row's label and its column's label joined.
+ * row's label and its column's label joined; each 其他栏目 where the table printed it (其他栏目位置:
+ * after the cell, block or 其他栏目 it followed), those of no place at the end.
  */
 export function publishedSheet(s: Stage): [string, string][] {
   const at = (slot: string, standard: string) => printedAt(s, slot, standard);
@@ -249,19 +250,29 @@ export function publishedSheet(s: Stage): [string, string][] {
     const [caption, row, column] = ['年度总体目标', '年度总体目标.栏目', `年度总体目标.${key}`].map((slot) => s.printedLabels?.[slot]);
     return caption || row || column ? [caption ?? '年度总体目标', row, column ?? key].filter(Boolean).join('：') : standard;
   };
-  const cells: [string, string | undefined][] = [
-    ['原文标题', s.heading],
-    'name' in s ? [at('项目名称', '项目名称'), s.name] : [at('单位名称', '部门名称'), s.unitName],
-    [at('主管部门', '主管部门'), 'department' in s ? s.department : undefined],
-    [at('实施单位', '实施单位'), 'implementer' in s ? s.implementer : undefined],
-    ['监控截至月份', 'month' in s ? `${s.month}月（1–${s.month}月）` : undefined],
+  const nameKey = 'name' in s ? '项目名称' : '单位名称';
+  // The places a 其他栏目 may follow, each with the cells the sheet shows there.
+  const slots: [string, [string, string | undefined][]][] = [
+    ['原文标题', [['原文标题', s.heading]]],
+    [nameKey, ['name' in s ? [at('项目名称', '项目名称'), s.name] : [at('单位名称', '部门名称'), s.unitName]]],
+    ['主管部门', [[at('主管部门', '主管部门'), 'department' in s ? s.department : undefined]]],
+    ['实施单位', [[at('实施单位', '实施单位'), 'implementer' in s ? s.implementer : undefined]]],
+    ['监控截至月份', [['监控截至月份', 'month' in s ? `${s.month}月（1–${s.month}月）` : undefined]]],
+    [
+      '年度总体目标',
+      'month' in s
+        ? [[goal('年度目标', '年度总体目标'), s.goal?.target], [goal('执行情况', '总体目标执行情况'), s.goal?.progress]]
+        : [[goal('预期目标', '年度总体目标：预期目标'), s.goal?.target], [goal('实际完成情况', '年度总体目标：实际完成情况'), s.goal?.achieved]],
+    ],
+    ['绩效指标', []],
   ];
-  if ('month' in s) cells.push([goal('年度目标', '年度总体目标'), s.goal?.target], [goal('执行情况', '总体目标执行情况'), s.goal?.progress]);
-  else {
-    cells.push([goal('预期目标', '年度总体目标：预期目标'), s.goal?.target], [goal('实际完成情况', '年度总体目标：实际完成情况'), s.goal?.achieved]);
-    cells.push([at('总分', '总分'), s.total], ...resultLayoutOf('evaluation').closing.map((c): [string, string | undefined] => [at(c.key, c.label), (s as unknown as Record<string, string | undefined>)[c.property]]));
+  if (!('month' in s)) {
+    slots.push(['总分', [[at('总分', '总分'), s.total]]]);
+    for (const c of resultLayoutOf('evaluation').closing) slots.push([c.key, [[at(c.key, c.label), (s as unknown as Record<string, string | undefined>)[c.property]]]]);
   }
-  cells.push(...Object.entries(s.extra ?? {}));
+  const extras = extrasByPlace(slots.map(([key]) => key), s.extra, s.extraPlaces);
+  const extraCells = (labels: readonly string[] = []) => labels.map((label): [string, string] => [label, s.extra![label]!]);
+  const cells = [...slots.flatMap(([key, shown]) => [...shown, ...extraCells(extras.after.get(key))]), ...extraCells(extras.rest)];
   return cells.filter((c): c is [string, string] => c[1] !== undefined);
 }
 
