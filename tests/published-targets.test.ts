@@ -332,3 +332,32 @@ describe('the reading rules, one at a time', () => {
     expect(result.projects).toEqual([]);
   });
 });
+
+describe('其他栏目 in the place the table printed them', () => {
+  const c = CASES.find((x) => x.id === 'cq-rongchang-linye-2022-project')!;
+
+  it('records after which field or 其他栏目 each was printed, in reading order', async () => {
+    const [project] = imported(await fileOf(c.id), c).projects;
+    // 项目负责人 | 联系电话 on the row under 项目属性; the numbered funds under 年度资金总额 (预算数); 项目概况及立项依据 after them.
+    expect(project!.其他栏目位置).toEqual({ 项目负责人: '项目属性', 联系电话: '项目负责人', '其中:1.中央资金': '预算数', '2.市级资金': '其中:1.中央资金', '3.区级资金': '2.市级资金', 项目概况及立项依据: '3.区级资金' });
+  });
+
+  it('the Excel download prints each there, and reads back to the same places', async () => {
+    const [project] = imported(await fileOf(c.id), c).projects;
+    const [grid] = projectGrids(project!, layoutNamed('申报表')!);
+    const labels = grid!.rows.map((r) => r.find((x) => x && x.text.trim() !== '')?.text);
+    const at = (label: string) => labels.indexOf(label);
+    expect(at('项目负责人')).toBe(at('项目属性') + 1);
+    expect(at('联系电话')).toBe(at('项目负责人') + 1);
+    expect(at('其中:1.中央资金')).toBe(at('年度资金总额') + 1);
+  });
+
+  it('a place must name a 其他栏目 of the file, after something the file has', () => {
+    const project = { 表样: '申报表', 单位编码: '999001', 单位名称: '某局', 年度: 2024, 金额单位: '万元', 网址标识: 'sb-00000001', 项目名称: '某项目', 预算数: '12', 年度目标: '完成', 绩效指标: [{ 一级指标: '产出指标', 二级指标: '数量指标', 三级指标: '数量', 指标值: '1个' }], 其他栏目: { 项目负责人: '某某' } };
+    const issues = (places: Record<string, string>) => (projectSchema().safeParse({ ...project, 其他栏目位置: places }).error?.issues ?? []).map((i) => `${i.path.join('.')} ${i.message}`);
+    expect(issues({ 项目负责人: '项目名称' })).toEqual([]);
+    expect(issues({ 项目负责人: '绩效指标' })).toEqual([]);
+    expect(issues({ 联系电话: '项目名称' })).toEqual(['其他栏目位置.联系电话 其他栏目位置写了“联系电话”，其他栏目中却没有这一栏。请核对栏目名，或删去这一行']);
+    expect(issues({ 项目负责人: '主管部门' })).toEqual(['其他栏目位置.项目负责人 “项目负责人”写在“主管部门”之后，但本表没有“主管部门”（不是本表已写的字段，也不是其他栏目）。请写它在原表中前面那一栏的字段名']);
+  });
+});

@@ -14,6 +14,8 @@ import {
   cellText,
   DEFAULT_PROJECT_RULES,
   extraCellsSchema,
+  extraPlacesSchema,
+  checkExtraPlaces,
   levelProblem,
   natureSchema,
   parsedRows,
@@ -506,10 +508,12 @@ export function monitoringSchema(rules: Partial<ProjectRules> = {}) {
       年度总体目标: ['goal', keyed(MONITORING_GOAL_SPEC).optional()],
       绩效指标: ['indicators', z.array(monitoringIndicator).min(1, { error: '至少要有一条绩效指标' })],
       其他栏目: ['extra', extraCellsSchema],
+      其他栏目位置: ['extraPlaces', extraPlacesSchema],
       来源: ['source', sourceRefSchema.optional()],
     },
     (table, ctx) => {
       requireKey(table, ctx, all);
+      checkExtraPlaces(table as Record<string, unknown>, ctx);
       checkMoneyRows(table.资金, moneyUnitOf(table), MONITORING_MONEY_COLUMNS, ctx);
       for (const [row, index] of checkIndicatorRows(table.绩效指标, all.framework, ctx) as [MonitoringIndicator, number][]) {
         if (readIndicatorName(row.name).breakdown || isUnfilledRow(row)) continue;
@@ -540,12 +544,14 @@ function evaluationBody() {
     总分: ['total', scoreText('总分')],
     ...CLOSING_SPEC,
     其他栏目: ['extra', extraCellsSchema],
+    其他栏目位置: ['extraPlaces', extraPlacesSchema],
     来源: ['source', sourceRefSchema.optional()],
   } as const;
 }
 
 /** Checks of a self-evaluation: money, rows, 得分 ≤ 分值, points per 一级, 总分, deviation reasons. */
 function checkEvaluation(table: Record<string, unknown>, framework: IndicatorFramework, ctx: z.RefinementCtx) {
+  checkExtraPlaces(table, ctx);
   checkMoneyRows(table.资金, moneyUnitOf(table), EVALUATION_MONEY_COLUMNS, ctx);
   const rows = checkIndicatorRows(table.绩效指标, framework, ctx) as [EvaluationIndicator, number][];
   const counted = rows.filter(([row]) => countedRow(row));

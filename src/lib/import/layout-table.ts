@@ -5,7 +5,7 @@
 // merged cells, and keeps a labelled cell no description names under 其他栏目, listing it for the
 // maintainer. It refuses, in Chinese and with the cell, only what it cannot keep faithfully — a cell
 // that pairs with no label, money that does not add up, amounts in two units — and then nothing is written.
-import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
+import { extrasByPlace, INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
 import { CAPTIONS, DEFAULT_LAYOUT, TOTAL_ROWS, INDICATOR_FIELDS, LABEL_READING, labelKey, MONEY_FIELDS, PROJECT_FIELDS, printedLabelSlot, readLabel, sameLabel, type HeadBlock, type LayoutField, type ListTable, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
 import { DEPARTMENT_KEYS, type DepartmentInput } from '../../schema/department.ts';
 import { decimalsOf, MAX_DECIMALS, moneyUnitOf, readAmount, toFen, formatFenIn, type MoneyUnit } from '../reading/money.ts';
@@ -121,6 +121,10 @@ interface ReadTable {
   extra: Record<string, string>;
   /** 原文栏目: columns' labels as printed where they are not the layout's (a score, another spelling), by place (printedLabelSlot). */
   printed: Record<string, string>;
+  /** Where each 其他栏目 was printed (其他栏目位置): the field or 其他栏目 it followed in reading order. */
+  after: Record<string, string>;
+  /** The field or 其他栏目 read last: 原文标题 before the first, 绩效指标 once the indicators are read. */
+  last: string;
   indicators: { cells: Map<string, string>; extra: Record<string, string>; where: Map<string, string> }[];
   /** Rows of the layout's list tables (年度履职目标), by the list's field. */
   lists: Map<string, { cells: Map<string, string>; where: Map<string, string> }[]>;
@@ -134,7 +138,7 @@ interface ReadTable {
   moneyUnitWhere?: string;
 }
 
-const emptyTable = (): ReadTable => ({ values: new Map(), where: new Map(), extra: {}, printed: {}, indicators: [], lists: new Map(), titles: [] });
+const emptyTable = (): ReadTable => ({ values: new Map(), where: new Map(), extra: {}, printed: {}, after: {}, last: '原文标题', indicators: [], lists: new Map(), titles: [] });
 
 /** What a layout's head knows: label (as compared) → field, its known extra labels, its block titles. */
 interface Vocabulary {
@@ -218,7 +222,8 @@ function readLine(text: string, table: ReadTable, vocabulary: Vocabulary, where:
     if ('field' in inline.role && !table.values.has(inline.role.field)) {
       table.values.set(inline.role.field, inline.value);
       table.where.set(inline.role.field, where);
-    } else table.extra[inline.label] = inline.value;
+      if (inline.role.field !== '单位名称' && inline.role.field !== '单位编码') table.last = inline.role.field;
+    } else placeExtra(table, inline.label, inline.value);
     return;
   }
   // A code and name under the title (`813示例局`); a title that starts with its year (`2022年…`) is none.
@@ -372,6 +377,13 @@ function subHeader(grid: Grid, r: number): boolean {
   return labels > 0;
 }
 
+/** A 其他栏目 with the place it was printed in: after the field or 其他栏目 read before it. */
+function placeExtra(table: ReadTable, label: string, value: string) {
+  table.extra[label] = value;
+  table.after[label] = table.last;
+  table.last = label;
+}
+
 /** Keeps a labelled cell no field takes under 其他栏目, listing it when the layout does not name it. */
 function keepExtra(table: ReadTable, label: string, value: string, where: string, layout: TableLayout, report: Report, known = false) {
   const printed = label.trim();
@@ -379,7 +391,7 @@ function keepExtra(table: ReadTable, label: string, value: string, where: string
     report.problems.push({ where, message: `栏目“${short(printed)}”在表中出现了两次，“其他栏目”里只能保存一个。请核对原表，给其中一处加上区别` });
     return;
   }
-  table.extra[printed] = value;
+  placeExtra(table, printed, value);
   if (!known) report.notices.push({ where, message: `栏目“${short(printed)}”不在表样“${layout.name}”中，${value.trim() ? `它的内容“${short(value.trim())}”` : '它（内容为空）'}照原样保存在“其他栏目”下` });
 }
 
@@ -544,6 +556,8 @@ function readLabelled(grid: Grid, from: number, to: number, layout: TableLayout,
       } else {
         table.values.set(role.field, value.text);
         table.where.set(role.field, value.where);
+        // The unit's code and name are shown above every table, whatever cell printed them.
+        if (role.field !== '单位名称' && role.field !== '单位编码') table.last = role.field;
       }
     } else if (role) {
       if (value && value.text.trim() !== '') keepExtra(table, printed, value.text, value.where, layout, report, true);
@@ -562,6 +576,8 @@ function readLabelled(grid: Grid, from: number, to: number, layout: TableLayout,
  * read as labelled cells.
  */
 function readIndicatorRows(grid: Grid, from: number, to: number, columns: Map<number, Column>, table: ReadTable, report: Report, layout?: TableLayout, vocabulary?: Vocabulary) {
+  // A labelled cell under the indicators was printed after them.
+  table.last = '绩效指标';
   for (let r = from; r < to; r++) {
     const own = rowCells(grid, r).filter((x) => x.text !== '');
     const firstOwn = own[0];
@@ -865,6 +881,9 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
     project['网址标识'] = notes.get('网址标识') ?? (code ? undefined : madeUrlKey(layout.urlPrefix, year, unitCode, name));
   }
   if (Object.keys(table.extra).length) project['其他栏目'] = table.extra;
+  // Where each was printed: the page and the download put it there.
+  const places = Object.entries(table.after).filter(([label]) => label in table.extra);
+  if (places.length) project['其他栏目位置'] = Object.fromEntries(places);
   project['绩效指标'] = table.indicators.map((row) => {
     const nature = row.cells.get('指标性质')?.trim();
     const problem = nature ? natureProblem(nature) : undefined;
@@ -961,8 +980,16 @@ export function projectGrids(p: ProjectInput | DepartmentInput, tableLayout: Tab
   const head = [...(drawing?.head ?? []), ...layout.fields.filter((f) => f.field !== '单位名称' && f.field !== '单位编码' && !placed.has(f.field)).map((f): HeadBlock => ({ rows: [[{ field: f.field as ProjectField }]] }))];
   // A drawn form is also the template staff fill in: an empty amount cell keeps the money format.
   const emptyAmount = drawing ? { text: '', numFmt: EMPTY_AMOUNT_FORMAT[moneyUnitOf(p)] } : value('');
-  for (const block of head) rows.push(...blockRows(block, p, layout, width, emptyAmount));
-  for (const [extra, text] of Object.entries(p.其他栏目 ?? {})) rows.push(row(label(extra), span(value(text), width - 1)));
+  // Each 其他栏目 right after the field (or 其他栏目) it was printed after, as the reader finds it
+  // again; one without a place (or printed under the indicators) after the head, as before.
+  const extras = extrasByPlace(['原文标题', ...head.flatMap(blockFields)], p.其他栏目, p.其他栏目位置);
+  const extraRows = (labels: readonly string[] = []) => labels.forEach((extra) => rows.push(row(label(extra), span(value(p.其他栏目![extra]!), width - 1))));
+  extraRows(extras.after.get('原文标题'));
+  for (const block of head) {
+    rows.push(...blockRows(block, p, layout, width, emptyAmount));
+    for (const field of blockFields(block)) extraRows(extras.after.get(field));
+  }
+  extraRows(extras.rest);
   for (const list of layout.listTables ?? []) {
     const items = ((p as Record<string, unknown>)[list.field] as Record<string, unknown>[] | undefined) ?? [];
     rows.push(row(span(label(list.label), width)), row(...list.columns.map((c) => label(c.label))));

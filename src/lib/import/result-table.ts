@@ -16,6 +16,7 @@ import { strayParagraph, type ImportProblem } from './problems.ts';
 import { madeUrlKey } from './project-file.ts';
 import { countedRow, departmentEvaluationSchema, DEVIATION_CATEGORIES, evaluationSchema, isEmptyMark, monitoringSchema, numberOf } from '../../schema/results.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from '../../schema/framework.ts';
+import { extrasByPlace } from '../../schema/project.ts';
 import { PREFACE_KEY, RESULT_LAYOUTS, RESULT_READING, resultLayoutOf, type ResultKind, type ResultLabel, type ResultLayout } from '../../schema/result-layouts.ts';
 import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../reading/money.ts';
 import { LABEL_READING, labelForms, normalLabel, readLabel, sameLabel } from '../../schema/table-layouts.ts';
@@ -229,6 +230,9 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   const head: Record<string, string> = {};
   const headWhere: Record<string, string> = {};
   const extra: Record<string, string> = {};
+  /** Where each 其他栏目 was printed (其他栏目位置): the field, block or 其他栏目 read before it. */
+  const places: Record<string, string> = {};
+  let last = '原文标题';
   const printedLabels: Record<string, string> = {};
   const lines: { title?: string; year?: number; unit?: string; money?: MoneyUnit; moneyWhere?: string } = {};
   const moneyUnits = new Map<MoneyUnit, string>();
@@ -240,6 +244,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   /** A labelled cell no field takes: kept verbatim under 其他栏目, and said. */
   const keepExtra = (label: string, value: string, where: string) => {
     const key = label.trim().replace(/[：:]$/, '').trim();
+    if (!(key in extra)) [places[key], last] = [last, key];
     extra[key] = key in extra ? `${extra[key]}\n${value}` : value;
     notices.push({ where, message: `“${short(key)}”不是${layout.title}描述中的栏目，已照原样保存在“其他栏目”下（${value === '' ? '原表为空' : `“${short(value)}”`}）。如果它应是一个字段，请告诉维护者` });
   };
@@ -292,7 +297,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
       const found = match(known, label)?.label;
       if (found && into[found.key] !== undefined) problems.push({ where: labelAt, message: `“${label}”在表中出现了两次（另一处在 ${where[found.key]}）：请只保留一处` });
       else if (found) {
-        if (value !== '') into[found.key] = value;
+        if (value !== '') [into[found.key], last] = [value, found.key];
         where[found.key] = valueAt;
         keepPrinted(found.key, label, found.label);
       } else keepExtra(label, value, labelAt);
@@ -326,6 +331,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   for (let r = 0; r < (starts[0] ?? header); r++) pairs(r, layout.head, head, headWhere);
 
   // Money block: captions (预算执行情况(万元)(20分), 年度预算数(万元)) left of the columns, the row's 栏目 before the first column.
+  if (moneyHeader >= 0) last = '资金';
   const money: Record<string, unknown>[] = [];
   const moneyUnit = () => lines.money ?? [...moneyUnits.keys()][0] ?? '万元';
   const noteUnit = (text: string, r: number, c: number) => {
@@ -391,6 +397,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   // headers, the row of values under them; label | value rows after them (2.项目实施内容及过程概述).
   let goal: Record<string, string> | undefined;
   if (goalRow >= 0) {
+    last = '年度总体目标';
     const columns = new Map<number, ResultLabel>();
     const [caption, ...rest] = filledCells(grid, goalRow);
     keepPrinted('年度总体目标', caption!.text, RESULT_READING.captions['年度总体目标']!);
@@ -451,6 +458,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   const closingWhere: Record<string, string> = {};
   const totals: Record<string, string | number> = {};
   let ended = false;
+  last = '绩效指标';
   for (let r = header + (twoRows ? 2 : 1); r < grid.rows.length; r++) {
     const cells = filledCells(grid, r);
     const first = cells[0];
@@ -482,6 +490,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
       if (Object.keys(rowExtra).length) row['其他栏目'] = rowExtra;
       indicators.push(row);
     } else if (isTotal && layout.totalRow) {
+      last = '总分';
       keepPrinted('总分', first!.text, RESULT_READING.captions['总分']!);
       for (const x of cells.slice(1)) {
         const key = columns.get(x.c)?.key;
@@ -562,6 +571,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     总分: total,
     ...closing,
     其他栏目: Object.keys(extra).length ? extra : undefined,
+    其他栏目位置: Object.keys(places).length ? places : undefined,
   };
   return orderedResult(layout.kind, table);
 }
@@ -704,19 +714,29 @@ export function resultGrid(kind: ResultKind, table: Record<string, unknown>): Gr
   const unitName = str(table['单位名称']);
   row(span(value(`填报单位：${str(table['单位编码'])}${/^\d/.test(unitName) ? ' ' : ''}${unitName}`), width - 1), value(`单位：${unit}`));
   const pair = (key: string, text: string) => row(label(key), span(value(text), width - 1));
+  // The total row's own cells (分值 not the sum, a 权重 total) go back to the total row.
+  const totalCells = Object.entries(RESULT_READING.totalCells).filter(([key]) => key !== '得分');
+  const totals = Object.fromEntries(totalCells.flatMap(([key, into]) => (extra[into] === undefined ? [] : [[key, extra[into]!] as const])));
+  for (const [, into] of totalCells) delete extra[into];
+  // Each 其他栏目 where it was printed (其他栏目位置); those of no place (or after the money block,
+  // where a row would be read as money) after the head.
+  const places = extrasByPlace(['原文标题', ...layout.head.map((x) => x.key), '年度总体目标', '绩效指标', '总分', ...layout.closing.map((x) => x.key)], extra, table['其他栏目位置'] as Record<string, string> | undefined);
+  const extrasAfter = (key: string) => (places.after.get(key) ?? []).forEach((k) => pair(k, extra[k]!));
+  extrasAfter('原文标题');
   for (const x of layout.head) {
     if (x.key === '实施单位') continue;
     if (x.key === '主管部门') {
       // 主管部门 and 实施单位 share a row, as in the national table.
       const half = Math.floor(width / 2);
       row(label(labelAt(x.key, x.label)), span(value(str(table['主管部门'])), half - 1), label(labelAt('实施单位', '实施单位')), span(value(str(table['实施单位'])), width - half - 1));
-    } else if (!x.variant || table[x.key] !== undefined) pair(labelAt(x.key, x.label), str(table[x.key]));
+      extrasAfter('主管部门');
+      extrasAfter('实施单位');
+    } else if (!x.variant || table[x.key] !== undefined) {
+      pair(labelAt(x.key, x.label), str(table[x.key]));
+      extrasAfter(x.key);
+    }
   }
-  // The total row's own cells (分值 not the sum, a 权重 total) go back to the total row.
-  const totalCells = Object.entries(RESULT_READING.totalCells).filter(([key]) => key !== '得分');
-  const totals = Object.fromEntries(totalCells.flatMap(([key, into]) => (extra[into] === undefined ? [] : [[key, extra[into]!] as const])));
-  for (const [, into] of totalCells) delete extra[into];
-  for (const [key, text] of Object.entries(extra)) pair(key, text);
+  for (const key of places.rest) pair(key, extra[key]!);
 
   row({ ...label(labelAt('资金', `项目资金（${unit}）`)), ...(money.length && { rowSpan: money.length + 1 }) }, label(labelAt('资金.栏目', '')), ...moneyColumns.map(label));
   for (const m of money) {
@@ -732,6 +752,7 @@ export function resultGrid(kind: ResultKind, table: Record<string, unknown>): Gr
     const header = (n: 0 | 1) => label(labelAt(`年度总体目标.${layout.goal[n].key}`, printed(layout.goal[n], month)));
     row({ ...label(labelAt('年度总体目标', GOAL_CAPTION)), rowSpan: 2 }, ...(sub === undefined ? [] : [{ ...label(sub), rowSpan: 2 }]), span(header(0), half), span(header(1), width - left - half));
     row(null, ...(sub === undefined ? [] : [null]), span(value(str(goal[layout.goal[0].key])), half), span(value(str(goal[layout.goal[1].key])), width - left - half));
+    extrasAfter('年度总体目标');
   }
 
   row(...(caption === undefined ? [] : [{ ...label(caption), ...(indicators.length && { rowSpan: indicators.length + 1 }) }]), ...columns.map(label));
@@ -746,6 +767,8 @@ export function resultGrid(kind: ResultKind, table: Record<string, unknown>): Gr
     });
     row(...(caption === undefined ? [] : [null]), ...cells, ...extraLabels(indicators).map((e) => value(str((i['其他栏目'] as Record<string, string> | undefined)?.[e]))));
   });
+  // Under the indicators: a label over three columns ends them, as printed tables do.
+  for (const key of places.after.get('绩效指标') ?? []) row(span(label(key), 3), span(value(extra[key]!), width - 3));
   if (layout.totalRow) {
     // 总分 spans the columns before its first figure: 分值 (the sum of those above unless kept), 得分, a 权重 total.
     const figures = new Map<number, string>();
@@ -756,7 +779,12 @@ export function resultGrid(kind: ResultKind, table: Record<string, unknown>): Gr
     const start = Math.max(1, Math.min(width, ...figures.keys()));
     const cells: GridCell[] = Array.from({ length: width }, (_, c) => (figures.has(c) ? value(figures.get(c)!) : { text: '' }));
     row(span(label(labelAt('总分', '总分')), start), ...cells.slice(start));
+    extrasAfter('总分');
   }
-  for (const x of layout.closing) if (table[x.key] !== undefined) pair(labelAt(x.key, x.label), str(table[x.key]));
+  for (const x of layout.closing) {
+    if (table[x.key] === undefined) continue;
+    pair(labelAt(x.key, x.label), str(table[x.key]));
+    extrasAfter(x.key);
+  }
   return { name: layout.title, source: 'xlsx', rows: rows.map((r) => r.slice(0, width)), before: [] };
 }
