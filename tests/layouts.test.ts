@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importLayoutFile, projectGrids, rowsGrids } from '../src/lib/import/layout-table.ts';
+import { indicatorColumns } from '../src/lib/views/layout-view.ts';
 import { departmentYaml, projectYaml, yamlWriters } from '../src/lib/import/write-yaml.ts';
 import { departmentSchemaFor } from '../src/schema/department.ts';
 import type { Grid, GridCell, GridFile } from '../src/lib/office/grid.ts';
@@ -438,6 +439,10 @@ describe('a column label printed with a score', () => {
     expect(result.projects[0]!.原文栏目).toEqual({ '绩效指标.权重': '指标权重（100分）' });
     expect(schema.safeParse(result.projects[0]).error?.issues ?? []).toEqual([]);
     expect(headerOf(projectGrids(result.projects[0]!, layoutNamed('重庆')!), '指标权重（100分）')).toBeDefined();
+    // The page heads the column as printed.
+    const parsed = schema.parse(result.projects[0]);
+    expect(indicatorColumns(layoutNamed('重庆')!, parsed.indicators, parsed.printedLabels).map((c) => c.label)).toContain('指标权重（100分）');
+    expect(indicatorColumns(layoutNamed('重庆')!, parsed.indicators).map((c) => c.label)).not.toContain('指标权重（100分）');
     // A label that says no more than the layout's (spaces, a colon, full-width forms) is not kept.
     const plain = withLabel(clone(projectGrids(CHONGQING, layoutNamed('重庆')!)), '指标权重', '指 标 权 重：');
     expect(importLayoutFile(await read(await fileBytes(plain, 'xlsx'), 'xlsx')).projects[0]!.原文栏目).toBeUndefined();

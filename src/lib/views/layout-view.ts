@@ -5,7 +5,7 @@ import { extrasByPlace, INDICATOR_PROPERTY, PROJECT_PROPERTY, type Indicator, ty
 import type { Department } from '../../schema/department.ts';
 import { loadSiteConfig } from '../site/site-config.ts';
 import { projectRulesOf } from '../../schema/site.ts';
-import { INDICATOR_FIELDS, MONEY_FIELDS, PROJECT_FIELDS, projectLayout, type IndicatorField, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
+import { INDICATOR_FIELDS, MONEY_FIELDS, PROJECT_FIELDS, printedLabelSlot, projectLayout, type IndicatorField, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
 import { groupAmount, type MoneyUnit } from '../reading/money.ts';
 import { yuanOf } from './format.ts';
 
@@ -64,7 +64,9 @@ function headAndAfter(p: Project): { head: SheetRow[]; afterIndicators: SheetRow
   };
   const placed = new Set(layout.fields.map((f) => f.field));
   const unplaced = PROJECT_FIELDS.filter((field) => !placed.has(field) && projectValue(p, field) !== undefined);
-  const fields: [string, SheetRow | undefined][] = [...layout.fields.map((f): [string, SheetRow | undefined] => [f.field, row(f.label, f.field as ProjectField)]), ...unplaced.map((field): [string, SheetRow | undefined] => [field, row(field, field)])];
+  // A label the table printed otherwise (原文栏目: another spelling, a score) is shown as printed.
+  const label = (f: { field: string; label: string }) => p.printedLabels?.[printedLabelSlot(f.field, 'project')] ?? f.label;
+  const fields: [string, SheetRow | undefined][] = [...layout.fields.map((f): [string, SheetRow | undefined] => [f.field, row(label(f), f.field as ProjectField)]), ...unplaced.map((field): [string, SheetRow | undefined] => [field, row(field, field)])];
   const extras = extrasByPlace(['原文标题', ...fields.map(([field]) => field), '绩效指标'], p.extra, p.extraPlaces);
   const extraRows = (labels: readonly string[] = []): SheetRow[] => labels.map((label) => ({ label, lines: [p.extra![label]!] }));
   const head = [
@@ -95,7 +97,7 @@ export interface IndicatorColumn {
  * 指标性质 / 指标值 / 度量单位 (it reads them together), then columns the layout does not print but
  * some row has, then 其他栏目.
  */
-export function indicatorColumns(layout: TableLayout, indicators: readonly Indicator[]): IndicatorColumn[] {
+export function indicatorColumns(layout: TableLayout, indicators: readonly Indicator[], printedLabels?: Readonly<Record<string, string>>): IndicatorColumn[] {
   // 二级 merges within its 一级; a layout without 一级 prints 二级 as a plain column.
   const hasLevel1 = layout.indicatorColumns.some((c) => c.field === '一级指标');
   const column = (label: string, field: IndicatorField): IndicatorColumn => ({
@@ -107,8 +109,10 @@ export function indicatorColumns(layout: TableLayout, indicators: readonly Indic
   });
   const placed = new Set(layout.indicatorColumns.map((c) => c.field));
   const unplaced = INDICATOR_FIELDS.filter((field) => !placed.has(field) && indicators.some((i) => indicatorValue(i, field) !== undefined));
-  const columns = [...layout.indicatorColumns.map((c) => column(c.label, c.field)), ...unplaced.map((field) => column(field, field))];
-  const valueColumns = new Set<string>([...layout.indicatorColumns, ...unplaced.map((field) => ({ field, label: field }))].filter((c) => ['指标性质', '指标值', '度量单位'].includes(c.field)).map((c) => c.label));
+  // A column label the table printed otherwise (原文栏目: 计量单位 for 度量单位, 权重（100分）) is shown as printed.
+  const printed = [...layout.indicatorColumns, ...unplaced.map((field) => ({ field, label: field }))].map((c) => ({ field: c.field, label: printedLabels?.[printedLabelSlot(c.field, 'indicator')] ?? c.label }));
+  const columns = printed.map((c) => column(c.label, c.field));
+  const valueColumns = new Set<string>(printed.filter((c) => ['指标性质', '指标值', '度量单位'].includes(c.field)).map((c) => c.label));
   const after = Math.max(...columns.map((c, n) => (valueColumns.has(c.label) ? n : -1)));
   columns.splice(after + 1, 0, { label: '本网站解读', cell: () => '', reading: true });
   const extra = [...new Set(indicators.flatMap((i) => Object.keys(i.extra ?? {})))];
