@@ -174,6 +174,15 @@ describe('hosted mode (site.yaml 在线编辑)', async () => {
     expect(config.collections.map((c: { name: string }) => c.name)).toContain('projects-2023-483001');
   });
 
+  it('lists every file of a folder in the site’s 表样’s collection (hosted Decap cannot match a file naming no 表样), each other 表样’s files in its own', async () => {
+    const { cmsConfig } = await import('../src/lib/editor/cms-config.ts');
+    const places = { unitYears: [{ year: 2024, unit: '813', department: false, departmentEvaluation: false, layouts: ['四川'] }], about: false };
+    const projects = (filterSite: boolean) => cmsConfig(forms, places, { name: 'forgejo' }, { site: '河北', filterSite }, 'content').collections.filter((c: { folder?: string }) => c.folder?.endsWith('/projects'));
+    expect(projects(false).map((c: Json) => [c.name, c.filter])).toEqual([['projects-2024-813', undefined], ['projects-2024-813-sc', { field: '表样', value: '四川' }]]);
+    expect(projects(true)[0].filter).toEqual({ field: '表样', value: '河北' });
+    expect(projects(true)[1].fields.find((f: FormField) => f.name === '年度目标')).toBeDefined();
+  });
+
   it('configures each platform’s backend as Decap documents it', () => {
     expect(hostedBackend(site({ 平台: 'gitlab', 仓库: 'czj/yusuan', 网址: 'https://gitlab.example.gov.cn/', 应用ID: 'id' }).hostedEditor!)).toMatchObject({ name: 'gitlab', auth_type: 'pkce', app_id: 'id', api_root: 'https://gitlab.example.gov.cn/api/v4', base_url: 'https://gitlab.example.gov.cn' });
     expect(hostedBackend(site({ 平台: 'github', 仓库: 'czj/yusuan', 登录服务: 'https://auth.example.gov.cn' }).hostedEditor!)).toMatchObject({ name: 'github', base_url: 'https://auth.example.gov.cn' });
