@@ -75,11 +75,11 @@ describe('the forms of the 表样', () => {
 
   it.each(projectLayouts.map((l) => [l.name, l] as const))('%s: the fields it prints in its printed order, no field only another 表样 prints, its indicator columns in their order', (name, layout) => {
     const form = layouts[name]!;
-    const own = [...new Set(layout.fields.map((f) => f.field))];
+    const own: string[] = [...new Set(layout.fields.map((f) => f.field))];
     const others = [...printedBy((l) => l.fields)].filter((f) => !own.includes(f) && !required(forms.project.fields).has(f));
     expect(names(form.fields).filter((f) => own.includes(f))).toEqual(own);
     expect(names(form.fields).filter((f) => others.includes(f))).toEqual([]);
-    const columns = [...new Set(layout.indicatorColumns.map((f) => f.field))];
+    const columns: string[] = [...new Set(layout.indicatorColumns.map((f) => f.field))];
     const otherColumns = [...printedBy((l) => l.indicatorColumns)].filter((f) => !columns.includes(f) && !required(rowsOf(forms.project.fields)).has(f));
     expect(names(rowsOf(form.fields)).filter((f) => columns.includes(f))).toEqual(columns);
     expect(names(rowsOf(form.fields)).filter((f) => otherColumns.includes(f))).toEqual([]);
