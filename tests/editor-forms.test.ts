@@ -3,12 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { kindForms, type FormField, type FormKind } from '../src/lib/editor/cms-config.ts';
+import { kindForms, projectFormFor, projectLayoutForms, type FormField, type FormKind } from '../src/lib/editor/cms-config.ts';
 import { applyForm } from '../src/lib/editor/save.ts';
 import { jsonSchemaFiles, SCHEMA_FILES } from '../src/lib/check/json-schema.ts';
 import { DEFAULT_FRAMEWORK } from '../src/schema/framework.ts';
+import { TABLE_LAYOUTS } from '../src/schema/table-layouts.ts';
 
 const forms = kindForms(DEFAULT_FRAMEWORK);
+const layouts = projectLayoutForms(forms.project);
+/** The form a file of the bundled site (表样 河北) opens in. */
+const hebei = projectFormFor(layouts, undefined, '河北');
 const schemas = jsonSchemaFiles(DEFAULT_FRAMEWORK);
 type Json = Record<string, any>;
 
@@ -39,10 +43,10 @@ const KINDS: [FormKind, string][] = [
 ];
 
 describe('the editor’s forms', () => {
-  it.each(KINDS)('cover every field of the %s schema: a form field, or kept as written for a reason the test names', (kind, file) => {
+  it.each(KINDS)('cover every field of the %s schema: a form field (of some 表样’s form, for projects), or kept as written for a reason the test names', (kind, file) => {
     const schema = JSON.parse(schemas[file]!) as Json;
     const form = forms[kind];
-    const inForm = new Set(formPaths(form.fields));
+    const inForm = new Set(kind === 'project' ? Object.values(layouts).flatMap((l) => formPaths(l.fields)) : formPaths(form.fields));
     const kept = (path: string) => form.kept.some((k) => path === k || path.startsWith(`${k}.`));
     expect(schemaPaths(schema).filter((p) => !inForm.has(p) && !kept(p))).toEqual([]);
     // Only what a form cannot show is kept: a mapping with keys of the file's choosing, or a field of two shapes.
@@ -62,6 +66,44 @@ describe('the editor’s forms', () => {
   });
 });
 
+describe('the forms of the 表样', () => {
+  const names = (fields: readonly FormField[]) => fields.map((f) => f.name);
+  const rowsOf = (fields: readonly FormField[]) => fields.find((f) => f.name === '绩效指标')!.fields!;
+  const projectLayouts = TABLE_LAYOUTS.filter((l) => l.kind === 'project');
+  const printedBy = (pick: (l: (typeof projectLayouts)[number]) => readonly { field: string }[]) => new Set(projectLayouts.flatMap((l) => pick(l).map((f) => f.field)));
+  const required = (fields: readonly FormField[]) => new Set(fields.filter((f) => f.required).map((f) => f.name));
+
+  it.each(projectLayouts.map((l) => [l.name, l] as const))('%s: the fields it prints in its printed order, no field only another 表样 prints, its indicator columns in their order', (name, layout) => {
+    const form = layouts[name]!;
+    const own: string[] = [...new Set(layout.fields.map((f) => f.field))];
+    const others = [...printedBy((l) => l.fields)].filter((f) => !own.includes(f) && !required(forms.project.fields).has(f));
+    expect(names(form.fields).filter((f) => own.includes(f))).toEqual(own);
+    expect(names(form.fields).filter((f) => others.includes(f))).toEqual([]);
+    const columns: string[] = [...new Set(layout.indicatorColumns.map((f) => f.field))];
+    const otherColumns = [...printedBy((l) => l.indicatorColumns)].filter((f) => !columns.includes(f) && !required(rowsOf(forms.project.fields)).has(f));
+    expect(names(rowsOf(form.fields)).filter((f) => columns.includes(f))).toEqual(columns);
+    expect(names(rowsOf(form.fields)).filter((f) => otherColumns.includes(f))).toEqual([]);
+    // What every table has (its unit, year, money unit) and what no 表样 prints are in every form.
+    expect(names(form.fields)).toEqual(expect.arrayContaining(['单位编码', '年度', '金额单位', '长期目标', '绩效指标', '来源']));
+    // A new file made in it is of its 表样.
+    expect(form.fields.find((f) => f.name === '表样')).toMatchObject({ widget: 'hidden', default: name });
+  });
+
+  it('show a label printed otherwise than the file’s key in the hint', () => {
+    expect(layouts['重庆']!.fields.find((f) => f.name === '项目名称')!.hint).toMatch(/^原表“专项资金名称”/);
+    expect(rowsOf(layouts['重庆']!.fields).find((f) => f.name === '度量单位')!.hint).toMatch(/^原表“计量单位”/);
+    expect(layouts['河北']!.fields.find((f) => f.name === '财政资金')!.hint).toMatch(/^原表“其中：财政资金”/);
+  });
+
+  it('open a file in its own 表样’s form, one naming none in the site’s, where new files name none', () => {
+    expect(projectFormFor(layouts, '四川', '河北').label).toBe('项目绩效目标表（四川）');
+    expect(projectFormFor(layouts, undefined, '河北').label).toBe('项目绩效目标表（河北）');
+    expect(projectFormFor(layouts, '四川省', '重庆').label).toBe('项目绩效目标表（重庆）');
+    expect(names(projectFormFor(layouts, undefined, '河北').fields)).not.toContain('表样');
+    expect(names(projectFormFor(layouts, '河北', '四川').fields)).toContain('表样');
+  });
+});
+
 const FILE = 'content/2023/483001/projects/02-13022923P00JXC4155606.yaml';
 const original = readFileSync(FILE, 'utf8');
 /** What Decap sends: the whole entry in its own YAML (comments gone, flow style and quoting its own). */
@@ -70,7 +112,7 @@ const asDecapSends = (change: (data: any) => void) => {
   change(data);
   return parse(stringify(data));
 };
-const save = (change: (data: any) => void) => applyForm(forms.project, original, asDecapSends(change), () => '');
+const save = (change: (data: any) => void) => applyForm(hebei, original, asDecapSends(change), () => '');
 const diff = (text: string) => {
   const before = original.split('\n');
   const after = text.split('\n');
@@ -105,7 +147,7 @@ describe('the save hook', () => {
 
   it('refuses a file the form cannot show, naming the field and the row', () => {
     const wrong = original.replace('    指标值: 1个', '    指标值: [1, 个]');
-    const result = applyForm(forms.project, wrong, parse(original), () => '');
+    const result = applyForm(hebei, wrong, parse(original), () => '');
     expect(result).toEqual({ ok: false, message: expect.stringContaining('字段“绩效指标[1].指标值”应为一项文字或数字，文件里写的是一组条目') });
   });
 });
@@ -130,6 +172,15 @@ describe('hosted mode (site.yaml 在线编辑)', async () => {
     const config = parse(String(files.find((f) => f.name === 'config.yml')!.body()));
     expect(config.backend).toMatchObject({ name: 'forgejo', repo: 'czj/yusuan', branch: 'main', app_id: 'abc', api_root: 'https://git.example.gov.cn/api/v1' });
     expect(config.collections.map((c: { name: string }) => c.name)).toContain('projects-2023-483001');
+  });
+
+  it('lists every file of a folder in the site’s 表样’s collection (hosted Decap cannot match a file naming no 表样), each other 表样’s files in its own', async () => {
+    const { cmsConfig } = await import('../src/lib/editor/cms-config.ts');
+    const places = { unitYears: [{ year: 2024, unit: '813', department: false, departmentEvaluation: false, layouts: ['四川'] }], about: false };
+    const projects = (filterSite: boolean) => cmsConfig(forms, places, { name: 'forgejo' }, { site: '河北', filterSite }, 'content').collections.filter((c: { folder?: string }) => c.folder?.endsWith('/projects'));
+    expect(projects(false).map((c: Json) => [c.name, c.filter])).toEqual([['projects-2024-813', undefined], ['projects-2024-813-sc', { field: '表样', value: '四川' }]]);
+    expect(projects(true)[0].filter).toEqual({ field: '表样', value: '河北' });
+    expect(projects(true)[1].fields.find((f: FormField) => f.name === '年度目标')).toBeDefined();
   });
 
   it('configures each platform’s backend as Decap documents it', () => {

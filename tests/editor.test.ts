@@ -4,7 +4,8 @@
 // changed values, which the checker passes and the rebuilt site's 修订记录 shows; a project created
 // through the form builds into a page; a money sum that does not add up is shown in the editor and
 // the file kept unpublished; a cleared field is left out (never ""); a wrongly typed file is
-// refused with a message and never overwritten. Also: the forms are generated and up to date.
+// refused with a message and never overwritten; a file of another 表样 opens in that 表样's form,
+// listed in its collection alone, where a new file is of that 表样. Also: the forms are generated and up to date.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -20,6 +21,22 @@ const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const PROJECTS = 'content/2023/483001/projects';
 const TABLE = `${PROJECTS}/02-13022923P00JXC4155606.yaml`;
 const COLLECTION = '#/collections/projects-2023-483001';
+/** The collection of the unit's tables in 四川's 表样 (the site's is 河北's), once a file names it. */
+const SICHUAN_COLLECTION = '#/collections/projects-2023-483001-sc';
+const SICHUAN_FILE = `${PROJECTS}/16-sc-4e5f6a7b.yaml`;
+/** A made-up table in 四川's 表样 (names and numbers invented for this test, as in tests/fixtures/layouts/samples.ts). */
+const SICHUAN_TEXT = `表样: 四川
+单位编码: "483001"
+单位名称: 玉田县林南仓镇人民政府本级
+年度: 2023
+网址标识: sc-4e5f6a7b
+项目名称: 动物防疫补助经费
+预算数: "35000.50"
+年度目标: 完成春秋两季重大动物疫病集中免疫。
+绩效指标:
+  - { 一级指标: 产出指标, 二级指标: 数量指标, 三级指标: 免疫畜禽数量, 指标性质: ≥, 指标值: "50", 度量单位: 万头（只）, 权重: "30", 指标方向性: 正向指标 }
+  - { 一级指标: 效益指标, 二级指标: 社会效益指标, 三级指标: 重大动物疫情发生次数, 指标性质: "=", 指标值: "0", 度量单位: 次, 权重: "30", 指标方向性: 反向指标 }
+`;
 
 let repo: string;
 let editor: ChildProcess;
@@ -147,6 +164,8 @@ describe('npm run edit', () => {
     const text = readFileSync(join(repo, PROJECTS, made[0]!), 'utf8');
     expect(text).toContain('预算数: "12000.50"');
     expect(text).not.toContain('""');
+    // Made in the site's 表样's form: it names none.
+    expect(parse(text).表样).toBeUndefined();
     expect(git('show', '--name-only', '--format=', 'HEAD').trim()).toBe(`${PROJECTS}/${made[0]}`);
 
     const out = join(repo, 'dist');
@@ -178,8 +197,8 @@ describe('npm run edit', () => {
     await setText('其他资金', '');
     await setText('财政资金', '12000.50');
     await setText('资金用途', '维修村级道路和桥梁');
-    await field('项目概况').fill('维修三条村级道路');
-    await setText('项目概况', '');
+    await field('原文标题').fill('村级道路维修绩效目标表');
+    await setText('原文标题', '');
     await publish();
     await page.getByRole('dialog', { name: '修改原因' }).getByLabel('修改原因').fill('删去误填的其他资金');
     await page.getByRole('dialog', { name: '修改原因' }).getByRole('button', { name: '保存并发布' }).click();
@@ -187,10 +206,70 @@ describe('npm run edit', () => {
     expect(await panel().textContent()).toContain('已保存并发布');
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain('其他资金');
-    expect(text).not.toContain('项目概况');
+    expect(text).not.toContain('原文标题');
     expect(text).not.toContain('""');
     expect(parse(text)).toMatchObject({ 财政资金: '12000.50', 资金用途: '维修村级道路和桥梁' });
   }, 120_000);
+
+  it('opens a file of another 表样 in that 表样’s form, lists it there alone, and makes new files of that 表样 there', async () => {
+    writeFileSync(join(repo, SICHUAN_FILE), SICHUAN_TEXT);
+    git('add', SICHUAN_FILE);
+    git('commit', '-qm', '公开动物防疫补助经费');
+    // The 河北 form has the plan and 绩效目标; the 四川 one has its 年度目标 and 指标方向性 instead.
+    await open('02-13022923P00JXC4155606');
+    expect(await page.getByRole('button', { name: '新增资金支出计划' }).count()).toBe(1);
+    expect(await field('年度目标').count()).toBe(0);
+    // A fresh page: the configuration gains the 四川 collection now that a file names it.
+    await page.goto(url);
+    await page.reload();
+    await page.getByRole('link', { name: /四川表样/ }).waitFor();
+    await page.goto(`${url}${SICHUAN_COLLECTION}/entries/16-sc-4e5f6a7b`);
+    await field('年度目标').waitFor();
+    expect(await field('指标方向性').count()).toBe(2);
+    expect(await field('项目编码').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '新增资金支出计划' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '新增绩效目标' }).count()).toBe(0);
+    await field('年度目标').fill('完成春秋两季重大动物疫病集中免疫，免疫密度保持在 90% 以上。');
+    await publish();
+    const dialog = page.getByRole('dialog', { name: '修改原因' });
+    await dialog.getByLabel('修改原因').fill('补全年度目标');
+    await dialog.getByRole('button', { name: '保存并发布' }).click();
+    await expect.poll(() => panel().textContent(), { timeout: 60_000 }).toContain('已保存并发布');
+    expect(git('show', '--format=', '-U0', 'HEAD').split('\n').filter((l) => /^[-+](?![-+])/.test(l))).toEqual(['-年度目标: 完成春秋两季重大动物疫病集中免疫。', '+年度目标: 完成春秋两季重大动物疫病集中免疫，免疫密度保持在 90% 以上。']);
+
+    // Each collection lists the files of its 表样 only.
+    await page.goto(`${url}${SICHUAN_COLLECTION}`);
+    await page.getByText('动物防疫补助经费').first().waitFor();
+    expect(await page.getByText('2022年人饮井更新').count()).toBe(0);
+    await page.goto(`${url}${COLLECTION}`);
+    await page.getByText('2022年人饮井更新').first().waitFor();
+    expect(await page.getByText('动物防疫补助经费').count()).toBe(0);
+
+    await page.goto(`${url}${SICHUAN_COLLECTION}/new`);
+    await field('单位编码').fill('483001');
+    await field('单位名称').fill('玉田县林南仓镇人民政府本级');
+    await field('年度').fill('2023');
+    await field('项目名称').fill('生猪防疫补助');
+    await field('预算数').fill('8000.00');
+    await field('年度目标').fill('完成生猪集中免疫');
+    await page.getByRole('button', { name: '新增绩效指标' }).click();
+    await page.locator('[id^="一级指标-field"]').last().click();
+    await page.getByRole('option', { name: '产出指标', exact: true }).click();
+    await page.locator('[id^="二级指标-field"]').last().click();
+    await page.getByRole('option', { name: '数量指标', exact: true }).click();
+    await field('三级指标').last().fill('免疫生猪数量');
+    await field('指标性质').last().fill('≥');
+    await field('指标值').last().fill('2000');
+    await publish();
+    await expect.poll(() => panel().textContent(), { timeout: 60_000 }).toContain('已保存并发布');
+    const made = readdirSync(join(repo, PROJECTS)).filter((f) => f.startsWith('17-'));
+    expect(made).toEqual([expect.stringMatching(/^17-sc-[0-9a-z]+\.yaml$/)]);
+    const created = parse(readFileSync(join(repo, PROJECTS, made[0]!), 'utf8'));
+    expect(created).toMatchObject({ 表样: '四川', 项目名称: '生猪防疫补助', 年度目标: '完成生猪集中免疫' });
+    expect(created.网址标识).toMatch(/^sc-/);
+    expect(runCli('validate', [join(repo, 'content')]).status).toBe(0);
+    expect(outside).toEqual([]);
+  }, 180_000);
 
   it('refuses a file the form cannot show with a message naming the field, and never overwrites it', async () => {
     const file = join(repo, PROJECTS, '03-13022923P00JXC4143105.yaml');

@@ -31,23 +31,34 @@ export function contentPlaces(contentDir: string): ContentPlaces {
   const unitYears = years.flatMap((year) =>
     readdirSync(join(contentDir, year), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => {
       const dir = join(contentDir, year, d.name);
-      return { year: Number(year), unit: d.name, unitName: unitNameIn(dir), department: existsSync(join(dir, 'department.yaml')), departmentEvaluation: existsSync(join(dir, 'department-evaluation.yaml')) };
+      return { year: Number(year), unit: d.name, unitName: unitNameIn(dir), department: existsSync(join(dir, 'department.yaml')), departmentEvaluation: existsSync(join(dir, 'department-evaluation.yaml')), layouts: layoutsIn(dir) };
     }),
   );
   return { unitYears, about: existsSync(join(contentDir, ABOUT_FILE)) };
 }
 
+const projectFiles = (dir: string) => (existsSync(join(dir, 'projects')) ? readdirSync(join(dir, 'projects')).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, 'projects', f)) : []);
+
+/** A field of a content file as written; undefined when the file does not parse (validate reports it). */
+function fieldOf(file: string, key: string): unknown {
+  try {
+    return (parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null)?.[key];
+  } catch {
+    return undefined;
+  }
+}
+
 /** The unit's name as its files write it, for the collections' labels. */
 function unitNameIn(dir: string): string | undefined {
-  const files = [join(dir, 'department.yaml'), ...(existsSync(join(dir, 'projects')) ? readdirSync(join(dir, 'projects')).map((f) => join(dir, 'projects', f)) : [])];
-  for (const file of files) {
-    try {
-      const name = (parse(readFileSync(file, 'utf8')) as { 单位名称?: unknown } | null)?.单位名称;
-      if (typeof name === 'string') return name;
-    } catch {
-      // a file that does not parse names nothing; validate reports it
-    }
+  for (const file of [join(dir, 'department.yaml'), ...projectFiles(dir)]) {
+    const name = existsSync(file) ? fieldOf(file, '单位名称') : undefined;
+    if (typeof name === 'string') return name;
   }
   return undefined;
+}
+
+/** The 表样 the unit's project files name, each once (the site's is not named by its files). */
+function layoutsIn(dir: string): string[] {
+  return [...new Set(projectFiles(dir).map((file) => fieldOf(file, '表样')).filter((l): l is string => typeof l === 'string'))].sort();
 }
 

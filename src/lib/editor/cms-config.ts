@@ -8,6 +8,7 @@
 // is not in the form and is kept as written by the save hook (`kept`).
 import { stringify } from 'yaml';
 import type { IndicatorFramework } from '../../schema/framework.ts';
+import { TABLE_LAYOUTS, type LayoutField, type TableLayout } from '../../schema/table-layouts.ts';
 import { departmentJsonSchema, jsonSchemaFiles, projectJsonSchema, SCHEMA_FILES, siteJsonSchema } from '../check/json-schema.ts';
 
 type Json = Record<string, any>;
@@ -16,8 +17,10 @@ type Json = Record<string, any>;
 export interface FormField {
   label: string;
   name: string;
-  widget: 'string' | 'text' | 'number' | 'boolean' | 'select' | 'list' | 'object' | 'markdown';
+  widget: 'string' | 'text' | 'number' | 'boolean' | 'select' | 'list' | 'object' | 'markdown' | 'hidden';
   required?: boolean;
+  /** A hidden field's value in a new file (a 表样's form writes its 表样). */
+  default?: string;
   hint?: string;
   options?: string[];
   value_type?: 'int' | 'float';
@@ -128,47 +131,131 @@ export function kindForms(framework: IndicatorFramework): Record<FormKind, KindF
   };
 }
 
+/** The 表样 of project tables, each a form of its own. */
+const PROJECT_LAYOUTS = TABLE_LAYOUTS.filter((l) => l.kind === 'project');
+/** Fields and indicator columns some 表样 prints; the others every form shows. */
+const PRINTED_SOMEWHERE = new Set(PROJECT_LAYOUTS.flatMap((l) => l.fields.map((f) => f.field)));
+const COLUMN_SOMEWHERE = new Set(PROJECT_LAYOUTS.flatMap((l) => l.indicatorColumns.map((f) => f.field)));
+
+/**
+ * Fields in one 表样: those it prints, in its printed order and with its printed label in the hint,
+ * where the schema has the first of them; and around them, in the schema's order,
+ * those it does not print that it still needs — required by the schema, or printed by no 表样 (a
+ * file may have them anyway, written under their YAML names).
+ */
+function inLayout(fields: readonly FormField[], printed: readonly LayoutField[], somewhere: ReadonlySet<string>): FormField[] {
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const own = [...new Map(printed.map((p) => [p.field, p])).values()].flatMap((p) => {
+    const field = byName.get(p.field);
+    if (!field) return [];
+    return [p.label === field.name ? field : { ...field, hint: `原表“${p.label}”${field.hint ? `：${field.hint}` : ''}` }];
+  });
+  const ownNames = new Set(own.map((f) => f.name));
+  const common = fields.filter((f) => !ownNames.has(f.name) && (f.required || !somewhere.has(f.name)));
+  const at = fields.findIndex((f) => ownNames.has(f.name));
+  const before = common.filter((f) => fields.indexOf(f) < at);
+  return [...before, ...own, ...common.slice(before.length)];
+}
+
+/**
+ * The project form of one 表样, cut from the form of every field (`full`): its head fields, and
+ * 绩效指标 rows of its indicator columns. Its 表样 is a hidden field, so that a new file made in
+ * this form is of this 表样.
+ */
+export function layoutForm(full: KindForm, layout: TableLayout): KindForm {
+  const fields = inLayout(full.fields, layout.fields, PRINTED_SOMEWHERE).map((f): FormField => {
+    if (f.name === '表样') return { label: f.label, name: f.name, widget: 'hidden', default: layout.name };
+    if (f.name !== '绩效指标') return f;
+    const row = inLayout(f.fields ?? [], layout.indicatorColumns, COLUMN_SOMEWHERE);
+    return { ...f, fields: row, summary: summaryOf(row) };
+  });
+  return { ...full, label: `${full.label}（${layout.name}）`, fields };
+}
+
+/** The project form of every 表样, by its name. */
+export const projectLayoutForms = (full: KindForm): Record<string, KindForm> => Object.fromEntries(PROJECT_LAYOUTS.map((l) => [l.name, layoutForm(full, l)]));
+
+/**
+ * The form a project file opens in: its own 表样's, or the site's when it names none (or names one
+ * that does not exist, which the checker reports). In the site's 表样 the form has no 表样 field:
+ * a file made there names none, and a file that names the site's keeps it as written.
+ */
+export function projectFormFor(layouts: Record<string, KindForm>, own: unknown, siteLayout: string): KindForm {
+  const name = typeof own === 'string' && layouts[own] ? own : siteLayout;
+  const form = layouts[name]!;
+  return name === siteLayout ? { ...form, fields: form.fields.filter((f) => f.name !== '表样') } : form;
+}
+
 /** The file `npm run schema` writes beside the JSON Schemas: the forms, before they are placed on the content's folders. */
 export const CMS_FORMS_FILE = 'decap-cms.yml';
+/** The forms of the kinds, the project form once per 表样 (the form of every field is only what they are cut from). */
+function formsFile(framework: IndicatorFramework) {
+  const { project, ...others } = kindForms(framework);
+  return { project: projectLayoutForms(project), ...others };
+}
 export function cmsFormsText(framework: IndicatorFramework): string {
   return (
     '# 由 npm run schema 从 src/schema/ 生成，不要手改。npm run edit 和在线编辑（/admin/）按 content/ 里的年度和单位\n' +
     '# 把这些表单放到各自的文件夹上（src/lib/editor/cms-config.ts 的 cmsConfig）。\n' +
-    stringify(kindForms(framework), { lineWidth: 0 })
+    stringify(formsFile(framework), { lineWidth: 0 })
   );
 }
 
 /** Where the forms go: the unit-years of the content folder and which single files exist in each. */
 export interface ContentPlaces {
-  unitYears: { year: number; unit: string; unitName?: string; department: boolean; departmentEvaluation: boolean }[];
+  /** `layouts`: the 表样 its project files name (a file naming none is in the site's). */
+  unitYears: { year: number; unit: string; unitName?: string; department: boolean; departmentEvaluation: boolean; layouts: string[] }[];
   about: boolean;
 }
 
 /** The folder a per-project kind lives in, under content/<年度>/<单位编码>/ (content-layout.ts). */
 const FOLDERS = { project: 'projects', monitoring: 'monitoring', evaluation: 'evaluations' } as const;
 
+/** How the project files are sorted into their 表样's forms. */
+export interface LayoutPlacing {
+  /** The site's 表样 (site.yaml 表样): the form of the files that name none. */
+  site: string;
+  /**
+   * Whether the site's collection lists only files whose 表样 is the site's. Decap's filter compares
+   * a field's value, and a file naming no 表样 has none: the local editor gives such files the
+   * site's 表样 as it hands them to Decap (edit-server.ts); hosted Decap reads the files itself, so
+   * there the site's collection lists every file of the folder.
+   */
+  filterSite: boolean;
+}
+
 /**
  * The whole Decap configuration: a folder collection per kind and unit-year (Decap's folders are
- * fixed paths), the single files as file collections, and the backend. `contentRoot` is the content
- * folder relative to the repository (the paths Decap reads and writes).
+ * fixed paths) — for the projects one per 表样 in use there, the site's first, each over the same
+ * folder listing the files of its 表样 (Decap's `filter`) in that 表样's form — the single files as
+ * file collections, and the backend. `contentRoot` is the content folder relative to the repository
+ * (the paths Decap reads and writes).
  */
-export function cmsConfig(forms: Record<FormKind, KindForm>, places: ContentPlaces, backend: Json, contentRoot = 'content'): Json {
+export function cmsConfig(forms: Record<FormKind, KindForm>, places: ContentPlaces, backend: Json, placing: LayoutPlacing, contentRoot = 'content'): Json {
   const yml = { extension: 'yaml', format: 'yaml' } as const;
   const where = (u: ContentPlaces['unitYears'][number]) => `${u.year} 年 ${u.unitName ?? u.unit}`;
-  const folders = (['project', 'monitoring', 'evaluation'] as const).flatMap((kind) =>
-    places.unitYears.map((u) => ({
-      name: `${FOLDERS[kind]}-${u.year}-${u.unit}`,
-      label: `${forms[kind].label}（${where(u)}）`,
-      label_singular: forms[kind].label,
-      folder: `${contentRoot}/${u.year}/${u.unit}/${FOLDERS[kind]}`,
-      create: true,
-      ...yml,
-      identifier_field: '项目名称',
-      slug: '{{项目名称}}',
-      summary: '{{项目名称}}',
-      fields: forms[kind].fields,
-    })),
+  const layouts = projectLayoutForms(forms.project);
+  const folder = (kind: keyof typeof FOLDERS, u: ContentPlaces['unitYears'][number], form: KindForm) => ({
+    name: `${FOLDERS[kind]}-${u.year}-${u.unit}`,
+    label: `${forms[kind].label}（${where(u)}）`,
+    label_singular: forms[kind].label,
+    folder: `${contentRoot}/${u.year}/${u.unit}/${FOLDERS[kind]}`,
+    create: true,
+    ...yml,
+    identifier_field: '项目名称',
+    slug: '{{项目名称}}',
+    summary: '{{项目名称}}',
+    fields: form.fields,
+  });
+  const projects = places.unitYears.flatMap((u) =>
+    [...new Set([placing.site, ...u.layouts.filter((l) => layouts[l])])].map((name) => {
+      const base = folder('project', u, projectFormFor(layouts, name, placing.site));
+      if (name === placing.site) return { ...base, ...(placing.filterSite ? { filter: { field: '表样', value: name } } : {}) };
+      const prefix = TABLE_LAYOUTS.find((l) => l.name === name)!.urlPrefix;
+      return { ...base, name: `${base.name}-${prefix}`, label: `${forms.project.label}（${where(u)}，${name}表样）`, label_singular: `${forms.project.label}（${name}表样）`, filter: { field: '表样', value: name } };
+    }),
   );
+  const folders = [...projects, ...(['monitoring', 'evaluation'] as const).flatMap((kind) => places.unitYears.map((u) => folder(kind, u, forms[kind])))];
   const single = (kind: 'department' | 'departmentEvaluation', file: string, has: 'department' | 'departmentEvaluation') =>
     places.unitYears.filter((u) => u[has]).map((u) => ({ name: `${u.year}-${u.unit}`, label: where(u), file: `${contentRoot}/${u.year}/${u.unit}/${file}`, fields: forms[kind].fields }));
   const files = [

@@ -10,16 +10,16 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, stringify } from 'yaml';
+import { isMap, parse, parseDocument, stringify } from 'yaml';
 import { validateContent } from '../check/validate.ts';
 import type { ContentProblem } from '../check/problems.ts';
 import { madeUrlKey, projectFileName, projectFilesIn } from '../import/project-file.ts';
 import { projectYaml, resultYaml, departmentYaml } from '../import/write-yaml.ts';
 import { classifyContentPath } from '../site/content-layout.ts';
 import { loadSiteConfig } from '../site/site-config.ts';
-import { projectRulesOf } from '../../schema/site.ts';
+import { projectLayout, layoutNamed } from '../../schema/table-layouts.ts';
 import { ABOUT_FILE, adminPage, contentPlaces } from './admin-page.ts';
-import { cmsConfig, kindForms, type FormKind, type KindForm } from './cms-config.ts';
+import { cmsConfig, kindForms, projectFormFor, projectLayoutForms, type FormKind, type KindForm } from './cms-config.ts';
 import { formMisfit } from './form-fit.ts';
 import { applyForm, readDecapEntry } from './save.ts';
 import { commitFile, commitMessage, inGitRepo, publishedText } from './publish.ts';
@@ -54,6 +54,10 @@ export async function startEditServer(options: EditOptions): Promise<EditServer>
   const contentDir = join(root, contentRoot);
   const site = loadSiteConfig(contentDir);
   const forms = kindForms(site.indicatorFramework);
+  const layouts = projectLayoutForms(forms.project);
+  /** The form of a file of a kind; a project's is its 表样's (`data` is the file, or a new file as the form sends it). */
+  const formOf = (kind: FormKind, data: unknown): KindForm =>
+    kind === 'project' ? projectFormFor(layouts, (data as Record<string, unknown> | null)?.['表样'], site.layout) : forms[kind];
   const git = inGitRepo(root);
   /** A new table Decap named by its slug, and the file the save hook gave it (`NN-<项目编码>.yaml`). */
   const renamed = new Map<string, string>();
@@ -80,16 +84,32 @@ export async function startEditServer(options: EditOptions): Promise<EditServer>
     const text = readFileSync(absolute, 'utf8');
     const published = git && publishedText(root, rel) !== undefined;
     let refused: string | undefined;
+    let data: unknown;
     if (kind !== 'about') {
       try {
-        refused = formMisfit(forms[kind].fields, parse(text));
+        data = parse(text);
+        refused = formMisfit(formOf(kind, data).fields, data);
       } catch (e) {
         refused = `文件的 YAML 写法有错（${(e as Error).message.split('\n')[0]}）`;
       }
     }
     // A file the form cannot show is not handed to the form (it would crash or drop the field);
     // the page script shows why, and a save of it is refused.
-    return { data: refused ? '' : text, file: { path, label, id: sha256(text), published, ...(refused ? { refused: `${refused}。表单无法显示这个文件，它不会被改动；请用文本编辑器按 npm run validate 的提示改正后再打开` } : {}) } };
+    return { data: refused ? '' : kind === 'project' ? withSiteLayout(text, data) : text, file: { path, label, id: sha256(text), published, ...(refused ? { refused: `${refused}。表单无法显示这个文件，它不会被改动；请用文本编辑器按 npm run validate 的提示改正后再打开` } : {}) } };
+  }
+
+  /**
+   * A project file as Decap is given it: one naming no 表样 (or one that does not exist) with the
+   * site's, so that Decap's filter (a field's value) lists it in the site's 表样's collection. The
+   * site's form has no 表样 field, so a save never writes it (the file keeps what it had).
+   */
+  function withSiteLayout(text: string, data: unknown): string {
+    const own = (data as Record<string, unknown> | null)?.['表样'];
+    if (typeof own === 'string' && layouts[own]) return text;
+    const doc = parseDocument(text);
+    if (!isMap(doc.contents)) return text;
+    doc.set('表样', site.layout);
+    return doc.toString({ lineWidth: 0 });
   }
 
   function listFolder(folder: string, extension: string): ReturnType<typeof entryOf>[] {
@@ -113,7 +133,8 @@ export async function startEditServer(options: EditOptions): Promise<EditServer>
     const year = Number(data['年度']);
     const unit = String(data['单位编码'] ?? '');
     if (data['项目编码'] === undefined && data['网址标识'] === undefined && typeof data['项目名称'] === 'string') {
-      const layout = projectRulesOf(site).layout;
+      // Made as npm run new makes it, from the prefix of the file's own 表样.
+      const layout = projectLayout({ layout: typeof data['表样'] === 'string' ? data['表样'] : undefined }, layoutNamed(site.layout)!);
       data['网址标识'] = madeUrlKey(layout.urlPrefix, year, unit, data['项目名称']);
     }
     const key = String(data['项目编码'] ?? data['网址标识'] ?? 'new-project');
@@ -124,10 +145,16 @@ export async function startEditServer(options: EditOptions): Promise<EditServer>
     const dataFile = (params['dataFiles'] ?? [params['entry']])[0] as { path: string; raw: string } | undefined;
     if (!dataFile) throw new Refusal('没有收到要保存的内容');
     let { rel, kind } = contentPath(dataFile.path);
-    const form: KindForm = forms[kind];
     const absolute = join(root, rel);
     const original = existsSync(absolute) ? await readFile(absolute, 'utf8') : undefined;
     const submitted = readDecapEntry(dataFile.raw, kind === 'about');
+    // An existing file keeps the form of its own 表样 (what it names, not what the form sends).
+    let form: KindForm;
+    try {
+      form = formOf(kind, original === undefined ? submitted : parse(original));
+    } catch {
+      form = formOf(kind, submitted); // applyForm refuses a file that does not parse
+    }
     let created: Record<string, unknown> | undefined;
     const result = applyForm(form, original, submitted, (data) => {
       created = data;
@@ -226,7 +253,7 @@ export async function startEditServer(options: EditOptions): Promise<EditServer>
     if (url.pathname === '/') return send(res, 302, 'text/plain; charset=utf-8', '', { Location: '/admin/' });
     if (url.pathname === '/admin/' || url.pathname === '/admin/index.html') return send(res, 200, 'text/html; charset=utf-8', adminPage(site.title), { 'Content-Security-Policy': ADMIN_CSP });
     if (url.pathname === '/admin/config.yml') {
-      const config = cmsConfig(forms, contentPlaces(contentDir), { name: 'proxy', proxy_url: `${origin}/api/v1`, branch: 'main' }, contentRoot);
+      const config = cmsConfig(forms, contentPlaces(contentDir), { name: 'proxy', proxy_url: `${origin}/api/v1`, branch: 'main' }, { site: site.layout, filterSite: true }, contentRoot);
       return send(res, 200, 'text/yaml; charset=utf-8', stringify(config, { lineWidth: 0 }));
     }
     if (url.pathname === '/admin/admin.js') return send(res, 200, 'text/javascript; charset=utf-8', await readFile(ADMIN_SCRIPT));

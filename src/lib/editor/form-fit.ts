@@ -12,6 +12,7 @@ const EXPECTED: Record<FormField['widget'], string> = {
   text: '一段文字',
   select: '一个选项',
   markdown: '一段文字',
+  hidden: '一项文字',
   number: '一个数字',
   boolean: 'true 或 false',
   list: '一组条目（每条以“- ”开头）',
@@ -31,6 +32,7 @@ function fits(field: FormField, value: unknown): boolean {
     case 'text':
     case 'select':
     case 'markdown':
+    case 'hidden':
       return typeof value === 'string' || typeof value === 'number';
     case 'number':
       return typeof value === 'number';

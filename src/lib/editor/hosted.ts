@@ -56,7 +56,7 @@ export function hostedAdminFiles(site: SiteConfig, contentDir: string): AdminFil
   const editor = site.hostedEditor;
   if (!editor) return [];
   const page = adminPage(site.title).replace('<script src="admin.js"></script>\n', '').replace('<meta charset="utf-8">', `<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${HOSTED_CSP}">`);
-  const config = () => stringify(cmsConfig(kindForms(site.indicatorFramework), contentPlaces(contentDir), hostedBackend(editor), 'content'), { lineWidth: 0 });
+  const config = () => stringify(cmsConfig(kindForms(site.indicatorFramework), contentPlaces(contentDir), hostedBackend(editor), { site: site.layout, filterSite: false }, 'content'), { lineWidth: 0 });
   const bundle = readdirSync(DECAP_DIST).filter((f) => /^(\d+\.)?decap-cms\.js$|^decap-cms\.js\.LICENSE\.txt$|\.wasm$/.test(f)).sort();
   return [
     { name: 'index.html', body: () => page },
