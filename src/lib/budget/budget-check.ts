@@ -428,6 +428,21 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       need('其他相关情况说明', /机关运行经费预算为([\d.]+)万元/, (m) => same('机关运行经费预算', m[1]!, threeValue(running, 0)));
     }
   }
+  // 科目 codes and names: one code, one name in every 功能分类 table of the document (there is no
+  // authoritative code table offline; see README — so the document is checked against itself).
+  const named = new Map<string, { name: string; table: string }>();
+  for (const role of ['收入表', '支出表', '一般公共预算支出表', '政府性基金表', '国有资本经营表'] as const) {
+    const tb = roles[role];
+    if (!tb) continue;
+    const l = layout(tb);
+    tb.行.forEach((r, i) => {
+      const code = l.code(r);
+      if (!/^\d{3}(\d{2}){0,2}$/.test(code) || l.name(r) === '') return;
+      const seen = named.get(code);
+      if (!seen) named.set(code, { name: l.name(r), table: tb.名称 });
+      else if (seen.name !== l.name(r)) out.push(`${tb.名称}：科目 ${code} 名为“${l.name(r)}”，${seen.table} 名为“${seen.name}”`, at(tb, i, 0));
+    });
+  }
   return found;
 }
 
