@@ -88,7 +88,7 @@ export interface BudgetSet {
   tables: BudgetTableInSet[];
 }
 
-const SHANGHAI_CORPUS = 'tests/fixtures/budget/（上海市普陀区 2024–2026 年公开的 7 份部门预算、决算，表名和表头逐格照录）';
+const SHANGHAI_CORPUS = '上海市普陀区 2024–2026 年公开的部门预算、决算（tests/fixtures/budget/ 所录 7 份，表名和表头逐格照录）';
 
 /** The sets of tables, by name. Add a province's set only from its published documents or its rule. */
 export const BUDGET_SETS: BudgetSet[] = [

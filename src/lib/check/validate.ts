@@ -254,10 +254,9 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
 async function budgetFile(parsed: ParsedFile, kind: Extract<ContentFileKind, { kind: 'budget' }>, root: string, problems: ContentProblem[]): Promise<BudgetFile | undefined> {
   const raw = parsed.doc.toJS();
   const checked = budgetDocumentSchema.safeParse(raw);
-  if (!checked.success) {
-    problems.push(...schemaProblems(parsed, checked.error));
-    return undefined;
-  }
+  const own = fileProblems(parsed, raw, checked.success ? undefined : checked.error);
+  problems.push(...own);
+  if (!checked.success || own.length > 0) return undefined;
   const at = (path: readonly (string | number)[]) => locate(parsed, path);
   const data = checked.data;
   const name = basename(parsed.file);
