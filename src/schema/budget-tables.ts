@@ -105,7 +105,8 @@ export const BUDGET_SETS: BudgetSet[] = [
       { role: '财政拨款收支总表', title: '财政拨款收入支出决算总表', columns: ['收入', '支出', '项目', '决算数', '合计'], unit: '万元', required: true },
       { role: '一般公共预算支出表', title: '一般公共预算财政拨款支出决算表', columns: ['项目', '合计', '基本支出', '项目支出'], unit: '万元', required: true },
       { role: '基本支出表', title: '一般公共预算财政拨款基本支出决算表', columns: ['经济分类', '科目名称', '决算数'], unit: '万元', required: true },
-      { role: '三公经费表', title: '财政拨款“三公”经费支出决算表', columns: ['合计', '因公出国(境)费', '公务用车购置及运行费', '公务接待费'], unit: '万元', required: true },
+      // 2024 prints 公务用车购置及运行费, 2025 公务用车购置及运行维护费: only the labels both print.
+      { role: '三公经费表', title: '财政拨款“三公”经费支出决算表', columns: ['合计', '因公出国(境)费', '公务接待费', '预算数', '决算数'], unit: '万元', required: true },
       { role: '政府性基金表', title: '政府性基金预算财政拨款收入支出决算表', columns: ['项目', '年初结转和结余', '本年收入', '本年支出'], unit: '万元', required: true },
       { role: '国有资本经营表', title: '国有资本经营预算财政拨款收入支出决算表', columns: ['项目', '年初结转和结余', '本年收入', '本年支出'], unit: '万元', required: true },
     ],

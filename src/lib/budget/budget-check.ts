@@ -203,7 +203,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     const totalRow = rowOf(basic, 0, '合计');
     for (let c = 3; c <= 5; c++) {
       for (const parent of items.filter((x) => x.code.length === 3))
-        equal(w, `${parent.code} ${parent.name} 第 ${c + 1} 列 与其下各款之和`, num(basic, parent.i, c), sum(items.filter((x) => x.code.length === 5 && x.code.startsWith(parent.code)).map((x) => num(basic, x.i, c))));
+        equal(w, `${parent.code} ${parent.name} 第 ${c + 1} 列 与其下各款之和`, num(basic, parent.i, c), sum(items.filter((x) => x.code.length === 5 && x.code.startsWith(parent.code)).map((x) => num(basic, x.i, c))), at(basic, parent.i, c));
       equal(w, `合计 第 ${c + 1} 列 与各类之和`, num(basic, totalRow, c), sum(items.filter((x) => x.code.length === 3).map((x) => num(basic, x.i, c))));
     }
     for (const r of [...items.map((x) => x.i), totalRow]) equal(w, `${squash(basic.行[r]![0] ?? '')}${squash(basic.行[r]![1] ?? '')} 合计 与 人员经费+公用经费`, num(basic, r, 3), sum([num(basic, r, 4), num(basic, r, 5)]));
@@ -218,11 +218,11 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     const split = basic.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款');
     const halves = split ? [0, 4] : [0, 3];
     const items = basic.行
-      .flatMap((r) => halves.map((c) => (split ? { code: squash(`${r[c] ?? ''}${r[c + 1] ?? ''}`), name: squash(r[c + 2] ?? ''), value: cents(r[c + 3]) } : { code: squash(r[c] ?? ''), name: squash(r[c + 1] ?? ''), value: cents(r[c + 2]) })))
+      .flatMap((r, i) => halves.map((c) => (split ? { code: squash(`${r[c] ?? ''}${r[c + 1] ?? ''}`), name: squash(r[c + 2] ?? ''), value: cents(r[c + 3]), cell: at(basic, i, c + 3) } : { code: squash(r[c] ?? ''), name: squash(r[c + 1] ?? ''), value: cents(r[c + 2]), cell: at(basic, i, c + 2) })))
       .filter((x) => /^\d{3}(\d{2})?$/.test(x.code));
     const of = (code: string) => items.find((x) => x.code === code)?.value;
     for (const parent of items.filter((x) => x.code.length === 3))
-      equal(w, `${parent.code} ${parent.name} 与其下各款之和`, parent.value, sum(items.filter((x) => x.code.length === 5 && x.code.startsWith(parent.code)).map((x) => x.value)));
+      equal(w, `${parent.code} ${parent.name} 与其下各款之和`, parent.value, sum(items.filter((x) => x.code.length === 5 && x.code.startsWith(parent.code)).map((x) => x.value)), parent.cell);
     const summary = basic.行.find((r) => squash(r[0] ?? '') === '人员经费合计');
     const people = cents(summary?.[split ? 3 : 2]);
     const office = cents(summary?.[split ? 7 : 5]);
