@@ -72,6 +72,9 @@ export function readBudgetWorkbook(file: GridFile, options: { year?: number; 地
   const best = scored[0];
   if (!best || best.hits === 0) return undefined;
   const set = best.set;
+  const lines = tables.flatMap((t) => [...(t.table.前文 ?? []), t.table.名称, t.grid.name]);
+  const year = options.year ?? Number(lines.map((l) => /(\d{4})\s*年/.exec(l)?.[1]).find(Boolean));
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) return { error: '表名和表上方的文字里没有年度：请用 --year 写明，例如 --year 2026' };
   const recognised: { sheet: string; title: string; by: '表名' | '表头' }[] = [];
   const unknown: string[] = [];
   const out: BudgetTable[] = tables.map(({ grid, table }) => {
@@ -82,13 +85,10 @@ export function readBudgetWorkbook(file: GridFile, options: { year?: number; 地
       return table;
     }
     // A table recognised by its heading takes the set's title (the year from the document).
-    const title = titled ? (titleMatches(entry, table.名称) ? table.名称 : grid.name) : entry.title.replace('{年度}', String(options.year ?? ''));
+    const title = titled ? (titleMatches(entry, table.名称) ? table.名称 : grid.name) : entry.title.replace('{年度}', String(year));
     recognised.push({ sheet: grid.name, title, by: titled ? '表名' : '表头' });
     return { ...table, 名称: title };
   });
-  const lines = out.flatMap((t) => [...(t.前文 ?? []), t.名称]);
-  const year = options.year ?? Number(lines.map((l) => /(\d{4})\s*年/.exec(l)?.[1]).find(Boolean));
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) return { error: '表名和表上方的文字里没有年度：请用 --year 写明，例如 --year 2026' };
   // 编制部门：X or “X 2024 年度部门决算表” above a table names the unit.
   const unit = options.单位 ?? lines.map((l) => /编制部门[：:]\s*(\S+)/.exec(l)?.[1] ?? /^(?:第.部分\s*)?(\S.*?)\s*\d{4}\s*年度?\s*部门(?:预|决)算表$/.exec(l)?.[1]).find((x) => x && !x.startsWith('单位'));
   return {
