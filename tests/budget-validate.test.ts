@@ -41,6 +41,14 @@ describe('npm run validate：部门预算、部门决算', () => {
     const row = problems.find((p) => p.field.startsWith('表格['));
     if (row) expect(text[row.line - 1]).toMatch(/\d/);
     expect(problems.every((p) => /[\u4e00-\u9fff]/.test(p.message))).toBe(true);
+    // A difference in the 说明 points at the line that states the figure (the 说明 wraps lines as the PDF did).
+    const note = readFileSync(file.replace(/\.yaml$/, '.md'), 'utf8').split('\n');
+    const inNote = problems.filter((p) => p.file.endsWith('.md'));
+    expect(inNote.length).toBe(listed.filter((d) => d.startsWith('说明')).length);
+    for (const p of inNote) {
+      const figure = /\d+(\.\d+)?/.exec(p.message.slice(p.message.indexOf('：')))![0];
+      expect(`${note[p.line - 1]}${note[p.line] ?? ''}`.replace(/\s+/g, ''), p.message).toContain(figure);
+    }
   });
 
   it('记在“原表如此”下的差异放行；记录与差异对不上时报出', async () => {
@@ -82,6 +90,27 @@ describe('npm run validate：部门预算、部门决算', () => {
       if (readmeList(id).length) doc['原表如此'] = readmeList(id).map((差异) => ({ 差异, 原表如此: '原件如此' }));
     });
     expect((await validateContent(dir)).problems).toEqual([]);
+  });
+
+  it('同一单位相邻两年：预算说明所说的上年数与上年决算对照', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-budget-'));
+    dirs.push(dir);
+    cpSync('content/site.yaml', join(dir, 'site.yaml'));
+    const put = (id: string, name: string, note: (text: string) => string = (t) => t) => {
+      const doc = parse(readFileSync(join(BUDGET_DIR, `${id}.yaml`), 'utf8')) as Record<string, unknown>;
+      doc['原表如此'] = readmeList(id).map((差异) => ({ 差异, 原表如此: '原件如此' }));
+      const folder = join(dir, String(doc['年度']), 'unit1');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, `${name}.yaml`), stringify(doc, { lineWidth: 0 }));
+      writeFileSync(join(folder, `${name}.md`), note(readFileSync(join(BUDGET_DIR, `${id}.说明.md`), 'utf8')));
+    };
+    put('sh-putuo-wenlv-2025-final', 'final-accounts');
+    put('sh-putuo-wenlv-2026-budget', 'budget');
+    expect((await validateContent(dir)).problems).toEqual([]);
+    // The 2026 说明 saying the "三公" budget rose by 0.01 万元 contradicts the 2025 决算's 11.49.
+    put('sh-putuo-wenlv-2026-budget', 'budget', (t) => t.replace('预算数为11.49万元，与2025年预算持平', '预算数为11.49万元，比2025年预算增加0.01万元'));
+    const problems = (await validateContent(dir)).problems;
+    expect(problems.map((p) => [p.file.endsWith('2026/unit1/budget.md'), p.message.split('。')[0]])).toEqual([[true, '2026年预算说明推出的2025年“三公”预算 11.48 万元，2025年决算“三公”表预算数 11.49 万元']]);
   });
 
   it('种类与文件名不符时报出', async () => {

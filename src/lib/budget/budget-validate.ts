@@ -56,6 +56,33 @@ function setProblems(doc: BudgetDocument): { path: (string | number)[]; message:
   return out;
 }
 
+/**
+ * The line of the 说明 a difference is about: where the longest piece of the sentence it quotes or names
+ * (a 科目 name, “…万元”, the quoted sentence) is written, lines joined as the checker reads them
+ * (the 说明 breaks lines where the PDF did). Line 1 when no piece is found.
+ */
+export function noteLine(note: string, difference: string): number {
+  const lines = note.split('\n');
+  let flat = '';
+  const lineAt: number[] = [];
+  lines.forEach((line, n) => {
+    const squashed = line.replace(/\s+/g, '');
+    flat += squashed;
+    for (let k = 0; k < squashed.length; k++) lineAt.push(n + 1);
+  });
+  const said = difference.slice(difference.indexOf('：') + 1);
+  const pieces = said
+    .split(/[“”，、≠（）]|与|按|表上|说明/)
+    .map((x) => x.replace(/\s+/g, ''))
+    .filter((x) => x.length >= 4)
+    .sort((a, b) => b.length - a.length);
+  for (const piece of pieces) {
+    const at = flat.indexOf(piece);
+    if (at >= 0) return lineAt[at] ?? 1;
+  }
+  return 1;
+}
+
 /** `表格[2].后文`, as the validator names fields (1-based). */
 const fieldOf = (path: readonly (string | number)[]) => path.map((k, i) => (typeof k === 'number' ? `[${k + 1}]` : `${i > 0 ? '.' : ''}${k}`)).join('');
 
@@ -81,7 +108,7 @@ export function budgetProblems(files: BudgetFile[]): BudgetProblem[] {
       if (recorded.some((r) => r.差异 === d.text)) continue;
       const message = `${d.text}。核对原件：录入有误就改正；原件就是这样印的，就不要改数字，在“原表如此”下记录这一句（差异: 原样粘贴）并写明原因`;
       if (d.cell) place(['表格', d.cell.table, '行', d.cell.row, d.cell.col], fieldOf(['表格', d.cell.table, '行', d.cell.row, d.cell.col]), message);
-      else if (/^说明|^编制说明|^其他相关情况说明/.test(d.text)) out.push({ file: f.noteFile, line: 1, column: 1, field: '', message });
+      else if (/^(说明|编制说明|其他相关情况说明|\d{4}年预算说明)/.test(d.text)) out.push({ file: f.noteFile, line: noteLine(f.noteText, d.text), column: 1, field: '', message });
       else place(['表格'], '表格', message);
     }
     recorded.forEach((r, i) => {
