@@ -54,6 +54,20 @@ describe('部门预算/决算语料', () => {
       '支出决算表：2013901 行政运行 第 3 列 与其后各列之和，51.33 ≠ 51.32（差 0.01）',
     ]);
   });
+  it('金额单位按表上印的读：决算各表改以元印，说明里的万元数照样对得上', () => {
+    const id = 'sh-putuo-guihuaziyuan-2024-final';
+    const t = doc(id);
+    const text = readFileSync(join(BUDGET_DIR, `${id}.说明.md`), 'utf8');
+    const inYuan = structuredClone(t);
+    for (const table of inYuan.表格) {
+      table.前文 = (table.前文 ?? []).map((line) => line.replace('单位：万元', '单位：元'));
+      // Amounts print two decimals; codes and labels none.
+      table.行 = table.行.map((row) => row.map((cell) => (/^-?[\d,]+\.\d{2}$/.test(cell) ? (Number(cell.replace(/,/g, '')) * 10_000).toFixed(2) : cell)));
+    }
+    const aboutNote = (ds: string[]) => ds.filter((d) => d.startsWith('说明'));
+    expect(aboutNote(differences(inYuan, text)).length).toBeGreaterThan(3);
+    expect(aboutNote(differences(inYuan, text))).toEqual(aboutNote(differences(t, text)));
+  });
   it('同一单位相邻两年：预算说明所说的上年预算与上年决算相符', () => {
     const docs = ids.map((id) => ({ id, t: doc(id), text: readFileSync(join(BUDGET_DIR, `${id}.说明.md`), 'utf8') }));
     const unit = (t: BudgetDocument) => `${t.地区}/${(t.单位 ?? '').replace(/（.*$/, '')}`;

@@ -90,6 +90,9 @@ export interface BudgetSet {
 
 const SHANGHAI_CORPUS = '上海市普陀区 2024–2026 年公开的部门预算、决算（tests/fixtures/budget/ 所录 7 份，表名和表头逐格照录）';
 
+/** The line above a table that prints its money unit: `单位：万元`, `编制部门：… 单位：元`. */
+export const MONEY_UNIT_LINE = /单位\s*[：:]\s*(万元|元)\s*$/;
+
 /** The sets of tables, by name. Add a province's set only from its published documents or its rule. */
 export const BUDGET_SETS: BudgetSet[] = [
   {

@@ -4,7 +4,7 @@
 // set is described there. Each difference is a sentence in Chinese; where it is about one cell it says
 // which (table, row, column) so that the validator can point at that line of the YAML. A difference that
 // the file records under 原表如此 passes (see budgetProblems).
-import { BUDGET_TABLE_KINDS, budgetSetFor, titleMatches, type BudgetRole } from '../../schema/budget-tables.ts';
+import { BUDGET_TABLE_KINDS, budgetSetFor, MONEY_UNIT_LINE, titleMatches, type BudgetRole } from '../../schema/budget-tables.ts';
 import type { BudgetDocument, BudgetTable } from '../../schema/budget.ts';
 
 type Table = BudgetTable;
@@ -73,8 +73,15 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     return -1;
   };
   const numbered = /^[一二三四五六七八九十]+、/;
+  /** A table's money unit: as printed above it (“单位：元”), else as its set says, else 万元. */
+  const set = budgetSetFor(t);
+  const unitOf = (tb: Table): '元' | '万元' =>
+    ((tb.前文 ?? []).map((l) => MONEY_UNIT_LINE.exec(l)?.[1]).find(Boolean) as '元' | '万元' | undefined) ?? set?.tables.find((e) => titleMatches(e, tb.名称))?.unit ?? '万元';
+  /** A table amount (hundredths of its unit) in 万元: as a number, and in hundredths of 万元 as a 说明 prints it. */
+  const wanOf = (tb: Table, c: number | undefined) => (c ?? 0) / (unitOf(tb) === '元' ? 1_000_000 : 100);
+  const inWan = (tb: Table | undefined, c: number | undefined) => (c === undefined || !tb || unitOf(tb) === '万元' ? c : Math.round(c / 10_000));
   /** A 项 named in a 说明 (类, 款, 项 names): its amount in the 一般公共预算 table, else the 政府性基金 table (本年支出). */
-  const itemAmount = (kind: string, section: string, item: string): number | undefined => {
+  const itemAmount = (kind: string, section: string, item: string): { tb: Table; c: number | undefined } | undefined => {
     for (const tb of [general, fund]) {
       if (!tb) continue;
       const l = layout(tb);
@@ -83,7 +90,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       const sec = k && rows.find((x) => x.code.length === 5 && x.code.startsWith(k.code) && x.name === section);
       const it = sec && rows.find((x) => x.code.length === 7 && x.code.startsWith(sec.code) && x.name === item);
       const spendHeading = tb.行[0]!.findIndex((x) => squash(x) === '本年支出');
-      if (it) return cents(it.r[tb === fund && spendHeading >= 0 ? spendHeading : l.first]);
+      if (it) return { tb, c: cents(it.r[tb === fund && spendHeading >= 0 ? spendHeading : l.first]) };
     }
     return undefined;
   };
@@ -138,7 +145,6 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   };
   // The 决算 fund tables' columns are 结转 / 收入 / 支出 / 结转, which a row does not add up across.
   // Which tables add up across a row is the set's data: a kind's 行内合计, or a variant's rowSums (上海's 预算 fund tables).
-  const set = budgetSetFor(t);
   for (const role of ['收入表', '支出表', '一般公共预算支出表', '政府性基金表', '国有资本经营表'] as const) {
     const tb = roles[role];
     const entry = set?.tables.find((x) => x.role === role);
@@ -277,15 +283,15 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   if (final && total && spendTable) {
     const grand = total.行.findIndex((r) => squash(r[0] ?? '') === '总计');
     const m = said(/收入支出决算总体情况说明\S*?年度收入支出总计([\d.,]+)万元/);
-    if (m) equal('说明 一', `收入支出总计 ${m[1]} 万元 与 收入支出决算总表总计`, wan(m[1]!), num(total, grand, 1));
+    if (m) equal('说明 一', `收入支出总计 ${m[1]} 万元 与 收入支出决算总表总计`, wan(m[1]!), inWan(total, num(total, grand, 1)));
     else out.push('说明 一：没有找到“收入支出总计 … 万元”');
     const s = said(/本年支出合计([\d.,]+)万元，其中：基本支出([\d.,]+)万元，占([\d.]+)%；项目支出([\d.,]+)万元，占([\d.]+)%/);
     const st = spendTable.行.findIndex((r) => squash(r[0] ?? '') === '合计' || squash(r[3] ?? '') === '合计');
     const sf = layout(spendTable).first;
     if (s) {
-      equal('说明 三', `本年支出合计 ${s[1]} 万元 与 支出决算表合计`, wan(s[1]!), num(spendTable, st, sf));
-      equal('说明 三', `基本支出 ${s[2]} 万元 与 支出决算表合计的基本支出`, wan(s[2]!), num(spendTable, st, sf + 1));
-      equal('说明 三', `项目支出 ${s[4]} 万元 与 支出决算表合计的项目支出`, wan(s[4]!), num(spendTable, st, sf + 2));
+      equal('说明 三', `本年支出合计 ${s[1]} 万元 与 支出决算表合计`, wan(s[1]!), inWan(spendTable, num(spendTable, st, sf)));
+      equal('说明 三', `基本支出 ${s[2]} 万元 与 支出决算表合计的基本支出`, wan(s[2]!), inWan(spendTable, num(spendTable, st, sf + 1)));
+      equal('说明 三', `项目支出 ${s[4]} 万元 与 支出决算表合计的项目支出`, wan(s[4]!), inWan(spendTable, num(spendTable, st, sf + 2)));
       const whole = wan(s[1]!);
       if (pctDiffers(s[3]!, share(wan(s[2]!), whole))) out.push(`说明 三：基本支出占 ${s[3]}%，按所列金额为 ${share(wan(s[2]!), whole)}%`);
       if (pctDiffers(s[5]!, share(wan(s[4]!), whole))) out.push(`说明 三：项目支出占 ${s[5]}%，按所列金额为 ${share(wan(s[4]!), whole)}%`);
@@ -296,8 +302,8 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     const inf = layout(incomeTable).first;
     const m = said(/本年收入合计([\d.,]+)万元，其中：财政拨款收入([\d.,]+)万元，占([\d.]+)%/);
     if (m) {
-      equal('说明 二', `本年收入合计 ${m[1]} 万元 与 收入决算表合计`, wan(m[1]!), num(incomeTable, it, inf));
-      equal('说明 二', `财政拨款收入 ${m[2]} 万元 与 收入决算表合计的财政拨款收入`, wan(m[2]!), num(incomeTable, it, inf + 1));
+      equal('说明 二', `本年收入合计 ${m[1]} 万元 与 收入决算表合计`, wan(m[1]!), inWan(incomeTable, num(incomeTable, it, inf)));
+      equal('说明 二', `财政拨款收入 ${m[2]} 万元 与 收入决算表合计的财政拨款收入`, wan(m[2]!), inWan(incomeTable, num(incomeTable, it, inf + 1)));
       if (pctDiffers(m[3]!, share(wan(m[2]!), wan(m[1]!)))) out.push(`说明 二：财政拨款收入占 ${m[3]}%，按所列金额为 ${share(wan(m[2]!), wan(m[1]!))}%`);
     } else out.push('说明 二：没有找到“本年收入合计 … 其中：财政拨款收入 …”');
   }
@@ -306,15 +312,15 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     const values = threeTotals;
     const m = said(/“三公”经费财政拨款支出年初预算为([\d.,]+)万元，支出决算为([\d.,]+)万元/);
     if (m) {
-      equal('说明 七', `“三公”经费年初预算 ${m[1]} 万元 与 “三公”表合计预算数`, wan(m[1]!), values[0]);
-      equal('说明 七', `“三公”经费支出决算 ${m[2]} 万元 与 “三公”表合计决算数`, wan(m[2]!), values[1]);
+      equal('说明 七', `“三公”经费年初预算 ${m[1]} 万元 与 “三公”表合计预算数`, wan(m[1]!), inWan(three, values[0]));
+      equal('说明 七', `“三公”经费支出决算 ${m[2]} 万元 与 “三公”表合计决算数`, wan(m[2]!), inWan(three, values[1]));
     } else out.push('说明 七：“三公”表有数，却没有找到“三公”经费年初预算和支出决算');
   }
   if (final && grant) {
     const grand = grant.行.findIndex((r) => squash(r[0] ?? '') === '总计');
     const m = said(/年度财政拨款收入支出总计([\d.,]+)万元/);
     if (!m) out.push('说明 四：没有找到“财政拨款收入支出总计 … 万元”');
-    else equal('说明 四', `财政拨款收入支出总计 ${m[1]} 万元 与 财政拨款收入支出决算总表总计`, wan(m[1]!), num(grant, grand, 1));
+    else equal('说明 四', `财政拨款收入支出总计 ${m[1]} 万元 与 财政拨款收入支出决算总表总计`, wan(m[1]!), inWan(grant, num(grant, grand, 1)));
   }
   if (final && general) {
     const gl = layout(general);
@@ -323,8 +329,8 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     if (!/（类）/.test(structure)) out.push('说明 五（二）：没有找到按类列出的金额');
     for (const m of structure.matchAll(/([^；：;:，。]+?)（类）([\d.,]+)万元，占([\d.]+)%?/g)) {
       const g = general.行.findIndex((x) => /^\d{3}$/.test(gl.code(x)) && gl.name(x) === m[1]);
-      equal('说明 五（二）', `${m[1]}（类）${m[2]} 万元 与 一般公共预算表`, wan(m[2]!), g < 0 ? undefined : num(general, g, gl.first));
-      const computed = share(wan(m[2]!), num(general, gTotal, gl.first)!);
+      equal('说明 五（二）', `${m[1]}（类）${m[2]} 万元 与 一般公共预算表`, wan(m[2]!), g < 0 ? undefined : inWan(general, num(general, g, gl.first)));
+      const computed = share(wan(m[2]!), inWan(general, num(general, gTotal, gl.first))!);
       if (pctDiffers(m[3]!, computed)) out.push(`说明 五（二）：${m[1]}（类）占 ${m[3]}%，按表为 ${computed}%`);
     }
     // Each 年初预算/全年预算 → 支出决算 → 完成 …% sentence: the rate must follow from the two amounts.
@@ -340,7 +346,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       const [, kind, section, item, amount] = m;
       const found = itemAmount(kind!, section!, item!);
       if (found === undefined) out.push(`说明：没有找到 ${kind}（类）${section}（款）${item}（项）`);
-      else equal('说明', `${kind}（类）${section}（款）${item}（项）${amount} 万元 与表`, wan(amount!), found);
+      else equal('说明', `${kind}（类）${section}（款）${item}（项）${amount} 万元 与表`, wan(amount!), inWan(found.tb, found.c));
     }
     const signed = (m: RegExpExecArray | null) => (m ? (m[1] === '减少' ? -1 : 1) * wan(m[2]!) : 0);
     const whole = said(/“三公”经费财政拨款支出决算数比\d{4}年度(减少|增加)([\d.,]+)万元/);
@@ -355,22 +361,21 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     if (!m) out.push('说明 六：没有找到“基本支出 … 其中：人员经费 … 公用经费 …”');
     if (m) {
       const split = basic.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款');
-      equal('说明 六', `人员经费 ${m[2]} 万元 与 基本支出表人员经费合计`, wan(m[2]!), cents(summary?.[split ? 3 : 2]));
-      equal('说明 六', `公用经费 ${m[3]} 万元 与 基本支出表公用经费合计`, wan(m[3]!), cents(summary?.[split ? 7 : 5]));
+      equal('说明 六', `人员经费 ${m[2]} 万元 与 基本支出表人员经费合计`, wan(m[2]!), inWan(basic, cents(summary?.[split ? 3 : 2])));
+      equal('说明 六', `公用经费 ${m[3]} 万元 与 基本支出表公用经费合计`, wan(m[3]!), inWan(basic, cents(summary?.[split ? 7 : 5])));
       equal('说明 六', `基本支出 ${m[1]} 万元 与 人员经费+公用经费`, wan(m[1]!), wan(m[2]!) + wan(m[3]!));
-      if (general) equal('说明 六', `一般公共预算财政拨款基本支出 ${m[1]} 万元 与 一般公共预算表的基本支出合计`, wan(m[1]!), num(general, general.行.findIndex((r) => squash(r[0] ?? '') === '合计'), layout(general).first + 1));
+      if (general) equal('说明 六', `一般公共预算财政拨款基本支出 ${m[1]} 万元 与 一般公共预算表的基本支出合计`, wan(m[1]!), inWan(general, num(general, general.行.findIndex((r) => squash(r[0] ?? '') === '合计'), layout(general).first + 1)));
     }
   }
 
   // A 部门预算's 说明 (上海: “部门预算编制说明” and “其他相关情况说明”) states 万元 figures rounded from the tables' 元.
   if (!final) {
-    const tenK = (c: number | undefined) => (c ?? 0) / 1_000_000; // 分 → 万元
-    /** A printed 万元 figure against a table amount in 元 (分 here), at the precision the 说明 prints. */
-    const agrees = (where: string, what: string, printed: string, tableCents: number | undefined) => {
+    /** A printed 万元 figure against a table amount in the table's unit, at the precision the 说明 prints. */
+    const agrees = (where: string, what: string, printed: string, tb: Table, tableCents: number | undefined) => {
       const shown = printed.replace(/[,，]/g, '');
       const places = shown.split('.')[1]?.length ?? 0;
-      const expected = tenK(tableCents).toFixed(places);
-      if (Number(shown).toFixed(places) !== expected) out.push(`${where}：${what} ${printed} 万元，表上为 ${tenK(tableCents).toFixed(2)} 万元（按所印位数应为 ${expected}）`);
+      const expected = wanOf(tb, tableCents).toFixed(places);
+      if (Number(shown).toFixed(places) !== expected) out.push(`${where}：${what} ${printed} 万元，表上为 ${wanOf(tb, tableCents).toFixed(2)} 万元（按所印位数应为 ${expected}）`);
     };
     const need = (where: string, re: RegExp, then: (m: RegExpExecArray) => void) => {
       const m = said(re);
@@ -379,16 +384,16 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     };
     if (total) {
       need('编制说明', /收入预算([\d,.]+)万元，其中：财政拨款收入([\d,.]+)万元/, (m) => {
-        agrees('编制说明', '收入预算', m[1]!, num(total, rowOf(total, 0, '收入总计'), 1));
-        agrees('编制说明', '财政拨款收入', m[2]!, num(total, rowOf(total, 0, '一、财政拨款收入'), 1));
+        agrees('编制说明', '收入预算', m[1]!, total, num(total, rowOf(total, 0, '收入总计'), 1));
+        agrees('编制说明', '财政拨款收入', m[2]!, total, num(total, rowOf(total, 0, '一、财政拨款收入'), 1));
       });
-      need('编制说明', /支出预算([\d,.]+)万元，其中：财政拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '支出预算', m[1]!, num(total, rowOf(total, 2, '支出总计'), 3)));
+      need('编制说明', /支出预算([\d,.]+)万元，其中：财政拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '支出预算', m[1]!, total, num(total, rowOf(total, 2, '支出总计'), 3)));
     }
     if (grant) {
       const spend = rowOf(grant, 2, '支出总计');
-      need('编制说明', /一般公共预算拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '一般公共预算拨款支出预算', m[1]!, num(grant, spend, 4)));
-      need('编制说明', /政府性基金拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '政府性基金拨款支出预算', m[1]!, num(grant, spend, 5)));
-      need('编制说明', /国有资本经营预算拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '国有资本经营预算拨款支出预算', m[1]!, num(grant, spend, 6)));
+      need('编制说明', /一般公共预算拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '一般公共预算拨款支出预算', m[1]!, grant, num(grant, spend, 4)));
+      need('编制说明', /政府性基金拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '政府性基金拨款支出预算', m[1]!, grant, num(grant, spend, 5)));
+      need('编制说明', /国有资本经营预算拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '国有资本经营预算拨款支出预算', m[1]!, grant, num(grant, spend, 6)));
     }
     // The stated change of 财政拨款支出 against last year = the changes stated for its three parts.
     const change = (label: string) => {
@@ -405,16 +410,16 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       const [, kind, section, item, amount] = m;
       const found = itemAmount(kind!, section!, item!);
       if (found === undefined) out.push(`编制说明：没有找到 ${kind}（类）${section}（款）${item}（项）`);
-      else agrees('编制说明', `${kind}（类）${section}（款）${item}（项）`, amount!, found);
+      else agrees('编制说明', `${kind}（类）${section}（款）${item}（项）`, amount!, found.tb, found.c);
       listedSum += Math.round(Number(amount!.replace(/[,，]/g, '')) * 100);
     }
     if (grant) {
-      const grantTotal = tenK(num(grant, rowOf(grant, 2, '支出总计'), 3));
+      const grantTotal = wanOf(grant, num(grant, rowOf(grant, 2, '支出总计'), 3));
       if (listedSum / 100 !== Number(grantTotal.toFixed(2))) out.push(`编制说明：所列各项之和 ${(listedSum / 100).toFixed(2)} 万元，财政拨款支出预算 ${grantTotal.toFixed(2)} 万元`);
     }
     if (three) {
       const v = (name: keyof typeof threeCols) => threeValue(threeCols[name], 0);
-      const wan2 = (c: number | undefined) => ((c ?? 0) / 100).toFixed(2); // this table is in 万元
+      const wan2 = (c: number | undefined) => wanOf(three, c).toFixed(2);
       const same = (what: string, printed: string, c: number | undefined) => {
         if (Number(printed).toFixed(2) !== wan2(c)) out.push(`其他相关情况说明：${what} ${printed} 万元，“三公”表为 ${wan2(c)} 万元`);
       };

@@ -3,14 +3,12 @@
 // under it (注：…) 后文, everything between is the table, every cell kept as its text with its merges.
 // Each sheet is recognised by its title, else by its heading labels, against every set of
 // src/schema/budget-tables.ts; the set most sheets belong to is the document's.
-import { BUDGET_SETS, titleMatches, type BudgetSet, type BudgetTableInSet } from '../../schema/budget-tables.ts';
+import { BUDGET_SETS, MONEY_UNIT_LINE, titleMatches, type BudgetSet, type BudgetTableInSet } from '../../schema/budget-tables.ts';
 import type { BudgetDocument, BudgetTable } from '../../schema/budget.ts';
 import { normalLabel } from '../../schema/table-layouts.ts';
 import { columnLetters, type Grid, type GridFile } from '../office/grid.ts';
 import { placeholder } from '../site/placeholders.ts';
 
-/** A line above a table that ends its 前文: where the money unit is printed. */
-const UNIT_LINE = /单位\s*[：:]\s*(万元|元)\s*$/;
 /** A line under a table: a note, not a row (a row has more than one cell or is a label of the table). */
 const NOTE_LINE = /^(注|说明|备注|填表说明)\s*[：:\d一]|^(无|本(单位|部门|年度))/;
 
@@ -20,7 +18,7 @@ const filled = (cells: string[]) => cells.filter((x) => x.trim() !== '');
 /** One sheet as a table as printed: 前文 up to the unit line, 后文 the note lines under it, merges as A1 ranges. */
 export function tableOfGrid(grid: Grid): BudgetTable {
   const height = grid.rows.length;
-  const unitRow = grid.rows.slice(0, 6).findIndex((_, r) => filled(textOf(grid, r)).length === 1 && UNIT_LINE.test(filled(textOf(grid, r))[0]!));
+  const unitRow = grid.rows.slice(0, 6).findIndex((_, r) => filled(textOf(grid, r)).length === 1 && MONEY_UNIT_LINE.test(filled(textOf(grid, r))[0]!));
   const top = unitRow + 1; // 0 when no unit line: the table starts at once (a form with its title inside)
   let bottom = height;
   while (bottom > top) {
@@ -39,7 +37,7 @@ export function tableOfGrid(grid: Grid): BudgetTable {
     });
   const before = Array.from({ length: top }, (_, r) => filled(textOf(grid, r)).join(' '));
   const after = Array.from({ length: height - bottom }, (_, i) => filled(textOf(grid, bottom + i)).join(' '));
-  const title = before.find((line) => !UNIT_LINE.test(line) && !/部门(预|决)算表$|^第.部分/.test(line.replace(/\s+/g, ''))) ?? rows[0]?.find((x) => x.trim() !== '') ?? grid.name;
+  const title = before.find((line) => !MONEY_UNIT_LINE.test(line) && !/部门(预|决)算表$|^第.部分/.test(line.replace(/\s+/g, ''))) ?? rows[0]?.find((x) => x.trim() !== '') ?? grid.name;
   return { 名称: title.trim(), ...(before.length ? { 前文: before } : {}), 行: rows, ...(merges.length ? { 合并: merges } : {}), ...(after.length ? { 后文: after } : {}) };
 }
 
