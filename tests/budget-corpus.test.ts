@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { budgetDifferences, lastYearDifferences as lastYear } from '../src/lib/budget/budget-check.ts';
 import { budgetDocumentSchema, type BudgetDocument } from '../src/schema/budget.ts';
+import { BUDGET_TABLE_KINDS } from '../src/schema/budget-tables.ts';
 import { BUDGET_DIR, filesOf, readTranscription, transcriptionIds } from './fixtures/published/transcription.ts';
 
 /** A corpus document read through the content schema (it must be valid content), and its 说明. */
@@ -53,6 +54,22 @@ describe('部门预算/决算语料', () => {
       '支出决算表：20139 社会工作事务 第 3 列 与其下各项之和，264.87 ≠ 264.88（差 -0.01）',
       '支出决算表：2013901 行政运行 第 3 列 与其后各列之和，51.33 ≠ 51.32（差 0.01）',
     ]);
+  });
+  it('每种表断言哪些恒等式是数据：从收入表的描述里去掉“款项层级”，收入决算表的层级差异就不再报', () => {
+    const id = 'sh-putuo-caizheng-2024-final';
+    const text = readFileSync(join(BUDGET_DIR, `${id}.说明.md`), 'utf8');
+    const kind = BUDGET_TABLE_KINDS.收入表;
+    const before = differences(doc(id), text);
+    const saved = kind.identities;
+    kind.identities = saved.filter((x) => x !== '款项层级');
+    try {
+      expect(before.filter((d) => !differences(doc(id), text).includes(d))).toEqual([
+        '收入决算表：合计 第 5 列 与各类之和，2946.25 ≠ 2946.26（差 -0.01）',
+        '收入决算表：合计 第 6 列 与各类之和，2940.05 ≠ 2940.06（差 -0.01）',
+      ]);
+    } finally {
+      kind.identities = saved;
+    }
   });
   it('金额单位按表上印的读：决算各表改以元印，说明里的万元数照样对得上', () => {
     const id = 'sh-putuo-guihuaziyuan-2024-final';

@@ -36,6 +36,8 @@ export const BUDGET_IDENTITIES = {
   拨款三列: '财政拨款收支总表每行：合计 = 一般公共预算 + 政府性基金 + 国有资本经营；其一般公共预算列 = 一般公共预算支出表，政府性基金列 = 基金表',
   基本支出构成: '基本支出表：类 = 其下各款之和；人员经费 = 301 + 303，公用经费 = 302 + 310（或逐行 合计 = 人员经费 + 公用经费）；合计 = 一般公共预算支出表的基本支出',
   三公构成: '“三公”经费 合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费；公务用车 = 购置费 + 运行费（预算数、决算数各一次）',
+  科目一致: '同一个功能分类编码在各表中名称相同',
+  // Not a table's: the document's 说明 against all its tables (always checked).
   说明对表: '情况说明所写的金额、占比、完成率和增减与表相符（按所印位数比较）',
 } as const;
 export type BudgetIdentity = keyof typeof BUDGET_IDENTITIES;
@@ -51,15 +53,15 @@ export interface BudgetTableKind {
 
 export const BUDGET_TABLE_KINDS: Record<BudgetRole, BudgetTableKind> = {
   收支总表: { role: '收支总表', rows: '收支对照', identities: ['总表平衡', '总表对支出表'] },
-  收入表: { role: '收入表', rows: '功能分类', identities: ['款项层级', '行内合计'] },
-  支出表: { role: '支出表', rows: '功能分类', identities: ['款项层级', '行内合计'] },
+  收入表: { role: '收入表', rows: '功能分类', identities: ['款项层级', '行内合计', '科目一致'] },
+  支出表: { role: '支出表', rows: '功能分类', identities: ['款项层级', '行内合计', '科目一致'] },
   财政拨款收支总表: { role: '财政拨款收支总表', rows: '收支对照', identities: ['总表平衡', '拨款三列'] },
-  一般公共预算支出表: { role: '一般公共预算支出表', rows: '功能分类', identities: ['款项层级', '行内合计'] },
+  一般公共预算支出表: { role: '一般公共预算支出表', rows: '功能分类', identities: ['款项层级', '行内合计', '科目一致'] },
   基本支出表: { role: '基本支出表', rows: '经济分类', identities: ['基本支出构成'] },
   三公经费表: { role: '三公经费表', rows: '三公', identities: ['三公构成'] },
   // A 决算 fund table's columns are 年初结转 / 收入 / 支出 / 年末结转: a row does not add up across (no 行内合计).
-  政府性基金表: { role: '政府性基金表', rows: '功能分类', identities: ['款项层级'], fund: '政府性基金' },
-  国有资本经营表: { role: '国有资本经营表', rows: '功能分类', identities: ['款项层级'], fund: '国有资本经营' },
+  政府性基金表: { role: '政府性基金表', rows: '功能分类', identities: ['款项层级', '科目一致'], fund: '政府性基金' },
+  国有资本经营表: { role: '国有资本经营表', rows: '功能分类', identities: ['款项层级', '科目一致'], fund: '国有资本经营' },
   项目绩效目标表: { role: '项目绩效目标表', rows: '其他', identities: [] },
 };
 

@@ -4,7 +4,7 @@
 // set is described there. Each difference is a sentence in Chinese; where it is about one cell it says
 // which (table, row, column) so that the validator can point at that line of the YAML. A difference that
 // the file records under 原表如此 passes (see budgetProblems).
-import { BUDGET_TABLE_KINDS, budgetSetFor, MONEY_UNIT_LINE, titleMatches, type BudgetRole } from '../../schema/budget-tables.ts';
+import { BUDGET_TABLE_KINDS, budgetSetFor, MONEY_UNIT_LINE, titleMatches, type BudgetIdentity, type BudgetRole } from '../../schema/budget-tables.ts';
 import type { BudgetDocument, BudgetTable } from '../../schema/budget.ts';
 
 type Table = BudgetTable;
@@ -36,7 +36,11 @@ export function tablesByRole(t: Pick<BudgetDocument, '地区' | '种类' | '表�
   return out;
 }
 
-/** The differences one document has, as sentences (the README lists the same sentences). */
+/**
+ * The differences one document has, as sentences: the identities each of its tables' kinds asserts
+ * (BUDGET_TABLE_KINDS), computed to the fen in the table's unit, then its 说明's figures against the
+ * tables (万元 at the precision printed). tests/fixtures/budget/README.md lists the same sentences.
+ */
 export function budgetDifferences(t: BudgetDocument, text: string): BudgetDifference[] {
   const found: BudgetDifference[] = [];
   // Sentences pushed without a cell; `equal` adds the cell it compared when it knows it.
@@ -53,6 +57,8 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   const basic = roles.基本支出表;
   const three = roles.三公经费表;
   const final = t.种类 === '部门决算';
+  /** Whether a table kind asserts an identity (src/schema/budget-tables.ts): only those are computed. */
+  const asserts = (role: BudgetRole, identity: BudgetIdentity) => BUDGET_TABLE_KINDS[role].identities.includes(identity);
   const num = (tb: Table, r: number, c: number) => cents(tb.行[r]?.[c]);
   const equal = (where: string, what: string, left: number | undefined, right: number | undefined, cell?: BudgetDifference['cell']) => {
     if (left === undefined || right === undefined) out.push(`${where}：${what} 不是数`, cell);
@@ -96,7 +102,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   };
 
   // 收入支出决算总表 and 财政拨款收入支出决算总表: numbered lines add up to 本年 totals; 总计 = 本年 + 结转; both sides equal.
-  if (total) {
+  if (total && asserts('收支总表', '总表平衡')) {
     const w = total.名称;
     // A 预算 总表 has no 结转 lines: its 收入总计/支出总计 are the year's totals.
     const income = rowOf(total, 0, '本年收入合计', '收入总计');
@@ -148,12 +154,12 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   for (const role of ['收入表', '支出表', '一般公共预算支出表', '政府性基金表', '国有资本经营表'] as const) {
     const tb = roles[role];
     const entry = set?.tables.find((x) => x.role === role);
-    if (tb) hierarchy(tb, BUDGET_TABLE_KINDS[role].identities.includes('行内合计') || entry?.rowSums === true);
+    if (tb && asserts(role, '款项层级')) hierarchy(tb, asserts(role, '行内合计') || entry?.rowSums === true);
   }
 
   // 收入支出决算总表's 支出 lines against the 支出决算表's 类 rows, by name.
   const spending = spendTable;
-  if (total && spending) {
+  if (total && spending && asserts('收支总表', '总表对支出表')) {
     const l = layout(spending);
     for (const r of total.行.filter((x) => numbered.test(x[2] ?? '') && cents(x[3]) !== 0)) {
       const name = squash(r[2]!).replace(numbered, '');
@@ -164,21 +170,22 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
 
   if (grant) {
     const w = grant.名称;
+    const [balance, threeColumns] = [asserts('财政拨款收支总表', '总表平衡'), asserts('财政拨款收支总表', '拨款三列')];
     const income = rowOf(grant, 0, '本年收入合计', '收入总计');
     const spend = rowOf(grant, 2, '本年支出合计', '支出总计');
     const grand = rowOf(grant, 0, '总计', '收入总计');
-    equal(w, '本年收入合计 与各项收入之和', num(grant, income, 1), sum(grant.行.slice(0, income).filter((r) => numbered.test(r[0] ?? '')).map((r) => cents(r[1]))));
-    for (let c = 3; c <= 6; c++)
+    if (balance) equal(w, '本年收入合计 与各项收入之和', num(grant, income, 1), sum(grant.行.slice(0, income).filter((r) => numbered.test(r[0] ?? '')).map((r) => cents(r[1]))));
+    for (let c = 3; c <= 6 && balance; c++)
       equal(w, `本年支出合计 第 ${c + 1} 列 与各项支出之和`, num(grant, spend, c), sum(grant.行.slice(0, spend).filter((r) => numbered.test(r[2] ?? '')).map((r) => cents(r[c]))));
     grant.行.forEach((r, i) => {
-      if ((numbered.test(r[2] ?? '') || i === spend || i === grand) && r[3] !== undefined)
+      if (threeColumns && (numbered.test(r[2] ?? '') || i === spend || i === grand) && r[3] !== undefined)
         equal(w, `${squash(r[2] || r[0] || '')} 合计 与 一般公共预算+政府性基金+国有资本经营`, cents(r[3]), sum([cents(r[4]), cents(r[5]), cents(r[6])]));
     });
-    equal(w, '收入总计 与 本年收入合计+年初财政拨款结转和结余', num(grant, grand, 1), sum([num(grant, income, 1), num(grant, rowOf(grant, 0, '年初财政拨款结转和结余'), 1)]));
-    equal(w, '支出总计 与 本年支出合计+年末财政拨款结转和结余', num(grant, grand, 3), sum([num(grant, spend, 3), num(grant, rowOf(grant, 2, '年末财政拨款结转和结余'), 3)]));
-    equal(w, '收入总计 与 支出总计', num(grant, grand, 1), num(grant, grand, 3));
+    if (balance) equal(w, '收入总计 与 本年收入合计+年初财政拨款结转和结余', num(grant, grand, 1), sum([num(grant, income, 1), num(grant, rowOf(grant, 0, '年初财政拨款结转和结余'), 1)]));
+    if (balance) equal(w, '支出总计 与 本年支出合计+年末财政拨款结转和结余', num(grant, grand, 3), sum([num(grant, spend, 3), num(grant, rowOf(grant, 2, '年末财政拨款结转和结余'), 3)]));
+    if (balance) equal(w, '收入总计 与 支出总计', num(grant, grand, 1), num(grant, grand, 3));
     // Its 一般公共预算 column against the 一般公共预算 table: the total and each 类 by name.
-    if (general) {
+    if (general && threeColumns) {
       const g = layout(general);
       const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
       equal(`${w}／${general.名称}`, '一般公共预算财政拨款 本年支出合计 与 一般公共预算表合计', num(grant, spend, 4), num(general, gTotal, g.first));
@@ -188,7 +195,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
         equal(`${w}／${general.名称}`, `${name} 的一般公共预算财政拨款`, cents(r[4]), row < 0 ? 0 : num(general, row, g.first));
       }
     }
-    if (fund) {
+    if (fund && threeColumns) {
       // An empty fund table prints no amount at all (its 合计 row holds only column headings): it says 0.
       // The fund table's 本年支出 合计 column: under the heading 本年支出, its first sub-column (合计 or 小计).
       const f = layout(fund);
@@ -203,7 +210,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   // 基本支出表 (two halves side by side): 类 = Σ款; 人员经费 = 301+303, 公用经费 = 302+310; and against the 一般公共预算表.
   // The 预算 基本支出表 is one list with 合计 | 人员经费 | 公用经费 columns and a 合计 row.
   const basicColumns = basic?.行.some((r) => r.some((x) => squash(x) === '人员经费'));
-  if (basic && basicColumns) {
+  if (basic && basicColumns && asserts('基本支出表', '基本支出构成')) {
     const w = basic.名称;
     const items = basic.行.map((r, i) => ({ code: squash(`${r[0] ?? ''}${r[1] ?? ''}`), name: squash(r[2] ?? ''), i })).filter((x) => /^\d{3}(\d{2})?$/.test(x.code));
     const totalRow = rowOf(basic, 0, '合计');
@@ -218,7 +225,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       equal(`${w}／${general.名称}`, '合计 与 一般公共预算表的基本支出合计', num(basic, totalRow, 3), num(general, gTotal, layout(general).first + 1));
     }
   }
-  if (basic && !basicColumns) {
+  if (basic && !basicColumns && asserts('基本支出表', '基本支出构成')) {
     const w = basic.名称;
     // Each half is code | name | amount, or 类 | 款 | name | amount when the code is split.
     const split = basic.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款');
@@ -262,7 +269,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     host: threeHead((s) => s === '公务接待费'),
   };
   const threeValue = (col: number, k: number) => (three && col >= 0 && threeRow >= 0 ? cents(three.行[threeRow]![col + k]) : undefined);
-  if (three) {
+  if (three && asserts('三公经费表', '三公构成')) {
     for (const [k, label] of (paired ? [[0, '预算数'], [1, '决算数']] : [[0, '预算数']]) as [number, string][]) {
       const v = (name: keyof typeof threeCols) => threeValue(threeCols[name], k);
       equal(three.名称, `${label} 合计 与 出国+公务用车+接待`, v('total'), sum([v('abroad'), v('car'), v('host')]));
@@ -438,7 +445,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   const named = new Map<string, { name: string; table: string }>();
   for (const role of ['收入表', '支出表', '一般公共预算支出表', '政府性基金表', '国有资本经营表'] as const) {
     const tb = roles[role];
-    if (!tb) continue;
+    if (!tb || !asserts(role, '科目一致')) continue;
     const l = layout(tb);
     tb.行.forEach((r, i) => {
       const code = l.code(r);
