@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { validateContent } from '../src/lib/check/validate.ts';
 import { BUDGET_DIR, transcriptionIds } from './fixtures/published/transcription.ts';
+import { runCli } from './helpers.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -111,6 +112,23 @@ describe('npm run validate：部门预算、部门决算', () => {
     put('sh-putuo-wenlv-2026-budget', 'budget', (t) => t.replace('预算数为11.49万元，与2025年预算持平', '预算数为11.49万元，比2025年预算增加0.01万元'));
     const problems = (await validateContent(dir)).problems;
     expect(problems.map((p) => [p.file.endsWith('2026/unit1/budget.md'), p.message.split('。')[0]])).toEqual([[true, '2026年预算说明推出的2025年“三公”预算 11.48 万元，2025年决算“三公”表预算数 11.49 万元']]);
+  });
+
+  it('npm run new 按本省表套新建空的部门预算：每张表一个待填处，填完之前检查不通过；不知道表套时说明可用的', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-budget-'));
+    dirs.push(dir);
+    cpSync('content/site.yaml', join(dir, 'site.yaml'));
+    const run = runCli('new', ['budget', '--content', dir, '--year', '2026', '--unit', '483001', '--region', '上海市普陀区']);
+    expect(run.status, run.stderr).toBe(0);
+    const written = parse(readFileSync(join(dir, '2026/483001/budget.yaml'), 'utf8')) as { 表套: string; 表格: { 名称: string }[] };
+    expect(written.表套).toBe('上海市部门预算');
+    expect(written.表格.map((t) => t.名称)).toContain('2026年部门“三公”经费和机关运行经费预算表');
+    const problems = (await validateContent(dir)).problems;
+    expect(problems.filter((p) => p.message.startsWith('尚未填写')).map((p) => p.field)).toContain('表格[1].行[1][1]');
+    expect(problems.filter((p) => p.message.startsWith('尚未填写')).length).toBe(12); // 单位, 10 tables, the optional table's note
+    const unknown = runCli('new', ['final-accounts', '--content', dir, '--year', '2026', '--unit', '483001', '--region', '河北省玉田县']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('上海市部门决算');
   });
 
   it('种类与文件名不符时报出', async () => {
