@@ -53,7 +53,6 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   const grant = roles.财政拨款收支总表;
   const general = roles.一般公共预算支出表;
   const fund = roles.政府性基金表;
-  const capital = roles.国有资本经营表;
   const basic = roles.基本支出表;
   const three = roles.三公经费表;
   const final = t.种类 === '部门决算';
