@@ -3,7 +3,8 @@
 // above and under each table and the merges; a sheet without its title is recognised by its heading;
 // a 绩效 table's workbook is not taken for a budget; the command writes files that validate finds the
 // corpus's differences in.
-import { mkdtempSync, readFileSync, rmSync, cpSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { sourceTextToDocx } from '../src/lib/office/docx-writer.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -84,7 +85,7 @@ describe('导入部门预算、决算（每张表一个工作表）', () => {
     for (const id of files) expect(readBudgetWorkbook(await workbook(join(PUBLISHED_DIR, `${id}.xlsx`))), id).toBeUndefined();
   });
 
-  it('npm run import 写出 final-accounts.yaml 和 .md，npm run validate 在格上报出差异', () => {
+  it('npm run import 写出 final-accounts.yaml 和 .md（说明来自文本或 Word），npm run validate 在格上报出差异', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-budget-import-'));
     dirs.push(dir);
     cpSync('content/site.yaml', join(dir, 'site.yaml'));
@@ -95,6 +96,14 @@ describe('导入部门预算、决算（每张表一个工作表）', () => {
     const written = budgetDocumentSchema.parse(parse(readFileSync(join(dir, '2024/483001/final-accounts.yaml'), 'utf8')));
     expect(written.单位).toBe('中共上海市普陀区委社会工作部');
     expect(readFileSync(join(dir, '2024/483001/final-accounts.md'), 'utf8')).toBe(readFileSync(join(BUDGET_DIR, `${id}.说明.md`), 'utf8'));
+    // The 说明 from Word: each paragraph a Markdown paragraph, the checks find the same differences in it.
+    const docx = join(dir, '说明.docx');
+    writeFileSync(docx, await sourceTextToDocx(readFileSync(join(BUDGET_DIR, `${id}.说明.md`), 'utf8'), { date: new Date('2000-01-01T00:00:00Z') }));
+    const again = runCli('import', [join(BUDGET_DIR, `${id}.xlsx`), '--content', dir, '--unit', '483001', '--region', '上海市普陀区', '--note', docx]);
+    expect(again.status, again.stderr).toBe(0);
+    const fromWord = readFileSync(join(dir, '2024/483001/final-accounts.md'), 'utf8');
+    const paragraphs = (text: string) => text.split('\n').filter((l) => l.trim() !== '').map((l) => l.trimEnd());
+    expect(paragraphs(fromWord)).toEqual(paragraphs(readFileSync(join(BUDGET_DIR, `${id}.说明.md`), 'utf8')));
     const check = runCli('validate', [dir]);
     expect(check.status).toBe(1);
     expect(check.stderr).toMatch(/final-accounts\.yaml:\d+:\d+  表格\[6\]\.行\[\d+\]\[\d+\]  一般公共预算财政拨款基本支出决算表：302 商品和服务支出 与其下各款之和，10\.23 ≠ 10\.22/);
