@@ -1,4 +1,4 @@
-// The documentation's links work: every relative link in README.md, docs/**/*.md and
+// The documentation's links work: every relative link in README.md, CHANGELOG.md, docs/**/*.md and
 // src/lib/*/README.md names a file or folder that exists, and every #anchor into a Markdown file
 // (or within the same file) names one of its headings, slugged as GitHub slugs them. Links in code
 // spans and fenced code blocks are not links. Also: every citation of a docs section in the code
@@ -140,7 +140,7 @@ export function brokenLinks(file: string, tree: Tree, root: string): string[] {
   return problems;
 }
 
-/** The Markdown files whose links are checked: README.md, docs/**, src/lib/<folder>/README.md. */
+/** The Markdown files whose links are checked: README.md, CHANGELOG.md, docs/**, src/lib/<folder>/README.md. */
 function markdownFiles(): string[] {
   const docs = readdirSync(join(ROOT, 'docs'), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.md'))
@@ -149,7 +149,7 @@ function markdownFiles(): string[] {
     .filter((e) => e.isDirectory())
     .map((e) => join(ROOT, 'src/lib', e.name, 'README.md'))
     .filter((f) => existsSync(f));
-  return [join(ROOT, 'README.md'), ...docs.sort(), ...lib.sort()];
+  return [join(ROOT, 'README.md'), join(ROOT, 'CHANGELOG.md'), ...docs.sort(), ...lib.sort()];
 }
 
 /** Every citation of a docs section in the code and the tests (the file, a comma, the heading in “”), with where it stands. */

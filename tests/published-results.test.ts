@@ -13,9 +13,11 @@ import { readTextGrids, writeTextGrids } from '../src/lib/office/grid-text.ts';
 import { readAmount } from '../src/lib/reading/money.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from '../src/schema/framework.ts';
 import { RESULT_LAYOUTS, RESULT_READING, type ResultKind } from '../src/schema/result-layouts.ts';
+import { LABEL_READING } from '../src/schema/table-layouts.ts';
 import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from '../src/schema/results.ts';
 import { gridsOf, readTranscription, transcriptionIds, type Transcription } from './fixtures/published/transcription.ts';
 import { EVALUATION } from './fixtures/results/samples.ts';
+import { publishedEvaluation } from '../src/lib/views/results-view.ts';
 
 /** A made-up unit code, for the tables that print none (no 填报单位 line with a code): the name then comes from the table. */
 const MADE_UP_UNIT = '999001';
@@ -131,7 +133,7 @@ function kept(text: string, table: Record<string, unknown>, strings: string[]): 
   if (year) return Number(year[1]) === table['年度'];
   const money = MONEY_LINE.exec(t);
   if (money) return money[1] === table['金额单位'];
-  const segments = text.trim().split(RESULT_READING.inlineSplit).map((s) => RESULT_READING.inlineLabel.exec(s.trim()));
+  const segments = text.trim().split(LABEL_READING.inlineSplit).map((s) => LABEL_READING.inline.exec(s.trim()));
   if (segments.every((m) => m !== null) && (segments.length > 1 || segments[0]![2] !== '')) {
     return segments.every((m) => [m![1]!, m![2]!].every((x) => x === '' || kept(x, table, strings)));
   }
@@ -206,6 +208,23 @@ describe('what the import says beside its problems', () => {
     expect(table['金额单位']).toBe('万元');
     const yuan = importOf(readTranscription('sh-putuo-tiyu-2022-evaluation'), CASES.find((x) => x.id === 'sh-putuo-tiyu-2022-evaluation')!).tables[0]!;
     expect(yuan['金额单位']).toBe('元'); // 项目资金\n(元)
+  });
+
+  it('keeps a score printed in a label: a 一级’s in the file and the table the page shows, checked against its rows; a caption’s in 原文栏目 and the download', () => {
+    const c = CASES.find((x) => x.id === 'yn-changning-2022-evaluation')!;
+    const table = importOf(readTranscription(c.id), c).tables[0]!;
+    const rows = table['绩效指标'] as Record<string, unknown>[];
+    expect(new Set(rows.map((r) => r['一级指标']))).toEqual(new Set(['产出指标(40分)']));
+    expect(publishedEvaluation(evaluationSchema().parse(table)).rows.map((r) => r[0])).toContain('产出指标(40分)');
+    expect(table['原文栏目']).toMatchObject({ 资金: '预算执行情况(万元)\n(20分)', 绩效指标: '年度绩效目标\n(80分)' });
+    const download = resultGrid('evaluation', table).rows.flat().flatMap((x) => (x ? [x.text] : []));
+    expect(download).toEqual(expect.arrayContaining(['预算执行情况(万元)\n(20分)', '年度绩效目标\n(80分)', '产出指标(40分)']));
+    // The 一级's points are read: 中江's 产出指标(70分) rows have 分值 adding up to 70; printed as 75, that is said.
+    const z = CASES.find((x) => x.id === 'sc-zhongjiang-shuili-2022-evaluation')!;
+    const zhongjiang = importOf(readTranscription(z.id), z).tables[0]!;
+    expect(issuesOf('evaluation', zhongjiang)).toEqual([]);
+    for (const r of zhongjiang['绩效指标'] as Record<string, unknown>[]) if (r['一级指标'] === '产出指标(70分)') r['一级指标'] = '产出指标(75分)';
+    expect(issuesOf('evaluation', zhongjiang)).toEqual([expect.stringContaining('“产出指标(75分)”下各指标的分值合计 70，与标明的 75 分不相等')]);
   });
 
   it('is told the kind (--layout) instead of guessing it', () => {

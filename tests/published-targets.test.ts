@@ -19,7 +19,7 @@ import { readXlsxGrids, writeXlsxGrids } from '../src/lib/office/grid-xlsx.ts';
 import { DEFAULT_FRAMEWORK, NAMED_FRAMEWORKS, type IndicatorFramework } from '../src/schema/framework.ts';
 import { departmentSchemaFor } from '../src/schema/department.ts';
 import { projectSchema } from '../src/schema/project.ts';
-import { CAPTIONS, labelKey, layoutNamed, readLabel, type TableLayout } from '../src/schema/table-layouts.ts';
+import { CAPTIONS, LABEL_READING, labelForms, labelKey, layoutNamed, readLabel, type TableLayout } from '../src/schema/table-layouts.ts';
 import { readAmount } from '../src/lib/reading/money.ts';
 import { PUBLISHED_DIR, readTranscription, transcriptionIds } from './fixtures/published/transcription.ts';
 import { layoutContent } from './fixtures/layouts/files.ts';
@@ -290,6 +290,24 @@ describe('the reading rules, one at a time', () => {
     expect(readLabel('项目(专项)名称').key).toBe('项目(专项)名称');
   });
 
+  it('reads a label of any table by the same rules: scores as printed, letters, numbering, a unit with its bracket missing', () => {
+    expect(readLabel('成本指标(0-20)分')).toEqual({ key: '成本指标', score: '0-20分' });
+    expect(readLabel('得分 (20分*执行率)')).toEqual({ key: '得分', score: '20分*执行率' });
+    expect(readLabel('预算执行情况(万元) (20分)')).toEqual({ key: '预算执行情况', unit: '万元', score: '20分' });
+    expect(readLabel('全年预算数（Ａ）')).toEqual({ key: '全年预算数', letter: 'A' });
+    expect(readLabel('指标1:完成数量')).toEqual({ key: '完成数量', number: '指标1:' });
+    expect(readLabel('年度预算申请 (万元')).toEqual({ key: '年度预算申请', unit: '万元' });
+    // A bracket that only starts like a unit is no unit; a note alone is no label carrying one.
+    expect(readLabel('补助标准(元/人)')).toEqual({ key: '补助标准(元/人)' });
+    expect(readLabel('(万元)')).toEqual({ key: '(万元)' });
+    // Result tables may compare a label without its last bracket of explanation, as a last resort.
+    expect(labelForms('实施单位 (盖章)')).toEqual(['实施单位(盖章)', '实施单位']);
+    expect(labelForms('全年预算数(A)')).toEqual(['全年预算数(A)', '全年预算数']);
+    // A label and its value in one cell, the label spaced as printed.
+    expect(LABEL_READING.inline.exec('预 算 单 位 ：某某局')?.slice(1)).toEqual(['预 算 单 位', '某某局']);
+    expect(LABEL_READING.inline.exec('本项目共申请预算资金90万元。其中:30万元用于设计')).toBeNull();
+  });
+
   const form = (rows: string[][], before: string[] = []): GridFile => ({
     grids: [{ name: '表1', source: 'xlsx', rows: rows.map((r) => r.map((text) => ({ text }))), before: before.map((text, n) => ({ text, where: `第 ${n + 1} 段` })) }],
     after: [],
@@ -312,5 +330,34 @@ describe('the reading rules, one at a time', () => {
     const result = importLayoutFile(form([['项目名称', '某项目'], ['附注：本表为草稿', ''], ['年度资金总额', '12'], ...indicators], ['(2024年度)']), { unit: '999001 某局', layout: layoutNamed('申报表') });
     expect(result.problems).toEqual([{ where: '表1!A2', message: '“附注：本表为草稿”不是表样“申报表”的栏目，也不在栏目旁边，无法放进任何字段' }]);
     expect(result.projects).toEqual([]);
+  });
+});
+
+describe('其他栏目 in the place the table printed them', () => {
+  const c = CASES.find((x) => x.id === 'cq-rongchang-linye-2022-project')!;
+
+  it('records after which field or 其他栏目 each was printed, in reading order', async () => {
+    const [project] = imported(await fileOf(c.id), c).projects;
+    // 项目负责人 | 联系电话 on the row under 项目属性; the numbered funds under 年度资金总额 (预算数); 项目概况及立项依据 after them.
+    expect(project!.其他栏目位置).toEqual({ 项目负责人: '项目属性', 联系电话: '项目负责人', '其中:1.中央资金': '预算数', '2.市级资金': '其中:1.中央资金', '3.区级资金': '2.市级资金', 项目概况及立项依据: '3.区级资金' });
+  });
+
+  it('the Excel download prints each there, and reads back to the same places', async () => {
+    const [project] = imported(await fileOf(c.id), c).projects;
+    const [grid] = projectGrids(project!, layoutNamed('申报表')!);
+    const labels = grid!.rows.map((r) => r.find((x) => x && x.text.trim() !== '')?.text);
+    const at = (label: string) => labels.indexOf(label);
+    expect(at('项目负责人')).toBe(at('项目属性') + 1);
+    expect(at('联系电话')).toBe(at('项目负责人') + 1);
+    expect(at('其中:1.中央资金')).toBe(at('年度资金总额') + 1);
+  });
+
+  it('a place must name a 其他栏目 of the file, after something the file has', () => {
+    const project = { 表样: '申报表', 单位编码: '999001', 单位名称: '某局', 年度: 2024, 金额单位: '万元', 网址标识: 'sb-00000001', 项目名称: '某项目', 预算数: '12', 年度目标: '完成', 绩效指标: [{ 一级指标: '产出指标', 二级指标: '数量指标', 三级指标: '数量', 指标值: '1个' }], 其他栏目: { 项目负责人: '某某' } };
+    const issues = (places: Record<string, string>) => (projectSchema().safeParse({ ...project, 其他栏目位置: places }).error?.issues ?? []).map((i) => `${i.path.join('.')} ${i.message}`);
+    expect(issues({ 项目负责人: '项目名称' })).toEqual([]);
+    expect(issues({ 项目负责人: '绩效指标' })).toEqual([]);
+    expect(issues({ 联系电话: '项目名称' })).toEqual(['其他栏目位置.联系电话 其他栏目位置写了“联系电话”，其他栏目中却没有这一栏。请核对栏目名，或删去这一行']);
+    expect(issues({ 项目负责人: '主管部门' })).toEqual(['其他栏目位置.项目负责人 “项目负责人”写在“主管部门”之后，但本表没有“主管部门”（不是本表已写的字段，也不是其他栏目）。请写它在原表中前面那一栏的字段名']);
   });
 });

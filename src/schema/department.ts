@@ -4,7 +4,7 @@ import { whenWritten } from './messages.ts';
 import { amountSchema, moneyUnitSchema, fiscalYearSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { keyed } from './keyed.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
-import { checkMoney, extraCellsSchema, indicatorsSchema } from './project.ts';
+import { checkExtraPlaces, checkMoney, extraCellsSchema, extraPlacesSchema, indicatorsSchema } from './project.ts';
 import { DEPARTMENT_LAYOUT_NAMES, DEPARTMENT_MONEY_SUMS } from './table-layouts.ts';
 import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../lib/reading/money.ts';
 
@@ -44,6 +44,7 @@ export function departmentSchemaFor(framework: IndicatorFramework = DEFAULT_FRAM
     (d, ctx) => {
       const unit: MoneyUnit = MONEY_UNITS.includes(d.金额单位) ? d.金额单位 : '元';
       checkMoney(d as unknown as Record<string, unknown>, unit, ctx, DEPARTMENT_MONEY_SUMS);
+      checkExtraPlaces(d as unknown as Record<string, unknown>, ctx);
       (Array.isArray(d.年度履职目标) ? d.年度履职目标 : []).forEach((row, n) => {
         const amount = (row as { amount?: unknown } | null)?.amount;
         if (typeof amount === 'string' && readAmount(amount).ok && decimalsOf(amount) > MAX_DECIMALS[unit]) {
@@ -93,6 +94,7 @@ function departmentSpec(framework: IndicatorFramework) {
       }).optional(),
     ],
     其他栏目: ['extra', extraCellsSchema],
+    其他栏目位置: ['extraPlaces', extraPlacesSchema],
     来源: ['source', sourceRefSchema.optional()],
   } as const;
 }

@@ -99,6 +99,48 @@ export const extraCellsSchema = z
   .optional()
   .meta({ description: '原表中没有对应字段的栏目，照原样保留：栏目名: 内容', examples: [{ 备注: '新增指标' }] });
 
+/**
+ * 其他栏目位置: where each 其他栏目 was printed, so that the page and the download show it there: the
+ * field (its YAML name: 项目属性, 预算数, 绩效指标 for after the indicator table, 原文标题 for before
+ * the first field) or the other 其他栏目 it followed. One without a place is shown after the rest.
+ */
+export const extraPlacesSchema = z
+  .record(z.string().trim().min(1), z.string({ error: whenWritten('其他栏目位置要写成“栏目名: 它前面的字段名”') }).trim().min(1))
+  .optional()
+  .meta({ description: '其他栏目在原表中的位置：栏目名: 原表中它前面的字段名（或另一个其他栏目的栏目名；绩效指标 表示在指标表之后，原文标题 表示在最前）', examples: [{ 项目负责人: '项目属性', 联系电话: '项目负责人' }] });
+
+/**
+ * The 其他栏目 to show (or write) right after each of these places, in order — one printed after
+ * another 其他栏目 follows it — and the rest: those of no place, or of a place not among these.
+ */
+export function extrasByPlace(places: readonly string[], extra: Readonly<Record<string, string>> | undefined, placeOf: Readonly<Record<string, string>> | undefined): { after: Map<string, string[]>; rest: string[] } {
+  const labels = Object.keys(extra ?? {});
+  const placed = new Set<string>();
+  const chain = (key: string): string[] =>
+    labels.filter((l) => placeOf?.[l] === key).flatMap((l) => {
+      if (placed.has(l)) return [];
+      placed.add(l);
+      return [l, ...chain(l)];
+    });
+  const after = new Map(places.map((p) => [p, chain(p)]));
+  return { after, rest: labels.filter((l) => !placed.has(l)) };
+}
+
+/** Each place names a 其他栏目 of the table and what it followed: a field the table has, another 其他栏目, 原文标题 or 绩效指标. */
+export function checkExtraPlaces(table: Record<string, unknown>, ctx: z.RefinementCtx) {
+  const extra = (table['其他栏目'] ?? {}) as Record<string, unknown>;
+  const places = table['其他栏目位置'];
+  if (!places || typeof places !== 'object') return;
+  for (const [label, after] of Object.entries(places as Record<string, unknown>)) {
+    if (typeof after !== 'string') continue; // the schema of the value says why
+    if (!(label in extra)) {
+      ctx.addIssue({ code: 'custom', path: ['其他栏目位置', label], input: label, message: `其他栏目位置写了“${label}”，其他栏目中却没有这一栏。请核对栏目名，或删去这一行` });
+    } else if (!(after in extra) && after !== '原文标题' && after !== '绩效指标' && table[after] === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['其他栏目位置', label], input: after, message: `“${label}”写在“${after}”之后，但本表没有“${after}”（不是本表已写的字段，也不是其他栏目）。请写它在原表中前面那一栏的字段名` });
+    }
+  }
+}
+
 /** 指标性质 in its own column (≥, ≤, =, 定性): the value reader decides what it can read; the rest is refused, not guessed. */
 export const natureSchema = z
   .string({ error: whenWritten('指标性质要写成文本，例如 ≥') })
@@ -266,6 +308,7 @@ export function projectSchema(rules: Partial<ProjectRules> = {}) {
       const unit: MoneyUnit = MONEY_UNITS.includes(table.金额单位) ? table.金额单位 : '元';
       // A file names its 表样 where it differs from the site's (site.yaml 表样).
       const layout = projectLayout({ layout: table.表样 }, siteLayout);
+      checkExtraPlaces(table as Record<string, unknown>, ctx);
       // What the table's 表样 prints in every table must be there (an empty cell is an error).
       for (const { field, label, required } of layout.fields) {
         // Fields the schema itself requires already have their own “缺少必填字段” message.
@@ -379,6 +422,7 @@ function projectSpec(framework: IndicatorFramework, codeRule: ProjectCodeRule) {
     ],
     绩效指标: ['indicators', indicatorsSchema(framework)],
     其他栏目: ['extra', extraCellsSchema],
+    其他栏目位置: ['extraPlaces', extraPlacesSchema],
     来源: ['source', sourceRefSchema.optional()],
   } as const;
 }

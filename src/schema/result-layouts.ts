@@ -75,7 +75,7 @@ export interface ResultLayout {
  */
 const PRINTED: Readonly<Record<string, Omit<ResultLabel, 'key' | 'label'> & { label?: string }>> = {
   // Money: the monitoring's 调整后预算数 is the self-evaluation's 全年预算数, and so on. A score, a
-  // letter or a unit in the label (`全年预算数(A)`, `得分 (20分*执行率)`) is read apart (RESULT_READING).
+  // letter or a unit in the label (`全年预算数(A)`, `得分 (20分*执行率)`) is read apart (table-layouts.ts LABEL_READING).
   年初预算数: { aliases: ['年初预算'] },
   调整后预算数: { aliases: ['全年预算数'] },
   执行数: { monthly: true },
@@ -174,31 +174,14 @@ export const RESULT_LAYOUTS: readonly ResultLayout[] = [
 export const resultLayoutOf = (kind: ResultKind) => RESULT_LAYOUTS.find((x) => x.kind === kind)!;
 
 // ---------------------------------------------------------------------------------------------
-// How every result table is read, for the three kinds alike (import/result-table.ts): the ways a
-// printed label differs from the one above and still means it, what a cell prints for “nothing”,
-// and where the title, the year and the captions are. Each was met in a published table
+// How every result table is read, for the three kinds alike (import/result-table.ts): what a cell
+// prints for “nothing”, and where the title, the year and the captions are. Each was met in a published table
 // (tests/fixtures/published/); a new way of printing is added here, not in the reader.
 
-/** What a label may carry after its name, read and kept (the label as printed goes to 原文栏目). */
-export interface LabelNote {
-  what: '分值' | '字母' | '金额单位' | '说明';
-  /** Matched on the label with spaces removed and brackets half-width (normalLabel). */
-  pattern: RegExp;
-}
-
 export const RESULT_READING = {
-  /**
-   * Labels compare after normalLabel (spaces and line breaks inside, full/half-width brackets and
-   * colons, a trailing colon) with full-width letters and digits half-width (`全年预算数（Ａ）`), then with these notes taken off, in this order: `产出指标(50分)`,
-   * `得分(20分*执行率)`, `成本指标(0-20)分`; `全年预算数(A)`, `执行率(B/A)`; `项目资金(万元)`, `年度预算申请(万元`
-   * (the bracket missing, as printed); then any last bracket (`实施单位(盖章)`, `完成目标可能性(确定能、有可能、不可能)`).
-   */
-  labelNotes: [
-    { what: '分值', pattern: /\((?:\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)\)分|\(\d+(?:\.\d+)?分[^()]*\)/g },
-    { what: '字母', pattern: /\([A-Z](?:\/[A-Z])?\)/g },
-    { what: '金额单位', pattern: /\((万元|元)\)?/g },
-    { what: '说明', pattern: /\([^()]*\)$/g },
-  ] satisfies LabelNote[],
+  // Labels are read as every table's are (table-layouts.ts LABEL_READING): spaces, widths and
+  // colons aside, with their score, letter and money unit read and taken off (`产出指标(50分)`,
+  // `全年预算数(A)`, `项目资金(万元)`), then without a last bracket of explanation (`实施单位(盖章)`).
   /** A cell that prints one of these has no value: kept as written, read as empty (amounts, 分值, 得分, 执行率; a 三级指标 `……` marks a template row). */
   emptyMarks: EMPTY_MARKS,
   /** The year line, with or without its brackets and spaces (`（2024年度）`, `2019年度)`, `( 2021 年度)`); on the line with spaces removed. */
@@ -207,13 +190,6 @@ export const RESULT_READING = {
   titleYear: /(\d{4})\s*年/,
   /** An attachment mark above the title (`附件1`, `附件二`, `附件:`, `附表1`): kept under 其他栏目 as PREFACE_KEY. */
   prefaceMark: /^附[件表]\s*[\d一二三四五六七八九十]*\s*[:：]?$/,
-  /**
-   * Several `label: value` in one cell or line (`单位名称:某某 填报日期:2023年4月15日`, `项目单位(盖章): 单位:万元`):
-   * split before each short label and colon that follows a space. A label this short and a colon
-   * at the start of a cell also carry their value in the cell (`项目负责人:查小兵`).
-   */
-  inlineLabel: /^([^:：\s]{1,15})\s*[:：]\s*(.*)$/s,
-  inlineSplit: /\s+(?=[^:：\s]{1,15}[:：])/,
   /** The caption of the 年度总体目标 block, in its first cell. */
   goalCaptions: ['年度总体目标', '项目基本情况'],
   /** The label of the row that ends the indicators with their sums. */

@@ -9,10 +9,13 @@ import { whenWritten } from './messages.ts';
 import { fiscalYearSchema, moneyUnitSchema, sourceRefSchema, unitCodeSchema, unitNameSchema } from './common.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from './framework.ts';
 import { keyed } from './keyed.ts';
+import { readLabel } from './table-layouts.ts';
 import {
   cellText,
   DEFAULT_PROJECT_RULES,
   extraCellsSchema,
+  extraPlacesSchema,
+  checkExtraPlaces,
   levelProblem,
   natureSchema,
   parsedRows,
@@ -86,10 +89,14 @@ const showScore = (m: number) => String(m / 1000);
 // ---------------------------------------------------------------------------------------------
 // Reading the published labels
 
-/** `产出指标(50分)` → name 产出指标, points 50; the label kept as written is the record. */
+/**
+ * `产出指标(50分)` → name 产出指标, points 50, its score read as every label's is (table-layouts.ts
+ * LABEL_READING); a range (`成本指标(0-20)分`) is no number of points. The label kept as written is the record.
+ */
 export function readLevel1(label: string): { name: string; points?: number } {
-  const m = /^(.*?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[）)]\s*$/.exec(label.trim());
-  return m ? { name: m[1]!, points: Number(m[2]) } : { name: label.trim() };
+  const { key, score } = readLabel(label);
+  const points = score !== undefined && /^\d+(\.\d+)?分$/.test(score) ? Number.parseFloat(score) : undefined;
+  return points === undefined ? { name: label.trim() } : { name: key, points };
 }
 
 const CORE_MARKS = /^[★☆▲*＊]+|[★☆▲*＊]+$/g;
@@ -506,10 +513,12 @@ export function monitoringSchema(rules: Partial<ProjectRules> = {}) {
       年度总体目标: ['goal', keyed(MONITORING_GOAL_SPEC).optional()],
       绩效指标: ['indicators', z.array(monitoringIndicator).min(1, { error: '至少要有一条绩效指标' })],
       其他栏目: ['extra', extraCellsSchema],
+      其他栏目位置: ['extraPlaces', extraPlacesSchema],
       来源: ['source', sourceRefSchema.optional()],
     },
     (table, ctx) => {
       requireKey(table, ctx, all);
+      checkExtraPlaces(table as Record<string, unknown>, ctx);
       checkMoneyRows(table.资金, moneyUnitOf(table), MONITORING_MONEY_COLUMNS, ctx);
       for (const [row, index] of checkIndicatorRows(table.绩效指标, all.framework, ctx) as [MonitoringIndicator, number][]) {
         if (readIndicatorName(row.name).breakdown || isUnfilledRow(row)) continue;
@@ -540,12 +549,14 @@ function evaluationBody() {
     总分: ['total', scoreText('总分')],
     ...CLOSING_SPEC,
     其他栏目: ['extra', extraCellsSchema],
+    其他栏目位置: ['extraPlaces', extraPlacesSchema],
     来源: ['source', sourceRefSchema.optional()],
   } as const;
 }
 
 /** Checks of a self-evaluation: money, rows, 得分 ≤ 分值, points per 一级, 总分, deviation reasons. */
 function checkEvaluation(table: Record<string, unknown>, framework: IndicatorFramework, ctx: z.RefinementCtx) {
+  checkExtraPlaces(table, ctx);
   checkMoneyRows(table.资金, moneyUnitOf(table), EVALUATION_MONEY_COLUMNS, ctx);
   const rows = checkIndicatorRows(table.绩效指标, framework, ctx) as [EvaluationIndicator, number][];
   const counted = rows.filter(([row]) => countedRow(row));

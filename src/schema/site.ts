@@ -6,6 +6,9 @@ import { keyed } from './keyed.ts';
 import { DEFAULT_PROJECT_RULES, HEBEI_CODE_RULE, type ProjectRules } from './project.ts';
 import { LAYOUT_NAMES, layoutNamed } from './table-layouts.ts';
 
+/** The code hosting platforms whose Decap CMS backends the hosted editor supports. */
+export const HOSTED_PLATFORMS = ['gitea', 'forgejo', 'gitlab', 'github'] as const;
+
 const optionalText = (description: string, example: string) =>
   z.string({ error: whenWritten(`应填写文本，例如：${example}`) }).trim().min(1, { error: `不用时请删掉这一行；要填写时例如：${example}` }).optional().meta({ description, examples: [example] });
 
@@ -126,6 +129,30 @@ export const siteSchema = keyed({
     })
       .optional()
       .meta({ description: `项目编码的格式；不写时为河北的 21 位编码（${HEBEI_CODE_RULE.description}）` }),
+  ],
+  在线编辑: [
+    'hostedEditor',
+    keyed({
+      平台: [
+        'platform',
+        z
+          .enum(HOSTED_PLATFORMS, { error: whenWritten(`平台只能写：${HOSTED_PLATFORMS.join('、')}`) })
+          .meta({ description: `存放内容仓库的代码托管平台：${HOSTED_PLATFORMS.join('、')}（Decap CMS 的后端）`, examples: ['forgejo'] }),
+      ],
+      仓库: ['repo', z.string({ error: whenWritten('仓库要写成“所有者/仓库名”，例如 czj/yusuan') }).regex(/^[\w.-]+\/[\w.-]+$/, { error: '仓库要写成“所有者/仓库名”，例如 czj/yusuan' }).meta({ description: '内容所在的仓库：所有者/仓库名', examples: ['czj/yusuan'] })],
+      分支: ['branch', z.string().trim().min(1).default('main').meta({ description: '发布的分支；不写时为 main', examples: ['main'] })],
+      网址: ['url', z.url({ protocol: /^https$/, error: '网址要写平台的完整地址，以 https:// 开头，例如 https://git.example.gov.cn' }).optional().meta({ description: '自建平台的地址（Gitea、Forgejo、GitLab 必填；GitHub 企业版才写）', examples: ['https://git.example.gov.cn'] })],
+      应用ID: ['appId', z.string().trim().min(1).optional().meta({ description: '在平台上登记的 OAuth 应用的 Client ID（Gitea、Forgejo、GitLab 用 PKCE 登录，不需要密钥）', examples: ['3f1c9a2e-0b7d-4e8a-9c61-2d5f0e4b7a13'] })],
+      登录服务: ['authUrl', z.url({ protocol: /^https$/, error: '登录服务要写完整地址，以 https:// 开头' }).optional().meta({ description: 'GitHub 才需要：替 Decap CMS 完成 GitHub 登录的 OAuth 服务的地址', examples: ['https://auth.example.gov.cn'] })],
+    }, (editor, ctx) => {
+      if (!editor || typeof editor !== 'object') return;
+      const selfHosted = editor.平台 !== 'github';
+      if (selfHosted && !editor.网址) ctx.addIssue({ code: 'custom', path: ['网址'], input: editor, message: `平台是 ${editor.平台} 时要写它的网址，例如 https://git.example.gov.cn` });
+      if (selfHosted && !editor.应用ID) ctx.addIssue({ code: 'custom', path: ['应用ID'], input: editor, message: '要写在平台上登记的 OAuth 应用的 Client ID（登记时不要勾选“机密客户端”），见编辑指南“在线编辑”' });
+      if (editor.平台 === 'github' && !editor.登录服务) ctx.addIssue({ code: 'custom', path: ['登录服务'], input: editor, message: 'GitHub 要写一个 OAuth 登录服务的地址（GitHub 不支持在浏览器里直接登录），见编辑指南“在线编辑”' });
+    })
+      .optional()
+      .meta({ description: '写了才在网站上生成 /admin/（在线编辑）：员工用代码托管平台的账号登录，在浏览器里用表单修改内容；不写时网站没有 /admin/' }),
   ],
 });
 

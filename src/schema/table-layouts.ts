@@ -327,7 +327,7 @@ export const DEPARTMENT: TableLayout = {
 
 /**
  * Labels compare without spaces and line breaks, without a trailing colon, and with full-width
- * forms as half-width (`（`, `：`, `，`, `％`): `其中： 财政资金` = `其中:财政资金`, `年度目标\n和成果` =
+ * forms as half-width (`（`, `：`, `，`, `％`, `Ａ`): `其中： 财政资金` = `其中:财政资金`, `年度目标\n和成果` =
  * `年度目标和成果`. Every reader of labels and every writer that checks one uses it.
  */
 export const normalLabel = (label: string) =>
@@ -336,53 +336,106 @@ export const normalLabel = (label: string) =>
     .replace(/\s+/g, '')
     .replace(/:$/, '');
 
+/**
+ * How a printed label is read, for every kind of table alike — target tables (import/layout-table.ts),
+ * result tables (import/result-table.ts) and the recognition of both (import/recognise.ts). Each
+ * rule was met in a published table (tests/fixtures/published/); a new way of printing a label is
+ * added here, not in a reader. Patterns apply to the label after normalLabel.
+ */
+export const LABEL_READING = {
+  /** Marks before a label: `*联系人`, `★★★`. */
+  markers: /^[*★※]+/,
+  /** `其中:财政拨款`: printed as a part of the amount above it. */
+  part: /^其中:/,
+  /** Numbering before a label: `1.中央资金`, `(1)`, `一、`, `指标1:`. Only when words follow it. */
+  numbering: /^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、|指标\d{1,2}:)/,
+  /**
+   * What a label may carry after its words, read and taken off, wherever it stands in the label:
+   * a score (`产出指标(50分)`, `成本指标(0-20)分`, `得分(20分*执行率)`), a letter naming a column
+   * in a formula (`全年预算数(A)`, `执行率(B/A)`), a money unit (`项目资金(万元)`, `资金情况(单位:万元)`,
+   * `年度预算申请(万元` with its bracket missing, as printed). The first group is what is read.
+   */
+  notes: {
+    score: /\((\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)\)(分)|\((\d+(?:\.\d+)?分[^()]*)\)/g,
+    letter: /\(([A-Z](?:\/[A-Z])?)\)/g,
+    unit: /\((?:金额)?(?:单位:?)?(万元|元)(?:\)|$)/g,
+  },
+  /**
+   * A last bracket that explains (`实施单位(盖章)`, `完成目标可能性(确定能、有可能、不可能)`). It is
+   * part of the label by default — it may say which one (`二级指标(长期)`, `项目(专项)名称`) — and
+   * a reader that has no label with it may compare the label without it (result tables do).
+   */
+  explanation: /\([^()]*\)$/,
+  /**
+   * A label and its value in one cell or line (`预算单位:某某局`, `项目负责人:查小兵`, `预 算 单 位：某某局`):
+   * a short label (at most 15 characters, spaces inside allowed) and a colon at its start. A reader
+   * takes it only for a label it knows, or where no cell beside could hold the value.
+   */
+  inline: /^\s*([^:：\s][^:：\n]{0,14}?)\s*[:：]\s*(.*)$/s,
+  /**
+   * Several `label: value` in one cell or line (`单位名称:某某 填报日期:2023年4月15日`, `项目单位(盖章): 单位:万元`):
+   * split before each short label and colon that follows a space.
+   */
+  inlineSplit: /\s+(?=[^:：\s]{1,15}[:：])/,
+} as const;
+
 /** A label as printed, read: the words compared with a description's, and what else it carries. */
 export interface PrintedLabel {
-  /** normalLabel's text without markers (`*`), numbering (`1.`), `其中:`, and the unit or score in brackets after it. */
+  /** normalLabel's text without markers (`*`), numbering (`1.`), `其中:`, and its notes (score, letter, unit). */
   key: string;
   /** `项目资金（万元）`, `资金情况 (单位:万元)`: the money unit of what it labels. */
   unit?: MoneyUnit;
-  /** `产出指标（50分）`: the points of what it heads, as printed (`50分`). */
+  /** `产出指标（50分）`, `成本指标(0-20)分`: the points of what it heads, as printed (`50分`, `0-20分`). */
   score?: string;
+  /** `全年预算数(A)`: the letter a formula names the column by. */
+  letter?: string;
   /** `1.中央资金`, `指标1:`: the numbering printed before it. */
   number?: string;
   /** `其中:财政拨款`: printed as a part of the amount above it. */
   part?: boolean;
 }
 
-const MARKERS = /^[*★※]+/;
-const NUMBERING = /^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、)/;
-const TRAILING_BRACKET = /\(([^()]*)\)?$/;
-const UNIT_IN_LABEL = /^(?:金额)?(?:单位:?)?(元|万元)$/;
-const SCORE_IN_LABEL = /^\d+(?:\.\d+)?分$/;
-
 /**
- * Reads a printed label: `*联系人:` → 联系人, `其中:1.中央资金` → 中央资金 (a part, numbered 1.),
- * `项目资金    (万元)` → 项目资金 in 万元, `产出指标(50分)` → 产出指标 worth 50分. A bracket that is no
- * unit and no score (`二级指标(长期)`, `项目(专项)名称`) stays part of the label: it says which one.
+ * Reads a printed label as LABEL_READING says: `*联系人:` → 联系人, `其中:1.中央资金` → 中央资金 (a
+ * part, numbered 1.), `项目资金    (万元)` → 项目资金 in 万元, `产出指标(50分)` → 产出指标 worth 50分,
+ * `预算执行情况(万元) (20分)` → 预算执行情况 in 万元 worth 20分. A bracket that is no note
+ * (`二级指标(长期)`, `项目(专项)名称`) stays part of the key: it says which one.
  */
 export function readLabel(printed: string): PrintedLabel {
-  let key = normalLabel(printed).replace(MARKERS, '');
+  const rules = LABEL_READING;
+  let key = normalLabel(printed).replace(rules.markers, '');
   const read: Omit<PrintedLabel, 'key'> = {};
-  if (key.startsWith('其中:')) {
-    key = key.slice('其中:'.length);
+  if (rules.part.test(key)) {
+    key = key.replace(rules.part, '');
     read.part = true;
   }
-  const number = NUMBERING.exec(key);
+  const number = rules.numbering.exec(key);
   if (number && key.length > number[0].length) {
     read.number = number[0];
     key = key.slice(number[0].length);
   }
-  for (let bracket = TRAILING_BRACKET.exec(key); bracket && bracket.index > 0; bracket = TRAILING_BRACKET.exec(key)) {
-    const inside = bracket[1]!;
-    const unit = UNIT_IN_LABEL.exec(inside);
-    if (unit) read.unit = unit[1] as MoneyUnit;
-    else if (SCORE_IN_LABEL.test(inside)) read.score = inside;
-    else break;
-    key = key.slice(0, bracket.index).replace(/:$/, '');
-  }
-  return { key, ...read };
+  const notes: Pick<PrintedLabel, 'score' | 'letter' | 'unit'> = {};
+  const words = key
+    .replace(rules.notes.score, (_, points?: string, unit?: string, inside?: string) => ((notes.score ??= inside ?? `${points}${unit}`), ''))
+    .replace(rules.notes.letter, (_, letter: string) => ((notes.letter ??= letter), ''))
+    .replace(rules.notes.unit, (_, unit: MoneyUnit) => ((notes.unit ??= unit), ''))
+    .replace(/:$/, '');
+  // A text that is nothing but a note (`(万元)`) is no label carrying one: it stays as printed.
+  return words === '' ? { key, ...read } : { key: words, ...notes, ...read };
 }
+
+/**
+ * The forms a printed label may be compared in, most literal first: as printed (normalLabel), its
+ * key (readLabel), and its key without a last bracket of explanation. A reader takes the first form
+ * that names one of its labels; target tables compare the key alone.
+ */
+export function labelForms(printed: string): string[] {
+  const key = readLabel(printed).key;
+  return [...new Set([normalLabel(printed), key, key.replace(LABEL_READING.explanation, '')])].filter((f) => f !== '');
+}
+
+/** A printed label without the money unit it carries (the file keeps the unit itself): `项目资金(万元)` → 项目资金. */
+export const withoutUnit = (printed: string) => normalLabel(printed).replace(LABEL_READING.notes.unit, '');
 /** The words a printed label is compared by (readLabel's key). */
 export const labelKey = (printed: string) => readLabel(printed).key;
 

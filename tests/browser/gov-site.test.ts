@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../src/lib/commands/chromium.ts';
+import { SECURITY_HEADERS } from '../../src/lib/commands/server.ts';
 import { chinaMinute } from '../../src/lib/site/git-dates.ts';
 import { ROOT, toolEnv } from '../helpers.ts';
 import { blockOtherOrigins } from './crawl.ts';
@@ -245,9 +246,9 @@ for (const site of sites) {
   });
 }
 
-describe('npm run preview (astro preview)', () => {
-  it('sends the 404 page with status 404 under the base path', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--outDir', sub.distDir, '--host', '127.0.0.1', '--port', '0'], {
+describe('npm run preview', () => {
+  it('serves the built site under its base path as a web server would: the 404 page with status 404, gzip, the security headers', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/preview.ts', sub.distDir, '--port', '0'], {
       cwd: ROOT,
       env: toolEnv({ GONGKAI_CONTENT: join(TEST_DIST, 'content-yusuan') }),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -255,10 +256,11 @@ describe('npm run preview (astro preview)', () => {
     try {
       let output = '';
       const base = await new Promise<string>((done, fail) => {
-        const timer = setTimeout(() => fail(new Error(`astro preview did not start:\n${output}`)), 60_000);
+        const timer = setTimeout(() => fail(new Error(`npm run preview did not start:\n${output}`)), 60_000);
         const read = (chunk: Buffer) => {
           output += chunk.toString();
-          const url = /(http:\/\/127\.0\.0\.1:\d+\/yusuan\/)/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''))?.[1];
+          // The address it prints, with the base path of the site's site.yaml.
+          const url = /(http:\/\/127\.0\.0\.1:\d+\/yusuan\/)/.exec(output)?.[1];
           if (url) {
             clearTimeout(timer);
             done(url);
@@ -266,11 +268,15 @@ describe('npm run preview (astro preview)', () => {
         };
         child.stdout.on('data', read);
         child.stderr.on('data', read);
-        child.once('exit', (code) => fail(new Error(`astro preview exited (${code}):\n${output}`)));
+        child.once('exit', (code) => fail(new Error(`npm run preview exited (${code}):\n${output}`)));
       });
-      expect((await fetch(base)).status).toBe(200);
+      const home = await fetch(base, { headers: { 'accept-encoding': 'gzip' } });
+      expect(home.status).toBe(200);
+      expect(home.headers.get('content-encoding')).toBe('gzip');
+      for (const [header, value] of Object.entries(SECURITY_HEADERS)) expect(home.headers.get(header), header).toBe(value);
+      expect(await home.text()).toBe(readFileSync(join(sub.distDir, 'index.html'), 'utf8'));
       const notFound = readFileSync(join(sub.distDir, '404.html'), 'utf8');
-      for (const path of ['no-such-page/', '2023/000000/projects/NOPE/', 'data/nope.csv']) {
+      for (const path of ['no-such-page/', '2023/000000/projects/NOPE/', 'data/nope.csv', 'nope']) {
         const response = await fetch(`${base}${path}`);
         expect(response.status, path).toBe(404);
         expect(await response.text(), path).toBe(notFound);

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../src/lib/commands/server.ts';
+import { SECURITY_HEADERS, startStaticServer, type StaticServer } from '../../src/lib/commands/server.ts';
 
 describe('static test server', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-server-'));
@@ -96,5 +96,30 @@ describe('static test server', () => {
     const csv = await fetch(`${root.baseUrl}${encodeURIComponent('数据.csv')}`);
     expect(csv.status).toBe(200);
     expect(await csv.text()).toBe('年度\n2023\n');
+  });
+
+  it('as npm run preview: gzips text when asked, never binaries, and sends the headers with every answer', async () => {
+    const preview = await startStaticServer(withPage, '/yusuan/', { headers: SECURITY_HEADERS, gzip: true });
+    try {
+      writeFileSync(join(withPage, 'big.xlsx'), 'x'.repeat(2000));
+      const gzipped = await fetch(preview.baseUrl, { headers: { 'accept-encoding': 'gzip, br' } });
+      expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+      expect(gzipped.headers.get('vary')).toBe('Accept-Encoding');
+      expect(await gzipped.text()).toBe('<p>首页</p>');
+      const plain = await fetch(preview.baseUrl, { headers: { 'accept-encoding': 'identity' } });
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(plain.headers.get('content-length')).toBe(String(Buffer.byteLength('<p>首页</p>')));
+      expect((await fetch(`${preview.baseUrl}big.xlsx`, { headers: { 'accept-encoding': 'gzip' } })).headers.get('content-encoding')).toBeNull();
+      const missing = await fetch(`${preview.baseUrl}nope/`, { headers: { 'accept-encoding': 'gzip' } });
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toBe('<h1>找不到这个页面</h1>');
+      for (const response of [gzipped, plain, missing]) {
+        for (const [header, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers.get(header), header).toBe(value);
+      }
+      // The plain servers of the tests send none of them.
+      expect((await fetch(pageServer.baseUrl)).headers.get('content-security-policy')).toBeNull();
+    } finally {
+      await preview.close();
+    }
   });
 });

@@ -3,11 +3,14 @@
 // serves its index.html, a directory URL without the slash redirects to it, anything else is 404:
 // under the base path with the site's own 404.html when it has one (as the web-server settings in
 // docs/网站.md make nginx, Apache and IIS do), outside it as plain text (that is the portal's).
+// The tests serve builds with it as it is; `npm run preview` adds gzip and the security headers
+// of the documented nginx settings (ServeOptions), so that a page that works there works there.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,6 +42,43 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/**
+ * The security headers the pages allow, sent by `npm run preview` and written in the nginx snippet
+ * of docs/发布.md (tests/browser/nginx.test.ts serves the site with that snippet and checks that
+ * every page runs without a CSP violation). Scripts: only the site's own files and wasm (the
+ * search), plus the two small inline scripts of src/layouts/Base.astro by their hash (the text
+ * size must be set before first paint, so that one cannot be a file); edit either script and its
+ * hash here and in the docs changes (the test prints the new one). Styles keep 'unsafe-inline':
+ * Astro inlines small component stylesheets and charts set their height in a style attribute.
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval' 'sha256-wp2NWC0vFbxX+TNrIW+xiqlqnynfzFAUKGsZ1bRnNpE=' 'sha256-wmYjt6EV88OTmnPlIf5xokhdy91S8e3mYIYMgJIY1/4='",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join('; '),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+};
+
+/** Types worth compressing (text); images, spreadsheets, wasm and Pagefind's files are compressed already or are not text. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|yaml|manifest\+json)|image\/svg\+xml)/;
+
+export interface ServeOptions {
+  /** Headers sent with every file and page (e.g. SECURITY_HEADERS). */
+  headers?: Record<string, string>;
+  /** gzip text when the browser accepts it, as a web server does. */
+  gzip?: boolean;
+  /** Port to listen on (0: any free port). */
+  port?: number;
+  host?: string;
+}
+
 /** The page a built site has for addresses it does not have (src/pages/404.astro). */
 export const NOT_FOUND_PAGE = '404.html';
 
@@ -54,14 +94,27 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` under `basePath` (`/` or `/yusuan/`) on 127.0.0.1 at an ephemeral port. */
-export async function startStaticServer(root: string, basePath = '/'): Promise<StaticServer> {
+/** Serves `root` under `basePath` (`/` or `/yusuan/`), by default on 127.0.0.1 at an ephemeral port. */
+export async function startStaticServer(root: string, basePath = '/', options: ServeOptions = {}): Promise<StaticServer> {
   if (!basePath.startsWith('/') || !basePath.endsWith('/')) throw new Error(`base path must start and end with /: ${basePath}`);
   const dir = resolve(root);
   const server: Server = createServer((req, res) => {
     const send = (status: number, text: string, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...options.headers, ...headers });
       res.end(req.method === 'HEAD' ? undefined : text);
+    };
+    /** A file with its status, gzipped when asked for and worth it. */
+    const sendFile = (status: number, file: string, size: number, type: string) => {
+      const gzip = options.gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      res.writeHead(status, {
+        'content-type': type,
+        'cache-control': 'no-store',
+        ...options.headers,
+        ...(gzip ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : { 'content-length': String(size) }),
+      });
+      if (req.method === 'HEAD') return res.end();
+      const stream = createReadStream(file).on('error', () => res.destroy());
+      (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method Not Allowed', { allow: 'GET, HEAD' });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -77,9 +130,7 @@ export async function startStaticServer(root: string, basePath = '/'): Promise<S
       const page = resolve(dir, NOT_FOUND_PAGE);
       const info = await stat(page).catch(() => undefined);
       if (!info?.isFile()) return send(404, 'Not Found');
-      res.writeHead(404, { 'content-type': CONTENT_TYPES['.html']!, 'content-length': String(info.size), 'cache-control': 'no-store' });
-      if (req.method === 'HEAD') return res.end();
-      createReadStream(page).on('error', () => res.destroy()).pipe(res);
+      sendFile(404, page, info.size, CONTENT_TYPES['.html']!);
     };
     const relative = path.slice(basePath.length);
     const file = resolve(dir, relative);
@@ -93,9 +144,7 @@ export async function startStaticServer(root: string, basePath = '/'): Promise<S
         info = await stat(target).catch(() => undefined);
       }
       if (!info?.isFile()) return notFound();
-      res.writeHead(200, { 'content-type': contentTypeOf(target), 'content-length': String(info.size), 'cache-control': 'no-store' });
-      if (req.method === 'HEAD') return res.end();
-      createReadStream(target).on('error', () => res.destroy()).pipe(res);
+      sendFile(200, target, info.size, contentTypeOf(target));
     })().catch(() => {
       if (!res.headersSent) send(500, 'Internal Server Error');
       else res.destroy();
@@ -103,10 +152,10 @@ export async function startStaticServer(root: string, basePath = '/'): Promise<S
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => done());
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => done());
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${options.host ?? '127.0.0.1'}:${port}`;
   return {
     origin,
     baseUrl: `${origin}${basePath}`,

@@ -5,8 +5,8 @@
 // merged cells, and keeps a labelled cell no description names under 其他栏目, listing it for the
 // maintainer. It refuses, in Chinese and with the cell, only what it cannot keep faithfully — a cell
 // that pairs with no label, money that does not add up, amounts in two units — and then nothing is written.
-import { INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
-import { CAPTIONS, DEFAULT_LAYOUT, TOTAL_ROWS, INDICATOR_FIELDS, labelKey, MONEY_FIELDS, PROJECT_FIELDS, readLabel, type HeadBlock, type LayoutField, type ListTable, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
+import { extrasByPlace, INDICATOR_KEYS, PROJECT_KEYS, type ProjectInput } from '../../schema/project.ts';
+import { CAPTIONS, DEFAULT_LAYOUT, TOTAL_ROWS, INDICATOR_FIELDS, LABEL_READING, labelKey, MONEY_FIELDS, PROJECT_FIELDS, readLabel, type HeadBlock, type LayoutField, type ListTable, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
 import { DEPARTMENT_KEYS, type DepartmentInput } from '../../schema/department.ts';
 import { decimalsOf, MAX_DECIMALS, moneyUnitOf, readAmount, toFen, formatFenIn, type MoneyUnit } from '../reading/money.ts';
 import { natureProblem } from '../reading/indicator-value.ts';
@@ -119,6 +119,10 @@ interface ReadTable {
   /** Where each value came from, for messages. */
   where: Map<string, string>;
   extra: Record<string, string>;
+  /** Where each 其他栏目 was printed (其他栏目位置): the field or 其他栏目 it followed in reading order. */
+  after: Record<string, string>;
+  /** The field or 其他栏目 read last: 原文标题 before the first, 绩效指标 once the indicators are read. */
+  last: string;
   indicators: { cells: Map<string, string>; extra: Record<string, string>; where: Map<string, string> }[];
   /** Rows of the layout's list tables (年度履职目标), by the list's field. */
   lists: Map<string, { cells: Map<string, string>; where: Map<string, string> }[]>;
@@ -132,7 +136,7 @@ interface ReadTable {
   moneyUnitWhere?: string;
 }
 
-const emptyTable = (): ReadTable => ({ values: new Map(), where: new Map(), extra: {}, indicators: [], lists: new Map(), titles: [] });
+const emptyTable = (): ReadTable => ({ values: new Map(), where: new Map(), extra: {}, after: {}, last: '原文标题', indicators: [], lists: new Map(), titles: [] });
 
 /** What a layout's head knows: label (as compared) → field, its known extra labels, its block titles. */
 interface Vocabulary {
@@ -148,24 +152,34 @@ const vocabularyOf = (layout: TableLayout): Vocabulary => ({
 /** Block titles of a layout's head and indicator part, as compared. */
 const captionsOf = (layout: TableLayout): Set<string> => new Set([...CAPTIONS, ...(layout.captions ?? [])].map(labelKey));
 
+/**
+ * Whether a printed text is one of these block titles. One printed with a score (`绩效指标(90分)`)
+ * is not a mere title: it says what the block is worth, so it is kept as printed under 其他栏目.
+ */
+const isTitleIn = (captions: ReadonlySet<string>, printed: string) => {
+  const { key, score } = readLabel(printed);
+  return captions.has(key) && score === undefined;
+};
+
 /** What a cell of the head is: a field's label, a known extra label, a block title, or none of these. */
 type Role = { field: string } | { extra: true } | { caption: true };
-function roleOf(vocabulary: Vocabulary, key: string): Role | undefined {
+function roleOf(vocabulary: Vocabulary, printed: string): Role | undefined {
+  const key = labelKey(printed);
   const field = vocabulary.fields.get(key);
   if (field) return { field };
   if (vocabulary.extras.has(key)) return { extra: true };
-  if (vocabulary.captions.has(key)) return { caption: true };
+  if (isTitleIn(vocabulary.captions, printed)) return { caption: true };
   return undefined;
 }
 /** A label and its value in one cell (`预算单位:某某局`), when the label is one the layout knows. */
 function inlineLabel(vocabulary: Vocabulary, text: string): { label: string; value: string; role: Role } | undefined {
-  const m = /^\s*([^:：\n]{1,24}?)\s*[:：]\s*(\S[\s\S]*)$/.exec(text);
-  if (!m) return undefined;
-  const role = roleOf(vocabulary, labelKey(m[1]!));
+  const m = LABEL_READING.inline.exec(text);
+  if (!m || m[2]!.trim() === '') return undefined;
+  const role = roleOf(vocabulary, m[1]!);
   return role && !('caption' in role) ? { label: m[1]!.trim(), value: m[2]!, role } : undefined;
 }
 /** Whether a cell reads as a label (so it is not the value of the label before it). */
-const isLabel = (vocabulary: Vocabulary, text: string) => text.trim() !== '' && (roleOf(vocabulary, labelKey(text)) !== undefined || inlineLabel(vocabulary, text) !== undefined || /[:：]\s*$/.test(text));
+const isLabel = (vocabulary: Vocabulary, text: string) => text.trim() !== '' && (roleOf(vocabulary, text) !== undefined || inlineLabel(vocabulary, text) !== undefined || /[:：]\s*$/.test(text));
 /**
  * A text printed where a label stands that no description names: one phrase (a bracket of weights
  * after it at most), no value of its own after a colon. A note (`附注：本表为草稿`) or a sentence is not one.
@@ -206,7 +220,8 @@ function readLine(text: string, table: ReadTable, vocabulary: Vocabulary, where:
     if ('field' in inline.role && !table.values.has(inline.role.field)) {
       table.values.set(inline.role.field, inline.value);
       table.where.set(inline.role.field, where);
-    } else table.extra[inline.label] = inline.value;
+      if (inline.role.field !== '单位名称' && inline.role.field !== '单位编码') table.last = inline.role.field;
+    } else placeExtra(table, inline.label, inline.value);
     return;
   }
   // A code and name under the title (`813示例局`); a title that starts with its year (`2022年…`) is none.
@@ -251,7 +266,7 @@ function columnsOf(grid: Grid, r: number, layout: TableLayout, table: ReadTable,
     const blockTitle = (cell.rowSpan ?? 1) > 1 || shown.row < r || !columnHasValues(grid, r, c);
     // A block title beside the indicators (merged down their left side, or over nothing) is no
     // column; one with values under it is, and an unknown one at that.
-    if (captions.has(key) && blockTitle) continue;
+    if (isTitleIn(captions, text) && blockTitle) continue;
     const span = cell.colSpan ?? 1;
     if (sub && span > 1) {
       for (let c2 = c; c2 < c + span; c2++) {
@@ -264,7 +279,8 @@ function columnsOf(grid: Grid, r: number, layout: TableLayout, table: ReadTable,
     if (!byLabel.has(key) && !projectLabels.has(key) && !extras.has(key) && ((cell.rowSpan ?? 1) > 1 || shown.row < r || grid.source === 'text') && !columnHasValues(grid, r, c)) {
       // A title no description names, merged down beside the indicators (`绩` of a vertical 绩效指标,
       // 绩效指标 with its weights in brackets): kept with the table's other cells, listed.
-      keepExtra(table, text, '', cellWhere(grid, shown.row, c), layout, report);
+      // A block title the layout knows, printed with its score, is kept so without a notice.
+      keepExtra(table, text, '', cellWhere(grid, shown.row, c), layout, report, captions.has(key));
       continue;
     }
     for (let c2 = c; c2 < c + span; c2++) if (c2 === c || startsBelow(grid, r, c2)) printings.push({ c: c2, text, key });
@@ -329,6 +345,13 @@ function subHeader(grid: Grid, r: number): boolean {
   return labels > 0;
 }
 
+/** A 其他栏目 with the place it was printed in: after the field or 其他栏目 read before it. */
+function placeExtra(table: ReadTable, label: string, value: string) {
+  table.extra[label] = value;
+  table.after[label] = table.last;
+  table.last = label;
+}
+
 /** Keeps a labelled cell no field takes under 其他栏目, listing it when the layout does not name it. */
 function keepExtra(table: ReadTable, label: string, value: string, where: string, layout: TableLayout, report: Report, known = false) {
   const printed = label.trim();
@@ -336,7 +359,7 @@ function keepExtra(table: ReadTable, label: string, value: string, where: string
     report.problems.push({ where, message: `栏目“${short(printed)}”在表中出现了两次，“其他栏目”里只能保存一个。请核对原表，给其中一处加上区别` });
     return;
   }
-  table.extra[printed] = value;
+  placeExtra(table, printed, value);
   if (!known) report.notices.push({ where, message: `栏目“${short(printed)}”不在表样“${layout.name}”中，${value.trim() ? `它的内容“${short(value.trim())}”` : '它（内容为空）'}照原样保存在“其他栏目”下` });
 }
 
@@ -359,7 +382,7 @@ function stackedHeader(grid: Grid, header: number, layout: TableLayout): Grid {
 }
 
 /** A block title just over the header row (or merged down into it). */
-const isCaption = (cell: GridCell, r: number, header: number) => CAPTIONS.has(labelKey(cell.text)) && (r === header - 1 || r + (cell.rowSpan ?? 1) > header);
+const isCaption = (cell: GridCell, r: number, header: number) => isTitleIn(CAPTIONS, cell.text) && (r === header - 1 || r + (cell.rowSpan ?? 1) > header);
 /** Part of a many-projects header of two rows: merged down into the header row, or a block title over it. */
 const isHeaderCell = (cell: GridCell, r: number, header: number) => r + (cell.rowSpan ?? 1) > header || isCaption(cell, r, header);
 
@@ -381,9 +404,11 @@ function readForm(grid: Grid, layout: TableLayout, report: Report): ReadTable[] 
     .filter((x): x is { list: ListTable; header: number } => x.header !== undefined && x.header < header)
     .sort((a, b) => a.header - b.header);
   const titles = new Set((layout.listTables ?? []).map((l) => labelKey(l.label)));
+  // A row that only names a list, or the indicator block under it (部门整体绩效指标), is no row of the list.
+  const blockTitles = captionsOf(layout);
   const isTitle = (r: number) => {
     const texts = (grid.rows[r] ?? []).filter((c): c is GridCell => c !== null && c.text.trim() !== '');
-    return texts.length === 1 && titles.has(labelKey(texts[0]!.text));
+    return texts.length === 1 && (titles.has(labelKey(texts[0]!.text)) || isTitleIn(blockTitles, texts[0]!.text));
   };
   const inList = new Set<number>();
   lists.forEach(({ list, header: listHeader }, n) => {
@@ -448,7 +473,7 @@ function readLabelled(grid: Grid, from: number, to: number, layout: TableLayout,
     // A form's labels may be merged down its left side past the header: only block titles are skipped.
     row.forEach((x, n) => {
       if (x.text === '' || isCaption(x.cell, r, to)) return;
-      const item: Item = { r, n, x, row, printed: x.text, role: roleOf(vocabulary, labelKey(x.text)) };
+      const item: Item = { r, n, x, row, printed: x.text, role: roleOf(vocabulary, x.text) };
       const inline = item.role ? undefined : inlineLabel(vocabulary, x.text);
       if (inline) Object.assign(item, { printed: inline.label, role: inline.role, value: { text: inline.value, where: cellWhere(grid, r, x.c) } });
       const unit = readLabel(item.printed).unit;
@@ -499,6 +524,8 @@ function readLabelled(grid: Grid, from: number, to: number, layout: TableLayout,
       } else {
         table.values.set(role.field, value.text);
         table.where.set(role.field, value.where);
+        // The unit's code and name are shown above every table, whatever cell printed them.
+        if (role.field !== '单位名称' && role.field !== '单位编码') table.last = role.field;
       }
     } else if (role) {
       if (value && value.text.trim() !== '') keepExtra(table, printed, value.text, value.where, layout, report, true);
@@ -517,6 +544,8 @@ function readLabelled(grid: Grid, from: number, to: number, layout: TableLayout,
  * read as labelled cells.
  */
 function readIndicatorRows(grid: Grid, from: number, to: number, columns: Map<number, Column>, table: ReadTable, report: Report, layout?: TableLayout, vocabulary?: Vocabulary) {
+  // A labelled cell under the indicators was printed after them.
+  table.last = '绩效指标';
   for (let r = from; r < to; r++) {
     const own = rowCells(grid, r).filter((x) => x.text !== '');
     const firstOwn = own[0];
@@ -579,6 +608,11 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
   }
   const projectLabels = new Map(layout.fields.flatMap((f) => labelsOf(f).map((l) => [l, f.field] as const)));
   const { columns } = columnsOf(grid, header, layout, lines, report, projectLabels);
+  // A unit in a column's label (`预算数（万元）`) is the sheet's money unit, as a head label's is in a form.
+  for (const c of columns.keys()) {
+    const unit = readLabel(visibleText(grid, header, c)).unit;
+    if (unit) setMoneyUnit(lines, unit, cellWhere(grid, header, c), report);
+  }
   const projectColumns = [...columns].filter(([, col]) => col.project).map(([c, col]) => [c, col.project!] as const);
   const nameColumn = projectColumns.find(([, f]) => f === '项目名称')?.[0];
   if (nameColumn === undefined) {
@@ -591,7 +625,10 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
   for (let r = header + 1; r < grid.rows.length; r++) {
     // A project starts where its name cell starts (the unit's total row may span the name column from the left).
     const name = visibleCell(grid, r, nameColumn);
-    const startsHere = name !== undefined && name.row === r && name.col === nameColumn && name.cell.text.trim() !== '';
+    const ownName = name !== undefined && name.row === r && name.col === nameColumn && name.cell.text.trim() !== '';
+    // 合计 where a project's name stands is the unit's total row (printed above the projects or under them).
+    const totalLabel = ownName && TOTAL_ROWS.has(labelKey(name.cell.text));
+    const startsHere = ownName && !totalLabel;
     const indicatorWritten = [...columns].some(([c, col]) => !col.project && ownText(grid, r, c) !== '');
     const projectCells = projectColumns.map(([c, field]) => ({ c, field, cell: own(grid, r, c) })).filter((x) => x.cell && x.cell.text.trim() !== '');
     if (!startsHere && !indicatorWritten) {
@@ -600,9 +637,10 @@ function readRows(source: Grid, layout: TableLayout, report: Report): ReadTable[
       const total = projectCells.find((x) => x.field === '预算数');
       if (total && !unitTotal) {
         unitTotal = { text: total.cell!.text, where: cellWhere(grid, r, total.c) };
-        const unit = projectCells.find((x) => x.field === '单位名称') ?? projectCells.find((x) => x !== total && (x.cell!.colSpan ?? 1) > 1);
+        const label = totalLabel ? projectCells.find((x) => x.field === '项目名称') : undefined;
+        const unit = projectCells.find((x) => x !== label && x.field === '单位名称') ?? projectCells.find((x) => x !== total && x !== label && (x.cell!.colSpan ?? 1) > 1);
         if (unit) lines.unitLine = unit.cell!.text.trim();
-        for (const { c, cell } of projectCells.filter((x) => x !== total && x !== unit)) {
+        for (const { c, cell } of projectCells.filter((x) => x !== total && x !== unit && x !== label)) {
           problems.push({ where: cellWhere(grid, r, c), message: `单位合计行中的“${short(cell!.text)}”无法放置：这一行只应有单位名称和预算数合计` });
         }
         continue;
@@ -753,13 +791,18 @@ function finish(table: ReadTable, notes: Map<string, string>, grid: Grid, layout
   };
   for (const [field, text] of table.values) if (field !== '单位名称' && field !== '单位编码') project[field] = cellValue(field, text, at(field));
   for (const [field, rows] of table.lists) {
-    project[field] = rows.map((row) => Object.fromEntries([...row.cells].filter(([, t]) => t.trim() !== '').map(([f, t]) => [f, cellValue(f, t, row.where.get(f)!)])));
+    // In the description's order, whatever the printed one: the file reads the same however the table was laid out.
+    const order = (layout.listTables ?? []).find((l) => l.field === field)!.columns.map((c) => c.field);
+    project[field] = rows.map((row) => ordered(Object.fromEntries([...row.cells].filter(([, t]) => t.trim() !== '').map(([f, t]) => [f, cellValue(f, t, row.where.get(f)!)])), order));
   }
   if (isProject) {
     const code = project['项目编码'] as string | undefined;
     project['网址标识'] = notes.get('网址标识') ?? (code ? undefined : madeUrlKey(layout.urlPrefix, year, unitCode, name));
   }
   if (Object.keys(table.extra).length) project['其他栏目'] = table.extra;
+  // Where each was printed: the page and the download put it there.
+  const places = Object.entries(table.after).filter(([label]) => label in table.extra);
+  if (places.length) project['其他栏目位置'] = Object.fromEntries(places);
   project['绩效指标'] = table.indicators.map((row) => {
     const nature = row.cells.get('指标性质')?.trim();
     const problem = nature ? natureProblem(nature) : undefined;
@@ -848,8 +891,16 @@ export function projectGrids(p: ProjectInput | DepartmentInput, tableLayout: Tab
   const head = [...(drawing?.head ?? []), ...layout.fields.filter((f) => f.field !== '单位名称' && f.field !== '单位编码' && !placed.has(f.field)).map((f): HeadBlock => ({ rows: [[{ field: f.field as ProjectField }]] }))];
   // A drawn form is also the template staff fill in: an empty amount cell keeps the money format.
   const emptyAmount = drawing ? { text: '', numFmt: EMPTY_AMOUNT_FORMAT[moneyUnitOf(p)] } : value('');
-  for (const block of head) rows.push(...blockRows(block, p, layout, width, emptyAmount));
-  for (const [extra, text] of Object.entries(p.其他栏目 ?? {})) rows.push(row(label(extra), span(value(text), width - 1)));
+  // Each 其他栏目 right after the field (or 其他栏目) it was printed after, as the reader finds it
+  // again; one without a place (or printed under the indicators) after the head, as before.
+  const extras = extrasByPlace(['原文标题', ...head.flatMap(blockFields)], p.其他栏目, p.其他栏目位置);
+  const extraRows = (labels: readonly string[] = []) => labels.forEach((extra) => rows.push(row(label(extra), span(value(p.其他栏目![extra]!), width - 1))));
+  extraRows(extras.after.get('原文标题'));
+  for (const block of head) {
+    rows.push(...blockRows(block, p, layout, width, emptyAmount));
+    for (const field of blockFields(block)) extraRows(extras.after.get(field));
+  }
+  extraRows(extras.rest);
   for (const list of layout.listTables ?? []) {
     const items = ((p as Record<string, unknown>)[list.field] as Record<string, unknown>[] | undefined) ?? [];
     rows.push(row(span(label(list.label), width)), row(...list.columns.map((c) => label(c.label))));

@@ -43,6 +43,7 @@ export interface Recognition {
 const MONTHLY = /^1[-－—–~～至]\d{1,2}月/;
 const keysOf = (text: string): string[] => {
   const key = labelKey(text);
+  // labelKey already takes off a formula's letter (`年初目标值(A)` is 年初目标值), as the readers do.
   const keys = [key, key.replace(MONTHLY, '')];
   // A label and its value in one cell (`预算单位:某某局`) prints the label too.
   const colon = /^([^:]{1,20}):/.exec(key);

@@ -2,10 +2,12 @@
 // national 项目支出绩效自评表, the 项目支出绩效目标执行监控表 and the 部门整体支出绩效自评表, each
 // described as data in schema/result-layouts.ts — with one reader and one writer for all three. Like
 // layout-table.ts the reader finds blocks and columns by their labels in a grid (.xlsx, .docx or
-// tab-separated text), reading labels as RESULT_READING says (notes, placeholders, the title and
-// year in the first rows); it carries merged 一级/二级 cells down, keeps a labelled cell no field
-// takes under 其他栏目 (with a notice), and reports in Chinese, with the cell, every non-empty cell it
-// cannot place; the caller then writes nothing. The writer lays a result file out as published, so
+// tab-separated text), reading labels as every table's are (schema/table-layouts.ts LABEL_READING:
+// compared as printed, without their score, letter and unit, then without a last bracket of
+// explanation) and the rest as RESULT_READING says (placeholders, the title and year in the first
+// rows); it carries merged 一级/二级 cells down, keeps a labelled cell no field takes under 其他栏目
+// (with a notice), and reports in Chinese, with the cell, every non-empty cell it cannot place; the
+// caller then writes nothing. The writer lays a result file out as published, so
 // that it reads back the same.
 import { z } from 'astro/zod';
 import { cellWhere, gridWidth, visibleCell, type Grid, type GridCell, type GridFile } from '../office/grid.ts';
@@ -14,9 +16,10 @@ import { strayParagraph, type ImportProblem } from './problems.ts';
 import { madeUrlKey } from './project-file.ts';
 import { countedRow, departmentEvaluationSchema, DEVIATION_CATEGORIES, evaluationSchema, isEmptyMark, monitoringSchema, numberOf } from '../../schema/results.ts';
 import { DEFAULT_FRAMEWORK, type IndicatorFramework } from '../../schema/framework.ts';
+import { extrasByPlace } from '../../schema/project.ts';
 import { PREFACE_KEY, RESULT_LAYOUTS, RESULT_READING, resultLayoutOf, type ResultKind, type ResultLabel, type ResultLayout } from '../../schema/result-layouts.ts';
 import { decimalsOf, MAX_DECIMALS, MONEY_UNITS, readAmount, type MoneyUnit } from '../reading/money.ts';
-import { normalLabel } from '../../schema/table-layouts.ts';
+import { LABEL_READING, labelForms, normalLabel, readLabel, withoutUnit } from '../../schema/table-layouts.ts';
 
 /** The 总分 row's 分值 cell when it is not the sum of the 分值 above it (normally 100 and derived). */
 export const TOTAL_POINTS_KEY = RESULT_READING.totalCells['分值']!;
@@ -26,43 +29,17 @@ const INDICATOR_CAPTIONS = new Set(['绩效指标', '偏差原因类别', '偏�
 const CHECK_MARKS = new Set(['✓', '√', '✔', '☑', '●', '是', '1']);
 
 // ---------------------------------------------------------------------------------------------
-// Labels as printed (RESULT_READING)
+// Labels as printed: read as every table's are (schema/table-layouts.ts LABEL_READING)
 
-/** Full-width letters, digits and signs as half-width (`（Ａ）` → `(A)`); brackets and colons are normalLabel's. */
-const halfWidth = (text: string) => text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-/** A label compared as RESULT_READING says: no spaces or line breaks, half-width, no trailing colon. */
-export const resultLabel = (text: string) => normalLabel(halfWidth(text));
-
-const notes = (what: string) => RESULT_READING.labelNotes.filter((n) => n.what === what).map((n) => n.pattern);
-/** A label without the notes of these kinds. */
-const without = (label: string, kinds: readonly string[]) => kinds.flatMap(notes).reduce((t, p) => t.replace(p, ''), label);
-
-/**
- * The forms a printed label is compared in, most literal first: as printed (normalised), without a
- * score, letter and money unit, and without a last bracket of explanation as well.
- */
-function forms(text: string): string[] {
-  const t = resultLabel(text);
-  const bare = without(t, ['分值', '字母', '金额单位']);
-  return [...new Set([t, bare, without(bare, ['说明'])])].filter((f) => f !== '');
-}
-
-/** The money unit a label prints (`项目资金(万元)`, `年度预算申请(万元`), if any. */
-function unitIn(text: string): MoneyUnit | undefined {
-  for (const p of notes('金额单位')) {
-    p.lastIndex = 0;
-    const m = p.exec(resultLabel(text));
-    if (m) return m[1] as MoneyUnit;
-  }
-  return undefined;
-}
+/** A label compared as every reader compares one (normalLabel); the name the result tests know it by. */
+export const resultLabel = normalLabel;
 
 /** Whether two labels say the same apart from layout and a money unit (the file keeps the unit itself). */
-const sameLabel = (a: string, b: string) => without(resultLabel(a), ['金额单位']) === without(resultLabel(b), ['金额单位']);
+const sameLabel = (a: string, b: string) => withoutUnit(a) === withoutUnit(b);
 
 /** Which label a header text is, and the month it prints (`1-6月执行数` → 6). */
 function match<L extends ResultLabel>(labels: readonly L[], text: string): { label: L; month?: number } | undefined {
-  for (const t of forms(text)) {
+  for (const t of labelForms(text)) {
     const monthly = MONTHLY.exec(t);
     for (const label of labels) {
       if (monthly && label.monthly && resultLabel(label.label) === monthly[2]) return { label, month: Number(monthly[1]) };
@@ -85,8 +62,8 @@ function titleLayout(text: string): { layout: ResultLayout; length: number } | u
 
 /** `label: value` in one cell or line, split at each short label after a space (`单位名称:某某 填报日期:…`). */
 function inlinePairs(text: string): { label: string; value: string }[] | undefined {
-  const segments = text.trim().split(RESULT_READING.inlineSplit);
-  const pairs = segments.map((s) => RESULT_READING.inlineLabel.exec(s.trim()));
+  const segments = text.trim().split(LABEL_READING.inlineSplit);
+  const pairs = segments.map((s) => LABEL_READING.inline.exec(s.trim()));
   if (pairs.some((p) => !p)) return undefined;
   return pairs.map((p) => ({ label: p![1]!, value: p![2]!.trim() }));
 }
@@ -256,6 +233,9 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   const head: Record<string, string> = {};
   const headWhere: Record<string, string> = {};
   const extra: Record<string, string> = {};
+  /** Where each 其他栏目 was printed (其他栏目位置): the field, block or 其他栏目 read before it. */
+  const places: Record<string, string> = {};
+  let last = '原文标题';
   const printedLabels: Record<string, string> = {};
   const lines: { title?: string; year?: number; unit?: string; money?: MoneyUnit; moneyWhere?: string } = {};
   const moneyUnits = new Map<MoneyUnit, string>();
@@ -267,6 +247,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   /** A labelled cell no field takes: kept verbatim under 其他栏目, and said. */
   const keepExtra = (label: string, value: string, where: string) => {
     const key = label.trim().replace(/[：:]$/, '').trim();
+    if (!(key in extra)) [places[key], last] = [last, key];
     extra[key] = key in extra ? `${extra[key]}\n${value}` : value;
     notices.push({ where, message: `“${short(key)}”不是${layout.title}描述中的栏目，已照原样保存在“其他栏目”下（${value === '' ? '原表为空' : `“${short(value)}”`}）。如果它应是一个字段，请告诉维护者` });
   };
@@ -303,7 +284,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   const moneyHeader = grid.rows.findIndex((_, r) => r < header && filledCells(grid, r).filter((x) => match(layout.money, x.text)).length >= 2);
   const goalRow = grid.rows.findIndex((_, r) => {
     const first = filledCells(grid, r)[0];
-    return r < header && first !== undefined && forms(first.text).some((f) => (RESULT_READING.goalCaptions as readonly string[]).includes(f));
+    return r < header && first !== undefined && labelForms(first.text).some((f) => (RESULT_READING.goalCaptions as readonly string[]).includes(f));
   });
   const starts = [moneyHeader, goalRow, header].filter((r) => r >= 0).sort((a, b) => a - b);
   const endOf = (start: number) => starts.find((s) => s > start) ?? header;
@@ -319,7 +300,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
       const found = match(known, label)?.label;
       if (found && into[found.key] !== undefined) problems.push({ where: labelAt, message: `“${label}”在表中出现了两次（另一处在 ${where[found.key]}）：请只保留一处` });
       else if (found) {
-        if (value !== '') into[found.key] = value;
+        if (value !== '') [into[found.key], last] = [value, found.key];
         where[found.key] = valueAt;
         keepPrinted(found.key, label, found.label);
       } else keepExtra(label, value, labelAt);
@@ -336,11 +317,13 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     for (; n < cells.length; n++) {
       const { c, cell, text } = cells[n]!;
       const inline = inlinePairs(text);
-      if ((!inline || inline.length === 1) && line(text, at(r, c))) continue;
+      // A label of this block with its value in the cell (`部门名称：某镇人民政府`) is that label, not a unit line.
+      const ownLabel = (label: string) => match(known, label) !== undefined;
+      if ((!inline || (inline.length === 1 && !ownLabel(inline[0]!.label))) && line(text, at(r, c))) continue;
       const next = c + (cell.colSpan ?? 1);
       const following = cells[n + 1]?.c === next ? cells[n + 1]! : undefined;
       if (inline && (inline.length > 1 || inline[0]!.value !== '')) {
-        for (const p of inline) if (!line(`${p.label}:${p.value}`, at(r, c))) place(p.label, p.value, at(r, c), at(r, c));
+        for (const p of inline) if (ownLabel(p.label) || !line(`${p.label}:${p.value}`, at(r, c))) place(p.label, p.value, at(r, c), at(r, c));
       } else if (following && !(inline && inlinePairs(following.text))) {
         // Its value: the next cell, unless that is a label of its own (`项目负责人:` | `财务负责人:`).
         place(text, following.text, at(r, c), at(r, next));
@@ -351,10 +334,11 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   for (let r = 0; r < (starts[0] ?? header); r++) pairs(r, layout.head, head, headWhere);
 
   // Money block: captions (预算执行情况(万元)(20分), 年度预算数(万元)) left of the columns, the row's 栏目 before the first column.
+  if (moneyHeader >= 0) last = '资金';
   const money: Record<string, unknown>[] = [];
   const moneyUnit = () => lines.money ?? [...moneyUnits.keys()][0] ?? '万元';
   const noteUnit = (text: string, r: number, c: number) => {
-    const unit = unitIn(text);
+    const unit = readLabel(text).unit;
     if (unit && !moneyUnits.has(unit)) moneyUnits.set(unit, `${at(r, c)}“${text.trim()}”`);
   };
   /** An amount exactly as written, in the table's unit; the empty mark `-` kept. */
@@ -416,6 +400,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   // headers, the row of values under them; label | value rows after them (2.项目实施内容及过程概述).
   let goal: Record<string, string> | undefined;
   if (goalRow >= 0) {
+    last = '年度总体目标';
     const columns = new Map<number, ResultLabel>();
     const [caption, ...rest] = filledCells(grid, goalRow);
     keepPrinted('年度总体目标', caption!.text, RESULT_READING.captions['年度总体目标']!);
@@ -476,6 +461,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
   const closingWhere: Record<string, string> = {};
   const totals: Record<string, string | number> = {};
   let ended = false;
+  last = '绩效指标';
   for (let r = header + (twoRows ? 2 : 1); r < grid.rows.length; r++) {
     const cells = filledCells(grid, r);
     const first = cells[0];
@@ -507,6 +493,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
       if (Object.keys(rowExtra).length) row['其他栏目'] = rowExtra;
       indicators.push(row);
     } else if (isTotal && layout.totalRow) {
+      last = '总分';
       keepPrinted('总分', first!.text, RESULT_READING.captions['总分']!);
       for (const x of cells.slice(1)) {
         const key = columns.get(x.c)?.key;
@@ -587,6 +574,7 @@ function readResultGrid(grid: Grid, layout: ResultLayout, options: ResultImportO
     总分: total,
     ...closing,
     其他栏目: Object.keys(extra).length ? extra : undefined,
+    其他栏目位置: Object.keys(places).length ? places : undefined,
   };
   return orderedResult(layout.kind, table);
 }
@@ -631,7 +619,7 @@ function carryLevels(grid: Grid, r: number, row: Record<string, unknown>, above:
     const fromMerge = merged('一级指标');
     const fromAbove = above?.['一级指标'] as string | undefined;
     const level2 = typeof row['二级指标'] === 'string' ? resultLabel(row['二级指标']) : undefined;
-    const level1Of = (label: string) => without(resultLabel(label), ['分值']);
+    const level1Of = (label: string) => readLabel(label).key;
     const elsewhere = (label: string) => level2 !== undefined && framework.some((f) => f.level2.includes(level2)) && !framework.some((f) => f.level1 === level1Of(label) && f.level2.includes(level2));
     const text = fromMerge ?? (fromAbove !== undefined && !elsewhere(fromAbove) ? fromAbove : undefined);
     if (text !== undefined) row['一级指标'] = text;
@@ -729,19 +717,29 @@ export function resultGrid(kind: ResultKind, table: Record<string, unknown>): Gr
   const unitName = str(table['单位名称']);
   row(span(value(`填报单位：${str(table['单位编码'])}${/^\d/.test(unitName) ? ' ' : ''}${unitName}`), width - 1), value(`单位：${unit}`));
   const pair = (key: string, text: string) => row(label(key), span(value(text), width - 1));
+  // The total row's own cells (分值 not the sum, a 权重 total) go back to the total row.
+  const totalCells = Object.entries(RESULT_READING.totalCells).filter(([key]) => key !== '得分');
+  const totals = Object.fromEntries(totalCells.flatMap(([key, into]) => (extra[into] === undefined ? [] : [[key, extra[into]!] as const])));
+  for (const [, into] of totalCells) delete extra[into];
+  // Each 其他栏目 where it was printed (其他栏目位置); those of no place (or after the money block,
+  // where a row would be read as money) after the head.
+  const places = extrasByPlace(['原文标题', ...layout.head.map((x) => x.key), '年度总体目标', '绩效指标', '总分', ...layout.closing.map((x) => x.key)], extra, table['其他栏目位置'] as Record<string, string> | undefined);
+  const extrasAfter = (key: string) => (places.after.get(key) ?? []).forEach((k) => pair(k, extra[k]!));
+  extrasAfter('原文标题');
   for (const x of layout.head) {
     if (x.key === '实施单位') continue;
     if (x.key === '主管部门') {
       // 主管部门 and 实施单位 share a row, as in the national table.
       const half = Math.floor(width / 2);
       row(label(labelAt(x.key, x.label)), span(value(str(table['主管部门'])), half - 1), label(labelAt('实施单位', '实施单位')), span(value(str(table['实施单位'])), width - half - 1));
-    } else if (!x.variant || table[x.key] !== undefined) pair(labelAt(x.key, x.label), str(table[x.key]));
+      extrasAfter('主管部门');
+      extrasAfter('实施单位');
+    } else if (!x.variant || table[x.key] !== undefined) {
+      pair(labelAt(x.key, x.label), str(table[x.key]));
+      extrasAfter(x.key);
+    }
   }
-  // The total row's own cells (分值 not the sum, a 权重 total) go back to the total row.
-  const totalCells = Object.entries(RESULT_READING.totalCells).filter(([key]) => key !== '得分');
-  const totals = Object.fromEntries(totalCells.flatMap(([key, into]) => (extra[into] === undefined ? [] : [[key, extra[into]!] as const])));
-  for (const [, into] of totalCells) delete extra[into];
-  for (const [key, text] of Object.entries(extra)) pair(key, text);
+  for (const key of places.rest) pair(key, extra[key]!);
 
   row({ ...label(labelAt('资金', `项目资金（${unit}）`)), ...(money.length && { rowSpan: money.length + 1 }) }, label(labelAt('资金.栏目', '')), ...moneyColumns.map(label));
   for (const m of money) {
@@ -757,6 +755,7 @@ export function resultGrid(kind: ResultKind, table: Record<string, unknown>): Gr
     const header = (n: 0 | 1) => label(labelAt(`年度总体目标.${layout.goal[n].key}`, printed(layout.goal[n], month)));
     row({ ...label(labelAt('年度总体目标', GOAL_CAPTION)), rowSpan: 2 }, ...(sub === undefined ? [] : [{ ...label(sub), rowSpan: 2 }]), span(header(0), half), span(header(1), width - left - half));
     row(null, ...(sub === undefined ? [] : [null]), span(value(str(goal[layout.goal[0].key])), half), span(value(str(goal[layout.goal[1].key])), width - left - half));
+    extrasAfter('年度总体目标');
   }
 
   row(...(caption === undefined ? [] : [{ ...label(caption), ...(indicators.length && { rowSpan: indicators.length + 1 }) }]), ...columns.map(label));
@@ -771,6 +770,8 @@ export function resultGrid(kind: ResultKind, table: Record<string, unknown>): Gr
     });
     row(...(caption === undefined ? [] : [null]), ...cells, ...extraLabels(indicators).map((e) => value(str((i['其他栏目'] as Record<string, string> | undefined)?.[e]))));
   });
+  // Under the indicators: a label over three columns ends them, as printed tables do.
+  for (const key of places.after.get('绩效指标') ?? []) row(span(label(key), 3), span(value(extra[key]!), width - 3));
   if (layout.totalRow) {
     // 总分 spans the columns before its first figure: 分值 (the sum of those above unless kept), 得分, a 权重 total.
     const figures = new Map<number, string>();
@@ -781,7 +782,12 @@ export function resultGrid(kind: ResultKind, table: Record<string, unknown>): Gr
     const start = Math.max(1, Math.min(width, ...figures.keys()));
     const cells: GridCell[] = Array.from({ length: width }, (_, c) => (figures.has(c) ? value(figures.get(c)!) : { text: '' }));
     row(span(label(labelAt('总分', '总分')), start), ...cells.slice(start));
+    extrasAfter('总分');
   }
-  for (const x of layout.closing) if (table[x.key] !== undefined) pair(labelAt(x.key, x.label), str(table[x.key]));
+  for (const x of layout.closing) {
+    if (table[x.key] === undefined) continue;
+    pair(labelAt(x.key, x.label), str(table[x.key]));
+    extrasAfter(x.key);
+  }
   return { name: layout.title, source: 'xlsx', rows: rows.map((r) => r.slice(0, width)), before: [] };
 }

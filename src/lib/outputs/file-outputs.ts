@@ -37,12 +37,14 @@ export type FileOutput = { path: string } & (
 
 /**
  * Every content file under the folder, as published under content/: site path and file. Hidden
- * files (.DS_Store, an editor's swap file) are left out; sorted, so that the list is stable.
+ * files (.DS_Store, an editor's swap file, a year folder's .gitkeep) are left out; sorted, so that the list is stable.
  */
 export function contentFiles(contentDir: string): FileOutput[] {
   return readdirSync(contentDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .filter((e) => e.isFile())
     .map((e) => relative(contentDir, join(e.parentPath, e.name)).split('\\').join('/'))
+    // Nor what is inside a hidden folder (.git, when the content folder is a repository's root).
+    .filter((path) => !path.split('/').some((part) => part.startsWith('.')))
     .sort()
     .map((path) => ({ kind: 'content', path: contentFilePath(path), file: join(contentDir, path) }));
 }

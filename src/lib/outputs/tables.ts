@@ -49,7 +49,7 @@ const col = (name: string, type: ColumnType, description: string): Column => ({ 
 
 const COLUMNS = {
   年度: col('年度', 'integer', '预算年度，例如 2023'),
-  单位编码: col('单位编码', 'string', '预算单位编码，例如 483001（文本：开头的 0 有意义）'),
+  单位编码: col('单位编码', 'string', '预算单位编码，例如 001001（文本：开头的 0 有意义）'),
   单位名称: col('单位名称', 'string', '预算单位名称'),
   预算阶段: col('预算阶段', 'string', '本行金额所属的预算阶段：年初预算、调整预算或决算'),
   金额单位: col('金额单位', 'string', '本行 预算数、财政资金、其他资金 的单位：元 或 万元'),

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { CONTENT_DIR } from './content-layout.ts';
 
 let committed: Map<string, string> | undefined;
 let dirty: Set<string> | undefined;
@@ -19,7 +20,9 @@ function git(args: string[]): string | undefined {
 function load() {
   committed = new Map();
   dirty = new Set();
-  const top = git(['rev-parse', '--show-toplevel'])?.trim();
+  // The repository that holds the content, which need not be the tool's: a county keeps its
+  // content in its own repository (npm run init) and builds it with GONGKAI_CONTENT.
+  const top = git(['-C', CONTENT_DIR, 'rev-parse', '--show-toplevel'])?.trim();
   if (!top) return;
   // Newest commit first: the first date seen for a file is its last change.
   const log = git(['-C', top, 'log', '--format=%x00%cI', '--name-only', '--no-renames', '--', '.']) ?? '';

@@ -1,7 +1,8 @@
 // A project table as its government's 表样 lays it out (table-layouts.ts): the labelled rows of
 // the project part and the columns of the indicator table, in the published order with the
 // published labels. The project page, and through it the print view, show exactly this.
-import { INDICATOR_PROPERTY, PROJECT_PROPERTY, type Indicator, type Project } from '../../schema/project.ts';
+import { extrasByPlace, INDICATOR_PROPERTY, PROJECT_PROPERTY, type Indicator, type Project } from '../../schema/project.ts';
+import type { Department } from '../../schema/department.ts';
 import { loadSiteConfig } from '../site/site-config.ts';
 import { projectRulesOf } from '../../schema/site.ts';
 import { INDICATOR_FIELDS, MONEY_FIELDS, PROJECT_FIELDS, projectLayout, type IndicatorField, type ProjectField, type TableLayout } from '../../schema/table-layouts.ts';
@@ -41,9 +42,17 @@ export function amountText(text: string, unit: MoneyUnit): string {
 /**
  * The project part: 单位 and 金额单位 first (every table names them above its grid), then the
  * layout's labels in order, then any field the file has that its layout does not print (a page
- * never hides what the file says), then 其他栏目. The spending plan has a table of its own.
+ * never hides what the file says); each 其他栏目 where the table printed it (其他栏目位置: right
+ * after the field or 其他栏目 it followed), those of no place after the rest, those printed under
+ * the indicators there (rowsAfterIndicators). The spending plan has a table of its own.
  */
 export function sheetRows(p: Project): SheetRow[] {
+  return headAndAfter(p).head;
+}
+/** The 其他栏目 the table printed under its indicators. */
+export const rowsAfterIndicators = (p: Project): SheetRow[] => headAndAfter(p).afterIndicators;
+
+function headAndAfter(p: Project): { head: SheetRow[]; afterIndicators: SheetRow[] } {
   const layout = layoutOf(p);
   const row = (label: string, field: ProjectField): SheetRow | undefined => {
     const value = projectValue(p, field);
@@ -55,13 +64,18 @@ export function sheetRows(p: Project): SheetRow[] {
   };
   const placed = new Set(layout.fields.map((f) => f.field));
   const unplaced = PROJECT_FIELDS.filter((field) => !placed.has(field) && projectValue(p, field) !== undefined);
-  return [
+  const fields: [string, SheetRow | undefined][] = [...layout.fields.map((f): [string, SheetRow | undefined] => [f.field, row(f.label, f.field as ProjectField)]), ...unplaced.map((field): [string, SheetRow | undefined] => [field, row(field, field)])];
+  const extras = extrasByPlace(['原文标题', ...fields.map(([field]) => field), '绩效指标'], p.extra, p.extraPlaces);
+  const extraRows = (labels: readonly string[] = []): SheetRow[] => labels.map((label) => ({ label, lines: [p.extra![label]!] }));
+  const head = [
     // A layout that prints the unit in its grid (四川) names it with its own label.
     { label: layout.fields.find((f) => f.field === '单位名称')?.label ?? '单位', lines: [`${p.unitCode}${p.unitName}`] },
     { label: '金额单位', lines: [p.moneyUnit] },
-    ...[...layout.fields.map((f) => row(f.label, f.field as ProjectField)), ...unplaced.map((field) => row(field, field))].filter((r): r is SheetRow => r !== undefined),
-    ...Object.entries(p.extra ?? {}).map(([label, value]) => ({ label, lines: [value] })),
+    ...extraRows(extras.after.get('原文标题')),
+    ...fields.flatMap(([field, r]) => [...(r ? [r] : []), ...extraRows(extras.after.get(field))]),
+    ...extraRows(extras.rest),
   ];
+  return { head, afterIndicators: extraRows(extras.after.get('绩效指标')) };
 }
 
 export interface IndicatorColumn {
@@ -99,4 +113,25 @@ export function indicatorColumns(layout: TableLayout, indicators: readonly Indic
   columns.splice(after + 1, 0, { label: '本网站解读', cell: () => '', reading: true });
   const extra = [...new Set(indicators.flatMap((i) => Object.keys(i.extra ?? {})))];
   return [...columns, ...extra.map((label) => ({ label, cell: (i: Indicator) => i.extra?.[label] ?? '' }))];
+}
+
+/**
+ * A department table's 其他栏目 where the table printed it (其他栏目位置), by the part of the page:
+ * those after the title and the unit's cells at the top (`top`), the others at the end of the part
+ * holding the field they followed (money, overall, itemized, each list's field, indicators,
+ * safeguards); those of no place in `rest`, shown under 其他栏目 at the end.
+ */
+export function departmentExtras(d: Department, lists: readonly string[]): { parts: Map<string, [string, string][]>; rest: [string, string][] } {
+  const parts: [string, string[]][] = [
+    ['top', ['原文标题']],
+    ['money', ['资金总额', '基本支出', '项目支出']],
+    ['overall', ['总体绩效目标']],
+    ['itemized', ['分项绩效目标']],
+    ...lists.map((field): [string, string[]] => [field, [field]]),
+    ['indicators', ['绩效指标']],
+    ['safeguards', ['工作保障措施']],
+  ];
+  const extras = extrasByPlace(parts.flatMap(([, fields]) => fields), d.extra, d.extraPlaces);
+  const cells = (labels: readonly string[]) => labels.map((label): [string, string] => [label, d.extra![label]!]);
+  return { parts: new Map(parts.map(([part, fields]) => [part, cells(fields.flatMap((f) => extras.after.get(f) ?? []))])), rest: cells(extras.rest) };
 }

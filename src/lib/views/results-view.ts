@@ -2,7 +2,7 @@
 // progress and the year-end actual of each indicator side by side, the money of each stage by
 // phase, the plan against what was spent, and the summaries of a unit and of a county's year.
 // Pure: pages only lay out what these functions return. Published cells are passed on as written.
-import type { Indicator, Project } from '../../schema/project.ts';
+import { extrasByPlace, type Indicator, type Project } from '../../schema/project.ts';
 import {
   amountFen,
   executionRate,
@@ -48,11 +48,22 @@ export const monitoringPhase = (month: number) => `监控至${month}月`;
 export interface MoneyTableView {
   /** 执行监控表 or 绩效自评表, with its phase. */
   caption: string;
+  /** The block's caption as the table printed it (`预算执行情况(万元) (20分)`), when it printed one other than this site's. */
+  printedCaption?: string;
+  /** The rows' label column as the table printed it (`年度预算数(万元)`), when it printed one. */
+  printedRowHeader?: string;
   unit: MoneyUnit;
-  /** label: the phase name shown; published: the table's own column name. */
+  /** label: the phase name shown; published: the table's own column name, as printed (`预算数(A)`, `1-6月执行数`). */
   columns: { label: string; published: string }[];
   rows: { label: string; cells: string[] }[];
 }
+
+type Stage = Monitoring | Evaluation | DepartmentEvaluation;
+/**
+ * A label as the stage's table printed it: its 原文栏目 at this place (`资金.全年预算数`, `绩效指标`), or
+ * this site's label where the table printed that one. Every label of a published table is shown as printed.
+ */
+const printedAt = (s: Stage, slot: string, standard: string) => s.printedLabels?.[slot] ?? standard;
 
 function columnLabel(c: MoneyColumn, stagePhase: string): string {
   switch (c.phase) {
@@ -72,22 +83,27 @@ export function moneyCell(row: MoneyRow, c: MoneyColumn): string {
   return c.kind === 'amount' && !isEmptyMark(written) ? groupAmount(written) : written;
 }
 
-function moneyTable(rows: MoneyRow[], unit: MoneyUnit, columns: readonly MoneyColumn[], caption: string, stagePhase: string): MoneyTableView {
+function moneyTable(s: Stage, columns: readonly (MoneyColumn & { label: string; monthly?: boolean })[], caption: string, stagePhase: string): MoneyTableView {
+  const { money: rows, moneyUnit: unit } = s;
   // A column no row fills (调整后预算数 without an adjustment) is left out, as the table printed it.
   const used = columns.filter((c) => rows.some((r) => (r as unknown as Record<string, unknown>)[c.property] !== undefined));
   const extra = [...new Set(rows.flatMap((r) => Object.keys(r.extra ?? {})))];
+  const printedCaption = s.printedLabels?.['资金'];
+  const printedRowHeader = s.printedLabels?.['资金.栏目'];
   return {
     caption,
+    ...(printedCaption && { printedCaption }),
+    ...(printedRowHeader && { printedRowHeader }),
     unit,
-    columns: [...used.map((c) => ({ label: columnLabel(c, stagePhase), published: c.key })), ...extra.map((k) => ({ label: k, published: k }))],
+    columns: [...used.map((c) => ({ label: columnLabel(c, stagePhase), published: printedAt(s, `资金.${c.key}`, 'month' in s && c.monthly ? `1-${s.month}月${c.label}` : c.key) })), ...extra.map((k) => ({ label: k, published: k }))],
     rows: rows.map((r) => ({ label: r.label, cells: [...used.map((c) => moneyCell(r, c)), ...extra.map((k) => r.extra?.[k] ?? '')] })),
   };
 }
 
 export const monitoringMoney = (m: Monitoring) =>
-  moneyTable(m.money, m.moneyUnit, resultLayoutOf('monitoring').money, `资金执行情况（执行监控表，${monitoringPhase(m.month)}，单位：${m.moneyUnit}）`, monitoringPhase(m.month));
+  moneyTable(m, resultLayoutOf('monitoring').money, `资金执行情况（执行监控表，${monitoringPhase(m.month)}，单位：${m.moneyUnit}）`, monitoringPhase(m.month));
 export const evaluationMoney = (e: Evaluation | DepartmentEvaluation) =>
-  moneyTable(e.money, e.moneyUnit, resultLayoutOf('evaluation').money, `资金情况（绩效自评表，决算，单位：${e.moneyUnit}）`, '决算');
+  moneyTable(e, resultLayoutOf('evaluation').money, `资金情况（绩效自评表，决算，单位：${e.moneyUnit}）`, '决算');
 
 /** The 执行率 of a stage's total row: as published, else computed by this site (and said so). */
 export interface RateView {
@@ -202,33 +218,61 @@ const EVALUATION_COLUMNS = columnsOf<EvaluationIndicator>('evaluation');
 export interface PublishedTable {
   headers: string[];
   rows: string[][];
+  /** The indicator block's caption as the table printed it (`年度绩效目标1 (80分)`), when it printed one other than this site's. */
+  printedCaption?: string;
 }
 // Columns that no row fills are left out; 其他栏目 become columns of their own after the rest.
-function published<T extends { extra?: Record<string, string> }>(rows: readonly T[], columns: Column<T>[]): PublishedTable {
+function published<T extends { extra?: Record<string, string> }>(s: Stage, rows: readonly T[], columns: Column<T>[]): PublishedTable {
   const used = columns.filter((c) => c.label === '三级指标' || rows.some((r) => c.cell(r) !== undefined));
   const extra = [...new Set(rows.flatMap((r) => Object.keys(r.extra ?? {})))];
+  const printedCaption = s.printedLabels?.['绩效指标'];
   return {
-    headers: [...used.map((c) => c.label), ...extra],
+    headers: [...used.map((c) => printedAt(s, `绩效指标.${c.label}`, c.label)), ...extra],
     rows: rows.map((r) => [...used.map((c) => c.cell(r) ?? ''), ...extra.map((k) => r.extra?.[k] ?? '')]),
+    ...(printedCaption && { printedCaption }),
   };
 }
-export const publishedMonitoring = (m: Monitoring) => published(m.indicators, MONITORING_COLUMNS);
-export const publishedEvaluation = (e: Evaluation | DepartmentEvaluation) => published(e.indicators, EVALUATION_COLUMNS);
+export const publishedMonitoring = (m: Monitoring) => published(m, m.indicators, MONITORING_COLUMNS);
+export const publishedEvaluation = (e: Evaluation | DepartmentEvaluation) => published(e, e.indicators, EVALUATION_COLUMNS);
 
-/** The head and the closing cells of a stage's table (主管部门 … 总分, 评价结论 …), label and text, as written. */
-export function publishedSheet(s: Monitoring | Evaluation | DepartmentEvaluation): [string, string][] {
-  const cells: [string, string | undefined][] = [
-    ['原文标题', s.heading],
-    ['主管部门', 'department' in s ? s.department : undefined],
-    ['实施单位', 'implementer' in s ? s.implementer : undefined],
-    ['监控截至月份', 'month' in s ? `${s.month}月（1–${s.month}月）` : undefined],
+/** The kind's name of a stage's table, for the heading of the table as published (its own title is 原文标题). */
+export const publishedTitle = (s: Stage) => resultLayoutOf('month' in s ? 'monitoring' : 'name' in s ? 'evaluation' : 'departmentEvaluation').title;
+
+/**
+ * The head and the closing cells of a stage's table (项目名称 … 总分, 评价结论 …), label and text, as
+ * written, each label as the table printed it (原文栏目); the 年度总体目标 block's caption, its
+ * row's label and its column's label joined; each 其他栏目 where the table printed it (其他栏目位置:
+ * after the cell, block or 其他栏目 it followed), those of no place at the end.
+ */
+export function publishedSheet(s: Stage): [string, string][] {
+  const at = (slot: string, standard: string) => printedAt(s, slot, standard);
+  const goal = (key: string, standard: string) => {
+    const [caption, row, column] = ['年度总体目标', '年度总体目标.栏目', `年度总体目标.${key}`].map((slot) => s.printedLabels?.[slot]);
+    return caption || row || column ? [caption ?? '年度总体目标', row, column ?? key].filter(Boolean).join('：') : standard;
+  };
+  const nameKey = 'name' in s ? '项目名称' : '单位名称';
+  // The places a 其他栏目 may follow, each with the cells the sheet shows there.
+  const slots: [string, [string, string | undefined][]][] = [
+    ['原文标题', [['原文标题', s.heading]]],
+    [nameKey, ['name' in s ? [at('项目名称', '项目名称'), s.name] : [at('单位名称', '部门名称'), s.unitName]]],
+    ['主管部门', [[at('主管部门', '主管部门'), 'department' in s ? s.department : undefined]]],
+    ['实施单位', [[at('实施单位', '实施单位'), 'implementer' in s ? s.implementer : undefined]]],
+    ['监控截至月份', [['监控截至月份', 'month' in s ? `${s.month}月（1–${s.month}月）` : undefined]]],
+    [
+      '年度总体目标',
+      'month' in s
+        ? [[goal('年度目标', '年度总体目标'), s.goal?.target], [goal('执行情况', '总体目标执行情况'), s.goal?.progress]]
+        : [[goal('预期目标', '年度总体目标：预期目标'), s.goal?.target], [goal('实际完成情况', '年度总体目标：实际完成情况'), s.goal?.achieved]],
+    ],
+    ['绩效指标', []],
   ];
-  if ('month' in s) cells.push(['年度总体目标', s.goal?.target], ['总体目标执行情况', s.goal?.progress]);
-  else {
-    cells.push(['年度总体目标：预期目标', s.goal?.target], ['年度总体目标：实际完成情况', s.goal?.achieved]);
-    cells.push(['总分', s.total], ...resultLayoutOf('evaluation').closing.map((c): [string, string | undefined] => [c.label, (s as unknown as Record<string, string | undefined>)[c.property]]));
+  if (!('month' in s)) {
+    slots.push(['总分', [[at('总分', '总分'), s.total]]]);
+    for (const c of resultLayoutOf('evaluation').closing) slots.push([c.key, [[at(c.key, c.label), (s as unknown as Record<string, string | undefined>)[c.property]]]]);
   }
-  cells.push(...Object.entries(s.extra ?? {}));
+  const extras = extrasByPlace(slots.map(([key]) => key), s.extra, s.extraPlaces);
+  const extraCells = (labels: readonly string[] = []) => labels.map((label): [string, string] => [label, s.extra![label]!]);
+  const cells = [...slots.flatMap(([key, shown]) => [...shown, ...extraCells(extras.after.get(key))]), ...extraCells(extras.rest)];
   return cells.filter((c): c is [string, string] => c[1] !== undefined);
 }
 
