@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { validateContent } from '../src/lib/check/validate.ts';
+import { subjectsOf } from '../src/lib/budget/budget-check.ts';
+import { budgetDocumentSchema, type BudgetDocument } from '../src/schema/budget.ts';
 import { BUDGET_DIR, transcriptionIds } from './fixtures/published/transcription.ts';
 import { runCli } from './helpers.ts';
 
@@ -129,6 +131,42 @@ describe('npm run validate：部门预算、部门决算', () => {
     const unknown = runCli('new', ['final-accounts', '--content', dir, '--year', '2026', '--unit', '483001', '--region', '河北省玉田县']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('上海市部门决算');
+  });
+
+  it('同一年度两个单位：同一科目编码写了不同的名称时报出', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-budget-'));
+    dirs.push(dir);
+    cpSync('content/site.yaml', join(dir, 'site.yaml'));
+    const put = (id: string, unit: string, edit: (doc: BudgetDocument) => void = () => {}) => {
+      const doc = budgetDocumentSchema.parse(parse(readFileSync(join(BUDGET_DIR, `${id}.yaml`), 'utf8')));
+      doc.原表如此 = readmeList(id).map((差异) => ({ 差异, 原表如此: '原件如此' }));
+      edit(doc);
+      const folder = join(dir, String(doc.年度), unit);
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'final-accounts.yaml'), stringify(doc, { lineWidth: 0 }));
+      cpSync(join(BUDGET_DIR, `${id}.说明.md`), join(folder, 'final-accounts.md'));
+      return doc;
+    };
+    const first = put('sh-putuo-shegongbu-2024-final', 'unit1');
+    put('sh-putuo-guihuaziyuan-2024-final', 'unit2');
+    expect((await validateContent(dir)).problems).toEqual([]);
+    // Both print 2080505; unit2 names it differently in every table (so its own tables agree with each other).
+    const code = '2080505';
+    expect(subjectsOf(first).some((s) => s.code === code)).toBe(true);
+    let renamed = 0;
+    put('sh-putuo-guihuaziyuan-2024-final', 'unit2', (doc) => {
+      for (const s of subjectsOf(doc).filter((x) => x.code === code)) {
+        const row = doc.表格[s.table]!.行[s.row]!;
+        const at = row.findIndex((cell) => cell.replace(/\s+/g, '') === s.name);
+        row[at] = '机关事业单位养老保险缴费支出';
+        renamed++;
+      }
+    });
+    const problems = (await validateContent(dir)).problems;
+    expect(renamed).toBeGreaterThan(1);
+    expect(problems.length).toBe(renamed);
+    for (const p of problems) expect(p.message).toMatch(new RegExp(`^科目 ${code} 写作“机关事业单位养老保险缴费支出”，\\S*unit1/final-accounts\\.yaml 写作“`));
+    expect(problems.every((p) => p.file.endsWith('unit2/final-accounts.yaml'))).toBe(true);
   });
 
   it('种类与文件名不符时报出', async () => {

@@ -25,6 +25,24 @@ export function cents(text: string | undefined): number | undefined {
 const money = (c: number) => (c / 100).toFixed(2);
 const squash = (s: string) => s.replace(/\s+/g, '');
 
+/** Where a 功能分类 table keeps its code, name and amounts: codes in one column, or in three (类 | 款 | 项). */
+export function functionLayout(tb: Table) {
+  const split = tb.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款' && squash(r[2] ?? '') === '项');
+  const code = (r: string[]) => squash(split ? `${r[0] ?? ''}${r[1] ?? ''}${r[2] ?? ''}` : (r[0] ?? ''));
+  return { code, name: (r: string[]) => squash(r[split ? 3 : 1] ?? ''), first: split ? 4 : 2 };
+}
+
+/** Every 科目 a document's 功能分类 tables print (those whose kind asserts 科目一致): code and name as written, and where. */
+export function subjectsOf(t: BudgetDocument): { code: string; name: string; table: number; row: number }[] {
+  const roles = tablesByRole(t);
+  return (['收入表', '支出表', '一般公共预算支出表', '政府性基金表', '国有资本经营表'] as const).flatMap((role) => {
+    const tb = roles[role];
+    if (!tb || !BUDGET_TABLE_KINDS[role].identities.includes('科目一致')) return [];
+    const l = functionLayout(tb);
+    return tb.行.flatMap((r, row) => (/^\d{3}(\d{2}){0,2}$/.test(l.code(r)) && l.name(r) !== '' ? [{ code: l.code(r), name: l.name(r), table: t.表格.indexOf(tb), row }] : []));
+  });
+}
+
 /** Each table of a document by its role, as its set titles it (the first table whose title matches). */
 export function tablesByRole(t: Pick<BudgetDocument, '地区' | '种类' | '表套' | '表格'>): Partial<Record<BudgetRole, Table>> {
   const set = budgetSetFor(t);
@@ -64,12 +82,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     else if (left !== right) out.push(`${where}：${what}，${money(left)} ≠ ${money(right)}（差 ${money(left - right)}）`, cell);
   };
   const sum = (xs: (number | undefined)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
-  /** Where a 功能分类 table keeps its code, name and amounts: codes in one column, or in three (类 | 款 | 项). */
-  const layout = (tb: Table) => {
-    const split = tb.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款' && squash(r[2] ?? '') === '项');
-    const code = (r: string[]) => squash(split ? `${r[0] ?? ''}${r[1] ?? ''}${r[2] ?? ''}` : (r[0] ?? ''));
-    return { code, name: (r: string[]) => squash(r[split ? 3 : 1] ?? ''), first: split ? 4 : 2 };
-  };
+  const layout = functionLayout;
   const rowOf = (tb: Table, col: number, ...labels: string[]) => {
     for (const label of labels) {
       const i = tb.行.findIndex((r) => squash(r[col] ?? '') === label);
@@ -442,17 +455,11 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   // 科目 codes and names: one code, one name in every 功能分类 table of the document (there is no
   // authoritative code table offline; see README — so the document is checked against itself).
   const named = new Map<string, { name: string; table: string }>();
-  for (const role of ['收入表', '支出表', '一般公共预算支出表', '政府性基金表', '国有资本经营表'] as const) {
-    const tb = roles[role];
-    if (!tb || !asserts(role, '科目一致')) continue;
-    const l = layout(tb);
-    tb.行.forEach((r, i) => {
-      const code = l.code(r);
-      if (!/^\d{3}(\d{2}){0,2}$/.test(code) || l.name(r) === '') return;
-      const seen = named.get(code);
-      if (!seen) named.set(code, { name: l.name(r), table: tb.名称 });
-      else if (seen.name !== l.name(r)) out.push(`${tb.名称}：科目 ${code} 名为“${l.name(r)}”，${seen.table} 名为“${seen.name}”`, at(tb, i, 0));
-    });
+  for (const { code, name, table, row } of subjectsOf(t)) {
+    const tb = t.表格[table]!;
+    const seen = named.get(code);
+    if (!seen) named.set(code, { name, table: tb.名称 });
+    else if (seen.name !== name) out.push(`${tb.名称}：科目 ${code} 名为“${name}”，${seen.table} 名为“${seen.name}”`, at(tb, row, 0));
   }
   return found;
 }

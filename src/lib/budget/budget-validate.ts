@@ -5,7 +5,7 @@
 // difference is about one cell, else at the table or the 说明 file.
 import { BUDGET_TABLE_KINDS, budgetSetFor, titleMatches } from '../../schema/budget-tables.ts';
 import type { BudgetDocument, BudgetTable } from '../../schema/budget.ts';
-import { budgetDifferences, lastYearDifferences, type BudgetDifference } from './budget-check.ts';
+import { budgetDifferences, lastYearDifferences, subjectsOf, type BudgetDifference } from './budget-check.ts';
 
 /** One budget file that passed its schema: where it is, its 说明 (Markdown beside it), how to find a field's line. */
 export interface BudgetFile {
@@ -115,5 +115,15 @@ export function budgetProblems(files: BudgetFile[]): BudgetProblem[] {
       if (!texts.has(r.差异)) place(['原表如此', i, '差异'], fieldOf(['原表如此', i, '差异']), `记录的差异“${r.差异}”在表里已经没有了：表或说明已改，或这一句没有照检查报告原样粘贴。请删去这条记录或改正`);
     });
   }
+  // One 科目 table serves every unit of a year: a code named differently in another unit's file is a slip in one of them.
+  const byYear = new Map<string, { name: string; file: string }>();
+  for (const f of files)
+    for (const { code, name, table, row } of subjectsOf(f.data)) {
+      const key = `${f.data.年度}/${code}`;
+      const seen = byYear.get(key);
+      if (!seen) byYear.set(key, { name, file: f.file });
+      else if (seen.name !== name && seen.file !== f.file)
+        out.push({ file: f.file, ...f.at(['表格', table, '行', row]), field: fieldOf(['表格', table, '行', row]), message: `科目 ${code} 写作“${name}”，${seen.file} 写作“${seen.name}”：同一年度的政府收支分类科目名称应相同，请照当年的科目表核对` });
+    }
   return out;
 }
