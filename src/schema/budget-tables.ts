@@ -36,7 +36,11 @@ export const BUDGET_IDENTITIES = {
   拨款三列: '财政拨款收支总表每行：合计 = 一般公共预算 + 政府性基金 + 国有资本经营；其一般公共预算列 = 一般公共预算支出表，政府性基金列 = 基金表',
   基本支出构成: '基本支出表：类 = 其下各款之和；人员经费 = 301 + 303，公用经费 = 302 + 310（或逐行 合计 = 人员经费 + 公用经费）；合计 = 一般公共预算支出表的基本支出',
   三公构成: '“三公”经费 合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费；公务用车 = 购置费 + 运行费（预算数、决算数各一次）',
-  科目一致: '同一个功能分类编码在各表中名称相同',
+  // The 政府收支分类科目 (code → name, per year) has no source here that could be cited: 财政部 publishes it
+  // yearly as a book/PDF, and neither the corpus nor the search library holds a machine-readable copy. So
+  // names are checked against themselves — across a document's tables and across a year's units — and
+  // 类 = Σ款 = Σ项 by the codes' prefixes; a code table belongs here once a cited copy is transcribed.
+  科目一致: '同一个功能分类编码在各表中、同一年度各单位的文件中名称相同',
   // Not a table's: the document's 说明 against all its tables (always checked).
   说明对表: '情况说明所写的金额、占比、完成率和增减与表相符（按所印位数比较）',
 } as const;
