@@ -79,6 +79,17 @@ describe('导入部门预算、决算（每张表一个工作表）', () => {
     expect(read.recognised.filter((r) => r.by === '表头')).toEqual([{ sheet: 'Sheet6', title: '2026年部门政府性基金预算支出功能分类预算表', by: '表头' }]);
   });
 
+  it('编制部门和“单位：元”分印在一行的两端时，仍是前文', async () => {
+    const file = await workbook(join(BUDGET_DIR, 'sh-putuo-jianguanwei-2026-budget.xlsx'));
+    const grid = file.grids[0]!;
+    const width = grid.rows[1]!.length;
+    grid.rows[1] = Array.from({ length: width }, (_, c) => ({ text: c === 0 ? '编制部门：上海市普陀区建设和管理委员会' : c === width - 1 ? '单位：元' : '' }));
+    const got = readBudgetWorkbook(file);
+    if (!got || 'error' in got) throw new Error('没有认出');
+    expect(got.document.表格[0]!.前文).toEqual(['2026年部门财务收支预算总表', '编制部门：上海市普陀区建设和管理委员会 单位：元']);
+    expect(got.document.表格[0]!.行[0]).toEqual(['本年收入', '', '本年支出', '']);
+  });
+
   it('绩效目标表、自评表的工作簿不会被当作部门预算', async () => {
     const files = transcriptionIds(PUBLISHED_DIR);
     expect(files.length).toBeGreaterThan(20);

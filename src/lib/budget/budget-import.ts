@@ -18,7 +18,11 @@ const filled = (cells: string[]) => cells.filter((x) => x.trim() !== '');
 /** One sheet as a table as printed: 前文 up to the unit line, 后文 the note lines under it, merges as A1 ranges. */
 export function tableOfGrid(grid: Grid): BudgetTable {
   const height = grid.rows.length;
-  const unitRow = grid.rows.slice(0, 6).findIndex((_, r) => filled(textOf(grid, r)).length === 1 && MONEY_UNIT_LINE.test(filled(textOf(grid, r))[0]!));
+  // The unit line: one cell (merged across), or two (编制部门 at the left, 单位 at the right).
+  const unitRow = grid.rows.slice(0, 6).findIndex((_, r) => {
+    const cells = filled(textOf(grid, r));
+    return cells.length >= 1 && cells.length <= 2 && MONEY_UNIT_LINE.test(cells.at(-1)!);
+  });
   const top = unitRow + 1; // 0 when no unit line: the table starts at once (a form with its title inside)
   let bottom = height;
   while (bottom > top) {
