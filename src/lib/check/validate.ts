@@ -100,7 +100,7 @@ function schemaProblems(parsed: ParsedFile, error: z.ZodError, skip: (string | n
 }
 
 export async function validateContent(contentDir: string, cwd = process.cwd()): Promise<ValidatedContent> {
-  const result: ValidatedContent = { problems: [], departments: [], projects: [], monitoring: [], evaluations: [], departmentEvaluations: [], files: 0 };
+  const result: ValidatedContent = { problems: [], departments: [], projects: [], monitoring: [], evaluations: [], departmentEvaluations: [], budgets: [], files: 0 };
   const problem = (file: string, message: string, field = '', line = 1, column = 1) =>
     result.problems.push({ file, line, column, field, message });
 
@@ -168,7 +168,7 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
     departmentEvaluation: departmentEvaluationSchema(rules.framework),
   };
 
-  const budgets: BudgetFile[] = [];
+  const budgets = result.budgets;
   for (const { parsed, kind } of parsedFiles) {
     if (kind.kind === 'site') continue;
     if (kind.kind === 'budget') {
