@@ -142,8 +142,10 @@ export const BUDGET_SETS: BudgetSet[] = [
   {
     name: '中央规定的部门预算八张表',
     种类: '部门预算',
-    // 财政部《地方预决算公开操作规程》（财预〔2016〕143号）第十一条 lists the tables a 部门预算 discloses at
-    // least; the titles are the rule's, the columns are not printed there (a province's form adds them).
+    // The eight tables of the central 部门预算 set, as the issue names them (财预〔2016〕143号, the
+    // 地方预决算公开操作规程, sets what a disclosure contains). Its text was not available here to check
+    // the titles word for word: verify them against the rule before relying on them. The columns are
+    // left to a province's form.
     source: '财预〔2016〕143号《地方预决算公开操作规程》',
     tables: [
       { role: '收支总表', title: '部门收支总表', columns: [], unit: '万元', required: true },
