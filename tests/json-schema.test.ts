@@ -13,11 +13,12 @@ import { DEFAULT_FRAMEWORK } from '../src/schema/framework.ts';
 import { projectSchema } from '../src/schema/project.ts';
 import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from '../src/schema/results.ts';
 import { siteSchema } from '../src/schema/site.ts';
+import { budgetDocumentSchema } from '../src/schema/budget.ts';
 
 const files = jsonSchemaFiles(DEFAULT_FRAMEWORK);
 const ajv = new Ajv({ allErrors: true, strict: false });
 const json = Object.fromEntries(Object.entries(SCHEMA_FILES).map(([kind, file]) => [kind, ajv.compile(JSON.parse(files[file]!))])) as Record<keyof typeof SCHEMA_FILES, ReturnType<typeof ajv.compile>>;
-const zod = { project: projectSchema(), department: departmentSchema, site: siteSchema, monitoring: monitoringSchema(), evaluation: evaluationSchema(), departmentEvaluation: departmentEvaluationSchema() };
+const zod = { project: projectSchema(), department: departmentSchema, site: siteSchema, monitoring: monitoringSchema(), evaluation: evaluationSchema(), departmentEvaluation: departmentEvaluationSchema(), budget: budgetDocumentSchema };
 
 /** Rules only the validator checks, by fixture: JSON Schema cannot compare fields or rows. */
 const VALIDATOR_ONLY: Record<string, string> = {

@@ -13,6 +13,7 @@
 // its text-export lines (src/lib/office/docx.ts), kept beside it as <name>.txt, to which the 来源
 // line numbers refer. Its Excel form (npm run template) adds or updates one project file.
 // A table no description can read is refused naming the closest one and the labels it lacks.
+// A workbook of a unit's 部门预算 or 部门决算 tables (one sheet per table) is read by import-budget.ts.
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -42,11 +43,13 @@ import type { GridFile } from '../lib/office/grid.ts';
 import { readXlsxGrids } from '../lib/office/grid-xlsx.ts';
 import { readDocxGrids } from '../lib/office/grid-docx.ts';
 import { decodeText, readTextGrids } from '../lib/office/grid-text.ts';
+import { readBudgetWorkbook } from '../lib/budget/budget-import.ts';
+import { importBudget } from './import-budget.ts';
 
-const usage = `用法：npm run import -- <原始文件 .txt、.docx 或 .xlsx> [--year 2023] [--unit 单位编码] [--layout ${DESCRIPTION_NAMES.join('|')}] [--content content]`;
+const usage = `用法：npm run import -- <原始文件 .txt、.docx 或 .xlsx> [--year 2023] [--unit 单位编码] [--layout ${DESCRIPTION_NAMES.join('|')}] [--content content]\n      部门预算、决算的 .xlsx（每张表一个工作表）另可加 [--region 地区] [--note 情况说明 .docx、.txt 或 .md]`;
 let args;
 try {
-  args = parseArgs({ allowPositionals: true, options: { year: { type: 'string' }, unit: { type: 'string' }, layout: { type: 'string' }, content: { type: 'string' } } });
+  args = parseArgs({ allowPositionals: true, options: { year: { type: 'string' }, unit: { type: 'string' }, layout: { type: 'string' }, content: { type: 'string' }, region: { type: 'string' }, note: { type: 'string' } } });
 } catch (e) {
   console.error(`${(e as Error).message}\n${usage}`);
   process.exit(2);
@@ -81,6 +84,13 @@ if (args.values.unit !== undefined && !/^\d{3,15}(?!\d)/.test(args.values.unit.t
     console.error(`${file}  ${read.error}`);
     process.exit(1);
   }
+  // A workbook whose sheets are a 部门预算/决算 set's tables (src/schema/budget-tables.ts).
+  const budget = ext === '.xlsx' && !layoutOption ? readBudgetWorkbook(read, { year, 地区: args.values.region }) : undefined;
+  if (budget && 'error' in budget) {
+    console.error(`${file}  ${budget.error}\n\n导入失败：没有写入任何文件。`);
+    process.exit(1);
+  }
+  if (budget) process.exit(await importBudget(file, budget, { unit: unitOption, contentDir, note: args.values.note }));
   const chosen = layoutOption ?? recognised(read);
   if (chosen.kind === 'result') process.exit(await importResultTables(read, chosen.layout));
   if (chosen.layout.readBy === 'labels') process.exit(await importLabelledTables(read, chosen.layout));

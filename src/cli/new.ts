@@ -3,6 +3,8 @@
 // Writes a new project file with the standard indicator skeleton (every 二级 category of the
 // framework) and marked placeholders; the validator reports each placeholder until it is filled.
 // A monitoring or self-evaluation file starts from the project's target table (result-starter.ts).
+// npm run new -- budget|final-accounts [--year] [--unit] [--set 上海市部门预算 | --region 上海市普陀区] [--name 单位名称]
+// writes the empty 部门预算/决算 of the province's set (src/schema/budget-tables.ts), a table per required table.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,17 +17,20 @@ import { startResult, type TargetInput } from '../lib/import/result-starter.ts';
 import { placeholder } from '../lib/site/placeholders.ts';
 import { loadSiteConfig } from '../lib/site/site-config.ts';
 import { PROJECT_CODE, type ProjectInput } from '../schema/project.ts';
+import { BUDGET_SETS, budgetSetFor, budgetSetNamed } from '../schema/budget-tables.ts';
+import { BUDGET_FILES } from '../lib/site/content-layout.ts';
+import { budgetStarter, budgetYaml } from '../lib/budget/budget-yaml.ts';
 
-const usage = '用法：npm run new -- project [--year 2023] [--unit 483001] [--code 项目编码] [--name 项目名称]\n      npm run new -- monitoring --code 项目编码 [--month 6] [--year 2023] [--unit 483001]（执行监控表）\n      npm run new -- evaluation --code 项目编码 [--year 2023] [--unit 483001]（绩效自评表）';
+const usage = '用法：npm run new -- project [--year 2023] [--unit 483001] [--code 项目编码] [--name 项目名称]\n      npm run new -- monitoring --code 项目编码 [--month 6] [--year 2023] [--unit 483001]（执行监控表）\n      npm run new -- evaluation --code 项目编码 [--year 2023] [--unit 483001]（绩效自评表）\n      npm run new -- budget|final-accounts [--year 2026] [--unit 483001] --set 表套名称|--region 地区 [--name 单位名称]（部门预算、部门决算）';
 let args;
 try {
-  args = parseArgs({ allowPositionals: true, options: { year: { type: 'string' }, unit: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, month: { type: 'string' }, content: { type: 'string' } } });
+  args = parseArgs({ allowPositionals: true, options: { year: { type: 'string' }, unit: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, month: { type: 'string' }, content: { type: 'string' }, set: { type: 'string' }, region: { type: 'string' } } });
 } catch (e) {
   console.error(`${(e as Error).message}\n${usage}`);
   process.exit(2);
 }
 const kind = args.positionals[0];
-if (!(kind === 'project' || kind === 'monitoring' || kind === 'evaluation') || args.positionals.length > 1) {
+if (!(kind === 'project' || kind === 'monitoring' || kind === 'evaluation' || kind === 'budget' || kind === 'final-accounts') || args.positionals.length > 1) {
   console.error(usage);
   process.exit(2);
 }
@@ -49,9 +54,10 @@ if (!(Number.isInteger(year) && year >= 2000 && year <= 2100)) fail(`年度应�
 const units = existsSync(join(contentDir, String(year))) ? readdirSync(join(contentDir, String(year))) : [];
 const unit = await ask(args.values.unit, '单位编码', units.length === 1 ? units[0] : undefined);
 if (!unit || !/^\d{3,15}$/.test(unit)) fail(`请用 --unit 指定单位编码（3–15 位数字），例如 --unit 483001。${units.length ? `${year} 年已有：${units.join('、')}` : ''}\n${usage}`);
-const code = await ask(args.values.code, kind === 'project' ? '项目编码（21 位，可暂不填）' : '项目编码（或网址标识）');
+const budgetKind = kind === 'budget' || kind === 'final-accounts';
+const code = budgetKind ? undefined : await ask(args.values.code, kind === 'project' ? '项目编码（21 位，可暂不填）' : '项目编码（或网址标识）');
 if (kind === 'project' && code && !PROJECT_CODE.test(code)) fail(`项目编码“${code}”格式不对：应为 21 位，例如 13022923P00JXC415564L`);
-const name = await ask(args.values.name, '项目名称（可暂不填）');
+const name = await ask(args.values.name, budgetKind ? '单位名称（可暂不填）' : '项目名称（可暂不填）');
 prompt?.close();
 
 const unitDir = join(contentDir, String(year), unit!);
@@ -65,6 +71,20 @@ function unitName(): string | undefined {
     if (typeof data?.单位名称 === 'string') return data.单位名称;
   }
   return undefined;
+}
+
+if (kind === 'budget' || kind === 'final-accounts') {
+  const 种类 = kind === 'budget' ? '部门预算' : '部门决算';
+  const region = args.values.region;
+  const set = args.values.set !== undefined ? budgetSetNamed(args.values.set) : region !== undefined ? budgetSetFor({ 地区: region, 种类 }) : undefined;
+  const names = BUDGET_SETS.filter((s) => s.种类 === 种类).map((s) => s.name).join('、');
+  if (!set || set.种类 !== 种类) fail(`请用 --set 写明用哪一套表（${种类}可用：${names}），或用 --region 写地区（如 上海市普陀区）按省选用。\n${usage}`);
+  const file = join(unitDir, `${BUDGET_FILES[种类]}.yaml`);
+  if (existsSync(file)) fail(`${file} 已存在，没有覆盖。`);
+  await mkdir(unitDir, { recursive: true });
+  await writeFile(file, budgetYaml(budgetStarter(set!, { year, 地区: region, 单位: name ?? unitName() })));
+  console.log(`已创建 ${file}（${set!.name}，${set!.tables.length} 张表，来源：${set!.source}）。\n请照公开的原件逐格录入每张表（或用 npm run import 从 Excel 导入），把情况说明写在 ${file.replace(/\.yaml$/, '.md')}，然后运行 npm run validate 检查。`);
+  process.exit(0);
 }
 
 if (kind !== 'project') {

@@ -11,6 +11,7 @@ import type { IndicatorFramework } from '../../schema/framework.ts';
 import { percentSchema, projectSchema } from '../../schema/project.ts';
 import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from '../../schema/results.ts';
 import { siteSchema } from '../../schema/site.ts';
+import { budgetDocumentSchema } from '../../schema/budget.ts';
 
 type Json = Record<string, unknown>;
 
@@ -65,6 +66,7 @@ export const SCHEMA_FILES = {
   monitoring: 'monitoring.schema.json',
   evaluation: 'evaluation.schema.json',
   departmentEvaluation: 'department-evaluation.schema.json',
+  budget: 'budget.schema.json',
 } as const;
 
 /** The schema files `npm run schema` writes, by file name. */
@@ -78,5 +80,7 @@ export function jsonSchemaFiles(framework: IndicatorFramework): Record<string, s
     [SCHEMA_FILES.monitoring]: text({ title: '项目执行监控表', ...generate(monitoringSchema({ framework })) }),
     [SCHEMA_FILES.evaluation]: text({ title: '项目支出绩效自评表', ...generate(evaluationSchema({ framework })) }),
     [SCHEMA_FILES.departmentEvaluation]: text({ title: '部门整体支出绩效自评表', ...generate(departmentEvaluationSchema(framework)) }),
+    // The identities between cells and tables stay with the validator (src/lib/budget/budget-check.ts).
+    [SCHEMA_FILES.budget]: text({ title: '部门预算、部门决算', ...generate(budgetDocumentSchema) }),
   };
 }

@@ -5,6 +5,7 @@ import type { Department } from '../../schema/department.ts';
 import type { Project } from '../../schema/project.ts';
 import type { DepartmentEvaluation, Evaluation, Monitoring } from '../../schema/results.ts';
 import type { SiteConfig } from '../../schema/site.ts';
+import type { BudgetFile } from '../budget/budget-validate.ts';
 
 export interface ContentProblem {
   /** Path as the user would type it, relative to the working directory. */
@@ -35,5 +36,7 @@ export interface ValidatedContent {
   monitoring: ValidFile<Monitoring>[];
   evaluations: ValidFile<Evaluation>[];
   departmentEvaluations: ValidFile<DepartmentEvaluation>[];
+  /** 部门预算 and 部门决算 files that match their schema, with their 说明 (their checks are in problems). */
+  budgets: BudgetFile[];
   files: number;
 }

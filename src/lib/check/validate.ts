@@ -11,6 +11,8 @@ import { projectRulesOf, siteSchema } from '../../schema/site.ts';
 import type { Department } from '../../schema/department.ts';
 import { departmentEvaluationSchema, evaluationSchema, monitoringSchema, type DepartmentEvaluation, type Evaluation, type Monitoring } from '../../schema/results.ts';
 import { resultProblems } from './results-check.ts';
+import { budgetDocumentSchema } from '../../schema/budget.ts';
+import { budgetProblems, type BudgetFile } from '../budget/budget-validate.ts';
 import { classifyContentPath, PUBLIC_DIR, SITE_FILE, type ContentFileKind } from '../site/content-layout.ts';
 import { isPlaceholder } from '../site/placeholders.ts';
 import type { ContentProblem, ValidatedContent } from './problems.ts';
@@ -98,7 +100,7 @@ function schemaProblems(parsed: ParsedFile, error: z.ZodError, skip: (string | n
 }
 
 export async function validateContent(contentDir: string, cwd = process.cwd()): Promise<ValidatedContent> {
-  const result: ValidatedContent = { problems: [], departments: [], projects: [], monitoring: [], evaluations: [], departmentEvaluations: [], files: 0 };
+  const result: ValidatedContent = { problems: [], departments: [], projects: [], monitoring: [], evaluations: [], departmentEvaluations: [], budgets: [], files: 0 };
   const problem = (file: string, message: string, field = '', line = 1, column = 1) =>
     result.problems.push({ file, line, column, field, message });
 
@@ -123,7 +125,7 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
       continue;
     }
     if (!kind) {
-      problem(file, `这个位置的 YAML 文件不会被发布。项目表应放在 ${root}/<年度>/<单位编码>/projects/ 下（执行监控表放 monitoring/，绩效自评表放 evaluations/），部门整体目标是 ${root}/<年度>/<单位编码>/department.yaml，部门整体自评是 department-evaluation.yaml，网站设置是 ${root}/site.yaml`);
+      problem(file, `这个位置的 YAML 文件不会被发布。项目表应放在 ${root}/<年度>/<单位编码>/projects/ 下（执行监控表放 monitoring/，绩效自评表放 evaluations/），部门整体目标是 ${root}/<年度>/<单位编码>/department.yaml，部门整体自评是 department-evaluation.yaml，部门预算、决算是 budget.yaml、final-accounts.yaml，网站设置是 ${root}/site.yaml`);
       continue;
     }
     const lines = new LineCounter();
@@ -166,8 +168,14 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
     departmentEvaluation: departmentEvaluationSchema(rules.framework),
   };
 
+  const budgets = result.budgets;
   for (const { parsed, kind } of parsedFiles) {
     if (kind.kind === 'site') continue;
+    if (kind.kind === 'budget') {
+      const budget = await budgetFile(parsed, kind, root, result.problems);
+      if (budget) budgets.push(budget);
+      continue;
+    }
     const schema = schemas[kind.kind];
     const raw = parsed.doc.toJS();
     const checked = schema.safeParse(raw);
@@ -235,10 +243,30 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
 
   // Monitoring and self-evaluation against the approved targets they report on.
   result.problems.push(...resultProblems(result, root));
+  // 部门预算 and 部门决算: the tables their set requires, every identity, the 说明 against the tables.
+  result.problems.push(...budgetProblems(budgets));
 
   result.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return result;
 }
+
+/** A 部门预算/决算 file checked by its schema, with its year and kind against its folder and name, and its 说明 read. */
+async function budgetFile(parsed: ParsedFile, kind: Extract<ContentFileKind, { kind: 'budget' }>, root: string, problems: ContentProblem[]): Promise<BudgetFile | undefined> {
+  const raw = parsed.doc.toJS();
+  const checked = budgetDocumentSchema.safeParse(raw);
+  const own = fileProblems(parsed, raw, checked.success ? undefined : checked.error);
+  problems.push(...own);
+  if (!checked.success || own.length > 0) return undefined;
+  const at = (path: readonly (string | number)[]) => locate(parsed, path);
+  const data = checked.data;
+  const name = basename(parsed.file);
+  if (data.年度 !== kind.year) problems.push({ file: parsed.file, ...at(['年度']), field: '年度', message: `年度写的是 ${data.年度}，但文件放在 ${kind.year} 年的文件夹里。请改正年度，或把文件移到 ${root}/${data.年度}/${kind.unit}/ 下` });
+  if (data.种类 !== kind.种类) problems.push({ file: parsed.file, ...at(['种类']), field: '种类', message: `种类写的是${data.种类}，但文件名 ${name} 是${kind.种类}的：${BUDGET_FILE_HINT}` });
+  const noteFile = parsed.file.replace(/\.yaml$/, '.md');
+  const noteText = existsSync(noteFile) ? await readFile(noteFile, 'utf8') : '';
+  return { file: parsed.file, noteFile, noteText, data, unit: kind.unit, at };
+}
+const BUDGET_FILE_HINT = '部门预算写在 budget.yaml（情况说明 budget.md），部门决算写在 final-accounts.yaml（情况说明 final-accounts.md）';
 
 function yamlErrorMessage(code: string): string {
   const messages: Record<string, string> = {

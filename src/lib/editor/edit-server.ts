@@ -73,6 +73,8 @@ export async function startEditServer(options: EditOptions): Promise<EditServer>
     if (inContent === ABOUT_FILE) return { rel: relative(root, absolute).split(sep).join('/'), kind: 'about' };
     const kind = classifyContentPath(inContent)?.kind;
     if (!kind) throw new Refusal(`${path} 不是网站的内容文件`);
+    // 部门预算/决算 files are grids of cells as printed: no form for them (yet); import or edit them as text.
+    if (kind === 'budget') throw new Refusal(`${path} 是部门预算（决算）的表格，表单里不能编辑：请用 npm run import 导入，或用文本编辑器照原件改`);
     return { rel: relative(root, absolute).split(sep).join('/'), kind };
   }
 

@@ -7,6 +7,8 @@
 //   content/<year>/<unit>/evaluations/<any name>.yaml one 项目支出绩效自评表 (self-evaluation) each
 //   content/<year>/<unit>/department-evaluation.yaml  部门整体支出绩效自评表
 //   content/<year>/<unit>/source/…                    the approved document as published
+//   content/<year>/<unit>/budget.yaml, budget.md      部门预算: its tables as printed, and its 情况说明
+//   content/<year>/<unit>/final-accounts.yaml, final-accounts.md   部门决算, the same
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 
@@ -36,7 +38,12 @@ export type ContentFileKind =
   | { kind: 'project'; year: number; unit: string }
   | { kind: 'monitoring'; year: number; unit: string }
   | { kind: 'evaluation'; year: number; unit: string }
-  | { kind: 'departmentEvaluation'; year: number; unit: string };
+  | { kind: 'departmentEvaluation'; year: number; unit: string }
+  | { kind: 'budget'; year: number; unit: string; 种类: BudgetKind };
+
+/** The file name (without .yaml / .md) of a unit-year's 部门预算 and 部门决算. */
+export const BUDGET_FILES = { 部门预算: 'budget', 部门决算: 'final-accounts' } as const;
+export type BudgetKind = keyof typeof BUDGET_FILES;
 
 /** The folder of each per-project kind of file, under content/<year>/<unit>/. */
 const PROJECT_FOLDERS = { projects: 'project', monitoring: 'monitoring', evaluations: 'evaluation' } as const;
@@ -48,6 +55,8 @@ export function classifyContentPath(relative: string): ContentFileKind | undefin
   if (department) return { kind: 'department', year: Number(department[1]), unit: department[2]! };
   const departmentEvaluation = /^(\d{4})\/([^/]+)\/department-evaluation\.yaml$/.exec(relative);
   if (departmentEvaluation) return { kind: 'departmentEvaluation', year: Number(departmentEvaluation[1]), unit: departmentEvaluation[2]! };
+  const budget = /^(\d{4})\/([^/]+)\/(budget|final-accounts)\.yaml$/.exec(relative);
+  if (budget) return { kind: 'budget', year: Number(budget[1]), unit: budget[2]!, 种类: budget[3] === 'budget' ? '部门预算' : '部门决算' };
   const perProject = /^(\d{4})\/([^/]+)\/(projects|monitoring|evaluations)\/[^/]+\.yaml$/.exec(relative);
   if (perProject) return { kind: PROJECT_FOLDERS[perProject[3] as keyof typeof PROJECT_FOLDERS], year: Number(perProject[1]), unit: perProject[2]! };
   return undefined;
