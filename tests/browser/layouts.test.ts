@@ -148,7 +148,10 @@ describe('tables of other provinces on the built site', () => {
         const imported = importLayoutFile(read);
         expect(imported.problems).toEqual([]);
         const file = readFileSync(join(site.distDir, 'content', String(p.年度), p.单位编码, 'projects', `0${sample.projects.indexOf(p) + 1}-${p.网址标识}.yaml`), 'utf8');
-        expect(imported.projects.map(projectYaml)).toEqual([file]);
+        // The $schema line's path depends on where the file was written (the importer works it out
+        // from the folder, here a temporary one); the rest must be the same byte for byte.
+        const withoutSchemaPath = (text: string) => text.replace(/^(# yaml-language-server: \$schema=).*\//, '$1');
+        expect(imported.projects.map(projectYaml).map(withoutSchemaPath)).toEqual([withoutSchemaPath(file)]);
       });
     }
   }
