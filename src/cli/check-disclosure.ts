@@ -5,10 +5,10 @@
 import { realpathSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { disclosureCells, disclosureRows, DISCLOSURE_COLUMNS } from '../lib/budget/budget-disclosure.ts';
+import { disclosureRows } from '../lib/budget/budget-disclosure.ts';
+import { disclosureCsv } from '../lib/outputs/budget-downloads.ts';
 import { formatProblem, validateContent } from '../lib/check/validate.ts';
 import { firstCommitted, isShallow, UNSHALLOW_COMMAND } from '../lib/history/history.ts';
-import { csvCell, toCsv } from '../lib/outputs/tables.ts';
 import { CONTENT_DIR } from '../lib/site/content-layout.ts';
 import { chinaDay } from '../lib/site/git-dates.ts';
 
@@ -49,7 +49,7 @@ for (const r of rows) {
 if (isShallow(dir)) console.log(`\n注意：这是浅克隆，首次发布日期可能偏晚。请先运行 ${UNSHALLOW_COMMAND}`);
 
 if (values.csv) {
-  writeFileSync(values.csv, toCsv([[...DISCLOSURE_COLUMNS], ...rows.map((r) => disclosureCells(r).map((c, i) => csvCell(c, DISCLOSURE_COLUMNS[i] === '年度' ? 'integer' : 'string')))]));
+  writeFileSync(values.csv, disclosureCsv(rows));
   console.log(`\n已写出 ${relative(process.cwd(), resolve(values.csv)) || values.csv}（${rows.length} 行）`);
 }
 

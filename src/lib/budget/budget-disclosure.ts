@@ -48,12 +48,15 @@ export interface DisclosureOptions {
 }
 
 /** The rows of every budget file given, unit by unit (files ordered by year, unit folder, 种类). */
-export function disclosureRows(files: BudgetFile[], options: DisclosureOptions): DisclosureRow[] {
+/** What the report reads of a budget file (the validator's BudgetFile has it, and so has the site's reading). */
+export type DisclosureFile = Pick<BudgetFile, 'file' | 'noteFile' | 'noteText' | 'data' | 'unit'>;
+
+export function disclosureRows(files: readonly DisclosureFile[], options: DisclosureOptions): DisclosureRow[] {
   const sorted = [...files].sort((a, b) => a.data.年度 - b.data.年度 || a.unit.localeCompare(b.unit) || a.data.种类.localeCompare(b.data.种类));
   return sorted.flatMap((f) => fileRows(f, files, options));
 }
 
-function fileRows(f: BudgetFile, files: BudgetFile[], options: DisclosureOptions): DisclosureRow[] {
+function fileRows(f: DisclosureFile, files: readonly DisclosureFile[], options: DisclosureOptions): DisclosureRow[] {
   const doc = f.data;
   const base = { 年度: doc.年度, 单位: doc.单位, 单位文件夹: f.unit, 种类: doc.种类 };
   const rows: DisclosureRow[] = [];

@@ -4,12 +4,14 @@
 // `npm run import` of the download gives the same file back. Also the budget lines of every document as
 // one Fiscal Data Package resource: each amount of a 功能分类 or 经济分类 table with its codes, the
 // column it is printed in, its unit and its phase (预算 or 决算).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { BUDGET_TABLE_KINDS, budgetSetFor, titleMatches, MONEY_UNIT_LINE } from '../../schema/budget-tables.ts';
 import { budgetDocumentSchema, type BudgetDocument, type BudgetTable } from '../../schema/budget.ts';
 import { functionLayout } from '../budget/budget-check.ts';
+import { disclosureCells, disclosureRows, DISCLOSURE_COLUMNS, type DisclosureRow } from '../budget/budget-disclosure.ts';
+import { chinaDay } from '../site/git-dates.ts';
 import type { Grid, GridCell } from '../office/grid.ts';
 import { writeXlsxGrids } from '../office/grid-xlsx.ts';
 import { BUDGET_FILES, CONTENT_DIR } from '../site/content-layout.ts';
@@ -20,6 +22,10 @@ export interface BudgetEntry {
   year: number;
   unit: string;
   data: BudgetDocument;
+  /** The YAML file, and its 说明 beside it ('' when there is none). */
+  file: string;
+  noteFile: string;
+  noteText: string;
 }
 
 /** Every 部门预算/决算 file of a content folder (validated before the build: one that does not parse is skipped). */
@@ -32,7 +38,8 @@ export function budgetEntries(contentDir = CONTENT_DIR): BudgetEntry[] {
         const file = join(contentDir, year, unit, `${name}.yaml`);
         if (!existsSync(file)) continue;
         const checked = budgetDocumentSchema.safeParse(parse(readFileSync(file, 'utf8')));
-        if (checked.success) out.push({ year: Number(year), unit, data: checked.data });
+        const noteFile = file.replace(/\.yaml$/, '.md');
+        if (checked.success) out.push({ year: Number(year), unit, data: checked.data, file, noteFile, noteText: existsSync(noteFile) ? readFileSync(noteFile, 'utf8') : '' });
       }
   return out;
 }
@@ -96,7 +103,7 @@ export interface BudgetDownloadFile {
 }
 
 /** Every download of the budget files: per document its workbook and JSON, per table its CSV, XLSX and JSON. */
-export async function budgetDownloadFiles(entries: readonly BudgetEntry[], { date }: { date: Date }): Promise<BudgetDownloadFile[]> {
+export async function budgetDownloadFiles(entries: readonly Pick<BudgetEntry, 'year' | 'unit' | 'data'>[], { date }: { date: Date }): Promise<BudgetDownloadFile[]> {
   const out: BudgetDownloadFile[] = [];
   for (const e of entries) {
     const paths = budgetTableDownloads(e);
@@ -154,7 +161,7 @@ function headingOf(table: BudgetTable, firstRow: number, c: number): string {
  * The budget lines: every non-empty amount of each 功能分类 table (codes in one column or 类|款|项) and of the
  * 经济分类 table (a code cell followed by its name, possibly two lists side by side), one row each.
  */
-export function budgetLinesTable(entries: readonly BudgetEntry[]): Table {
+export function budgetLinesTable(entries: readonly Pick<BudgetEntry, 'year' | 'unit' | 'data'>[]): Table {
   const rows: string[][] = [];
   for (const e of entries) {
     const doc = e.data;
@@ -188,3 +195,33 @@ export function budgetLinesTable(entries: readonly BudgetEntry[]): Table {
   }
   return { columns: BUDGET_LINE_COLUMNS, rows };
 }
+
+/** The years some unit has budget files for: each has a 公开情况 page. */
+export const disclosureYears = (entries: readonly BudgetEntry[]) => [...new Set(entries.map((e) => e.year))].sort((a, b) => b - a);
+
+/** Where a year's 公开情况 page and its CSV are. */
+export const disclosurePath = (year: number) => `${year}/disclosure/`;
+export const disclosureCsvPath = (year: number) => `${year}/disclosure.csv`;
+
+/** The 公开情况 pages as the 网站地图 lists them (site-map.ts): each year's path and the files it is built from. */
+export const disclosurePages = (entries: readonly BudgetEntry[]) =>
+  disclosureYears(entries).map((year) => ({ year, path: disclosurePath(year), files: entries.filter((e) => e.year === year).flatMap((e) => [e.file, ...(e.noteText ? [e.noteFile] : [])]) }));
+
+/**
+ * A year's 公开情况 rows: `firstCommitted` is when each file was first committed (history.ts
+ * firstCommitted, by absolute path), read from git, so that the page is the same for every build of a commit.
+ */
+export function yearDisclosure(entries: readonly BudgetEntry[], year: number, firstCommitted: ReadonlyMap<string, string>): DisclosureRow[] {
+  return disclosureRows(
+    entries.filter((e) => e.year === year),
+    {
+      firstPublished: (file) => {
+        const date = firstCommitted.get(existsSync(file) ? realpathSync(file) : file);
+        return date ? chinaDay(date) : undefined;
+      },
+    },
+  );
+}
+
+/** The 公开情况 as CSV (formula-guarded as every CSV of the site). */
+export const disclosureCsv = (rows: readonly DisclosureRow[]) => toCsv([[...DISCLOSURE_COLUMNS], ...rows.map((r) => disclosureCells(r).map((c, i) => csvCell(c, DISCLOSURE_COLUMNS[i] === '年度' ? 'integer' : 'string')))]);
