@@ -12,6 +12,7 @@ import { isEmptyTable, type BudgetFile } from './budget-validate.ts';
 export const DISCLOSURE_RULES = {
   公开时限:
     '《中华人民共和国预算法》第十四条、《中华人民共和国预算法实施条例》第六条：经本级政府财政部门批复的部门预算、决算及报表，应当在批复后二十日内由各部门向社会公开',
+  报表: '《中华人民共和国预算法》第十四条：经本级政府财政部门批复的部门预算、决算及报表，应当由各部门向社会公开',
   说明: '《中华人民共和国预算法》第十四条：部门预算、决算公开时，对机关运行经费的安排、使用情况等重要事项作出说明',
   空表: '财预〔2016〕143号《地方预决算公开操作规程》：没有数的表也要公开，并在表下说明为什么没有数',
 } as const;
@@ -64,13 +65,14 @@ function fileRows(f: DisclosureFile, files: readonly DisclosureFile[], options: 
 
   // Each table of the set.
   const set = budgetSetFor(doc);
-  const ruleOfSet = set ? `${set.name}（${set.source}）` : '';
+  // The law requires the 报表; which tables they are is the set's (named, its provenance in budget-tables.ts).
+  const ruleOfSet = set ? `${DISCLOSURE_RULES.报表}；应公开的表按“${set.name}”表套` : DISCLOSURE_RULES.报表;
   if (!set) row('表套', '无法计算', false, `没有适用于“${doc.地区}”的${doc.种类}表套，请在“表套”写明`, '');
   for (const entry of set?.tables ?? []) {
     const title = entry.title.replace('{年度}', String(doc.年度));
     const table = doc.表格.find((t) => titleMatches(entry, t.名称));
     if (!table) {
-      if (entry.required) row(title, '缺少', false, '没有这张表', `${DISCLOSURE_RULES.公开时限}；${ruleOfSet}`);
+      if (entry.required) row(title, '缺少', false, '没有这张表', ruleOfSet);
       continue;
     }
     if (!isEmptyTable(table)) {
