@@ -11,7 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { budgetDifferences } from '../src/lib/budget/budget-check.ts';
 import { daysBetween, DISCLOSURE_COLUMNS, DISCLOSURE_DAYS } from '../src/lib/budget/budget-disclosure.ts';
+import { firstCommitted } from '../src/lib/history/history.ts';
+import { budgetEntries, disclosureCsv, disclosurePages, yearDisclosure } from '../src/lib/outputs/budget-downloads.ts';
 import { readCsv } from '../src/lib/outputs/tables.ts';
+import { siteMap, mapPages } from '../src/lib/views/site-map.ts';
 import { budgetDocumentSchema } from '../src/schema/budget.ts';
 import { BUDGET_DIR } from './fixtures/published/transcription.ts';
 import { ROOT, runCli } from './helpers.ts';
@@ -125,6 +128,18 @@ describe('npm run check:disclosure', () => {
     } finally {
       writeFileSync(file, before);
     }
+  });
+
+  it('公开情况页（及其 CSV）与命令列出的相同，不依赖生成的日期；网站地图列出有预算文件的年度的公开情况页', () => {
+    const csv = join(dir, '2025.csv');
+    runCli('check-disclosure', [content, '--year', '2025', '--csv', csv]);
+    const entries = budgetEntries(content);
+    expect(disclosureCsv(yearDisclosure(entries, 2025, firstCommitted(content)))).toBe(readFileSync(csv, 'utf8'));
+    const map = siteMap({ all: [], updated: '2026-01-01T00:00:00Z', aboutFile: 'about.md', dateOf: () => '2026-01-01T00:00:00Z', disclosure: disclosurePages(entries) });
+    expect(map.years.map((y) => [y.year, y.disclosure?.path])).toEqual([[2026, '2026/disclosure/'], [2025, '2025/disclosure/'], [2024, '2024/disclosure/']]);
+    expect(mapPages(map).map((p) => p.label)).toContain('2025年部门预算、决算公开情况');
+    // Without budget files nothing is added.
+    expect(siteMap({ all: [], updated: '2026-01-01T00:00:00Z', aboutFile: 'about.md', dateOf: () => '2026-01-01T00:00:00Z' }).years).toEqual([]);
   });
 
   it('天数按日历日计算', () => {
