@@ -82,7 +82,7 @@ describe('npm run check:disclosure', () => {
 
     const rows = readCsv(readFileSync(csv, 'utf8'));
     expect(rows[0]).toEqual([...DISCLOSURE_COLUMNS]);
-    const body = rows.slice(1).map((r) => Object.fromEntries(DISCLOSURE_COLUMNS.map((c, i) => [c, r[i]!])));
+    const body = rows.slice(1).map((r) => Object.fromEntries(DISCLOSURE_COLUMNS.map((c, i) => [c, r[i]!])) as Record<(typeof DISCLOSURE_COLUMNS)[number], string>);
     // Every row cites its rule; every 公开时限 row the law.
     expect(body.filter((r) => r.依据 === '')).toEqual([]);
     const deadlines = body.filter((r) => r.项目 === '公开时限');
