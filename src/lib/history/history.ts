@@ -454,6 +454,7 @@ export function sharedHistory(contentDir: string): ContentHistory {
  */
 export function firstCommitted(contentDir: string): Map<string, string> {
   const out = new Map<string, string>();
+  if (!existsSync(contentDir)) return out;
   const top = git(contentDir, ['rev-parse', '--show-toplevel'])?.toString().trim();
   if (!top) return out;
   const log = git(top, ['log', '--format=%x00%cI', '--name-only', '--no-renames', '--diff-filter=A', '--', realpathSync(contentDir)])?.toString() ?? '';
