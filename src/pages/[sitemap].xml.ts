@@ -10,6 +10,7 @@ import { loadSiteConfig } from '../lib/site/site-config.ts';
 import { unitYears } from '../lib/site/site-content.ts';
 import { sharedHistory } from '../lib/history/history.ts';
 import { historyPages } from '../lib/history/history-view.ts';
+import { budgetEntries, disclosurePages } from '../lib/outputs/budget-downloads.ts';
 import { mapPages, siteMap, sitemapXml } from '../lib/views/site-map.ts';
 
 export const getStaticPaths: GetStaticPaths = () => (loadSiteConfig().url ? [{ params: { sitemap: 'sitemap' } }] : []);
@@ -17,6 +18,6 @@ export const getStaticPaths: GetStaticPaths = () => (loadSiteConfig().url ? [{ p
 export const GET: APIRoute = async () => {
   const site = loadSiteConfig();
   const all = await unitYears();
-  const map = siteMap({ all, ...historyPages(sharedHistory(CONTENT_DIR), all), aboutFile: join(CONTENT_DIR, ABOUT_FILE), dateOf: lastChangedOf });
+  const map = siteMap({ all, ...historyPages(sharedHistory(CONTENT_DIR), all), aboutFile: join(CONTENT_DIR, ABOUT_FILE), dateOf: lastChangedOf, disclosure: disclosurePages(budgetEntries()) });
   return new Response(sitemapXml(mapPages(map), site.url!, site.base), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

@@ -13,6 +13,8 @@ type Table = BudgetTable;
 export interface BudgetDifference {
   text: string;
   cell?: { table: number; row: number; col: number };
+  /** Which check found it (src/schema/budget-tables.ts BUDGET_IDENTITIES): the 公开情况 report lists each check's result. */
+  identity?: BudgetIdentity;
 }
 
 /** Money as printed (万元 or 元, thousands separators, blank = nothing) in hundredths; undefined when the cell is not a number. */
@@ -62,7 +64,9 @@ export function tablesByRole(t: Pick<BudgetDocument, '地区' | '种类' | '表�
 export function budgetDifferences(t: BudgetDocument, text: string): BudgetDifference[] {
   const found: BudgetDifference[] = [];
   // Sentences pushed without a cell; `equal` adds the cell it compared when it knows it.
-  const out = { push: (line: string, cell?: BudgetDifference['cell']) => found.push(cell ? { text: line, cell } : { text: line }) };
+  // `identity` is the check being run: each section below sets it before it compares.
+  let identity: BudgetIdentity = '总表平衡';
+  const out = { push: (line: string, cell?: BudgetDifference['cell']) => found.push(cell ? { text: line, cell, identity } : { text: line, identity }) };
   const at = (tb: Table | undefined, row: number, col: number): BudgetDifference['cell'] => (tb && row >= 0 ? { table: t.表格.indexOf(tb), row, col } : undefined);
   const roles = tablesByRole(t);
   const total = roles.收支总表;
@@ -115,6 +119,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
 
   // 收入支出决算总表 and 财政拨款收入支出决算总表: numbered lines add up to 本年 totals; 总计 = 本年 + 结转; both sides equal.
   if (total && asserts('收支总表', '总表平衡')) {
+    identity = '总表平衡';
     const w = total.名称;
     // A 预算 总表 has no 结转 lines: its 收入总计/支出总计 are the year's totals.
     const income = rowOf(total, 0, '本年收入合计', '收入总计');
@@ -145,6 +150,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     if (coded.length === 0) return;
     // The 合计 row: its label in the first column, or in the name column on the 类|款|项 heading row.
     const totalRow = tb.行.findIndex((r) => (squash(r[0] ?? '') === '合计' || name(r) === '合计') && r.slice(first).some((x) => (cents(x) ?? 0) !== 0));
+    identity = '款项层级';
     for (let c = first; c < width; c++) {
       if (!coded.some((x) => cents(tb.行[x.i]![c]) !== 0)) continue;
       for (const parent of coded) {
@@ -155,6 +161,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       // In the 决算 fund tables the 合计 row doubles as the heading row of 本年支出 (合计 | 基本支出 | 项目支出): no total printed there.
       if (totalRow >= 0 && cents(tb.行[totalRow]![c]) !== undefined) equal(w, `合计 第 ${c + 1} 列 与各类之和`, num(tb, totalRow, c), sum(coded.filter((x) => x.code.length === 3).map((x) => num(tb, x.i, c))), at(tb, totalRow, c));
     }
+    identity = '行内合计';
     if (rowSum)
       for (const r of [...coded.map((x) => x.i), ...(totalRow >= 0 ? [totalRow] : [])]) {
         const label = r === totalRow ? '合计' : `${code(tb.行[r]!)} ${name(tb.行[r]!)}`;
@@ -172,6 +179,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   // 收入支出决算总表's 支出 lines against the 支出决算表's 类 rows, by name.
   const spending = spendTable;
   if (total && spending && asserts('收支总表', '总表对支出表')) {
+    identity = '总表对支出表';
     const l = layout(spending);
     for (const r of total.行.filter((x) => numbered.test(x[2] ?? '') && cents(x[3]) !== 0)) {
       const name = squash(r[2]!).replace(numbered, '');
@@ -186,17 +194,21 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     const income = rowOf(grant, 0, '本年收入合计', '收入总计');
     const spend = rowOf(grant, 2, '本年支出合计', '支出总计');
     const grand = rowOf(grant, 0, '总计', '收入总计');
+    identity = '总表平衡';
     if (balance) equal(w, '本年收入合计 与各项收入之和', num(grant, income, 1), sum(grant.行.slice(0, income).filter((r) => numbered.test(r[0] ?? '')).map((r) => cents(r[1]))));
     for (let c = 3; c <= 6 && balance; c++)
       equal(w, `本年支出合计 第 ${c + 1} 列 与各项支出之和`, num(grant, spend, c), sum(grant.行.slice(0, spend).filter((r) => numbered.test(r[2] ?? '')).map((r) => cents(r[c]))));
+    identity = '拨款三列';
     grant.行.forEach((r, i) => {
       if (threeColumns && (numbered.test(r[2] ?? '') || i === spend || i === grand) && r[3] !== undefined)
         equal(w, `${squash(r[2] || r[0] || '')} 合计 与 一般公共预算+政府性基金+国有资本经营`, cents(r[3]), sum([cents(r[4]), cents(r[5]), cents(r[6])]));
     });
+    identity = '总表平衡';
     if (balance) equal(w, '收入总计 与 本年收入合计+年初财政拨款结转和结余', num(grant, grand, 1), sum([num(grant, income, 1), num(grant, rowOf(grant, 0, '年初财政拨款结转和结余'), 1)]));
     if (balance) equal(w, '支出总计 与 本年支出合计+年末财政拨款结转和结余', num(grant, grand, 3), sum([num(grant, spend, 3), num(grant, rowOf(grant, 2, '年末财政拨款结转和结余'), 3)]));
     if (balance) equal(w, '收入总计 与 支出总计', num(grant, grand, 1), num(grant, grand, 3));
     // Its 一般公共预算 column against the 一般公共预算 table: the total and each 类 by name.
+    identity = '拨款三列';
     if (general && threeColumns) {
       const g = layout(general);
       const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
@@ -220,6 +232,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   }
 
   // 基本支出表 (two halves side by side): 类 = Σ款; 人员经费 = 301+303, 公用经费 = 302+310; and against the 一般公共预算表.
+  identity = '基本支出构成';
   // The 预算 基本支出表 is one list with 合计 | 人员经费 | 公用经费 columns and a 合计 row.
   const basicColumns = basic?.行.some((r) => r.some((x) => squash(x) === '人员经费'));
   if (basic && basicColumns && asserts('基本支出表', '基本支出构成')) {
@@ -282,6 +295,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   };
   const threeValue = (col: number, k: number) => (three && col >= 0 && threeRow >= 0 ? cents(three.行[threeRow]![col + k]) : undefined);
   if (three && asserts('三公经费表', '三公构成')) {
+    identity = '三公构成';
     for (const [k, label] of (paired ? [[0, '预算数'], [1, '决算数']] : [[0, '预算数']]) as [number, string][]) {
       const v = (name: keyof typeof threeCols) => threeValue(threeCols[name], k);
       equal(three.名称, `${label} 合计 与 出国+公务用车+接待`, v('total'), sum([v('abroad'), v('car'), v('host')]));
@@ -290,6 +304,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   }
 
   // The 说明's figures against the tables (万元, as the 说明 prints them) and its own percentages.
+  identity = '说明对表';
   const prose = text.replace(/<!--.*?-->/g, '').replace(/\s+/g, '');
   const wan = (s: string) => Math.round(Number(s.replace(/,/g, '')) * 100);
   const said = (re: RegExp) => re.exec(prose);
@@ -454,6 +469,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   }
   // 科目 codes and names: one code, one name in every 功能分类 table of the document (there is no
   // authoritative code table offline; see README — so the document is checked against itself).
+  identity = '科目一致';
   const named = new Map<string, { name: string; table: string }>();
   for (const { code, name, table, row } of subjectsOf(t)) {
     const tb = t.表格[table]!;

@@ -33,7 +33,7 @@ export interface BudgetProblem {
  * numbers of a 栏次 row aside). Codes count as numbers here, so a table listing 科目 is never empty.
  */
 const NUMBER = /^-?\d[\d,]*(\.\d+)?$/;
-const isEmptyTable = (t: BudgetTable) => !t.行.some((r) => !r.some((x) => x.replace(/\s+/g, '') === '栏次') && r.some((x) => NUMBER.test(x.trim()) && Number(x.replace(/,/g, '')) !== 0));
+export const isEmptyTable = (t: BudgetTable) => !t.行.some((r) => !r.some((x) => x.replace(/\s+/g, '') === '栏次') && r.some((x) => NUMBER.test(x.trim()) && Number(x.replace(/,/g, '')) !== 0));
 
 /** The tables a set requires that the document lacks, and its empty tables without a note naming the right fund. */
 function setProblems(doc: BudgetDocument): { path: (string | number)[]; message: string }[] {

@@ -445,3 +445,27 @@ export function sharedHistory(contentDir: string): ContentHistory {
   shareHistory(contentDir, history);
   return history;
 }
+
+/**
+ * When each file of a content folder was first committed (its first publication), by absolute path:
+ * one `git log` of additions, oldest kept. A file not committed is absent; so is everything when the
+ * folder is in no repository. A shallow clone knows only its own commits: the date is then too late,
+ * which the 公开情况 report says (UNSHALLOW_COMMAND).
+ */
+export function firstCommitted(contentDir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!existsSync(contentDir)) return out;
+  const top = git(contentDir, ['rev-parse', '--show-toplevel'])?.toString().trim();
+  if (!top) return out;
+  const log = git(top, ['log', '--format=%x00%cI', '--name-only', '--no-renames', '--diff-filter=A', '--', realpathSync(contentDir)])?.toString() ?? '';
+  let date = '';
+  // Newest first: the last date seen for a path is its first addition.
+  for (const line of log.split('\n')) {
+    if (line.startsWith('\0')) date = line.slice(1);
+    else if (line) out.set(resolve(top, unquotePath(line)), date);
+  }
+  return out;
+}
+
+/** Whether the repository holding a folder is a shallow clone (its first commits are missing). */
+export const isShallow = (contentDir: string) => git(contentDir, ['rev-parse', '--is-shallow-repository'])?.toString().trim() === 'true';

@@ -26,6 +26,7 @@ import { lastChangedOf } from '../site/git-dates.ts';
 import { contentFilesOf, sourceDocumentPath, unitYears } from '../site/site-content.ts';
 import type { UnitYear } from '../site/entries.ts';
 import { loadSiteConfig } from '../site/site-config.ts';
+import { budgetDownloadFiles, budgetEntries, budgetLinesTable, type BudgetDownloadFile } from './budget-downloads.ts';
 
 export interface DownloadFile {
   /** Frictionless resource name (lower-case ASCII). */
@@ -72,7 +73,7 @@ function resultResources(results: ExportResults): { name: string; file: string; 
 }
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-let cache: Promise<{ files: DownloadFile[]; datapackage: Uint8Array }> | undefined;
+let cache: Promise<{ files: DownloadFile[]; datapackage: Uint8Array; budgetFiles: BudgetDownloadFile[] }> | undefined;
 
 export function downloads() {
   cache ??= (async () => {
@@ -86,6 +87,8 @@ export function downloads() {
     const results = exportResults(all);
     const resultTables = resultResources(results);
     const demo = isDemoSite();
+    // 部门预算/决算 files: their lines join the package, their tables are downloads of their own (none: nothing changes).
+    const budgets = budgetEntries();
     // A 示例数据 site marks every table in its first column (tables.ts withDemoColumn).
     const csv = (table: Table) => utf8(tableCsv(demo ? withDemoColumn(table) : table));
     const phase = labels.budgetPhase ?? '见“预算阶段”列';
@@ -102,6 +105,12 @@ export function downloads() {
         description: `部门整体绩效目标与全部项目绩效目标表${hasExportResults(results) ? '，以及执行监控表和绩效自评表' : ''}，字段与 YAML 文件相同`,
         bytes: utf8(allJson(projects, departments, { ...(hasExportResults(results) ? { results: resultsJson(results) } : {}), demo })),
       },
+      ...(budgets.length > 0
+        ? (() => {
+            const table = budgetLinesTable(budgets);
+            return [{ name: 'budget-lines', file: 'budget-lines.csv', title: '部门预算、部门决算的金额（每个金额一行）', description: '各单位部门预算和部门决算中按功能分类、经济分类科目列示的每一个金额，照原表（编码、名称、所在列、金额单位），预算阶段为年初预算或决算', bytes: csv(table), columns: table.columns }];
+          })()
+        : []),
     ];
     const site = loadSiteConfig();
     const documents = [...new Set(all.flatMap((uy) => sourceDocumentPath(uy) ?? []))];
@@ -110,13 +119,14 @@ export function downloads() {
       {
         name: 'gongkai-budget-performance-targets',
         title: `${site.title}：预算绩效目标数据`,
-        description: `${demo ? DEMO_NOTICE : ''}${site.publisher}公开的部门预算绩效目标（部门整体绩效目标与项目绩效目标表${hasExportResults(results) ? '，以及执行监控和绩效自评' : ''}）。`,
+        description: `${demo ? DEMO_NOTICE : ''}${site.publisher}公开的部门预算绩效目标（部门整体绩效目标与项目绩效目标表${hasExportResults(results) ? '，以及执行监控和绩效自评' : ''}）${budgets.length > 0 ? '，以及部门预算、部门决算按科目列示的金额' : ''}。`,
         created,
         sources: documents.map((path) => ({ title: '批复的部门预算绩效目标文件', path: `../${path}` })),
         ...labels,
       },
     );
-    return { files, datapackage: utf8(`${JSON.stringify(datapackage, null, 2)}\n`) };
+    const budgetFiles = await budgetDownloadFiles(budgets, { date: created });
+    return { files, datapackage: utf8(`${JSON.stringify(datapackage, null, 2)}\n`), budgetFiles };
   })();
   return cache;
 }

@@ -37,6 +37,8 @@ export interface Column {
   name: string;
   type: ColumnType;
   description: string;
+  /** Fiscal Data Package column type (`functional-classification:generic:code`), where a column holds one. */
+  columnType?: string;
 }
 
 /** Cells are the exact text of the download; '' is an empty cell (never a stand-in for 0). */
@@ -577,6 +579,7 @@ function fieldOf(column: Column, meta: PackageMeta) {
     name: column.name,
     type: column.type === 'money' ? 'number' : column.type,
     description: column.description,
+    ...(column.columnType ? { columnType: column.columnType } : {}),
   };
   if (column.type === 'money') {
     // Fiscal Data Package idea: every amount says its currency, unit and budget phase. The phase

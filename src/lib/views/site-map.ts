@@ -57,6 +57,8 @@ export interface MapYear {
   year: number;
   /** A county's summary of the year (`/<年度>/`), on sites with several units. */
   overview?: MapPage;
+  /** The 部门预算、决算公开情况 of the year (`/<年度>/disclosure/`), where some unit has budget files. */
+  disclosure?: MapPage;
   units: MapUnit[];
 }
 
@@ -91,11 +93,13 @@ export interface SiteMapInput {
   aboutFile: string;
   /** The newest change of some files (git-dates.ts lastChangedOf). */
   dateOf: (files: string[]) => string;
+  /** The years with a 公开情况 page: its path and the budget files it is built from (outputs/budget-downloads.ts). */
+  disclosure?: readonly { year: number; path: string; files: string[] }[];
 }
 
 const newest = (dates: readonly string[]) => dates.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b), '1970-01-01T00:00:00Z');
 
-export function siteMap({ all, withdrawn = [], updated, aboutFile, dateOf }: SiteMapInput): SiteMap {
+export function siteMap({ all, withdrawn = [], updated, aboutFile, dateOf, disclosure = [] }: SiteMapInput): SiteMap {
   const county = isCounty(all);
   const sections: MapPage[] = [
     { label: '首页', path: '', date: dateOf(pageFiles.home(all)) },
@@ -104,13 +108,15 @@ export function siteMap({ all, withdrawn = [], updated, aboutFile, dateOf }: Sit
     { label: '最近更新', path: updatesPath, date: updated },
     { label: '说明', path: 'about/', date: dateOf([aboutFile]) },
   ];
-  const years = [...new Set([...all.map((uy) => uy.year), ...withdrawn.map((w) => w.year)])].sort((a, b) => b - a);
+  const years = [...new Set([...all.map((uy) => uy.year), ...withdrawn.map((w) => w.year), ...disclosure.map((d) => d.year)])].sort((a, b) => b - a);
   const mapYears: MapYear[] = years.map((year) => {
     const unitYears = all.filter((uy) => uy.year === year);
+    const open = disclosure.find((d) => d.year === year);
     const units = [...new Set([...unitYears.map((uy) => uy.unit), ...withdrawn.filter((w) => w.year === year).map((w) => w.unit)])].sort();
     return {
       year,
       ...(county && unitYears.length > 0 ? { overview: { label: `${year}年各单位汇总`, path: countyYearPath(year), date: dateOf(pageFiles.countyYear(all, year)) } } : {}),
+      ...(open ? { disclosure: { label: `${year}年部门预算、决算公开情况`, path: open.path, date: dateOf(open.files) } } : {}),
       units: units.map((unit): MapUnit => {
         const uy = unitYears.find((u) => u.unit === unit);
         const gone = withdrawn.filter((w) => w.year === year && w.unit === unit);
@@ -147,7 +153,7 @@ export function siteMap({ all, withdrawn = [], updated, aboutFile, dateOf }: Sit
       }),
     };
   });
-  const dates = [...sections, ...mapYears.flatMap((y) => [...(y.overview ? [y.overview] : []), ...y.units.flatMap((u) => [...u.pages, ...u.projects, ...u.withdrawn])])].map((p) => p.date);
+  const dates = [...sections, ...mapYears.flatMap((y) => [...(y.overview ? [y.overview] : []), ...(y.disclosure ? [y.disclosure] : []), ...y.units.flatMap((u) => [...u.pages, ...u.projects, ...u.withdrawn])])].map((p) => p.date);
   return { sections, years: mapYears, date: newest(dates), ownHome: county };
 }
 
@@ -158,7 +164,7 @@ export const mapUnitHeading = (year: number, u: Pick<MapUnit, 'unit' | 'unitName
 export function mapPages(map: SiteMap): MapPage[] {
   return [
     ...map.sections.filter((s) => s.path !== '' || map.ownHome),
-    ...map.years.flatMap((y) => [...(y.overview ? [y.overview] : []), ...y.units.flatMap((u) => [...u.pages, ...u.projects, ...u.withdrawn])]),
+    ...map.years.flatMap((y) => [...(y.overview ? [y.overview] : []), ...(y.disclosure ? [y.disclosure] : []), ...y.units.flatMap((u) => [...u.pages, ...u.projects, ...u.withdrawn])]),
     { label: '网站地图', path: siteMapPath, date: map.date },
   ];
 }

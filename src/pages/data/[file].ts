@@ -9,13 +9,13 @@ const TYPES: Record<string, string> = {
 };
 
 export const getStaticPaths: GetStaticPaths = async () => {
-  const { files } = await downloads();
-  return [...files.map((f) => f.file), 'datapackage.json'].map((file) => ({ params: { file } }));
+  const { files, budgetFiles } = await downloads();
+  return [...files.map((f) => f.file), 'datapackage.json', ...budgetFiles.map((f) => f.file)].map((file) => ({ params: { file } }));
 };
 
 export const GET: APIRoute = async ({ params }) => {
-  const { files, datapackage } = await downloads();
+  const { files, datapackage, budgetFiles } = await downloads();
   const file = String(params.file);
-  const bytes = file === 'datapackage.json' ? datapackage : files.find((f) => f.file === file)!.bytes;
+  const bytes = file === 'datapackage.json' ? datapackage : [...files, ...budgetFiles].find((f) => f.file === file)!.bytes;
   return new Response(bytes as BodyInit, { headers: { 'Content-Type': TYPES[file.split('.').pop()!] ?? 'application/octet-stream' } });
 };
