@@ -7,6 +7,7 @@
 import { BUDGET_TABLE_KINDS, budgetSetFor, MONEY_UNIT_LINE, titleMatches, type RowStructure } from '../../schema/budget-tables.ts';
 import type { BudgetDocument, BudgetTable } from '../../schema/budget.ts';
 import { budgetDifferences, cents, functionLayout, tablesByRole } from '../budget/budget-check.ts';
+import { renderMarkdown } from '../site/markdown.ts';
 import type { ChartSpec } from './chart-spec.ts';
 
 export interface PrintedCell {
@@ -49,8 +50,14 @@ export interface PrintedTable {
 const squash = (s: string) => s.replace(/\s+/g, '');
 const NUMBER = /^-?\d[\d,]*(\.\d+)?$/;
 const isTotalLabel = (s: string) => /^(合计|总计)$/.test(squash(s));
-/** The first row of figures: one with a number (a 科目 code or an amount) or a 合计 label, a 栏次 row aside. */
-const isDataRow = (r: string[]) => !r.some((x) => squash(x) === '栏次') && (r.some((x) => NUMBER.test(x.trim())) || isTotalLabel(r[0] ?? ''));
+/**
+ * The first row of figures: one with a number (a 科目 code or an amount), a 栏次 row aside; or, in a
+ * table without figures, its 合计 row (blank, or naming 合计 / 基本支出 / 项目支出 under 本年支出). A
+ * heading row that begins with 合计 (the "三公" table's) names other columns too, and stays a heading.
+ */
+const isDataRow = (r: string[]) =>
+  !r.some((x) => squash(x) === '栏次') &&
+  (r.some((x) => NUMBER.test(x.trim())) || (isTotalLabel(r[0] ?? '') && r.slice(1).every((x) => x.trim() === '' || isTotalLabel(x) || /支出$/.test(squash(x)))));
 
 interface Range {
   r0: number;
@@ -95,6 +102,16 @@ function columnLabels(rows: string[][], h: number, width: number, merges: Range[
   return Array.from({ length: width }, (_, c) => grid.map((r) => r[c]!).filter((t, i, all) => t !== '' && all.indexOf(t) === i));
 }
 
+/**
+ * A 经济分类 table listed with its code split 类 | 款 (then the name, then the amounts) reads like a
+ * 功能分类 table; the other form, two halves of code | name | amount side by side, has no one code
+ * column (its names are row headings by being text).
+ */
+function economicLayout(table: BudgetTable) {
+  const split = table.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款');
+  return split ? { code: (r: string[]) => squash(`${r[0] ?? ''}${r[1] ?? ''}`), first: 3 } : undefined;
+}
+
 export interface ProjectLink {
   name: string;
   code?: string;
@@ -131,7 +148,7 @@ export function budgetView(doc: BudgetDocument, note: string, projects: ProjectL
     const topLeft = (r: number, c: number) => merges.find((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1) ?? { r0: r, c0: c };
     const here = notes.filter((x) => x.cell?.table === t);
     const notesAt = (r: number, c: number) => here.filter((x) => topLeft(x.cell!.row, x.cell!.col).r0 === r && topLeft(x.cell!.row, x.cell!.col).c0 === c).map((x) => x.n);
-    const layout = structure === '功能分类' || structure === '经济分类' ? functionLayout(table) : undefined;
+    const layout = structure === '功能分类' ? functionLayout(table) : structure === '经济分类' ? economicLayout(table) : undefined;
 
     const rowOf = (r: number): PrintedRow => {
       const cells: PrintedCell[] = [];
@@ -306,4 +323,13 @@ export function budgetCharts(doc: BudgetDocument): BudgetChart[] {
     }
   }
   return out;
+}
+
+/**
+ * The 情况说明 as HTML (rendered and sanitised as the 说明 pages are), its headings moved two levels
+ * down: the page's h1 is the document's title and the 说明 sits under its own h2.
+ */
+export function budgetNoteHtml(markdown: string): string {
+  if (markdown.trim() === '') return '';
+  return renderMarkdown(markdown).replace(/<(\/?)h([1-6])(?=[\s>])/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 2)}`);
 }
