@@ -80,10 +80,12 @@ function unitOf(doc: BudgetDocument, table: BudgetTable): '元' | '万元' | und
   return budgetSetFor(doc)?.tables.find((e) => titleMatches(e, table.名称))?.unit;
 }
 
-/** How many leading rows are headings: up to the first row of figures, and past any merge that starts above it. */
+/** How many leading rows are headings: up to the first row of figures (blank lines above it aside), and past any merge that starts above it. */
 function headRowCount(rows: string[][], merges: Range[]): number {
   let h = rows.findIndex(isDataRow);
-  if (h < 0) h = Math.min(1, rows.length);
+  if (h < 0) h = rows.length;
+  // An empty table's blank lines between its headings and its 合计 row are body rows, printed blank.
+  while (h > 1 && rows[h - 1]!.every((x) => x.trim() === '')) h--;
   for (let grew = true; grew; ) {
     grew = false;
     for (const m of merges)
