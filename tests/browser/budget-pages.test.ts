@@ -38,8 +38,10 @@ beforeAll(async () => {
   rmSync(CONTENT, { recursive: true, force: true });
   mkdirSync(join(CONTENT, '2024', UNIT, 'projects'), { recursive: true });
   copyFileSync(join(EXAMPLE_CONTENT, 'site.yaml'), join(CONTENT, 'site.yaml'));
-  copyFileSync(join(EXAMPLE_CONTENT, '2024', UNIT, 'projects', '01-road.yaml'), join(CONTENT, '2024', UNIT, 'projects', '01-road.yaml'));
-  const imported = runCli('import', [join(FIXTURES, `${ID}.xlsx`), '--unit', UNIT, '--note', join(FIXTURES, `${ID}.说明.md`), '--content', CONTENT]);
+  // One project, so that the unit-year has an overview page (its last year's code points at nothing here).
+  const project = readFileSync(join(EXAMPLE_CONTENT, '2024', UNIT, 'projects', '01-road.yaml'), 'utf8').replace(/^上年项目编码:.*\n/m, '');
+  writeFileSync(join(CONTENT, '2024', UNIT, 'projects', '01-road.yaml'), project);
+  const imported = runCli('import', [join(FIXTURES, `${ID}.xlsx`), '--unit', UNIT, '--region', '上海市普陀区', '--note', join(FIXTURES, `${ID}.说明.md`), '--content', CONTENT]);
   if (imported.status !== 0) throw new Error(`npm run import failed:\n${imported.stdout}\n${imported.stderr}`);
   const file = join(CONTENT, '2024', UNIT, 'final-accounts.yaml');
   const records = listed.map((d) => `  - 差异: ${JSON.stringify(d)}\n    原表如此: "原件就是这样印的（见 tests/fixtures/budget/README.md）"\n`).join('');
