@@ -37,7 +37,7 @@ let page: Page;
 beforeAll(async () => {
   rmSync(CONTENT, { recursive: true, force: true });
   mkdirSync(join(CONTENT, '2024', UNIT, 'projects'), { recursive: true });
-  copyFileSync(join(EXAMPLE_CONTENT, 'site.yaml'), join(CONTENT, 'site.yaml'));
+  for (const file of ['site.yaml', 'about.md']) copyFileSync(join(EXAMPLE_CONTENT, file), join(CONTENT, file));
   // One project, so that the unit-year has an overview page (its last year's code points at nothing here).
   const project = readFileSync(join(EXAMPLE_CONTENT, '2024', UNIT, 'projects', '01-road.yaml'), 'utf8').replace(/^上年项目编码:.*\n/m, '');
   writeFileSync(join(CONTENT, '2024', UNIT, 'projects', '01-road.yaml'), project);
