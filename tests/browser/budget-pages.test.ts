@@ -54,7 +54,7 @@ beforeAll(async () => {
   server = await startStaticServer(OUT, '/');
   browser = await launchBrowser(inject('chromiumPath'));
   page = await (await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${server.url}2024/${UNIT}/final-accounts/`);
+  await page.goto(`${server.baseUrl}2024/${UNIT}/final-accounts/`);
 }, 600_000);
 
 afterAll(async () => {
@@ -65,7 +65,7 @@ afterAll(async () => {
 describe(`the 部门决算 page of a published document (${ID})`, () => {
   it('is linked from the unit-year overview', async () => {
     const overview = await browser!.newPage();
-    await overview.goto(`${server!.url}2024/${UNIT}/`);
+    await overview.goto(`${server!.baseUrl}2024/${UNIT}/`);
     expect(await overview.locator(`nav.unit-nav a[href$="/2024/${UNIT}/final-accounts/"]`).textContent()).toBe('部门决算');
     await overview.close();
   });
