@@ -19,8 +19,6 @@ export interface BudgetEntry extends Entry<BudgetDocument> {
   noteSourcePath?: string;
 }
 
-export const BUDGET_KINDS = Object.keys(BUDGET_FILES) as BudgetKind[];
-
 /** The unit-year's 部门预算 or 部门决算, when its file exists. */
 export function budgetEntryOf(year: number, unit: string, 种类: BudgetKind, contentDir = CONTENT_DIR): BudgetEntry | undefined {
   const base = join(contentDir, String(year), unit, BUDGET_FILES[种类]);
@@ -40,7 +38,3 @@ export function budgetEntryOf(year: number, unit: string, 种类: BudgetKind, co
     ...(hasNote ? { noteSourcePath: entryOf(undefined, noteFile, contentDir).sourcePath } : {}),
   };
 }
-
-/** The kinds of budget document a unit-year publishes, in the order 部门预算, 部门决算. */
-export const budgetKindsOf = (year: number, unit: string, contentDir = CONTENT_DIR): BudgetKind[] =>
-  BUDGET_KINDS.filter((k) => existsSync(join(contentDir, String(year), unit, `${BUDGET_FILES[k]}.yaml`)));

@@ -4,8 +4,8 @@
 // versions are not listed (a poster is the print version of its page, marked noindex; a version
 // page is a record reached from its table's 修订记录), nor the 404 page and the files.
 import { contentFilesOf, isCounty, type ProjectCycle, type ProjectEntry, type UnitYear } from '../site/entries.ts';
-import { budgetEntryOf, budgetKindsOf } from '../site/budget-entries.ts';
-import { BUDGET_FILES, type BudgetKind } from '../site/content-layout.ts';
+import { budgetEntryOf } from '../site/budget-entries.ts';
+import type { BudgetKind } from '../site/content-layout.ts';
 import { budgetPagePath, countyYearPath, departmentPath, indicatorsPath, projectPath, siteMapPath, sitemapXmlPath, unitYearPath, updatesPath } from '../site/paths.ts';
 import { absoluteUrl, unitYearLabel } from './page-meta.ts';
 import { resultFilesOf } from './results-view.ts';
@@ -126,7 +126,7 @@ export function siteMap({ all, withdrawn = [], updated, aboutFile, dateOf }: Sit
               { label: '概览与项目', path: unitYearPath(year, unit), date: dateOf(pageFiles.unitYear(uy)) },
               ...(uy.department ? [{ label: '部门整体绩效目标', path: departmentPath(year, unit), date: dateOf(pageFiles.department(uy)) }] : []),
               { label: '全部绩效指标', path: indicatorsPath(year, unit), date: dateOf(pageFiles.indicators(uy)) },
-              ...budgetKindsOf(year, unit).map((kind) => ({ label: kind, path: budgetPagePath(year, unit, BUDGET_FILES[kind]), date: dateOf(pageFiles.budget(uy, kind)) })),
+              ...(uy.budgets ?? []).map(({ kind, file }) => ({ label: kind, path: budgetPagePath(year, unit, file), date: dateOf(pageFiles.budget(uy, kind)) })),
             ]
           : [];
         const projects: MapProject[] = uy
