@@ -10,7 +10,8 @@
 //   content/<year>/<unit>/budget.yaml, budget.md      部门预算: its tables as printed, and its 情况说明
 //   content/<year>/<unit>/final-accounts.yaml, final-accounts.md   部门决算, the same
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 /** The content folder; GONGKAI_CONTENT points elsewhere (tests build from fixtures). */
 export const CONTENT_DIR = process.env.GONGKAI_CONTENT ?? 'content';
@@ -44,6 +45,10 @@ export type ContentFileKind =
 /** The file name (without .yaml / .md) of a unit-year's 部门预算 and 部门决算. */
 export const BUDGET_FILES = { 部门预算: 'budget', 部门决算: 'final-accounts' } as const;
 export type BudgetKind = keyof typeof BUDGET_FILES;
+
+/** The kinds of budget document a unit-year publishes (its files exist), in the order 部门预算, 部门决算. */
+export const budgetKindsOf = (year: number, unit: string, contentDir = CONTENT_DIR): BudgetKind[] =>
+  (Object.keys(BUDGET_FILES) as BudgetKind[]).filter((k) => existsSync(join(contentDir, String(year), unit, `${BUDGET_FILES[k]}.yaml`)));
 
 /** The folder of each per-project kind of file, under content/<year>/<unit>/. */
 const PROJECT_FOLDERS = { projects: 'project', monitoring: 'monitoring', evaluations: 'evaluation' } as const;

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import type { Department } from '../../schema/department.ts';
 import type { Project } from '../../schema/project.ts';
 import type { DepartmentEvaluation, Evaluation, Monitoring } from '../../schema/results.ts';
-import { CONTENT_DIR } from './content-layout.ts';
+import { CONTENT_DIR, type BUDGET_FILES, type BudgetKind } from './content-layout.ts';
 import { readOnce } from './file-cache.ts';
 import { contentFilePath } from './paths.ts';
 
@@ -46,6 +46,8 @@ export interface UnitYear {
   projects: ProjectEntry[];
   /** Every project with monitoring or a self-evaluation: those with targets in document order, then the others by file name. */
   results: ProjectCycle[];
+  /** The 部门预算 / 部门决算 it publishes (content/<year>/<unit>/budget.yaml, final-accounts.yaml), when any: each with its file's name. */
+  budgets?: { kind: BudgetKind; file: (typeof BUDGET_FILES)[BudgetKind] }[];
 }
 
 /** The content files the outputs are made from (each with its data, file and published path). */

@@ -11,6 +11,8 @@ export const projectDownloadPath = (year: number, unit: string, code: string, ex
 export const projectPosterPath = (year: number, unit: string, code: string) => `${projectPath(year, unit, code)}poster/`;
 export const unitPosterPath = (year: number, unit: string) => `${unitYearPath(year, unit)}poster/`;
 export const departmentPath = (year: number, unit: string) => `${year}/${unit}/department/`;
+/** A unit-year's 部门预算 or 部门决算 page: `budget/`, `final-accounts/`, named as its file is (content-layout.ts BUDGET_FILES). */
+export const budgetPagePath = (year: number, unit: string, file: 'budget' | 'final-accounts') => `${year}/${unit}/${file}/`;
 export const indicatorsPath = (year: number, unit: string) => `${year}/${unit}/indicators/`;
 /** Raw content files (YAML, the source document) are published under content/ as they lie there. */
 export const contentFilePath = (relativeToContent: string) => `content/${relativeToContent}`;

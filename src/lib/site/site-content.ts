@@ -1,6 +1,7 @@
 // The content collections arranged the way pages need them: units per year, each with its
 // department targets and its projects in document order (the order of their file names).
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { BUDGET_FILES, budgetKindsOf } from './content-layout.ts';
 import { entryOf, type FileSources, type ProjectCycle, type ProjectEntry, type UnitYear } from './entries.ts';
 import { contentFilePath } from './paths.ts';
 import { linkYears, type YearLinks } from './year-over-year.ts';
@@ -51,6 +52,8 @@ export function unitYears(): Promise<UnitYear[]> {
       for (const m of monitoring) if (m.data.fiscalYear === uy.year && m.data.unitCode === uy.unit) cycle(m.data).monitoring = m;
       for (const e of evaluations) if (e.data.fiscalYear === uy.year && e.data.unitCode === uy.unit) cycle(e.data).evaluation = e;
       uy.results = [...cycles.values()].filter((c) => c.monitoring || c.evaluation);
+      const budgets = budgetKindsOf(uy.year, uy.unit);
+      if (budgets.length > 0) uy.budgets = budgets.map((kind) => ({ kind, file: BUDGET_FILES[kind] }));
     }
     return [...byKey.values()].sort((a, b) => b.year - a.year || a.unit.localeCompare(b.unit));
   })();

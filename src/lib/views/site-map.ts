@@ -4,7 +4,9 @@
 // versions are not listed (a poster is the print version of its page, marked noindex; a version
 // page is a record reached from its table's 修订记录), nor the 404 page and the files.
 import { contentFilesOf, isCounty, type ProjectCycle, type ProjectEntry, type UnitYear } from '../site/entries.ts';
-import { countyYearPath, departmentPath, indicatorsPath, projectPath, siteMapPath, sitemapXmlPath, unitYearPath, updatesPath } from '../site/paths.ts';
+import { budgetEntryOf } from '../site/budget-entries.ts';
+import type { BudgetKind } from '../site/content-layout.ts';
+import { budgetPagePath, countyYearPath, departmentPath, indicatorsPath, projectPath, siteMapPath, sitemapXmlPath, unitYearPath, updatesPath } from '../site/paths.ts';
 import { absoluteUrl, unitYearLabel } from './page-meta.ts';
 import { resultFilesOf } from './results-view.ts';
 
@@ -29,6 +31,11 @@ export const pageFiles = {
   project: (uy: UnitYear, entry: ProjectEntry) => [entry.file, ...files(uy.results.find((c) => c.key === entry.data.key))],
   /** A project published with monitoring or a self-evaluation only. */
   resultsOnly: (cycle: ProjectCycle) => files(cycle),
+  /** A 部门预算 or 部门决算 page: its YAML and its 情况说明. */
+  budget: (uy: UnitYear, kind: BudgetKind) => {
+    const entry = budgetEntryOf(uy.year, uy.unit, kind);
+    return entry ? [entry.file, ...(entry.noteSourcePath ? [entry.file.replace(/\.yaml$/, '.md')] : [])] : [];
+  },
 };
 
 /** A page in the map: its title, its site path (under the base) and the date its content last changed (ISO). */
@@ -125,6 +132,7 @@ export function siteMap({ all, withdrawn = [], updated, aboutFile, dateOf, discl
               { label: '概览与项目', path: unitYearPath(year, unit), date: dateOf(pageFiles.unitYear(uy)) },
               ...(uy.department ? [{ label: '部门整体绩效目标', path: departmentPath(year, unit), date: dateOf(pageFiles.department(uy)) }] : []),
               { label: '全部绩效指标', path: indicatorsPath(year, unit), date: dateOf(pageFiles.indicators(uy)) },
+              ...(uy.budgets ?? []).map(({ kind, file }) => ({ label: kind, path: budgetPagePath(year, unit, file), date: dateOf(pageFiles.budget(uy, kind)) })),
             ]
           : [];
         const projects: MapProject[] = uy
