@@ -226,7 +226,7 @@ for (const site of sites) {
           check(url, column === (current ?? ownTitle(html, siteName)), `ColumnName ${column}, the page is ${current ?? ownTitle(html, siteName)}`);
         }
         const article = meta.get('ArticleTitle');
-        const isDocument = /\/(projects\/[^/]+\/|department\/|history\/[^/]+\/)$|^\/about\/$/.test(path);
+        const isDocument = /\/(projects\/[^/]+\/|department\/|budget\/|final-accounts\/|history\/[^/]+\/)$|^\/about\/$/.test(path);
         check(url, (article !== undefined) === isDocument, `ArticleTitle ${article} on ${isDocument ? 'a document' : 'a column page'}`);
         if (article !== undefined) {
           articles++;
