@@ -2,7 +2,7 @@
 // plain Chinese. Used by `npm run validate` and by the build, which refuses invalid content.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'astro/zod';
 import { departmentSchemaFor } from '../../schema/department.ts';
@@ -172,7 +172,7 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
   for (const { parsed, kind } of parsedFiles) {
     if (kind.kind === 'site') continue;
     if (kind.kind === 'budget') {
-      const budget = await budgetFile(parsed, kind, root, result.problems);
+      const budget = await budgetFile(parsed, kind, root, cwd, result.problems);
       if (budget) budgets.push(budget);
       continue;
     }
@@ -251,7 +251,7 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
 }
 
 /** A 部门预算/决算 file checked by its schema, with its year and kind against its folder and name, and its 说明 read. */
-async function budgetFile(parsed: ParsedFile, kind: Extract<ContentFileKind, { kind: 'budget' }>, root: string, problems: ContentProblem[]): Promise<BudgetFile | undefined> {
+async function budgetFile(parsed: ParsedFile, kind: Extract<ContentFileKind, { kind: 'budget' }>, root: string, cwd: string, problems: ContentProblem[]): Promise<BudgetFile | undefined> {
   const raw = parsed.doc.toJS();
   const checked = budgetDocumentSchema.safeParse(raw);
   const own = fileProblems(parsed, raw, checked.success ? undefined : checked.error);
@@ -262,8 +262,10 @@ async function budgetFile(parsed: ParsedFile, kind: Extract<ContentFileKind, { k
   const name = basename(parsed.file);
   if (data.年度 !== kind.year) problems.push({ file: parsed.file, ...at(['年度']), field: '年度', message: `年度写的是 ${data.年度}，但文件放在 ${kind.year} 年的文件夹里。请改正年度，或把文件移到 ${root}/${data.年度}/${kind.unit}/ 下` });
   if (data.种类 !== kind.种类) problems.push({ file: parsed.file, ...at(['种类']), field: '种类', message: `种类写的是${data.种类}，但文件名 ${name} 是${kind.种类}的：${BUDGET_FILE_HINT}` });
+  // parsed.file is as shown to staff, relative to cwd (not always the process's): read from there.
   const noteFile = parsed.file.replace(/\.yaml$/, '.md');
-  const noteText = existsSync(noteFile) ? await readFile(noteFile, 'utf8') : '';
+  const notePath = resolve(cwd, noteFile);
+  const noteText = existsSync(notePath) ? await readFile(notePath, 'utf8') : '';
   return { file: parsed.file, noteFile, noteText, data, unit: kind.unit, at };
 }
 const BUDGET_FILE_HINT = '部门预算写在 budget.yaml（情况说明 budget.md），部门决算写在 final-accounts.yaml（情况说明 final-accounts.md）';
