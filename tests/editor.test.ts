@@ -279,7 +279,7 @@ describe('npm run edit', () => {
     page.on('dialog', (d) => void d.accept());
     await page.goto(`${url}${COLLECTION}/entries/03-13022923P00JXC4143105`);
     await page.reload();
-    await expect.poll(() => panel().textContent()).toContain('字段“绩效目标”应为一组条目');
+    await expect.poll(() => panel().textContent(), { timeout: 60_000 }).toContain('字段“绩效目标”应为一组条目');
     // The form stops at its empty required fields; and a save that reaches the server anyway is refused.
     await field('项目名称').fill('改名');
     await publish();
@@ -292,7 +292,8 @@ describe('npm run edit', () => {
     expect(((await save.json()) as { error: string }).error).toContain('字段“绩效目标”应为一组条目');
     expect(readFileSync(file, 'utf8')).toBe(wrong);
     expect(outside).toEqual([]);
-  });
+    // An upper wait, as for the tests above: Decap loads slowly on a busy machine.
+  }, 180_000);
 
   it('writes nothing outside the content folder and answers only this machine’s pages', async () => {
     const post = (body: unknown, headers: Record<string, string> = {}) =>
