@@ -12,6 +12,7 @@ import { percentSchema, projectSchema } from '../../schema/project.ts';
 import { departmentEvaluationSchema, evaluationSchema, monitoringSchema } from '../../schema/results.ts';
 import { siteSchema } from '../../schema/site.ts';
 import { budgetDocumentSchema } from '../../schema/budget.ts';
+import { SCHEMA_FILES } from '../../schema/schema-files.ts';
 
 type Json = Record<string, unknown>;
 
@@ -58,16 +59,7 @@ export function siteJsonSchema(): Json {
   return { title: '网站设置', ...generate(siteSchema) };
 }
 
-/** The schema file of each kind of content file (content-layout.ts), named on its first line. */
-export const SCHEMA_FILES = {
-  project: 'project.schema.json',
-  department: 'department.schema.json',
-  site: 'site.schema.json',
-  monitoring: 'monitoring.schema.json',
-  evaluation: 'evaluation.schema.json',
-  departmentEvaluation: 'department-evaluation.schema.json',
-  budget: 'budget.schema.json',
-} as const;
+export { SCHEMA_FILES };
 
 /** The schema files `npm run schema` writes, by file name. */
 export function jsonSchemaFiles(framework: IndicatorFramework): Record<string, string> {

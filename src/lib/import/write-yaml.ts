@@ -6,21 +6,13 @@ import { Document, isMap, isSeq, visit, type YAMLMap, type YAMLSeq } from 'yaml'
 import type { DepartmentInput } from '../../schema/department.ts';
 import type { ProjectInput } from '../../schema/project.ts';
 import { resultLayoutOf, type ResultKind } from '../../schema/result-layouts.ts';
+import { SCHEMA_FILES, type SchemaKind } from '../../schema/schema-files.ts';
 
 const EDIT_HINT = '可直接编辑；改完运行 npm run validate 检查。';
 
-/** The JSON Schema of each kind of content file (npm run schema writes them into the tool's schemas/). */
-export const SCHEMA_FILES = {
-  project: 'project.schema.json',
-  department: 'department.schema.json',
-  site: 'site.schema.json',
-  monitoring: 'monitoring.schema.json',
-  evaluation: 'evaluation.schema.json',
-  departmentEvaluation: 'department-evaluation.schema.json',
-} as const;
-export type SchemaKind = keyof typeof SCHEMA_FILES;
+export { SCHEMA_FILES, type SchemaKind };
 /** How deep each kind of file lies in a content folder (content/<year>/<unit>/projects/x.yaml is 3 down). */
-const DEPTH: Record<SchemaKind, number> = { project: 3, department: 2, site: 0, monitoring: 3, evaluation: 3, departmentEvaluation: 2 };
+const DEPTH: Record<SchemaKind, number> = { project: 3, department: 2, site: 0, monitoring: 3, evaluation: 3, departmentEvaluation: 2, budget: 2 };
 /** The tool's schemas folder, wherever the tool is (a county keeps it in .gongkai-tool/, or beside its content). */
 const TOOL_SCHEMAS = fileURLToPath(new URL('../../../schemas/', import.meta.url));
 
