@@ -8,7 +8,7 @@ import { BUDGET_TABLE_KINDS, budgetSetFor, MONEY_UNIT_LINE, titleMatches, type R
 import type { BudgetDocument, BudgetTable } from '../../schema/budget.ts';
 import { budgetDifferences, cents, functionLayout, tablesByRole } from '../budget/budget-check.ts';
 import { renderMarkdown } from '../site/markdown.ts';
-import type { ChartSpec } from './chart-spec.ts';
+import type { ChartWithTable } from './chart-spec.ts';
 
 export interface PrintedCell {
   text: string;
@@ -190,14 +190,7 @@ export function budgetView(doc: BudgetDocument, note: string, projects: ProjectL
 }
 
 /** A chart and the table that prints its numbers (Chart.astro). */
-export interface BudgetChart {
-  id: string;
-  title: string;
-  summary: string;
-  caption: string;
-  spec: ChartSpec;
-  table: { caption: string; headers: string[]; rows: { header: string; cells: string[] }[] };
-}
+export type BudgetChart = ChartWithTable;
 
 /** One table read for a chart: its rows of figures, the labels above each column, its unit. */
 function readTable(doc: BudgetDocument, table: BudgetTable) {

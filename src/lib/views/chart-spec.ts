@@ -18,3 +18,13 @@ export interface ChartSpec {
   unit: '元' | '%';
   max?: number;
 }
+
+/** A chart with the table that prints its numbers (Chart.astro draws both). */
+export interface ChartWithTable {
+  id: string;
+  title: string;
+  summary: string;
+  caption: string;
+  spec: ChartSpec;
+  table: { caption: string; headers: string[]; rows: { header: string; cells: string[] }[] };
+}
