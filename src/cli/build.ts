@@ -12,6 +12,7 @@ import { prunePageCache, REUSED_ENV, stageCachedPages, storeRenderedPages, unitY
 import { HistoryError, parsedCacheOf, readHistory, shareHistory, UNSHALLOW_COMMAND } from '../lib/history/history.ts';
 import { searchDocuments, writeSearchIndex } from '../lib/search/search-index.ts';
 import { formatProblem, validateContent } from '../lib/check/validate.ts';
+import { outputFlushed } from '../lib/commands/exit.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 // GONGKAI_OUT lets tests build a second site (e.g. under a sub-path) without touching dist/.
@@ -62,7 +63,7 @@ const stages = { monitoring: data(sources.monitoring), evaluations: data(sources
 if (problems.length > 0) {
   for (const problem of problems) console.error(formatProblem(problem));
   console.error(`\n内容有 ${problems.length} 个问题，没有生成网站（${OUT}/ 保持不变）。改正后重新运行 npm run build。`);
-  process.exit(1);
+  process.exit(await outputFlushed(1));
 }
 
 /**
@@ -147,7 +148,7 @@ try {
   await rm(PAGES_TEMP, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   console.error(error);
   console.error(`\n生成网站失败，没有改动 ${OUT}/。`);
-  process.exit(1);
+  process.exit(await outputFlushed(1));
 }
 await rm(OUT, { recursive: true, force: true });
 await rename(TEMP, OUT);

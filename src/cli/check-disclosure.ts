@@ -11,13 +11,14 @@ import { formatProblem, validateContent } from '../lib/check/validate.ts';
 import { firstCommitted, isShallow, UNSHALLOW_COMMAND } from '../lib/history/history.ts';
 import { CONTENT_DIR } from '../lib/site/content-layout.ts';
 import { chinaDay } from '../lib/site/git-dates.ts';
+import { outputFlushed } from '../lib/commands/exit.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { year: { type: 'string' }, csv: { type: 'string' } } });
 const dir = positionals[0] ?? CONTENT_DIR;
 const year = values.year === undefined ? undefined : Number(values.year);
 if (year !== undefined && !Number.isInteger(year)) {
   console.error(`--year 应为四位年度，例如 --year 2026（写的是“${values.year}”）`);
-  process.exit(2);
+  process.exit(await outputFlushed(2));
 }
 
 const content = await validateContent(dir);
@@ -27,7 +28,7 @@ for (const p of unreadable) console.error(formatProblem(p));
 const files = content.budgets.filter((b) => year === undefined || b.data.年度 === year);
 if (files.length === 0 && unreadable.length === 0) {
   console.log(`${resolve(dir)} 中没有${year ? ` ${year} 年的` : ''}部门预算、决算文件（<年度>/<单位>/budget.yaml、final-accounts.yaml），没有可报告的公开情况。`);
-  process.exit(0);
+  process.exit(await outputFlushed(0));
 }
 
 const first = firstCommitted(dir);
@@ -57,6 +58,6 @@ const failed = rows.filter((r) => !r.通过);
 const units = new Set(files.map((f) => f.file)).size;
 if (failed.length > 0 || unreadable.length > 0) {
   console.error(`\n${units} 份文件，${rows.length} 项：${failed.length} 项不符合${unreadable.length ? `，${unreadable.length} 个问题使文件无法读取` : ''}。`);
-  process.exit(1);
+  process.exit(await outputFlushed(1));
 }
 console.log(`\n${units} 份文件，${rows.length} 项，全部符合。`);

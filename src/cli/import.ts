@@ -45,6 +45,7 @@ import { readDocxGrids } from '../lib/office/grid-docx.ts';
 import { decodeText, readTextGrids } from '../lib/office/grid-text.ts';
 import { readBudgetWorkbook } from '../lib/budget/budget-import.ts';
 import { importBudget } from './import-budget.ts';
+import { outputFlushed } from '../lib/commands/exit.ts';
 
 const usage = `用法：npm run import -- <原始文件 .txt、.docx 或 .xlsx> [--year 2023] [--unit 单位编码] [--layout ${DESCRIPTION_NAMES.join('|')}] [--content content]\n      部门预算、决算的 .xlsx（每张表一个工作表）另可加 [--region 地区] [--note 情况说明 .docx、.txt 或 .md]`;
 let args;
@@ -90,12 +91,12 @@ if (args.values.unit !== undefined && !/^\d{3,15}(?!\d)/.test(args.values.unit.t
     console.error(`${file}  ${budget.error}\n\n导入失败：没有写入任何文件。`);
     process.exit(1);
   }
-  if (budget) process.exit(await importBudget(file, budget, { unit: unitOption, contentDir, note: args.values.note }));
+  if (budget) process.exit(await outputFlushed(await importBudget(file, budget, { unit: unitOption, contentDir, note: args.values.note })));
   const chosen = layoutOption ?? recognised(read);
-  if (chosen.kind === 'result') process.exit(await importResultTables(read, chosen.layout));
-  if (chosen.layout.readBy === 'labels') process.exit(await importLabelledTables(read, chosen.layout));
+  if (chosen.kind === 'result') process.exit(await outputFlushed(await importResultTables(read, chosen.layout)));
+  if (chosen.layout.readBy === 'labels') process.exit(await outputFlushed(await importLabelledTables(read, chosen.layout)));
   // The bundled unit's readers: its Excel form, or its document below.
-  if (ext === '.xlsx') process.exit(await importWorkbook());
+  if (ext === '.xlsx') process.exit(await outputFlushed(await importWorkbook()));
 }
 
 const documentName = ext === '.docx' ? `${basename(file, extname(file))}.txt` : basename(file);
@@ -116,7 +117,7 @@ const imported = parseSourceText(text, documentName, year);
 if (imported.problems.length > 0) {
   for (const p of imported.problems) console.error(where ? `${file}：${where[p.line - 1]}  ${p.message}` : `${file}:${p.line}  ${p.message}`);
   console.error(`\n导入失败：有 ${imported.problems.length} 处内容无法放置，没有写入任何文件。请核对原始文件的${where ? '这些位置' : '这些行'}。`);
-  process.exit(1);
+  process.exit(await outputFlushed(1));
 }
 
 const { department } = imported;
@@ -150,7 +151,7 @@ for (const name of await readdir(projectDir)) {
   }
 }
 console.log(`已导入 ${projects.length} 个项目表和部门整体目标到 ${unitDir}/（原始文件副本：${sourceCopy}）`);
-process.exit(await validateImported());
+process.exit(await outputFlushed(await validateImported()));
 
 async function validateImported(): Promise<number> {
   const result = await validateContent(contentDir);

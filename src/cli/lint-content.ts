@@ -5,6 +5,7 @@ import { CONTENT_DIR } from '../lib/site/content-layout.ts';
 import { projectRulesOf } from '../schema/site.ts';
 import { formatWarning, lintProjects, WARNING_KINDS, type WarningKind } from '../lib/check/lint.ts';
 import { validateContent } from '../lib/check/validate.ts';
+import { outputFlushed } from '../lib/commands/exit.ts';
 
 const result = await validateContent(process.argv[2] ?? CONTENT_DIR);
 const warnings = lintProjects(result.projects, projectRulesOf(result.site).layout);
@@ -16,5 +17,5 @@ console.log(`\n内容质量报告：${result.projects.length} 个项目表，${w
 for (const [kind, label] of Object.entries(WARNING_KINDS)) console.log(`  ${label}：${counts.get(kind as WarningKind) ?? 0}`);
 if (result.problems.length > 0) {
   console.error(`\n另有 ${result.problems.length} 个错误使部分文件无法检查，请先运行 npm run validate 并改正。`);
-  process.exit(1);
+  process.exit(await outputFlushed(1));
 }

@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { CONTENT_DIR } from '../lib/site/content-layout.ts';
 import { formatProblem, validateContent } from '../lib/check/validate.ts';
+import { outputFlushed } from '../lib/commands/exit.ts';
 
 const dir = process.argv[2] ?? CONTENT_DIR;
 const started = performance.now();
@@ -13,6 +14,6 @@ const results = [[result.monitoring.length, '执行监控表'], [result.evaluati
 const summary = `检查了 ${result.files} 个文件（${result.projects.length} 个项目表，${result.departments.length} 个部门整体目标${results}），用时 ${seconds} 秒`;
 if (result.problems.length > 0) {
   console.error(`\n${summary}：发现 ${result.problems.length} 个问题，内容不能发布。每行依次是 文件:行:列  字段  问题。`);
-  process.exit(1);
+  process.exit(await outputFlushed(1));
 }
 console.log(`${summary}：没有发现问题。`);
