@@ -83,6 +83,15 @@ afterAll(async () => {
 });
 
 const field = (name: string) => page.locator(`[id^="${name}-field"]`);
+/** Fills the form's fields in order (the last of each, where a list has added one). */
+const fill = async (values: Record<string, string>) => {
+  for (const [name, value] of Object.entries(values)) await field(name).last().fill(value);
+};
+/** Picks an option of a select field (the last of its name). */
+const choose = async (name: string, option: string) => {
+  await field(name).last().click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+};
 async function open(entry: string) {
   await page.goto(`${url}${COLLECTION}/entries/${entry}`);
   await field('项目名称').waitFor();
@@ -137,26 +146,15 @@ describe('npm run edit', () => {
 
   it('creates a project through the form, named the way npm run new names it, which builds into a page with the change on the other page’s 修订记录', async () => {
     await page.goto(`${url}${COLLECTION}/new`);
-    await field('单位编码').fill('483001');
-    await field('单位名称').fill('玉田县林南仓镇人民政府本级');
-    await field('年度').fill('2023');
-    await field('项目编码').fill('13022923P00JXC9999999');
-    await field('项目名称').fill('村级道路维修');
-    await field('预算数').fill('12000.50');
-    await field('财政资金').fill('12000.50');
-    await field('资金用途').fill('维修村级道路');
+    await fill({ 单位编码: '483001', 单位名称: '玉田县林南仓镇人民政府本级', 年度: '2023', 项目编码: '13022923P00JXC9999999', 项目名称: '村级道路维修', 预算数: '12000.50', 财政资金: '12000.50', 资金用途: '维修村级道路' });
     await page.getByRole('button', { name: '新增资金支出计划' }).click();
-    await field('月份').last().fill('12');
-    await field('累计比例').last().fill('100');
+    await fill({ 月份: '12', 累计比例: '100' });
     await page.getByRole('button', { name: '新增绩效目标' }).click();
     await field('绩效目标').last().fill('1.完成村级道路维修');
     await page.getByRole('button', { name: '新增绩效指标' }).click();
-    await page.locator('[id^="一级指标-field"]').last().click();
-    await page.getByRole('option', { name: '产出指标', exact: true }).click();
-    await page.locator('[id^="二级指标-field"]').last().click();
-    await page.getByRole('option', { name: '数量指标', exact: true }).click();
-    await field('三级指标').last().fill('维修道路长度');
-    await field('指标值').last().fill('≥2公里');
+    await choose('一级指标', '产出指标');
+    await choose('二级指标', '数量指标');
+    await fill({ 三级指标: '维修道路长度', 指标值: '≥2公里' });
     await publish();
     await expect.poll(() => panel().textContent(), { timeout: 60_000 }).toContain('已保存并发布');
     const made = readdirSync(join(repo, PROJECTS)).filter((f) => f.includes('9999999'));
@@ -246,20 +244,11 @@ describe('npm run edit', () => {
     expect(await page.getByText('动物防疫补助经费').count()).toBe(0);
 
     await page.goto(`${url}${SICHUAN_COLLECTION}/new`);
-    await field('单位编码').fill('483001');
-    await field('单位名称').fill('玉田县林南仓镇人民政府本级');
-    await field('年度').fill('2023');
-    await field('项目名称').fill('生猪防疫补助');
-    await field('预算数').fill('8000.00');
-    await field('年度目标').fill('完成生猪集中免疫');
+    await fill({ 单位编码: '483001', 单位名称: '玉田县林南仓镇人民政府本级', 年度: '2023', 项目名称: '生猪防疫补助', 预算数: '8000.00', 年度目标: '完成生猪集中免疫' });
     await page.getByRole('button', { name: '新增绩效指标' }).click();
-    await page.locator('[id^="一级指标-field"]').last().click();
-    await page.getByRole('option', { name: '产出指标', exact: true }).click();
-    await page.locator('[id^="二级指标-field"]').last().click();
-    await page.getByRole('option', { name: '数量指标', exact: true }).click();
-    await field('三级指标').last().fill('免疫生猪数量');
-    await field('指标性质').last().fill('≥');
-    await field('指标值').last().fill('2000');
+    await choose('一级指标', '产出指标');
+    await choose('二级指标', '数量指标');
+    await fill({ 三级指标: '免疫生猪数量', 指标性质: '≥', 指标值: '2000' });
     await publish();
     await expect.poll(() => panel().textContent(), { timeout: 60_000 }).toContain('已保存并发布');
     const made = readdirSync(join(repo, PROJECTS)).filter((f) => f.startsWith('17-'));
