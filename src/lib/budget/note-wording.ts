@@ -111,9 +111,10 @@ export function changesWithoutReason(prose: string): string[] {
     let next = i + 1;
     while (next < sentences.length && isChange(sentences[next]!) && !REASON.test(sentences[next]!)) next++;
     if (next < sentences.length && REASON.test(sentences[next]!)) return;
-    const clauses = before(s).split(/[，,；;：:。]/);
+    // Clauses end at full-width punctuation (a half-width comma is a thousands separator: 328,661).
+    const clauses = before(s).split(/[，；;：:。]/);
     const at = clauses.findIndex((c) => CHANGE.test(c));
-    const clause = clauses[at]!;
+    const clause = clauses[at] ?? before(s);
     out.push(/^(比|较|与|同比)/.test(clause) && at > 0 ? `${clauses[at - 1]}，${clause}` : clause);
   });
   return out;
