@@ -35,6 +35,15 @@ export function variantPattern(variant: string, year: number): RegExp {
   return new RegExp(source, 'g');
 }
 
+/** Patterns by variant and year: a county's documents read the same variants many times. */
+const patterns = new Map<string, RegExp>();
+function compiled(variant: string, year: number): RegExp {
+  const key = `${year}\u0000${variant}`;
+  let re = patterns.get(key);
+  if (!re) patterns.set(key, (re = variantPattern(variant, year)));
+  return re;
+}
+
 /** A sentence found: its slots as printed, the text it matched and where. */
 export interface Found {
   slots: Record<string, string>;
@@ -57,7 +66,7 @@ export interface NoteReader {
 /** Reads one document's 说明 (flat text) for its 地区 and 年度. */
 export function noteReader(prose: string, 地区: string, 年度: number): NoteReader {
   const families = wordingFamiliesFor(地区);
-  const variants = (key: NoteSentence) => families.flatMap((f) => (f.sentences[key]?.写法 ?? []).map((v) => variantPattern(v, 年度)));
+  const variants = (key: NoteSentence) => families.flatMap((f) => (f.sentences[key]?.写法 ?? []).map((v) => compiled(v, 年度)));
   const found = (m: RegExpExecArray): Found => ({ slots: { ...m.groups }, text: m[0], index: m.index });
   return {
     find(key, within = prose) {
