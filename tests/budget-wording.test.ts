@@ -160,13 +160,17 @@ describe('每一处比上年的增减都要写原因', () => {
     const without = noteOf(id).replace(reason, '');
     expect(without).not.toBe(noteOf(id));
     const { dir, note } = folderWith(id, without);
-    const problems = (await validateContent(dir)).problems;
+    const result = await validateContent(dir);
+    const problems = result.problems;
     const text = '说明：“收入支出总计减少56.95万元”说了比上年的增减，这一句和下一句都没有写原因（如“主要原因是……”）';
+    // The 公开情况 report lists it under its own row, citing the rule.
+    const row = disclosureRows(result.budgets, { firstPublished: () => undefined }).find((r) => r.项目 === '增减有原因')!;
+    expect([row.结果, row.通过, row.情况]).toEqual(['不符', false, text]);
+    expect(row.依据).toMatch(/预算法》第十四条.*写明原因/);
     expect(problems.map((p) => p.message.split('。核对原件')[0])).toEqual([text]);
     const lines = readFileSync(note, 'utf8').split('\n');
     expect(problems[0]!.file.endsWith('final-accounts.md')).toBe(true);
     expect(`${lines[problems[0]!.line - 1]}${lines[problems[0]!.line]}`).toContain('减少56.95万元');
-    // The same check in the 公开情况 report, under its own row.
     expect(budgetDifferences(doc(id), without).find((d) => d.text === text)?.identity).toBe('增减有原因');
     const recorded = folderWith(id, without);
     const file = join(recorded.dir, '2024/unit1/final-accounts.yaml');

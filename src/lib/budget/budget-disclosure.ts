@@ -101,7 +101,7 @@ function fileRows(f: DisclosureFile, files: readonly DisclosureFile[], options: 
     const mine = found.filter((d) => !d.notice && (d.identity ?? '说明对表') === identity);
     const open = mine.filter((d) => !recorded.some((r) => r.差异 === d.text));
     const kept = mine.filter((d) => recorded.some((r) => r.差异 === d.text));
-    const rule = identity === '说明对表' ? `${DISCLOSURE_RULES.说明}；${BUDGET_IDENTITIES[identity]}` : BUDGET_IDENTITIES[identity];
+    const rule = identity === '说明对表' || identity === '增减有原因' ? `${DISCLOSURE_RULES.说明}；${BUDGET_IDENTITIES[identity]}` : BUDGET_IDENTITIES[identity];
     const said = [...open.map((d) => d.text), ...kept.map((d) => `${d.text}（原表如此：${recorded.find((r) => r.差异 === d.text)!.原表如此}）`)].join('；');
     row(identity, open.length ? '不符' : kept.length ? '原表如此' : '符合', open.length === 0, said, rule);
     // Sentences no known wording reads: listed, not failed (a 说明 in another province's words is not wrong).
