@@ -1,7 +1,9 @@
 // The checks of a 部门预算 or 部门决算 (npm run validate): every identity its tables assert, within a table
 // to the fen and across tables, and its 情况说明's figures against the tables. Tables are found by their
 // role in the document's set (src/schema/budget-tables.ts), so one mechanism serves every province whose
-// set is described there. Each difference is a sentence in Chinese; where it is about one cell it says
+// set is described there. The 说明 is read by its wording data (src/schema/budget-wording.ts, through
+// note-wording.ts): a sentence no known wording reads is a notice (未能核对), never a difference, and every
+// stated change against last year must give its reason. Each difference is a sentence in Chinese; where it is about one cell it says
 // which (table, row, column) so that the validator can point at that line of the YAML. A difference that
 // the file records under 原表如此 passes (see budgetProblems).
 import { BUDGET_TABLE_KINDS, budgetSetFor, MONEY_UNIT_LINE, titleMatches, type BudgetIdentity, type BudgetRole } from '../../schema/budget-tables.ts';
