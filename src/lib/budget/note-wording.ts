@@ -63,6 +63,9 @@ export interface NoteReader {
   missing(key: NoteSentence, why?: string): { text: string; words: string };
 }
 
+/** Quotes inside quotes are printed ‘’, as Chinese text nests them. */
+const inner = (s: string) => s.replace(/“/g, '‘').replace(/”/g, '’');
+
 /** Reads one document's 说明 (flat text) for its 地区 and 年度. */
 export function noteReader(prose: string, 地区: string, 年度: number): NoteReader {
   const families = wordingFamiliesFor(地区);
@@ -88,7 +91,7 @@ export function noteReader(prose: string, 地区: string, 年度: number): NoteR
       const section = (own.sentences[key] ?? families.find((f) => f.sentences[key])?.sentences[key])?.章节 ?? '';
       return {
         text:
-          `说明里没有找到“${NOTE_SENTENCES[key].说的是}”这样的句子（应在“${section}”中），这一项未能核对` +
+          `说明里没有找到“${NOTE_SENTENCES[key].说的是}”这样的句子（应在“${inner(section)}”中），这一项未能核对` +
           `${why ? `（${why}）` : ''}。说明没有写这一项的，请照原件核对；写了但说法不同的，不算错误，` +
           `请维护人员把这种说法加进 src/schema/budget-wording.ts（现有写法：${WORDING_FAMILIES.map((f) => f.name).join('、')}）`,
         words: section.split(/\s+/).pop() ?? section,
