@@ -116,6 +116,8 @@ describe('读不出的句子：提示，不是错误', () => {
     expect(notices[0]).toMatch(/^说明里没有找到“收入预算…万元，其中：财政拨款收入…万元”这样的句子（应在“部门预算编制说明”中），这一项未能核对。/);
     expect(notices[0]).toContain('src/schema/budget-wording.ts');
     expect(notices[0]).not.toMatch(/\\d|\[|\]|\(\?|\.\*|[{}]/);
+     // Quotes inside the quoted sentence and section are printed ‘’.
+    expect(noteReader('', '上海市普陀区', 2025).missing('决算三公').text).toMatch(/^说明里没有找到“‘三公’经费财政拨款支出年初预算为…万元，支出决算为…万元”这样的句子（应在“七、财政拨款‘三公’经费支出决算情况说明”中）/);
   });
 
   it('npm run validate 不报错、退出码为 0，提示印在说明那一部分的行上；公开情况列为“未能核对”', async () => {
