@@ -43,6 +43,8 @@ export const BUDGET_IDENTITIES = {
   科目一致: '同一个功能分类编码在各表中、同一年度各单位的文件中名称相同',
   // Not a table's: the document's 说明 against all its tables (always checked).
   说明对表: '情况说明所写的金额、占比、完成率和增减与表相符（按所印位数比较）',
+  // Not a table's either: every sentence of the 说明 stating a change against last year (wording: src/schema/budget-wording.ts).
+  增减有原因: '情况说明里每一处与上年相比的增加、减少（有金额或百分比的）都写明原因，在同一句或下一句',
 } as const;
 export type BudgetIdentity = keyof typeof BUDGET_IDENTITIES;
 

@@ -1,11 +1,15 @@
 // The checks of a 部门预算 or 部门决算 (npm run validate): every identity its tables assert, within a table
 // to the fen and across tables, and its 情况说明's figures against the tables. Tables are found by their
 // role in the document's set (src/schema/budget-tables.ts), so one mechanism serves every province whose
-// set is described there. Each difference is a sentence in Chinese; where it is about one cell it says
+// set is described there. The 说明 is read by its wording data (src/schema/budget-wording.ts, through
+// note-wording.ts): a sentence no known wording reads is a notice (未能核对), never a difference, and every
+// stated change against last year must give its reason. Each difference is a sentence in Chinese; where it is about one cell it says
 // which (table, row, column) so that the validator can point at that line of the YAML. A difference that
 // the file records under 原表如此 passes (see budgetProblems).
 import { BUDGET_TABLE_KINDS, budgetSetFor, MONEY_UNIT_LINE, titleMatches, type BudgetIdentity, type BudgetRole } from '../../schema/budget-tables.ts';
 import type { BudgetDocument, BudgetTable } from '../../schema/budget.ts';
+import type { NoteSentence } from '../../schema/budget-wording.ts';
+import { changesWithoutReason, flatNote, noteReader } from './note-wording.ts';
 
 type Table = BudgetTable;
 
@@ -15,6 +19,13 @@ export interface BudgetDifference {
   cell?: { table: number; row: number; col: number };
   /** Which check found it (src/schema/budget-tables.ts BUDGET_IDENTITIES): the 公开情况 report lists each check's result. */
   identity?: BudgetIdentity;
+  /**
+   * A notice, not a difference: a sentence of the 说明 that no known wording reads (未能核对). It does not
+   * stop the build; validate prints it and the 公开情况 report lists it with its reason.
+   */
+  notice?: true;
+  /** Words of the 说明 it is about, to find its line (else the sentence's own figures are looked for). */
+  words?: string;
 }
 
 /** Money as printed (万元 or 元, thousands separators, blank = nothing) in hundredths; undefined when the cell is not a number. */
@@ -303,102 +314,112 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     }
   }
 
-  // The 说明's figures against the tables (万元, as the 说明 prints them) and its own percentages.
+  // The 说明's figures against the tables (万元, as the 说明 prints them) and its own percentages. Each
+  // sentence is found by its name in the wording data (src/schema/budget-wording.ts), in any family's words;
+  // a sentence no family's words find is a notice (未能核对), not a difference.
   identity = '说明对表';
-  const prose = text.replace(/<!--.*?-->/g, '').replace(/\s+/g, '');
-  const wan = (s: string) => Math.round(Number(s.replace(/,/g, '')) * 100);
-  const said = (re: RegExp) => re.exec(prose);
+  const prose = flatNote(text);
+  const note = noteReader(prose, t.地区, t.年度);
+  const notice = (key: NoteSentence, why?: string) => {
+    const { text: line, words } = note.missing(key, why);
+    found.push({ text: line, identity, notice: true, words });
+  };
+  /** A sentence the check needs: its slots, or a notice that it could not be read. */
+  const need = (key: NoteSentence, why?: string) => {
+    const m = note.find(key);
+    if (!m) notice(key, why);
+    return m?.slots;
+  };
+  const wan = (s: string) => Math.round(Number(s.replace(/[,，]/g, '')) * 100);
   const share = (part: number, whole: number) => ((part / whole) * 100).toFixed(2);
   /** A printed percentage against the computed one, at the precision printed (“98%” is right for 97.64%). */
   const pctDiffers = (printed: string, computed: string) => {
     const places = printed.split('.')[1]?.length ?? 0;
     return Number(computed).toFixed(places) !== Number(printed).toFixed(places);
   };
+  const subject = (k: string, s: string, i: string) => `${k}（类）${s}（款）${i}（项）`;
+  const notInTables = (where: string, k: string, s: string, i: string) => out.push(`${where}：“${subject(k, s, i)}”在一般公共预算表和政府性基金表里都找不到（按类、款、项的名称找），说明里的名称与表上的科目名称不同`);
   if (final && total && spendTable) {
     const grand = total.行.findIndex((r) => squash(r[0] ?? '') === '总计');
-    const m = said(/收入支出决算总体情况说明\S*?年度收入支出总计([\d.,]+)万元/);
-    if (m) equal('说明 一', `收入支出总计 ${m[1]} 万元 与 收入支出决算总表总计`, wan(m[1]!), inWan(total, num(total, grand, 1)));
-    else out.push('说明 一：没有找到“收入支出总计 … 万元”');
-    const s = said(/本年支出合计([\d.,]+)万元，其中：基本支出([\d.,]+)万元，占([\d.]+)%；项目支出([\d.,]+)万元，占([\d.]+)%/);
+    const m = need('决算收支总计');
+    if (m) equal('说明 一', `收入支出总计 ${m.总计} 万元 与 收入支出决算总表总计`, wan(m.总计!), inWan(total, num(total, grand, 1)));
+    const s = need('决算支出构成');
     const st = spendTable.行.findIndex((r) => squash(r[0] ?? '') === '合计' || squash(r[3] ?? '') === '合计');
     const sf = layout(spendTable).first;
     if (s) {
-      equal('说明 三', `本年支出合计 ${s[1]} 万元 与 支出决算表合计`, wan(s[1]!), inWan(spendTable, num(spendTable, st, sf)));
-      equal('说明 三', `基本支出 ${s[2]} 万元 与 支出决算表合计的基本支出`, wan(s[2]!), inWan(spendTable, num(spendTable, st, sf + 1)));
-      equal('说明 三', `项目支出 ${s[4]} 万元 与 支出决算表合计的项目支出`, wan(s[4]!), inWan(spendTable, num(spendTable, st, sf + 2)));
-      const whole = wan(s[1]!);
-      if (pctDiffers(s[3]!, share(wan(s[2]!), whole))) out.push(`说明 三：基本支出占 ${s[3]}%，按所列金额为 ${share(wan(s[2]!), whole)}%`);
-      if (pctDiffers(s[5]!, share(wan(s[4]!), whole))) out.push(`说明 三：项目支出占 ${s[5]}%，按所列金额为 ${share(wan(s[4]!), whole)}%`);
-    } else out.push('说明 三：没有找到“本年支出合计 … 其中：基本支出 …”');
+      equal('说明 三', `本年支出合计 ${s.合计} 万元 与 支出决算表合计`, wan(s.合计!), inWan(spendTable, num(spendTable, st, sf)));
+      equal('说明 三', `基本支出 ${s.基本} 万元 与 支出决算表合计的基本支出`, wan(s.基本!), inWan(spendTable, num(spendTable, st, sf + 1)));
+      equal('说明 三', `项目支出 ${s.项目} 万元 与 支出决算表合计的项目支出`, wan(s.项目!), inWan(spendTable, num(spendTable, st, sf + 2)));
+      const whole = wan(s.合计!);
+      if (pctDiffers(s.基本占比!, share(wan(s.基本!), whole))) out.push(`说明 三：基本支出占 ${s.基本占比}%，按所列金额为 ${share(wan(s.基本!), whole)}%`);
+      if (pctDiffers(s.项目占比!, share(wan(s.项目!), whole))) out.push(`说明 三：项目支出占 ${s.项目占比}%，按所列金额为 ${share(wan(s.项目!), whole)}%`);
+    }
   }
   if (final && incomeTable) {
     const it = incomeTable.行.findIndex((r) => squash(r[0] ?? '') === '合计' || squash(r[3] ?? '') === '合计');
     const inf = layout(incomeTable).first;
-    const m = said(/本年收入合计([\d.,]+)万元，其中：财政拨款收入([\d.,]+)万元，占([\d.]+)%/);
+    const m = need('决算收入构成');
     if (m) {
-      equal('说明 二', `本年收入合计 ${m[1]} 万元 与 收入决算表合计`, wan(m[1]!), inWan(incomeTable, num(incomeTable, it, inf)));
-      equal('说明 二', `财政拨款收入 ${m[2]} 万元 与 收入决算表合计的财政拨款收入`, wan(m[2]!), inWan(incomeTable, num(incomeTable, it, inf + 1)));
-      if (pctDiffers(m[3]!, share(wan(m[2]!), wan(m[1]!)))) out.push(`说明 二：财政拨款收入占 ${m[3]}%，按所列金额为 ${share(wan(m[2]!), wan(m[1]!))}%`);
-    } else out.push('说明 二：没有找到“本年收入合计 … 其中：财政拨款收入 …”');
+      equal('说明 二', `本年收入合计 ${m.合计} 万元 与 收入决算表合计`, wan(m.合计!), inWan(incomeTable, num(incomeTable, it, inf)));
+      equal('说明 二', `财政拨款收入 ${m.财政拨款} 万元 与 收入决算表合计的财政拨款收入`, wan(m.财政拨款!), inWan(incomeTable, num(incomeTable, it, inf + 1)));
+      if (pctDiffers(m.占比!, share(wan(m.财政拨款!), wan(m.合计!)))) out.push(`说明 二：财政拨款收入占 ${m.占比}%，按所列金额为 ${share(wan(m.财政拨款!), wan(m.合计!))}%`);
+    }
   }
   const threeTotals = [threeValue(threeCols.total, 0), threeValue(threeCols.total, 1)];
   if (final && three && threeTotals.some((x) => (x ?? 0) !== 0)) {
-    const values = threeTotals;
-    const m = said(/“三公”经费财政拨款支出年初预算为([\d.,]+)万元，支出决算为([\d.,]+)万元/);
+    const m = need('决算三公', '“三公”表有数，说明应写出年初预算和支出决算');
     if (m) {
-      equal('说明 七', `“三公”经费年初预算 ${m[1]} 万元 与 “三公”表合计预算数`, wan(m[1]!), inWan(three, values[0]));
-      equal('说明 七', `“三公”经费支出决算 ${m[2]} 万元 与 “三公”表合计决算数`, wan(m[2]!), inWan(three, values[1]));
-    } else out.push('说明 七：“三公”表有数，却没有找到“三公”经费年初预算和支出决算');
+      equal('说明 七', `“三公”经费年初预算 ${m.预算} 万元 与 “三公”表合计预算数`, wan(m.预算!), inWan(three, threeTotals[0]));
+      equal('说明 七', `“三公”经费支出决算 ${m.决算} 万元 与 “三公”表合计决算数`, wan(m.决算!), inWan(three, threeTotals[1]));
+    }
   }
   if (final && grant) {
     const grand = grant.行.findIndex((r) => squash(r[0] ?? '') === '总计');
-    const m = said(/年度财政拨款收入支出总计([\d.,]+)万元/);
-    if (!m) out.push('说明 四：没有找到“财政拨款收入支出总计 … 万元”');
-    else equal('说明 四', `财政拨款收入支出总计 ${m[1]} 万元 与 财政拨款收入支出决算总表总计`, wan(m[1]!), inWan(grant, num(grant, grand, 1)));
+    const m = need('决算拨款总计');
+    if (m) equal('说明 四', `财政拨款收入支出总计 ${m.总计} 万元 与 财政拨款收入支出决算总表总计`, wan(m.总计!), inWan(grant, num(grant, grand, 1)));
   }
   if (final && general) {
     const gl = layout(general);
     const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
-    const structure = said(/支出决算结构情况(.*?)（三）/)?.[1] ?? '';
-    if (!/（类）/.test(structure)) out.push('说明 五（二）：没有找到按类列出的金额');
-    for (const m of structure.matchAll(/([^；：;:，。]+?)（类）([\d.,]+)万元，占([\d.]+)%?/g)) {
-      const g = general.行.findIndex((x) => /^\d{3}$/.test(gl.code(x)) && gl.name(x) === m[1]);
-      equal('说明 五（二）', `${m[1]}（类）${m[2]} 万元 与 一般公共预算表`, wan(m[2]!), g < 0 ? undefined : inWan(general, num(general, g, gl.first)));
-      const computed = share(wan(m[2]!), inWan(general, num(general, gTotal, gl.first))!);
-      if (pctDiffers(m[3]!, computed)) out.push(`说明 五（二）：${m[1]}（类）占 ${m[3]}%，按表为 ${computed}%`);
+    const structure = note.find('决算结构')?.slots.段 ?? '';
+    const kinds = note.all('决算按类', structure);
+    if (kinds.length === 0) notice('决算按类');
+    for (const { slots: m } of kinds) {
+      const g = general.行.findIndex((x) => /^\d{3}$/.test(gl.code(x)) && gl.name(x) === m.类);
+      equal('说明 五（二）', `${m.类}（类）${m.金额} 万元 与 一般公共预算表`, wan(m.金额!), g < 0 ? undefined : inWan(general, num(general, g, gl.first)));
+      const computed = share(wan(m.金额!), inWan(general, num(general, gTotal, gl.first))!);
+      if (pctDiffers(m.占比!, computed)) out.push(`说明 五（二）：${m.类}（类）占 ${m.占比}%，按表为 ${computed}%`);
     }
     // Each 年初预算/全年预算 → 支出决算 → 完成 …% sentence: the rate must follow from the two amounts.
-    for (const m of prose.matchAll(/(年初|全年)预算为([\d.,]+)万元，(?:全年预算为[\d.,]+万元，)?支出决算为([\d.,]+)万元，完成(年初|全年)预算(?:数)?的([\d.]+)%/g)) {
-      const base = m[0].includes('全年预算为') && m[4] === '年初' ? wan(/年初预算为([\d.,]+)/.exec(m[0])![1]!) : wan(m[2]!);
-      const rate = base === 0 ? '—' : share(wan(m[3]!), base);
-      if (rate === '—' || pctDiffers(m[5]!, rate)) out.push(`说明 五（三）：“${m[0]}”，按所列金额完成率为 ${rate === '—' ? '无法计算（预算为 0）' : `${rate}%`}`);
+    for (const { slots: m, text: sentence } of note.all('决算完成率')) {
+      const base = wan((m.年初 !== undefined ? (m.比 === '年初' ? m.年初 : m.全年) : m.预算)!);
+      const rate = base === 0 ? '—' : share(wan(m.决算!), base);
+      if (rate === '—' || pctDiffers(m.完成率!, rate)) out.push(`说明 五（三）：“${sentence}”，按所列金额完成率为 ${rate === '—' ? '无法计算（预算为 0）' : `${rate}%`}`);
     }
   }
   // “类（类）款（款）项（项）X 万元” in the 决算 说明: X against the 一般公共预算 table, else the 政府性基金 table.
   if (final) {
-    for (const m of prose.matchAll(/([^（、：，。；]+)（类）([^（]+)（款）([^（]+)（项）([\d,.]+)万元/g)) {
-      const [, kind, section, item, amount] = m;
-      const found = itemAmount(kind!, section!, item!);
-      if (found === undefined) out.push(`说明：没有找到 ${kind}（类）${section}（款）${item}（项）`);
-      else equal('说明', `${kind}（类）${section}（款）${item}（项）${amount} 万元 与表`, wan(amount!), inWan(found.tb, found.c));
+    for (const { slots: m } of note.all('决算项')) {
+      const it = itemAmount(m.类!, m.款!, m.项!);
+      if (it === undefined) notInTables('说明', m.类!, m.款!, m.项!);
+      else equal('说明', `${subject(m.类!, m.款!, m.项!)}${m.金额} 万元 与表`, wan(m.金额!), inWan(it.tb, it.c));
     }
-    const signed = (m: RegExpExecArray | null) => (m ? (m[1] === '减少' ? -1 : 1) * wan(m[2]!) : 0);
-    const whole = said(/“三公”经费财政拨款支出决算数比\d{4}年度(减少|增加)([\d.,]+)万元/);
+    const signed = (m: Record<string, string> | undefined) => (m ? (m.方向 === '减少' ? -1 : 1) * wan(m.金额!) : 0);
+    const whole = note.find('三公比上年')?.slots;
     if (whole) {
-      const parts = [/因公出国（境）费支出决算(减少|增加)([\d.,]+)万元/, /公务用车购置及运行维护费支出决算(减少|增加)([\d.,]+)万元/, /公务接待费支出决算(减少|增加)([\d.,]+)万元/].map((re) => signed(re.exec(prose)));
+      const parts = (['三公出国比上年', '三公用车比上年', '三公接待比上年'] as const).map((key) => signed(note.find(key)?.slots));
       if (signed(whole) !== sum(parts)) out.push(`说明 七：“三公”经费比上年变动 ${money(signed(whole))} 万元，各项所列变动之和为 ${money(sum(parts))} 万元`);
     }
   }
   if (final && basic) {
     const summary = basic.行.find((r) => squash(r[0] ?? '') === '人员经费合计');
-    const m = said(/基本支出决算情况说明一般公共预算财政拨款基本支出([\d.,]+)万元。其中：人员经费([\d.,]+)万元.*?公用经费([\d.,]+)万元/);
-    if (!m) out.push('说明 六：没有找到“基本支出 … 其中：人员经费 … 公用经费 …”');
+    const m = need('决算基本支出');
     if (m) {
       const split = basic.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款');
-      equal('说明 六', `人员经费 ${m[2]} 万元 与 基本支出表人员经费合计`, wan(m[2]!), inWan(basic, cents(summary?.[split ? 3 : 2])));
-      equal('说明 六', `公用经费 ${m[3]} 万元 与 基本支出表公用经费合计`, wan(m[3]!), inWan(basic, cents(summary?.[split ? 7 : 5])));
-      equal('说明 六', `基本支出 ${m[1]} 万元 与 人员经费+公用经费`, wan(m[1]!), wan(m[2]!) + wan(m[3]!));
-      if (general) equal('说明 六', `一般公共预算财政拨款基本支出 ${m[1]} 万元 与 一般公共预算表的基本支出合计`, wan(m[1]!), inWan(general, num(general, general.行.findIndex((r) => squash(r[0] ?? '') === '合计'), layout(general).first + 1)));
+      equal('说明 六', `人员经费 ${m.人员} 万元 与 基本支出表人员经费合计`, wan(m.人员!), inWan(basic, cents(summary?.[split ? 3 : 2])));
+      equal('说明 六', `公用经费 ${m.公用} 万元 与 基本支出表公用经费合计`, wan(m.公用!), inWan(basic, cents(summary?.[split ? 7 : 5])));
+      equal('说明 六', `基本支出 ${m.基本} 万元 与 人员经费+公用经费`, wan(m.基本!), wan(m.人员!) + wan(m.公用!));
+      if (general) equal('说明 六', `一般公共预算财政拨款基本支出 ${m.基本} 万元 与 一般公共预算表的基本支出合计`, wan(m.基本!), inWan(general, num(general, general.行.findIndex((r) => squash(r[0] ?? '') === '合计'), layout(general).first + 1)));
     }
   }
 
@@ -411,41 +432,39 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       const expected = wanOf(tb, tableCents).toFixed(places);
       if (Number(shown).toFixed(places) !== expected) out.push(`${where}：${what} ${printed} 万元，表上为 ${wanOf(tb, tableCents).toFixed(2)} 万元（按所印位数应为 ${expected}）`);
     };
-    const need = (where: string, re: RegExp, then: (m: RegExpExecArray) => void) => {
-      const m = said(re);
-      if (m) then(m);
-      else out.push(`${where}：没有找到 ${re.source}`);
-    };
     if (total) {
-      need('编制说明', /收入预算([\d,.]+)万元，其中：财政拨款收入([\d,.]+)万元/, (m) => {
-        agrees('编制说明', '收入预算', m[1]!, total, num(total, rowOf(total, 0, '收入总计'), 1));
-        agrees('编制说明', '财政拨款收入', m[2]!, total, num(total, rowOf(total, 0, '一、财政拨款收入'), 1));
-      });
-      need('编制说明', /支出预算([\d,.]+)万元，其中：财政拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '支出预算', m[1]!, total, num(total, rowOf(total, 2, '支出总计'), 3)));
+      const income = need('预算收入');
+      if (income) {
+        agrees('编制说明', '收入预算', income.收入!, total, num(total, rowOf(total, 0, '收入总计'), 1));
+        agrees('编制说明', '财政拨款收入', income.财政拨款!, total, num(total, rowOf(total, 0, '一、财政拨款收入'), 1));
+      }
+      const spend = need('预算支出');
+      if (spend) agrees('编制说明', '支出预算', spend.支出!, total, num(total, rowOf(total, 2, '支出总计'), 3));
     }
     if (grant) {
       const spend = rowOf(grant, 2, '支出总计');
-      need('编制说明', /一般公共预算拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '一般公共预算拨款支出预算', m[1]!, grant, num(grant, spend, 4)));
-      need('编制说明', /政府性基金拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '政府性基金拨款支出预算', m[1]!, grant, num(grant, spend, 5)));
-      need('编制说明', /国有资本经营预算拨款支出预算([\d,.]+)万元/, (m) => agrees('编制说明', '国有资本经营预算拨款支出预算', m[1]!, grant, num(grant, spend, 6)));
+      const parts = [['预算一般公共', '一般公共预算拨款支出预算', 4], ['预算基金', '政府性基金拨款支出预算', 5], ['预算国资', '国有资本经营预算拨款支出预算', 6]] as const;
+      for (const [key, what, col] of parts) {
+        const m = need(key);
+        if (m) agrees('编制说明', what, m.金额!, grant, num(grant, spend, col));
+      }
     }
     // The stated change of 财政拨款支出 against last year = the changes stated for its three parts.
-    const change = (label: string) => {
-      const m = said(new RegExp(`${label}([\\d,.]+)万元，比\\d{4}年预算(增加|减少)([\\d,.]+)万元`));
-      return m ? (m[2] === '减少' ? -1 : 1) * Math.round(Number(m[3]!.replace(/,/g, '')) * 100) : undefined;
+    const change = (key: NoteSentence) => {
+      const m = note.find(key)?.slots;
+      return m ? (m.方向 === '减少' ? -1 : 1) * wan(m.变动!) : undefined;
     };
-    const whole = change('财政拨款支出预算');
-    const parts = ['一般公共预算拨款支出预算', '政府性基金拨款支出预算', '国有资本经营预算拨款支出预算'].map(change);
+    const whole = change('预算拨款比上年');
+    const parts = (['预算一般公共比上年', '预算基金比上年', '预算国资比上年'] as const).map(change);
     if (whole !== undefined && parts.every((x) => x !== undefined) && whole !== sum(parts))
       out.push(`编制说明：财政拨款支出预算比上年变动 ${money(whole)} 万元，三部分所列变动之和为 ${money(sum(parts))} 万元`);
     // Each listed 项 against the 一般公共预算 or 政府性基金 table, found by its 类, 款 and 项 names; and their sum.
     let listedSum = 0;
-    for (const m of prose.matchAll(/\d+\.?“([^”（(]+)[（(]类[）)]([^（(]+)[（(]款[）)]([^（(”]+)[（(]项[）)][”＂]?([\d,，.]+)万元/g)) {
-      const [, kind, section, item, amount] = m;
-      const found = itemAmount(kind!, section!, item!);
-      if (found === undefined) out.push(`编制说明：没有找到 ${kind}（类）${section}（款）${item}（项）`);
-      else agrees('编制说明', `${kind}（类）${section}（款）${item}（项）`, amount!, found.tb, found.c);
-      listedSum += Math.round(Number(amount!.replace(/[,，]/g, '')) * 100);
+    for (const { slots: m } of note.all('预算项')) {
+      const it = itemAmount(m.类!, m.款!, m.项!);
+      if (it === undefined) notInTables('编制说明', m.类!, m.款!, m.项!);
+      else agrees('编制说明', subject(m.类!, m.款!, m.项!), m.金额!, it.tb, it.c);
+      listedSum += wan(m.金额!);
     }
     if (grant) {
       const grantTotal = wanOf(grant, num(grant, rowOf(grant, 2, '支出总计'), 3));
@@ -455,18 +474,27 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       const v = (name: keyof typeof threeCols) => threeValue(threeCols[name], 0);
       const wan2 = (c: number | undefined) => wanOf(three, c).toFixed(2);
       const same = (what: string, printed: string, c: number | undefined) => {
-        if (Number(printed).toFixed(2) !== wan2(c)) out.push(`其他相关情况说明：${what} ${printed} 万元，“三公”表为 ${wan2(c)} 万元`);
+        if (Number(printed.replace(/[,，]/g, '')).toFixed(2) !== wan2(c)) out.push(`其他相关情况说明：${what} ${printed} 万元，“三公”表为 ${wan2(c)} 万元`);
       };
-      need('其他相关情况说明', /“三公”经费预算数为([\d.]+)万元/, (m) => same('“三公”经费预算数', m[1]!, v('total')));
-      need('其他相关情况说明', /因公出国（境）费([\d.]+)万元/, (m) => same('因公出国（境）费', m[1]!, v('abroad')));
-      need('其他相关情况说明', /公务用车购置及运行费([\d.]+)万元/, (m) => same('公务用车购置及运行费', m[1]!, v('car')));
-      need('其他相关情况说明', /公务用车购置费([\d.]+)万元/, (m) => same('公务用车购置费', m[1]!, v('buy')));
-      need('其他相关情况说明', /公务用车运行费([\d.]+)万元/, (m) => same('公务用车运行费', m[1]!, v('run')));
-      need('其他相关情况说明', /公务接待费([\d.]+)万元/, (m) => same('公务接待费', m[1]!, v('host')));
       const running = threeHead((x) => x.startsWith('机关运行经费'));
-      need('其他相关情况说明', /机关运行经费预算为([\d.]+)万元/, (m) => same('机关运行经费预算', m[1]!, threeValue(running, 0)));
+      const items = [
+        ['预算三公', '“三公”经费预算数', v('total')],
+        ['预算出国', '因公出国（境）费', v('abroad')],
+        ['预算用车', '公务用车购置及运行费', v('car')],
+        ['预算购车', '公务用车购置费', v('buy')],
+        ['预算用车运行', '公务用车运行费', v('run')],
+        ['预算接待', '公务接待费', v('host')],
+        ['预算机关运行', '机关运行经费预算', threeValue(running, 0)],
+      ] as const;
+      for (const [key, what, value] of items) {
+        const m = need(key);
+        if (m) same(what, m.金额!, value);
+      }
     }
   }
+  // Every stated change against last year gives its reason (the wording of both is data: CHANGE_WORDING).
+  for (const words of changesWithoutReason(prose))
+    found.push({ text: `说明：“${words}”说了比上年的增减，这一句和下一句都没有写原因（如“主要原因是……”）`, identity: '增减有原因', words });
   // 科目 codes and names: one code, one name in every 功能分类 table of the document (there is no
   // authoritative code table offline; see README — so the document is checked against itself).
   identity = '科目一致';
@@ -485,27 +513,27 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
  * 年初预算 of the 一般公共预算 and its "三公" table's 预算数). Returns the comparisons made and the differences found.
  */
 export function lastYearDifferences(budget: BudgetDocument, budgetText: string, final: BudgetDocument, finalText: string) {
-  const flat = (s: string) => s.replace(/<!--.*?-->/g, '').replace(/\s+/g, '');
-  const [b, f] = [flat(budgetText), flat(finalText)];
-  const wan = (s: string) => Math.round(Number(s.replace(/,/g, '')) * 100);
+  const b = noteReader(flatNote(budgetText), budget.地区, budget.年度);
+  const f = noteReader(flatNote(finalText), final.地区, final.年度);
+  const wan = (s: string) => Math.round(Number(s.replace(/[,，]/g, '')) * 100);
   const out: string[] = [];
   let compared = 0;
   const y = final.年度;
   // “一般公共预算拨款支出预算 X 万元，比 Y 年预算增加/减少 Z 万元” → last year's budget X ∓ Z.
-  const general = new RegExp(`一般公共预算拨款支出预算([\\d,.]+)万元，比${y}年预算(增加|减少)([\\d,.]+)万元`).exec(b);
-  const opening = /一般公共预算财政拨款支出年初预算为([\d,.]+)万元/.exec(f);
+  const general = b.find('预算一般公共比上年')?.slots;
+  const opening = f.find('决算年初预算')?.slots;
   if (general && opening) {
     compared++;
-    const then = wan(general[1]!) - (general[2] === '减少' ? -1 : 1) * wan(general[3]!);
-    if (then !== wan(opening[1]!)) out.push(`${budget.年度}年预算说明推出的${y}年一般公共预算 ${(then / 100).toFixed(2)} 万元，${y}年决算说明的年初预算 ${opening[1]} 万元`);
+    const then = wan(general.金额!) - (general.方向 === '减少' ? -1 : 1) * wan(general.变动!);
+    if (then !== wan(opening.预算!)) out.push(`${budget.年度}年预算说明推出的${y}年一般公共预算 ${(then / 100).toFixed(2)} 万元，${y}年决算说明的年初预算 ${opening.预算} 万元`);
   }
   // “‘三公’经费预算数为 X 万元，与 Y 年预算持平 / 比 Y 年预算增加 Z 万元” against last year's "三公" table's 预算数 合计.
-  const three = new RegExp(`“三公”经费预算数为([\\d.]+)万元，(?:与${y}年预算持平|比${y}年预算(增加|减少)([\\d.]+)万元)`).exec(b);
+  const three = b.find('预算三公比上年')?.slots;
   const table = final.表格.find((t) => t.名称.includes('三公'));
   const figures = table?.行[table.行.findIndex((r) => r[0] === '预算数') + 1];
   if (three && figures) {
     compared++;
-    const then = wan(three[1]!) - (three[2] ? (three[2] === '减少' ? -1 : 1) * wan(three[3]!) : 0);
+    const then = wan(three.金额!) - (three.方向 ? (three.方向 === '减少' ? -1 : 1) * wan(three.变动!) : 0);
     if (then !== wan(figures[0] ?? '0')) out.push(`${budget.年度}年预算说明推出的${y}年“三公”预算 ${(then / 100).toFixed(2)} 万元，${y}年决算“三公”表预算数 ${figures[0]} 万元`);
   }
   return { compared, out };

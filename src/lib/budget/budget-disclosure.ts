@@ -20,7 +20,7 @@ export const DISCLOSURE_RULES = {
 /** Days allowed from 批复 to 公开 (预算法 第十四条). */
 export const DISCLOSURE_DAYS = 20;
 
-export type DisclosureResult = '符合' | '已公开' | '缺少' | '空表，有说明' | '空表，说明不当' | '空表，无说明' | '不符' | '原表如此' | '逾期' | '无法计算' | '尚未公开';
+export type DisclosureResult = '符合' | '已公开' | '缺少' | '空表，有说明' | '空表，说明不当' | '空表，无说明' | '不符' | '原表如此' | '未能核对' | '逾期' | '无法计算' | '尚未公开';
 
 export interface DisclosureRow {
   年度: number;
@@ -94,16 +94,19 @@ function fileRows(f: DisclosureFile, files: readonly DisclosureFile[], options: 
     ...(doc.种类 === '部门预算' && lastFinal ? lastYearDifferences(doc, f.noteText, lastFinal.data, lastFinal.noteText).out.map((text) => ({ text, identity: '说明对表' as const })) : []),
   ];
   const present = (set?.tables ?? []).filter((e) => doc.表格.some((t) => titleMatches(e, t.名称)));
-  const identities = new Set<BudgetIdentity>([...present.flatMap((e) => [...BUDGET_TABLE_KINDS[e.role].identities, ...(e.rowSums ? (['行内合计'] as const) : [])]), '说明对表']);
+  const identities = new Set<BudgetIdentity>([...present.flatMap((e) => [...BUDGET_TABLE_KINDS[e.role].identities, ...(e.rowSums ? (['行内合计'] as const) : [])]), '说明对表', '增减有原因']);
   const recorded = doc.原表如此 ?? [];
   for (const identity of Object.keys(BUDGET_IDENTITIES) as BudgetIdentity[]) {
     if (!identities.has(identity)) continue;
-    const mine = found.filter((d) => (d.identity ?? '说明对表') === identity);
+    const mine = found.filter((d) => !d.notice && (d.identity ?? '说明对表') === identity);
     const open = mine.filter((d) => !recorded.some((r) => r.差异 === d.text));
     const kept = mine.filter((d) => recorded.some((r) => r.差异 === d.text));
-    const rule = identity === '说明对表' ? `${DISCLOSURE_RULES.说明}；${BUDGET_IDENTITIES[identity]}` : BUDGET_IDENTITIES[identity];
+    const rule = identity === '说明对表' || identity === '增减有原因' ? `${DISCLOSURE_RULES.说明}；${BUDGET_IDENTITIES[identity]}` : BUDGET_IDENTITIES[identity];
     const said = [...open.map((d) => d.text), ...kept.map((d) => `${d.text}（原表如此：${recorded.find((r) => r.差异 === d.text)!.原表如此}）`)].join('；');
     row(identity, open.length ? '不符' : kept.length ? '原表如此' : '符合', open.length === 0, said, rule);
+    // Sentences no known wording reads: listed, not failed (a 说明 in another province's words is not wrong).
+    const unread = found.filter((d) => d.notice && (d.identity ?? '说明对表') === identity);
+    if (unread.length) row(identity, '未能核对', true, unread.map((d) => d.text).join('；'), rule);
   }
 
   // The days from 批复 to first publication.

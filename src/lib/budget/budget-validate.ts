@@ -61,7 +61,7 @@ function setProblems(doc: BudgetDocument): { path: (string | number)[]; message:
  * (a 科目 name, “…万元”, the quoted sentence) is written, lines joined as the checker reads them
  * (the 说明 breaks lines where the PDF did). Line 1 when no piece is found.
  */
-export function noteLine(note: string, difference: string): number {
+export function noteLine(note: string, difference: string, words?: string): number {
   const lines = note.split('\n');
   let flat = '';
   const lineAt: number[] = [];
@@ -70,6 +70,12 @@ export function noteLine(note: string, difference: string): number {
     flat += squashed;
     for (let k = 0; k < squashed.length; k++) lineAt.push(n + 1);
   });
+  // The words the difference is about, when it says them (a section heading is found at its last
+  // occurrence: the first is often the table of contents); then without a trailing “（二）”.
+  for (const w of words ? [words, words.replace(/（[^）]*）$/, '')] : []) {
+    const at = flat.lastIndexOf(w.replace(/\s+/g, ''));
+    if (w !== '' && at >= 0) return lineAt[at] ?? 1;
+  }
   const said = difference.slice(difference.indexOf('：') + 1);
   const pieces = said
     .split(/[“”，、≠（）]|与|按|表上|说明/)
@@ -90,7 +96,7 @@ const fieldOf = (path: readonly (string | number)[]) => path.map((k, i) => (type
  * Problems of the budget files of a content folder. A 部门预算 is also compared with the same unit's
  * 部门决算 of the year before when both are there (what its 说明 says of last year's budget).
  */
-export function budgetProblems(files: BudgetFile[]): BudgetProblem[] {
+export function budgetProblems(files: BudgetFile[], notices: BudgetProblem[] = []): BudgetProblem[] {
   const out: BudgetProblem[] = [];
   for (const f of files) {
     const place = (path: readonly (string | number)[], field: string, message: string) => out.push({ file: f.file, ...f.at(path), field, message });
@@ -104,11 +110,12 @@ export function budgetProblems(files: BudgetFile[]): BudgetProblem[] {
     ];
     const recorded = f.data.原表如此 ?? [];
     const texts = new Set(found.map((d) => d.text));
-    for (const d of found) {
+    for (const d of found.filter((x) => x.notice)) notices.push({ file: f.noteFile, line: noteLine(f.noteText, d.text, d.words), column: 1, field: '', message: d.text });
+    for (const d of found.filter((x) => !x.notice)) {
       if (recorded.some((r) => r.差异 === d.text)) continue;
       const message = `${d.text}。核对原件：录入有误就改正；原件就是这样印的，就不要改数字，在“原表如此”下记录这一句（差异: 原样粘贴）并写明原因`;
       if (d.cell) place(['表格', d.cell.table, '行', d.cell.row, d.cell.col], fieldOf(['表格', d.cell.table, '行', d.cell.row, d.cell.col]), message);
-      else if (/^(说明|编制说明|其他相关情况说明|\d{4}年预算说明)/.test(d.text)) out.push({ file: f.noteFile, line: noteLine(f.noteText, d.text), column: 1, field: '', message });
+      else if (/^(说明|编制说明|其他相关情况说明|\d{4}年预算说明)/.test(d.text)) out.push({ file: f.noteFile, line: noteLine(f.noteText, d.text, d.words), column: 1, field: '', message });
       else place(['表格'], '表格', message);
     }
     recorded.forEach((r, i) => {

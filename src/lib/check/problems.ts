@@ -38,5 +38,7 @@ export interface ValidatedContent {
   departmentEvaluations: ValidFile<DepartmentEvaluation>[];
   /** 部门预算 and 部门决算 files that match their schema, with their 说明 (their checks are in problems). */
   budgets: BudgetFile[];
+  /** What could be read but not checked (a 说明 sentence in a wording no family describes): printed, never blocking. */
+  notices: ContentProblem[];
   files: number;
 }

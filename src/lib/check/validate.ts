@@ -100,7 +100,7 @@ function schemaProblems(parsed: ParsedFile, error: z.ZodError, skip: (string | n
 }
 
 export async function validateContent(contentDir: string, cwd = process.cwd()): Promise<ValidatedContent> {
-  const result: ValidatedContent = { problems: [], departments: [], projects: [], monitoring: [], evaluations: [], departmentEvaluations: [], budgets: [], files: 0 };
+  const result: ValidatedContent = { problems: [], departments: [], projects: [], monitoring: [], evaluations: [], departmentEvaluations: [], budgets: [], notices: [], files: 0 };
   const problem = (file: string, message: string, field = '', line = 1, column = 1) =>
     result.problems.push({ file, line, column, field, message });
 
@@ -244,7 +244,7 @@ export async function validateContent(contentDir: string, cwd = process.cwd()): 
   // Monitoring and self-evaluation against the approved targets they report on.
   result.problems.push(...resultProblems(result, root));
   // 部门预算 and 部门决算: the tables their set requires, every identity, the 说明 against the tables.
-  result.problems.push(...budgetProblems(budgets));
+  result.problems.push(...budgetProblems(budgets, result.notices));
 
   result.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return result;
