@@ -4,7 +4,7 @@
 // versions are not listed (a poster is the print version of its page, marked noindex; a version
 // page is a record reached from its table's 修订记录), nor the 404 page and the files.
 import { contentFilesOf, isCounty, type ProjectCycle, type ProjectEntry, type UnitYear } from '../site/entries.ts';
-import { budgetEntryOf } from '../site/budget-entries.ts';
+import { budgetEntryOf, budgetFilesOf } from '../site/budget-entries.ts';
 import type { BudgetKind } from '../site/content-layout.ts';
 import { budgetPagePath, countyYearPath, departmentPath, indicatorsPath, projectPath, siteMapPath, sitemapXmlPath, unitYearPath, updatesPath } from '../site/paths.ts';
 import { absoluteUrl, unitYearLabel } from './page-meta.ts';
@@ -34,7 +34,7 @@ export const pageFiles = {
   /** A 部门预算 or 部门决算 page: its YAML and its 情况说明. */
   budget: (uy: UnitYear, kind: BudgetKind) => {
     const entry = budgetEntryOf(uy.year, uy.unit, kind);
-    return entry ? [entry.file, ...(entry.noteSourcePath ? [entry.file.replace(/\.yaml$/, '.md')] : [])] : [];
+    return entry ? budgetFilesOf(entry) : [];
   },
 };
 
