@@ -22,7 +22,8 @@ export const pageFiles = {
   home: (all: readonly UnitYear[]) => all.flatMap(contentFilesOf),
   /** Every project table (搜索, 数据下载). */
   projects: (all: readonly UnitYear[]) => all.flatMap((uy) => uy.projects.map((p) => p.file)),
-  countyYear: (all: readonly UnitYear[], year: number) => all.filter((uy) => uy.year === year).flatMap(contentFilesOf),
+  /** A county's year sums its units' 部门预算 and 部门决算 too (their files, where any). */
+  countyYear: (all: readonly UnitYear[], year: number) => all.filter((uy) => uy.year === year).flatMap((uy) => [...contentFilesOf(uy), ...(uy.budgets ?? []).flatMap((b) => pageFiles.budget(uy, b.kind))]),
   /** The overview counts the results as its content too (its summary, and the department's self-evaluation when the unit published no department targets). */
   unitYear: (uy: UnitYear) => [...contentFilesOf(uy), ...uy.results.flatMap(files), ...(uy.departmentEvaluation ? [uy.departmentEvaluation.file] : [])],
   department: (uy: UnitYear) => [...(uy.department ? [uy.department.file] : []), ...(uy.departmentEvaluation ? [uy.departmentEvaluation.file] : [])],
