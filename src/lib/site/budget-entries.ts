@@ -47,14 +47,17 @@ export function budgetEntryOf(year: number, unit: string, 种类: BudgetKind, co
   };
 }
 
-/** Every 部门预算 and 部门决算 of a content folder, by year, unit folder, then 部门预算 before 部门决算. */
-export function budgetEntries(contentDir = CONTENT_DIR): BudgetEntry[] {
+/**
+ * Every 部门预算 and 部门决算 of a content folder, by year, unit folder, then 部门预算 before 部门决算; `only`
+ * one year's or one unit's (a unit's page reads its own years without looking into every other unit's folder).
+ */
+export function budgetEntries(contentDir = CONTENT_DIR, only: { year?: number; unit?: string } = {}): BudgetEntry[] {
   if (!existsSync(contentDir)) return [];
-  const years = readdirSync(contentDir).filter((y) => /^\d{4}$/.test(y)).sort();
+  const years = readdirSync(contentDir).filter((y) => /^\d{4}$/.test(y) && (only.year === undefined || Number(y) === only.year)).sort();
   return years.flatMap((year) =>
-    readdirSync(join(contentDir, year))
-      .sort()
-      .flatMap((unit) => (Object.keys(BUDGET_FILES) as BudgetKind[]).flatMap((kind) => budgetEntryOf(Number(year), unit, kind, contentDir) ?? [])),
+    (only.unit === undefined ? readdirSync(join(contentDir, year)).sort() : [only.unit]).flatMap((unit) =>
+      (Object.keys(BUDGET_FILES) as BudgetKind[]).flatMap((kind) => budgetEntryOf(Number(year), unit, kind, contentDir) ?? []),
+    ),
   );
 }
 
