@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { budgetDifferences } from '../src/lib/budget/budget-check.ts';
 import { daysBetween, DISCLOSURE_COLUMNS, DISCLOSURE_DAYS } from '../src/lib/budget/budget-disclosure.ts';
-import { firstCommitted } from '../src/lib/history/history.ts';
-import { budgetEntries, disclosureCsv, disclosurePages, yearDisclosure } from '../src/lib/outputs/budget-downloads.ts';
+import { firstCommitted, shareFirstCommitted, sharedFirstCommitted } from '../src/lib/history/history.ts';
+import { disclosureCsv, disclosurePages, yearDisclosure } from '../src/lib/outputs/budget-downloads.ts';
+import { budgetEntries } from '../src/lib/site/budget-entries.ts';
 import { readCsv } from '../src/lib/outputs/tables.ts';
 import { siteMap, mapPages } from '../src/lib/views/site-map.ts';
 import { budgetDocumentSchema } from '../src/schema/budget.ts';
@@ -140,6 +141,18 @@ describe('npm run check:disclosure', () => {
     expect(mapPages(map).map((p) => p.label)).toContain('2025年部门预算、决算公开情况');
     // Without budget files nothing is added.
     expect(siteMap({ all: [], updated: '2026-01-01T00:00:00Z', aboutFile: 'about.md', dateOf: () => '2026-01-01T00:00:00Z' }).years).toEqual([]);
+  });
+
+  it('页面用 build.ts 读好并共享的首次提交日期（不在页面里运行 git）；没有共享时（npm run dev）自己读一次', () => {
+    const read = firstCommitted(content);
+    expect(sharedFirstCommitted(content)).toEqual(read);
+    // Shared by the build: the pages take exactly that map, whatever git says.
+    const shared = new Map([[join(content, 'x.yaml'), '2026-01-01T00:00:00+08:00']]);
+    shareFirstCommitted(content, shared);
+    expect(sharedFirstCommitted(content)).toBe(shared);
+    // Another folder is not answered with this one's dates.
+    expect(sharedFirstCommitted(join(dir, 'elsewhere'))).toEqual(new Map());
+    shareFirstCommitted(content, read);
   });
 
   it('天数按日历日计算', () => {

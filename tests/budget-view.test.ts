@@ -6,11 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { budgetCharts, budgetNoteHtml, budgetView } from '../src/lib/views/budget-view.ts';
+import { countyBudgetSums, threePublicOverYears } from '../src/lib/views/budget-sums.ts';
+import { budgetCharts, budgetNoteHtml, budgetView, spendingByClass, threePublicOf } from '../src/lib/views/budget-view.ts';
 import type { BudgetDocument } from '../src/schema/budget.ts';
 
 const fixture = (id: string) => parse(readFileSync(join('tests/fixtures/budget', `${id}.yaml`), 'utf8')) as BudgetDocument;
-const example = (file: string) => parse(readFileSync(join('examples/county/content/2024/910001', file), 'utf8')) as BudgetDocument;
+const example = (file: string, year = 2024) => parse(readFileSync(join(`examples/county/content/${year}/910001`, file), 'utf8')) as BudgetDocument;
 
 describe('a table as printed', () => {
   const doc = fixture('sh-putuo-wenlv-2025-final');
@@ -88,6 +89,95 @@ describe('charts from the tables', () => {
 
   it('draws no 预算 vs 决算 chart for a 部门预算', () => {
     expect(budgetCharts(example('budget.yaml')).map((c) => c.id)).not.toContain('budget-and-final');
+  });
+});
+
+describe('"三公" over the years', () => {
+  const docs = [
+    { year: 2024, unit: '910001', data: example('final-accounts.yaml') },
+    { year: 2023, unit: '910001', data: example('budget.yaml', 2023) },
+    { year: 2024, unit: '910001', data: example('budget.yaml') },
+  ];
+
+  it('lists each document’s figures by year, the parts as its "三公" table prints them, and draws the 合计 by year', () => {
+    const chart = threePublicOverYears(docs)!;
+    expect(chart.tableOnly).toBeUndefined();
+    expect(chart.table.headers).toEqual(['年度和文件', '合计', '因公出国（境）费', '公务用车购置费', '公务用车运行费', '公务接待费']);
+    // The 2023 预算's figures row (7.50 | 0.00 | 2.50 | 5.00 | 0.00 | 5.00 | 48.00: 合计, 出国, 接待, 小计, 购置, 运行, 机关运行经费), the
+    // 2024 决算's 预算数 and 决算数 side by side under each part.
+    expect(chart.table.rows).toEqual([
+      { header: '2023年部门预算（预算数）', cells: ['7.50', '0.00', '0.00', '5.00', '2.50'] },
+      { header: '2024年部门预算（预算数）', cells: ['8.00', '0.00', '0.00', '6.00', '2.00'] },
+      { header: '2024年部门决算（预算数）', cells: ['8.00', '0.00', '0.00', '6.00', '2.00'] },
+      { header: '2024年部门决算（决算数）', cells: ['7.00', '0.00', '0.00', '5.50', '1.50'] },
+    ]);
+    expect(chart.spec.labels).toEqual(['2023年', '2024年']);
+    expect(chart.spec.series.map((s) => s.values)).toEqual([
+      [75_000, 80_000],
+      [null, 70_000],
+    ]);
+  });
+
+  it('with one year only shows the table and says why there is no drawing', () => {
+    const chart = threePublicOverYears(docs.filter((d) => d.year === 2024))!;
+    expect(chart.tableOnly).toBe(true);
+    expect(chart.summary).toMatch(/只有 2024 年.*只列表、不画图/);
+    expect(chart.table.rows).toHaveLength(3);
+    expect(threePublicOverYears([{ year: 2024, unit: '910001', data: { ...docs[0]!.data, 表格: [] } }])).toBeUndefined();
+  });
+
+  it('reads a real 决算’s "三公" table by its headings: each part’s 预算数 and 决算数, whatever their order', () => {
+    // 合计 | 出国 | 公务用车 小计 | 购置 | 运行维护 | 接待, a 预算数 and a 决算数 under each (headings broken over lines).
+    const three = threePublicOf(fixture('sh-putuo-wenlv-2025-final'))!;
+    expect(three.unit).toBe('万元');
+    expect(three.phases).toEqual([
+      { label: '预算数', texts: ['11.49', '0', '0', '9.38', '2.11'] },
+      { label: '决算数', texts: ['3.04', '0', '0', '2.64', '0.40'] },
+    ]);
+  });
+});
+
+describe('a county year summing its units', () => {
+  // Two units of one year, one printing its tables in 万元 (the example town), the other in 元 (a real 上海 budget).
+  const town = example('budget.yaml');
+  const real = fixture('sh-putuo-wenlv-2026-budget');
+  const units = [
+    { unit: '910001', unitName: '示例镇' },
+    { unit: '910002', unitName: '文旅局' },
+    { unit: '910003', unitName: '没有预算的单位' },
+  ];
+  const docs = [
+    { year: 2024, unit: '910001', data: town },
+    { year: 2024, unit: '910002', data: real },
+    { year: 2024, unit: '910001', data: example('final-accounts.yaml') },
+  ];
+  const [budget, final] = countyBudgetSums(2024, units, docs);
+
+  it('adds each 类 of 支出 over the units to the fen, in 元 when a table prints 元, and counts the units listing it', () => {
+    expect(budget!.added.map((u) => u.unit)).toEqual(['910001', '910002']);
+    expect(budget!.missing.map((u) => u.unitName)).toEqual(['没有预算的单位']);
+    const chart = budget!.charts.find((c) => c.id === 'county-budget-by-class')!;
+    const fen = (text: string, unit: string) => BigInt(Math.round(Number(text.replace(/,/g, '')) * 100)) * (unit === '万元' ? 10_000n : 1n);
+    const expected = new Map<string, bigint>();
+    for (const s of [spendingByClass(town)!, spendingByClass(real)!]) for (const c of s.classes) expected.set(c.code, (expected.get(c.code) ?? 0n) + fen(c.text, s.unit));
+    expect(chart.table.rows.map((r) => [r.header.slice(0, 3), fen(r.cells[0]!, '元')])).toEqual([...expected].sort(([a], [b]) => a.localeCompare(b)));
+    // 208 is in both, 207 (文化旅游体育与传媒) only in the real one, 201 only in the town's.
+    expect(chart.table.rows.find((r) => r.header.startsWith('208'))!.cells[2]).toBe('2');
+    expect(chart.table.rows.find((r) => r.header.startsWith('201'))!.cells[2]).toBe('1');
+    expect(chart.table.rows.find((r) => r.header.startsWith('207'))!.cells[2]).toBe('1');
+    expect(chart.table.caption).toContain('2 个单位相加；没有部门预算的 没有预算的单位；单位：元');
+  });
+
+  it('adds the "三公" parts (预算数 of the 预算, 决算数 of the 决算) and names the units without the document', () => {
+    const three = budget!.charts.find((c) => c.id === 'county-budget-three-public')!;
+    const part = (doc: BudgetDocument, i: number) => Math.round(Number(threePublicOf(doc)!.phases[0]!.texts[i]!.replace(/,/g, '') || '0') * 100);
+    expect(three.table.rows.map((r) => r.header)).toEqual(['合计', '因公出国（境）费', '公务用车购置费', '公务用车运行费', '公务接待费']);
+    // Both print "三公" in 万元: the sum stays in 万元.
+    expect(three.table.rows.map((r) => Math.round(Number(r.cells[0]) * 100))).toEqual([0, 1, 2, 3, 4].map((i) => part(town, i) + part(real, i)));
+    expect(final!.种类).toBe('部门决算');
+    expect(final!.missing.map((u) => u.unit)).toEqual(['910002', '910003']);
+    expect(final!.charts.find((c) => c.id === 'county-final-accounts-three-public')!.table.rows[0]!.cells).toEqual(['7.00']);
+    expect(countyBudgetSums(2023, units, docs)).toEqual([]);
   });
 });
 

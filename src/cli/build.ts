@@ -9,7 +9,7 @@ import { FILES_OUTSIDE_ENV } from '../lib/outputs/file-outputs.ts';
 import { moveInto, writeFilesInWorker } from '../lib/outputs/file-writer.ts';
 import { pruneOutputCache } from '../lib/build/output-cache.ts';
 import { prunePageCache, REUSED_ENV, stageCachedPages, storeRenderedPages, unitYearPages } from '../lib/build/page-reuse.ts';
-import { HistoryError, parsedCacheOf, readHistory, shareHistory, UNSHALLOW_COMMAND } from '../lib/history/history.ts';
+import { firstCommitted, HistoryError, parsedCacheOf, readHistory, shareFirstCommitted, shareHistory, UNSHALLOW_COMMAND } from '../lib/history/history.ts';
 import { searchDocuments, writeSearchIndex } from '../lib/search/search-index.ts';
 import { formatProblem, validateContent } from '../lib/check/validate.ts';
 import { outputFlushed } from '../lib/commands/exit.ts';
@@ -39,13 +39,14 @@ const timed = async <T>(stage: string, work: Promise<T>): Promise<T> => {
 // Only the files' data and paths are kept: the validation result also holds every parsed YAML
 // document (for line numbers in messages), about 90 KB per project, which Astro's render would
 // otherwise carry along (0.9 GB for 10,000 projects).
-const { problems, departments, sources, parsedTexts } = await timed(
+const { problems, departments, sources, parsedTexts, hasBudgets } = await timed(
   'validate',
   validateContent(CONTENT_DIR).then((result) => ({
     problems: result.problems,
     // The tables' files, text and mapping, for the history (read once, below, then dropped).
     parsedTexts: [...result.projects, ...result.departments].map((f) => ({ file: f.file, text: f.text, raw: f.raw })),
     departments: result.departments.map((d) => d.data),
+    hasBudgets: result.budgets.length > 0,
     // What the file writer makes each download from: the same data and path as Astro's entries
     // (entryOf), so that its bytes are those the endpoints would produce. The search index reads
     // the same data.
@@ -97,6 +98,8 @@ const history = await timed(
 );
 parsedTexts.length = 0;
 shareHistory(CONTENT_DIR, history);
+// The 公开情况 pages date each budget file's first publication by its first commit: one git log, here.
+if (hasBudgets) shareFirstCommitted(CONTENT_DIR, firstCommitted(CONTENT_DIR));
 if (history.shallow) {
   console.warn(`警告：这是浅克隆（shallow clone），git 历史不完整，页面上的修订记录会注明“不完整”。要列出全部版本，请先运行 ${UNSHALLOW_COMMAND}（CI 的 checkout 设 fetch-depth: 0）再生成网站。`);
 } else if (!history.available) {

@@ -10,7 +10,8 @@ import { loadSiteConfig } from '../lib/site/site-config.ts';
 import { unitYears } from '../lib/site/site-content.ts';
 import { sharedHistory } from '../lib/history/history.ts';
 import { historyPages } from '../lib/history/history-view.ts';
-import { budgetEntries, disclosurePages } from '../lib/outputs/budget-downloads.ts';
+import { disclosurePages } from '../lib/outputs/budget-downloads.ts';
+import { budgetEntries } from '../lib/site/budget-entries.ts';
 import { mapPages, siteMap, sitemapXml } from '../lib/views/site-map.ts';
 
 export const getStaticPaths: GetStaticPaths = () => (loadSiteConfig().url ? [{ params: { sitemap: 'sitemap' } }] : []);

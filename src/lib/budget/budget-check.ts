@@ -68,6 +68,38 @@ export function tablesByRole(t: Pick<BudgetDocument, '地区' | '种类' | '表�
 }
 
 /**
+ * A "三公" table read by its headings, whose order differs (预算: 合计 | 出国 | 接待 | 小计 | 购置 | 运行 |
+ * 机关运行经费; 决算: a 预算数 and a 决算数 column under each): the column of each part, whether it prints
+ * 预算数 and 决算数 side by side, and a part's figure (k = 0 its 预算数, 1 its 决算数) in hundredths of the
+ * table's unit. The checker and the pages' "三公" figures read the table through this one function.
+ */
+export function threePublicTable(three: Table | undefined) {
+  const head = (test: (s: string) => boolean) => {
+    for (const r of three?.行 ?? []) {
+      const c = r.findIndex((x) => test(squash(x)));
+      if (c >= 0) return c;
+    }
+    return -1;
+  };
+  // The figures are the last row of numbers; a table printed without figures (its note says why) has blanks there.
+  const figures = three ? three.行.findLastIndex((r) => r.some((x) => /\d/.test(x)) && r.every((x) => cents(x) !== undefined)) : -1;
+  const row = figures >= 0 ? figures : (three?.行.length ?? 0) - 1;
+  const paired = three?.行.some((r) => r.some((x) => squash(x) === '决算数')) ?? false;
+  const cols = {
+    total: head((s) => s === '合计'),
+    abroad: head((s) => s.startsWith('因公出国')),
+    car: head((s) => s === '小计'),
+    buy: head((s) => /^(公务用车)?购置费$/.test(s)),
+    run: head((s) => /^(公务用车)?运行(维护)?费$/.test(s)),
+    host: head((s) => s === '公务接待费'),
+  };
+  const value = (col: number, k: number) => (three && col >= 0 && row >= 0 ? cents(three.行[row]![col + k]) : undefined);
+  /** The printed text of a part's figure (k as in value). */
+  const text = (col: number, k: number) => (three && col >= 0 && row >= 0 ? (three.行[row]![col + k] ?? '') : '');
+  return { head, paired, cols, value, text };
+}
+
+/**
  * The differences one document has, as sentences: the identities each of its tables' kinds asserts
  * (BUDGET_TABLE_KINDS), computed to the fen in the table's unit, then its 说明's figures against the
  * tables (万元 at the precision printed). tests/fixtures/budget/README.md lists the same sentences.
@@ -283,28 +315,8 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     }
   }
 
-  // "三公" table: 合计 = 出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行 — found by their headings, whose order differs
-  // (预算: 合计 | 出国 | 接待 | 小计 | 购置 | 运行 | 机关运行经费; 决算: a 预算数 and a 决算数 column under each).
-  const threeHead = (test: (s: string) => boolean) => {
-    for (const r of three?.行 ?? []) {
-      const c = r.findIndex((x) => test(squash(x)));
-      if (c >= 0) return c;
-    }
-    return -1;
-  };
-  // The figures are the last row of numbers; a table printed without figures (its note says why) has blanks there.
-  const figures = three ? three.行.findLastIndex((r) => r.some((x) => /\d/.test(x)) && r.every((x) => cents(x) !== undefined)) : -1;
-  const threeRow = figures >= 0 ? figures : (three?.行.length ?? 0) - 1;
-  const paired = three?.行.some((r) => r.some((x) => squash(x) === '决算数')) ?? false;
-  const threeCols = {
-    total: threeHead((s) => s === '合计'),
-    abroad: threeHead((s) => s.startsWith('因公出国')),
-    car: threeHead((s) => s === '小计'),
-    buy: threeHead((s) => /^(公务用车)?购置费$/.test(s)),
-    run: threeHead((s) => /^(公务用车)?运行(维护)?费$/.test(s)),
-    host: threeHead((s) => s === '公务接待费'),
-  };
-  const threeValue = (col: number, k: number) => (three && col >= 0 && threeRow >= 0 ? cents(three.行[threeRow]![col + k]) : undefined);
+  // "三公" table: 合计 = 出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行, read by its headings (threePublicTable).
+  const { head: threeHead, paired, cols: threeCols, value: threeValue } = threePublicTable(three);
   if (three && asserts('三公经费表', '三公构成')) {
     identity = '三公构成';
     for (const [k, label] of (paired ? [[0, '预算数'], [1, '决算数']] : [[0, '预算数']]) as [number, string][]) {

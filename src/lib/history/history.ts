@@ -427,24 +427,33 @@ export const publishedVersions = (table: TableHistory) => table.versions.filter(
 /** The version shown as current: the last one (committed or not). */
 export const currentVersion = (table: TableHistory) => table.versions.at(-1);
 
-// build.ts reads the history once and leaves it here for the pages: Astro's build bundles this
-// module again, so a module variable would not be shared, but the process's global object is.
-const SHARED = Symbol.for('gongkai.history');
-type WithHistory = typeof globalThis & { [SHARED]?: { contentDir: string; history: ContentHistory } };
+// build.ts reads the history (and the budget files' first commits) once and leaves them here for the
+// pages: Astro's build bundles this module again, so a module variable would not be shared, but the
+// process's global object is. `npm run dev` has no build.ts: there the first page to ask reads it, once.
+type WithShared = typeof globalThis & { [key: symbol]: { contentDir: string; value: unknown } | undefined };
+const slot = (name: string) => Symbol.for(`gongkai.${name}`);
+function share(name: string, contentDir: string, value: unknown): void {
+  (globalThis as WithShared)[slot(name)] = { contentDir: resolve(contentDir), value };
+}
+function shared<T>(name: string, contentDir: string, read: () => T): T {
+  const held = (globalThis as WithShared)[slot(name)];
+  if (held && held.contentDir === resolve(contentDir)) return held.value as T;
+  const value = read();
+  share(name, contentDir, value);
+  return value;
+}
 
 /** Called by build.ts before Astro renders. */
-export function shareHistory(contentDir: string, history: ContentHistory): void {
-  (globalThis as WithHistory)[SHARED] = { contentDir: resolve(contentDir), history };
-}
+export const shareHistory = (contentDir: string, history: ContentHistory) => share('history', contentDir, history);
 
 /** The history of the content folder: the one build.ts read, or (npm run dev) read now, once. */
-export function sharedHistory(contentDir: string): ContentHistory {
-  const shared = (globalThis as WithHistory)[SHARED];
-  if (shared && shared.contentDir === resolve(contentDir)) return shared.history;
-  const history = readHistory(contentDir, { parsedCache: parsedCacheOf(contentDir) });
-  shareHistory(contentDir, history);
-  return history;
-}
+export const sharedHistory = (contentDir: string): ContentHistory => shared('history', contentDir, () => readHistory(contentDir, { parsedCache: parsedCacheOf(contentDir) }));
+
+/** Called by build.ts before Astro renders, when some unit has budget files (the 公开情况 pages read it). */
+export const shareFirstCommitted = (contentDir: string, dates: ReadonlyMap<string, string>) => share('firstCommitted', contentDir, dates);
+
+/** When each file was first committed (firstCommitted): the dates build.ts read, or (npm run dev) read now, once. */
+export const sharedFirstCommitted = (contentDir: string): ReadonlyMap<string, string> => shared('firstCommitted', contentDir, () => firstCommitted(contentDir));
 
 /**
  * When each file of a content folder was first committed (its first publication), by absolute path:

@@ -4,45 +4,17 @@
 // `npm run import` of the download gives the same file back. Also the budget lines of every document as
 // one Fiscal Data Package resource: each amount of a 功能分类 or 经济分类 table with its codes, the
 // column it is printed in, its unit and its phase (预算 or 决算).
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { existsSync, realpathSync } from 'node:fs';
 import { BUDGET_TABLE_KINDS, budgetSetFor, titleMatches, MONEY_UNIT_LINE } from '../../schema/budget-tables.ts';
-import { budgetDocumentSchema, type BudgetDocument, type BudgetTable } from '../../schema/budget.ts';
+import type { BudgetDocument, BudgetTable } from '../../schema/budget.ts';
 import { functionLayout } from '../budget/budget-check.ts';
 import { disclosureCells, disclosureRows, DISCLOSURE_COLUMNS, type DisclosureRow } from '../budget/budget-disclosure.ts';
 import { chinaDay } from '../site/git-dates.ts';
 import type { Grid, GridCell } from '../office/grid.ts';
 import { writeXlsxGrids } from '../office/grid-xlsx.ts';
-import { BUDGET_FILES, CONTENT_DIR } from '../site/content-layout.ts';
+import { budgetFilesOf, type BudgetEntry } from '../site/budget-entries.ts';
+import { BUDGET_FILES } from '../site/content-layout.ts';
 import { csvCell, toCsv, type Column, type Table } from './tables.ts';
-
-/** A budget file of the content: its folder's year and unit, and the document. */
-export interface BudgetEntry {
-  year: number;
-  unit: string;
-  data: BudgetDocument;
-  /** The YAML file, and its 说明 beside it ('' when there is none). */
-  file: string;
-  noteFile: string;
-  noteText: string;
-}
-
-/** Every 部门预算/决算 file of a content folder (validated before the build: one that does not parse is skipped). */
-export function budgetEntries(contentDir = CONTENT_DIR): BudgetEntry[] {
-  if (!existsSync(contentDir)) return [];
-  const out: BudgetEntry[] = [];
-  for (const year of readdirSync(contentDir).filter((y) => /^\d{4}$/.test(y)).sort())
-    for (const unit of readdirSync(join(contentDir, year)).sort())
-      for (const name of Object.values(BUDGET_FILES)) {
-        const file = join(contentDir, year, unit, `${name}.yaml`);
-        if (!existsSync(file)) continue;
-        const checked = budgetDocumentSchema.safeParse(parse(readFileSync(file, 'utf8')));
-        const noteFile = file.replace(/\.yaml$/, '.md');
-        if (checked.success) out.push({ year: Number(year), unit, data: checked.data, file, noteFile, noteText: existsSync(noteFile) ? readFileSync(noteFile, 'utf8') : '' });
-      }
-  return out;
-}
 
 /** The file name stem of a document's downloads under data/: `budget-2026-483001`, `final-accounts-2025-483001`. */
 const stemOf = (e: Pick<BudgetEntry, 'year' | 'unit' | 'data'>) => `${BUDGET_FILES[e.data.种类]}-${e.year}-${e.unit}`;
@@ -205,7 +177,7 @@ export const disclosureCsvPath = (year: number) => `${year}/disclosure.csv`;
 
 /** The 公开情况 pages as the 网站地图 lists them (site-map.ts): each year's path and the files it is built from. */
 export const disclosurePages = (entries: readonly BudgetEntry[]) =>
-  disclosureYears(entries).map((year) => ({ year, path: disclosurePath(year), files: entries.filter((e) => e.year === year).flatMap((e) => [e.file, ...(e.noteText ? [e.noteFile] : [])]) }));
+  disclosureYears(entries).map((year) => ({ year, path: disclosurePath(year), files: entries.filter((e) => e.year === year).flatMap(budgetFilesOf) }));
 
 /**
  * A year's 公开情况 rows: `firstCommitted` is when each file was first committed (history.ts

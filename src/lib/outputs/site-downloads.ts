@@ -26,7 +26,8 @@ import { lastChangedOf } from '../site/git-dates.ts';
 import { contentFilesOf, sourceDocumentPath, unitYears } from '../site/site-content.ts';
 import type { UnitYear } from '../site/entries.ts';
 import { loadSiteConfig } from '../site/site-config.ts';
-import { budgetDownloadFiles, budgetEntries, budgetLinesTable, type BudgetDownloadFile } from './budget-downloads.ts';
+import { budgetDownloadFiles, budgetLinesTable, type BudgetDownloadFile } from './budget-downloads.ts';
+import { budgetEntries } from '../site/budget-entries.ts';
 
 export interface DownloadFile {
   /** Frictionless resource name (lower-case ASCII). */

@@ -6,7 +6,7 @@
 // role in the document's set and by the labels their headers print.
 import { BUDGET_TABLE_KINDS, budgetSetFor, MONEY_UNIT_LINE, titleMatches, type RowStructure } from '../../schema/budget-tables.ts';
 import type { BudgetDocument, BudgetTable } from '../../schema/budget.ts';
-import { budgetDifferences, cents, functionLayout, tablesByRole } from '../budget/budget-check.ts';
+import { budgetDifferences, cents, functionLayout, tablesByRole, threePublicTable } from '../budget/budget-check.ts';
 import { renderMarkdown } from '../site/markdown.ts';
 import type { ChartWithTable } from './chart-spec.ts';
 
@@ -206,6 +206,66 @@ function readTable(doc: BudgetDocument, table: BudgetTable) {
 
 const share = (part: number, whole: number) => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
 
+/** One bar of a chart of parts: its name, its figure as printed, and in 元 for the drawing. */
+interface Part {
+  name: string;
+  text: string;
+  yuan: number;
+}
+
+/**
+ * A chart of the parts of a whole (收入来源, 支出 by 类, 基本 vs 项目): one bar each, and the table of the
+ * figures as printed with each one's share of their sum. `summary` says it in a sentence from the largest part.
+ */
+function partsChart(c: { id: string; title: string; tableTitle?: string; phase: string; unit: string; source: string; note?: string; heading: string; shareOf: string; parts: Part[]; summary: (top: Part, sum: number) => string }): BudgetChart {
+  const sum = c.parts.reduce((s, p) => s + p.yuan, 0);
+  const top = [...c.parts].sort((a, b) => b.yuan - a.yuan)[0]!;
+  return {
+    id: c.id,
+    title: c.title,
+    summary: c.summary(top, sum),
+    caption: `数据来源：${c.source}（单位：${c.unit}）。${c.note ?? ''}`,
+    spec: { type: 'bar', horizontal: true, labels: c.parts.map((p) => p.name), series: [{ label: `${c.phase}（元）`, values: c.parts.map((p) => p.yuan), color: 'chart-1' }], unit: '元' },
+    table: { caption: `${c.tableTitle ?? c.title}（单位：${c.unit}）`, headers: [c.heading, `${c.phase}（${c.unit}）`, c.shareOf], rows: c.parts.map((p) => ({ header: p.name, cells: [p.text || '0', share(p.yuan, sum)] })) },
+  };
+}
+
+/** The 支出 table's 类 rows (功能分类, 3-digit code): code, name and the 合计 column as printed. */
+export function spendingByClass(doc: BudgetDocument): { table: BudgetTable; unit: '元' | '万元'; classes: { code: string; name: string; text: string }[] } | undefined {
+  const spending = tablesByRole(doc).支出表;
+  if (!spending) return undefined;
+  const { body, unit } = readTable(doc, spending);
+  const layout = functionLayout(spending);
+  const classes = body.filter((r) => /^\d{3}$/.test(layout.code(r))).map((r) => ({ code: layout.code(r), name: layout.name(r), text: (r[layout.first] ?? '').trim() }));
+  return { table: spending, unit, classes };
+}
+
+/** The parts of the "三公" 经费 pages show, in this order, with the column threePublicTable finds each in. */
+export const THREE_PUBLIC_PARTS = [
+  ['合计', 'total'],
+  ['因公出国（境）费', 'abroad'],
+  ['公务用车购置费', 'buy'],
+  ['公务用车运行费', 'run'],
+  ['公务接待费', 'host'],
+] as const;
+
+/** A "三公" figure as printed (undefined where the table has no such column). */
+export interface ThreePublicPhase {
+  /** 预算数, or 决算数 (a 决算 prints both side by side; one that prints one column prints its 决算数). */
+  label: '预算数' | '决算数';
+  texts: (string | undefined)[];
+}
+
+/** A document's "三公" table read by its headings (budget-check.ts threePublicTable): each phase it prints, each part's figure. */
+export function threePublicOf(doc: BudgetDocument): { table: BudgetTable; unit: '元' | '万元'; phases: ThreePublicPhase[] } | undefined {
+  const table = tablesByRole(doc).三公经费表;
+  if (!table) return undefined;
+  const read = threePublicTable(table);
+  const labels: ThreePublicPhase['label'][] = read.paired ? ['预算数', '决算数'] : [doc.种类 === '部门预算' ? '预算数' : '决算数'];
+  const phases = labels.map((label, k) => ({ label, texts: THREE_PUBLIC_PARTS.map(([, key]) => (read.cols[key] < 0 ? undefined : read.text(read.cols[key], k).trim())) }));
+  return { table, unit: unitOf(doc, table) ?? '万元', phases };
+}
+
 /** The charts a document's tables support: each only where its table prints the figures. */
 export function budgetCharts(doc: BudgetDocument): BudgetChart[] {
   const roles = tablesByRole(doc);
@@ -216,56 +276,30 @@ export function budgetCharts(doc: BudgetDocument): BudgetChart[] {
   if (income) {
     const { labels, total, unit, toYuan } = readTable(doc, income);
     const first = functionLayout(income).first;
-    const items = total
+    const parts = total
       ? labels.flatMap((l, c) => (c >= first && l.length > 0 && !/合计/.test(l.at(-1)!) && toYuan(total[c] ?? '') !== 0 ? [{ name: l.at(-1)!, text: total[c]!, yuan: toYuan(total[c]!) }] : []))
       : [];
-    const sum = items.reduce((s, i) => s + i.yuan, 0);
-    if (items.length > 0) {
-      const top = [...items].sort((a, b) => b.yuan - a.yuan)[0]!;
-      out.push({
-        id: 'income-sources',
-        title: '收入来源',
-        summary: `本年收入来自 ${items.length} 个来源，最多的是${top.name}（${top.text} ${unit}，占 ${share(top.yuan, sum)}）。`,
-        caption: `数据来源：${income.名称}的合计行（单位：${unit}）。`,
-        spec: { type: 'bar', horizontal: true, labels: items.map((i) => i.name), series: [{ label: `${phase}（元）`, values: items.map((i) => i.yuan), color: 'chart-1' }], unit: '元' },
-        table: { caption: `收入来源（单位：${unit}）`, headers: ['收入来源', `${phase}（${unit}）`, '占本年收入'], rows: items.map((i) => ({ header: i.name, cells: [i.text, share(i.yuan, sum)] })) },
-      });
-    }
+    if (parts.length > 0)
+      out.push(
+        partsChart({ id: 'income-sources', title: '收入来源', phase, unit, source: `${income.名称}的合计行`, heading: '收入来源', shareOf: '占本年收入', parts, summary: (top, sum) => `本年收入来自 ${parts.length} 个来源，最多的是${top.name}（${top.text} ${unit}，占 ${share(top.yuan, sum)}）。` }),
+      );
   }
 
-  const spending = roles.支出表;
+  const spending = spendingByClass(doc);
   if (spending) {
-    const { labels, body, total, unit, toYuan } = readTable(doc, spending);
-    const layout = functionLayout(spending);
-    const classes = body.filter((r) => /^\d{3}$/.test(layout.code(r))).map((r) => ({ name: `${layout.code(r)} ${layout.name(r)}`, text: r[layout.first] ?? '', yuan: toYuan(r[layout.first] ?? '') }));
-    const sum = classes.reduce((s, i) => s + i.yuan, 0);
-    if (classes.length > 0) {
-      const top = [...classes].sort((a, b) => b.yuan - a.yuan)[0]!;
-      out.push({
-        id: 'spending-by-class',
-        title: '支出按功能分类（类）',
-        summary: `本年支出分属 ${classes.length} 个功能分类的类，最多的是${top.name}（${top.text} ${unit}，占 ${share(top.yuan, sum)}）。`,
-        caption: `数据来源：${spending.名称}各“类”行的合计列（单位：${unit}）。`,
-        spec: { type: 'bar', horizontal: true, labels: classes.map((i) => i.name), series: [{ label: `${phase}（元）`, values: classes.map((i) => i.yuan), color: 'chart-1' }], unit: '元' },
-        table: { caption: `支出按功能分类的类（单位：${unit}）`, headers: ['功能分类（类）', `${phase}（${unit}）`, '占合计'], rows: classes.map((i) => ({ header: i.name, cells: [i.text, share(i.yuan, sum)] })) },
-      });
-    }
+    const { labels, total, unit, toYuan } = readTable(doc, spending.table);
+    const parts = spending.classes.map((c) => ({ name: `${c.code} ${c.name}`, text: c.text, yuan: toYuan(c.text) }));
+    if (parts.length > 0)
+      out.push(
+        partsChart({ id: 'spending-by-class', title: '支出按功能分类（类）', tableTitle: '支出按功能分类的类', phase, unit, source: `${spending.table.名称}各“类”行的合计列`, heading: '功能分类（类）', shareOf: '占合计', parts, summary: (top, sum) => `本年支出分属 ${parts.length} 个功能分类的类，最多的是${top.name}（${top.text} ${unit}，占 ${share(top.yuan, sum)}）。` }),
+      );
     const column = (name: string) => labels.findIndex((l) => l.at(-1) === name);
     const [basic, project] = [column('基本支出'), column('项目支出')];
     if (total && basic >= 0 && project >= 0) {
-      const parts = [
-        { name: '基本支出', text: total[basic] ?? '', yuan: toYuan(total[basic] ?? '') },
-        { name: '项目支出', text: total[project] ?? '', yuan: toYuan(total[project] ?? '') },
-      ];
-      const sum = parts[0]!.yuan + parts[1]!.yuan;
-      out.push({
-        id: 'basic-and-project',
-        title: '基本支出与项目支出',
-        summary: `基本支出 ${parts[0]!.text || '0'} ${unit}（${share(parts[0]!.yuan, sum)}），项目支出 ${parts[1]!.text || '0'} ${unit}（${share(parts[1]!.yuan, sum)}）。`,
-        caption: `数据来源：${spending.名称}的合计行（单位：${unit}）。基本支出保障机构运转和人员，项目支出用于完成特定任务。`,
-        spec: { type: 'bar', horizontal: true, labels: parts.map((p) => p.name), series: [{ label: `${phase}（元）`, values: parts.map((p) => p.yuan), color: 'chart-1' }], unit: '元' },
-        table: { caption: `基本支出与项目支出（单位：${unit}）`, headers: ['支出类型', `${phase}（${unit}）`, '占合计'], rows: parts.map((p) => ({ header: p.name, cells: [p.text || '0', share(p.yuan, sum)] })) },
-      });
+      const parts = [basic, project].map((c, i) => ({ name: i === 0 ? '基本支出' : '项目支出', text: total[c] ?? '', yuan: toYuan(total[c] ?? '') }));
+      out.push(
+        partsChart({ id: 'basic-and-project', title: '基本支出与项目支出', phase, unit, source: `${spending.table.名称}的合计行`, note: '基本支出保障机构运转和人员，项目支出用于完成特定任务。', heading: '支出类型', shareOf: '占合计', parts, summary: (_, sum) => parts.map((p) => `${p.name} ${p.text || '0'} ${unit}（${share(p.yuan, sum)}）`).join('，') + '。' }),
+      );
     }
   }
 

@@ -27,4 +27,6 @@ export interface ChartWithTable {
   caption: string;
   spec: ChartSpec;
   table: { caption: string; headers: string[]; rows: { header: string; cells: string[] }[] };
+  /** Only the table, no drawing: there is too little to draw (the summary says why). */
+  tableOnly?: true;
 }

@@ -4,7 +4,7 @@
 // versions are not listed (a poster is the print version of its page, marked noindex; a version
 // page is a record reached from its table's 修订记录), nor the 404 page and the files.
 import { contentFilesOf, isCounty, type ProjectCycle, type ProjectEntry, type UnitYear } from '../site/entries.ts';
-import { budgetEntryOf } from '../site/budget-entries.ts';
+import { budgetEntryOf, budgetFilesOf } from '../site/budget-entries.ts';
 import type { BudgetKind } from '../site/content-layout.ts';
 import { budgetPagePath, countyYearPath, departmentPath, indicatorsPath, projectPath, siteMapPath, sitemapXmlPath, unitYearPath, updatesPath } from '../site/paths.ts';
 import { absoluteUrl, unitYearLabel } from './page-meta.ts';
@@ -22,7 +22,8 @@ export const pageFiles = {
   home: (all: readonly UnitYear[]) => all.flatMap(contentFilesOf),
   /** Every project table (搜索, 数据下载). */
   projects: (all: readonly UnitYear[]) => all.flatMap((uy) => uy.projects.map((p) => p.file)),
-  countyYear: (all: readonly UnitYear[], year: number) => all.filter((uy) => uy.year === year).flatMap(contentFilesOf),
+  /** A county's year sums its units' 部门预算 and 部门决算 too (their files, where any). */
+  countyYear: (all: readonly UnitYear[], year: number) => all.filter((uy) => uy.year === year).flatMap((uy) => [...contentFilesOf(uy), ...(uy.budgets ?? []).flatMap((b) => pageFiles.budget(uy, b.kind))]),
   /** The overview counts the results as its content too (its summary, and the department's self-evaluation when the unit published no department targets). */
   unitYear: (uy: UnitYear) => [...contentFilesOf(uy), ...uy.results.flatMap(files), ...(uy.departmentEvaluation ? [uy.departmentEvaluation.file] : [])],
   department: (uy: UnitYear) => [...(uy.department ? [uy.department.file] : []), ...(uy.departmentEvaluation ? [uy.departmentEvaluation.file] : [])],
@@ -34,7 +35,7 @@ export const pageFiles = {
   /** A 部门预算 or 部门决算 page: its YAML and its 情况说明. */
   budget: (uy: UnitYear, kind: BudgetKind) => {
     const entry = budgetEntryOf(uy.year, uy.unit, kind);
-    return entry ? [entry.file, ...(entry.noteSourcePath ? [entry.file.replace(/\.yaml$/, '.md')] : [])] : [];
+    return entry ? budgetFilesOf(entry) : [];
   },
 };
 
