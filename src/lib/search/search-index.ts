@@ -17,7 +17,7 @@ import { outcomeOfRow, readLevel1, type DepartmentEvaluation, type Evaluation, t
 import { OUTCOME_LABELS } from '../reading/outcome.ts';
 import { resultRowAnchor } from '../views/results-view.ts';
 import { indexText, scopeToken } from './search-tokens.ts';
-import { OPTIONAL_SEARCH_FILTERS, type PageKind, type SearchFilter, type SearchLine, type SearchSection } from './search-fields.ts';
+import { OPTIONAL_SEARCH_FILTERS, type PageKind, type SearchFilter, type SearchSection } from './search-fields.ts';
 import { budgetSections, type SearchBudget } from './budget-search.ts';
 
 export { LINE_FILTERS, OPTIONAL_SEARCH_FILTERS, SEARCH_FILTERS, type LineKind, type SearchFilter, type SearchLine, type SearchSection } from './search-fields.ts';
