@@ -2,6 +2,8 @@
 // example county's 示例数据 files as `npm run build` builds them: a 科目 line per row of the tables, a
 // 项目支出 line per row naming a project, a 情况说明 line per section, each landing on an anchor the
 // page has; and the search page's excerpt of a long 说明 section.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../src/lib/check/validate.ts';
 import { budgetSections } from '../src/lib/search/budget-search.ts';
@@ -10,6 +12,7 @@ import { excerpt } from '../src/lib/search/search.ts';
 import { indexText } from '../src/lib/search/search-tokens.ts';
 import { BUDGET_NOTE_ANCHOR, projectPath } from '../src/lib/site/paths.ts';
 import { budgetNoteHtml, budgetView } from '../src/lib/views/budget-view.ts';
+import type { BudgetDocument } from '../src/schema/budget.ts';
 
 let content: Awaited<ReturnType<typeof validateContent>>;
 let budgets: SearchBudget[];
@@ -115,6 +118,40 @@ describe('the search documents of a 部门预算 and a 部门决算', () => {
     expect(elsewhere).toEqual([]);
     const renamed = searchDocuments(content.projects.map((p) => p.data), [], undefined, [{ ...budget, data: { ...budget.data, 单位: '示例镇政府' } }]);
     expect(renamed.find((d) => d.kind === '部门预算')).toMatchObject({ unit: '示例县示例镇人民政府', filters: { 单位: ['示例县示例镇人民政府'] } });
+  });
+});
+
+describe('the search lines of real documents (tests/fixtures/budget)', () => {
+  const sectionsOf = (id: string) => {
+    const data = parse(readFileSync(`tests/fixtures/budget/${id}.yaml`, 'utf8')) as BudgetDocument;
+    return budgetSections({ year: data.年度, unit: '000000', 种类: data.种类, data, note: readFileSync(`tests/fixtures/budget/${id}.说明.md`, 'utf8') }, []);
+  };
+
+  it('a 科目 name printed over several lines is one name, indexed whole', () => {
+    const line = sectionsOf('sh-putuo-wenlv-2025-final').find((s) => s.line.t === '21219 国有土地使用权出让收入对应专项债务收入安排的支出')!;
+    expect(line.line.k).toBe('部门决算科目');
+    expect(line.texts).toContain('国有土地使用权出让收入对应专项债务收入安排的支出');
+  });
+
+  it('a 项目绩效目标表 laid out as a form gives no 项目支出 line for its labels', () => {
+    const sections = sectionsOf('sh-putuo-jianguanwei-2026-budget');
+    expect(sections.filter((s) => s.line.k === '项目支出')).toEqual([]);
+    // Its rows are still searchable, as lines of the table, each label as printed on one line.
+    expect(sections.find((s) => s.texts.includes('项目资金（元）'))?.line.k).toBe('部门预算科目');
+  });
+
+  it('every line has its own anchor', () => {
+    for (const id of ['sh-putuo-caizheng-2024-final', 'sh-putuo-wenlv-2026-budget', 'sh-putuo-yichuanlu-2025-final']) {
+      const sections = sectionsOf(id);
+      expect(new Set(sections.map((s) => s.anchor)).size).toBe(sections.length);
+    }
+  });
+
+  it('a 说明 transcribed with the PDF’s line breaks reads across them', () => {
+    // “…推动\n各门类艺术、各艺术品种发展。” in the transcription.
+    const note = sectionsOf('sh-putuo-wenlv-2026-budget').filter((s) => s.line.k === '情况说明');
+    expect(note.some((s) => s.texts.some((t) => t?.includes('推动各门类艺术')))).toBe(true);
+    expect(note.some((s) => s.line.d?.[0]?.[1].includes('推动各门类艺术'))).toBe(true);
   });
 });
 

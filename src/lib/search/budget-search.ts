@@ -38,8 +38,20 @@ const isTotal = (s: string) => /^(合计|总计)$/.test(squash(s));
 /** The heading a table prints for its list of projects. */
 const PROJECT_NAME = '项目名称';
 
-/** Which column of the table lists projects by name, if any (its heading says 项目名称). */
-const projectColumn = (table: PrintedTable) => table.columns.findIndex((labels) => labels.includes(PROJECT_NAME));
+/**
+ * Which column of the table lists projects by name, if any: the one headed 项目名称 right above its
+ * cells. (A 项目绩效目标表 is a form: 项目名称 is a label inside it, above other labels.)
+ */
+const projectColumn = (table: PrintedTable) => table.columns.findIndex((labels) => labels.at(-1) === PROJECT_NAME);
+/** Chinese characters and the full-width punctuation that sits between them. */
+const CJK = '[\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef]';
+const CJK_BREAK = new RegExp(`(?<=${CJK})\\s*\\n\\s*(?=${CJK})`, 'gu');
+/**
+ * A text as one line: a cell printed on several lines (国有土地使用权出让\n收入…) or a 说明 transcribed
+ * with the PDF's line breaks is one run of words, so a break between Chinese characters goes (else a
+ * phrase across it would not be found); other white space becomes one space.
+ */
+const oneLine = (text: string) => text.replace(CJK_BREAK, '').replace(/\s+/g, ' ').trim();
 
 /** What a cell is, as the line shows it: its column's headings (the table's own title row aside). */
 function labelOf(table: PrintedTable, cell: PrintedCell): string {
@@ -51,7 +63,7 @@ function labelOf(table: PrintedTable, cell: PrintedCell): string {
 
 /** The lines of one table: a 科目 line or a 项目支出 line for each body row that names something. */
 function tableSections(table: PrintedTable, kind: BudgetKind, projects: readonly SearchProject[]): SearchSection[] {
-  const where = `${table.title}${table.unit ? `（单位：${table.unit}）` : ''}`;
+  const where = `${oneLine(table.title)}${table.unit ? `（单位：${table.unit}）` : ''}`;
   const listed = projectColumn(table);
   const byHref = new Map(projects.map((p) => [p.path, p]));
   const sections: SearchSection[] = [];
@@ -67,11 +79,11 @@ function tableSections(table: PrintedTable, kind: BudgetKind, projects: readonly
         anchor: row.id!,
         line: {
           k: '项目支出',
-          t: named.text.trim(),
-          d: [['所在表', where], ...filled.filter((c) => c !== named).map((c): [string, string] => [labelOf(table, c), c.text.trim()])],
+          t: oneLine(named.text),
+          d: [['所在表', where], ...filled.filter((c) => c !== named).map((c): [string, string] => [labelOf(table, c), oneLine(c.text)])],
           ...(project ? { p: project.path } : {}),
         },
-        texts: filled.map((c) => c.text),
+        texts: filled.map((c) => oneLine(c.text)),
       });
       continue;
     }
@@ -81,10 +93,10 @@ function tableSections(table: PrintedTable, kind: BudgetKind, projects: readonly
       anchor: row.id!,
       line: {
         k: kind === '部门预算' ? '部门预算科目' : '部门决算科目',
-        t: names.map((c) => c.text.trim()).join(' '),
-        d: [['所在表', where], ...filled.filter((c) => !c.header).map((c): [string, string] => [labelOf(table, c), c.text.trim()])],
+        t: names.map((c) => oneLine(c.text)).join(' '),
+        d: [['所在表', where], ...filled.filter((c) => !c.header).map((c): [string, string] => [labelOf(table, c), oneLine(c.text)])],
       },
-      texts: filled.map((c) => c.text),
+      texts: filled.map((c) => oneLine(c.text)),
     });
   }
   return sections;
@@ -93,12 +105,13 @@ function tableSections(table: PrintedTable, kind: BudgetKind, projects: readonly
 /** The 情况说明's sections: its heading as the title, its text as the line. */
 function noteSections(note: string): SearchSection[] {
   return sectionsOf(note).map((s) => {
-    const text = s.texts.join(' ');
+    const texts = s.texts.map(oneLine);
+    const text = texts.join(' ');
     return {
       // Text above the first heading is at the top of the page's 情况说明.
       anchor: s.anchor ?? BUDGET_NOTE_ANCHOR,
       line: { k: '情况说明', t: s.heading || '情况说明', ...(text ? { d: [['', text]] } : {}) },
-      texts: [s.heading, ...s.texts],
+      texts: [s.heading, ...texts],
     };
   });
 }

@@ -86,7 +86,7 @@ export interface MarkdownSection {
   heading: string;
   /** The heading's id on the rendered page (headingId); undefined before the first heading. */
   anchor?: string;
-  /** Each paragraph, list item, quote line or table row under the heading, as plain text. */
+  /** Each paragraph, list item, quote or table row under the heading, as plain text (its line breaks kept, for the caller to read). */
   texts: string[];
 }
 
@@ -99,7 +99,7 @@ export function sectionsOf(markdown: string): MarkdownSection[] {
   const sections: MarkdownSection[] = [{ heading: '', texts: [] }];
   const blocks = (node: RootContent, into: string[]) => {
     if (node.type === 'paragraph' || node.type === 'tableCell' || node.type === 'code') {
-      const text = textOf(node as never).replace(/\s+/g, ' ').trim();
+      const text = textOf(node as never).trim();
       if (text !== '') into.push(text);
     } else if ('children' in node) {
       // A table row is one line: its cells joined, as the row reads.
