@@ -39,7 +39,7 @@ const timed = async <T>(stage: string, work: Promise<T>): Promise<T> => {
 // Only the files' data and paths are kept: the validation result also holds every parsed YAML
 // document (for line numbers in messages), about 90 KB per project, which Astro's render would
 // otherwise carry along (0.9 GB for 10,000 projects).
-const { problems, departments, sources, parsedTexts, hasBudgets } = await timed(
+const { problems, departments, sources, parsedTexts, hasBudgets, budgets } = await timed(
   'validate',
   validateContent(CONTENT_DIR).then((result) => ({
     problems: result.problems,
@@ -56,6 +56,8 @@ const { problems, departments, sources, parsedTexts, hasBudgets } = await timed(
       evaluations: result.evaluations.map((f) => entryOf(f.data, f.file)),
       departmentEvaluations: result.departmentEvaluations.map((f) => entryOf(f.data, f.file)),
     },
+    // The 部门预算 and 部门决算 with their 情况说明, for the search index.
+    budgets: result.budgets.map((b) => ({ year: b.data.年度, unit: b.unit, 种类: b.data.种类, data: b.data, noteText: b.noteText })),
   })),
 );
 const data = <T>(entries: readonly { data: T }[]) => entries.map((e) => e.data);
@@ -132,7 +134,7 @@ try {
   // writing into them failed with ENOTEMPTY and hid the real error (e.g. a missing about.md).
   const results = await Promise.allSettled([
     timed('astro', build({ outDir: TEMP, logLevel: 'warn' })),
-    timed('index', writeSearchIndex(searchDocuments(projects, departments, stages), INDEX_TEMP)),
+    timed('index', writeSearchIndex(searchDocuments(projects, departments, stages, budgets), INDEX_TEMP)),
     timed('files', writeFilesInWorker({ sources, contentDir: CONTENT_DIR, outDir: FILES_TEMP })),
   ]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

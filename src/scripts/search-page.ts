@@ -2,8 +2,8 @@
 // reader types (updating the URL), shows the result count in a live region, and renders each
 // matching project with its matching lines, from their original text, with the query marked.
 // Nothing is downloaded until the first search; a filter's index only when a reader turns to it.
-import { hasLineFilter, tooShortMessage, hitLines, keepHitsWithLines, LINE_FILTER_LIMIT, lineTexts, loadFilter, searchPages, type HitLine, type Pagefind, type SearchHit, type SelectedFilters, type ShownHit } from '../lib/search/search.ts';
-import { LINE_FILTERS, type SearchFilter } from '../lib/search/search-fields.ts';
+import { excerpt, hasLineFilter, tooShortMessage, hitLines, keepHitsWithLines, LINE_FILTER_LIMIT, lineTexts, loadFilter, searchPages, type HitLine, type Pagefind, type SearchHit, type SelectedFilters, type ShownHit } from '../lib/search/search.ts';
+import { LINE_FILTERS, LINE_KINDS, type SearchFilter } from '../lib/search/search-fields.ts';
 import { searchAsTyped } from './search-as-typed.ts';
 
 const PAGE_SIZE = 10;
@@ -21,19 +21,29 @@ function marked(text: string, query: string): string {
     .join(`<mark>${escapeHtml(q)}</mark>`);
 }
 
-/** One matching line: a link to its row on the page, its level and what the page prints of it. */
+/**
+ * One matching line: a link to its row on the page (with its kind, where LINE_KINDS names it), its
+ * level, what the page prints of it, and a link to the project's 绩效目标 page when it names one.
+ */
 function lineHtml(l: HitLine, query: string): string {
   const line = l.line!;
   const [title, ...texts] = lineTexts(line);
+  const shown = LINE_KINDS[line.k];
   const levels = [line.f?.一级指标, line.f?.二级指标].filter(Boolean).join(' › ');
-  const kind = line.k === '执行监控' || line.k === '绩效自评' ? `（${line.k}）` : '';
-  const details = (line.d ?? []).map(([label], n) => `${escapeHtml(label)}：${marked(texts[n] ?? '', query)}`);
-  return `<li><a href="${escapeHtml(l.url)}">${marked(title ?? '', query)}${kind}</a>${levels ? `<span class="levels">${escapeHtml(levels)}</span>` : ''}<p>${details.join('　')}</p></li>`;
+  const kind = shown?.named ? `（${line.k}）` : '';
+  const details = (line.d ?? []).map(([label], n) => {
+    const text = marked(shown?.excerpt ? excerpt(texts[n] ?? '', query) : (texts[n] ?? ''), query);
+    return label ? `${escapeHtml(label)}：${text}` : text;
+  });
+  // Relative to the line's page (SearchLine.p), which the result's URL names.
+  const project = line.p ? ` <a href="${escapeHtml(new URL(line.p, new URL(l.url, location.href)).pathname)}">绩效目标</a>` : '';
+  return `<li><a href="${escapeHtml(l.url)}">${marked(title ?? '', query)}${kind}</a>${project}${levels ? `<span class="levels">${escapeHtml(levels)}</span>` : ''}<p>${details.join('　')}</p></li>`;
 }
 
 function resultHtml(hit: ShownHit, query: string): string {
   const m = hit.page.meta;
-  const what = m['kind'] === '部门' ? `${escapeHtml(m['unit'] ?? '')}，${escapeHtml(m['year'] ?? '')}年` : `${escapeHtml(m['unit'] ?? '')}，${escapeHtml(m['year'] ?? '')}年，项目编码 ${escapeHtml(m['code'] ?? '')}`;
+  // A project's page names its code; a department's, 部门预算's or 部门决算's has none (its title says what it is).
+  const what = [m['unit'] ?? '', `${m['year'] ?? ''}年`, ...(m['code'] ? [`项目编码 ${m['code']}`] : [])].map(escapeHtml).join('，');
   const lines = hit.lines.filter((l) => l.line);
   const named = hit.lines.length > lines.length ? '<p class="meta">名称中含有搜索词</p>' : '';
   return (

@@ -10,17 +10,20 @@
 // search, has an entry per document, and adding custom records checks each URL against all earlier
 // ones (quadratic); HTML documents are added in linear time.
 import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import type { Project } from '../../schema/project.ts';
 import type { Department } from '../../schema/department.ts';
 import { outcomeOfRow, readLevel1, type DepartmentEvaluation, type Evaluation, type EvaluationIndicator, type Monitoring, type MonitoringIndicator } from '../../schema/results.ts';
 import { OUTCOME_LABELS } from '../reading/outcome.ts';
 import { resultRowAnchor } from '../views/results-view.ts';
 import { indexText, scopeToken } from './search-tokens.ts';
-import { OPTIONAL_SEARCH_FILTERS, type SearchFilter, type SearchLine } from './search-fields.ts';
+import { OPTIONAL_SEARCH_FILTERS, type PageKind, type SearchFilter, type SearchSection } from './search-fields.ts';
+import { budgetSections, type SearchBudget } from './budget-search.ts';
 
-export { LINE_FILTERS, OPTIONAL_SEARCH_FILTERS, SEARCH_FILTERS, type LineKind, type SearchFilter, type SearchLine } from './search-fields.ts';
-import { DEPARTMENT_TABLE_ANCHOR, departmentPath, indicatorAnchor, PROJECT_TABLE_ANCHOR, projectPath, unitYearPath } from '../site/paths.ts';
+export { LINE_FILTERS, OPTIONAL_SEARCH_FILTERS, SEARCH_FILTERS, type LineKind, type SearchFilter, type SearchLine, type SearchSection } from './search-fields.ts';
+export type { SearchBudget } from './budget-search.ts';
+import { BUDGET_FILES } from '../site/content-layout.ts';
+import { budgetPagePath, DEPARTMENT_TABLE_ANCHOR, departmentPath, indicatorAnchor, PROJECT_TABLE_ANCHOR, projectPath, unitYearPath } from '../site/paths.ts';
 
 export const SEARCH_LANGUAGE = 'zh';
 
@@ -45,14 +48,6 @@ const projectTexts = (p: Project) =>
     (t): t is string => t !== undefined,
   );
 
-export interface SearchSection {
-  /** The line's anchor on the page. */
-  anchor: string;
-  line: SearchLine;
-  /** The texts indexed for this line (each field separately, so that no bigram spans two fields). */
-  texts: (string | undefined)[];
-}
-
 export interface SearchDocument {
   /** The page, below the site's base path (Pagefind adds the base when searching). */
   url: string;
@@ -60,10 +55,10 @@ export interface SearchDocument {
   title: string;
   unit: string;
   year: number;
-  /** 项目编码 or 网址标识; empty for a department. */
+  /** 项目编码 or 网址标识; empty for a department's or a budget's page. */
   code: string;
   /** What the page is, for the result's second line. */
-  kind: '项目' | '部门';
+  kind: PageKind;
   /** The scope of “search in this project”: 年度/单位编码/项目编码 (see scopeToken). */
   scope: string;
   sections: SearchSection[];
@@ -153,9 +148,10 @@ function lineFilterValues(sections: readonly SearchSection[]): Partial<Record<Se
 /**
  * The searchable documents of a site, one per page. A project's target table, monitoring and
  * self-evaluation are one page (and one document); so are a department's targets and its
- * self-evaluation, or, without department targets, the unit overview that shows it.
+ * self-evaluation, or, without department targets, the unit overview that shows it; and each
+ * 部门预算 or 部门决算 (budget-search.ts) of a unit-year that has pages.
  */
-export function searchDocuments(projects: readonly Project[], departments: readonly Department[] = [], results: SearchResults = NO_RESULTS): SearchDocument[] {
+export function searchDocuments(projects: readonly Project[], departments: readonly Department[] = [], results: SearchResults = NO_RESULTS, budgets: readonly SearchBudget[] = []): SearchDocument[] {
   const documents = new Map<string, SearchDocument>();
   const documentOf = (url: string, make: () => Omit<SearchDocument, 'url' | 'sections' | 'filters'>) => {
     let doc = documents.get(url);
@@ -187,6 +183,30 @@ export function searchDocuments(projects: readonly Project[], departments: reado
     const hasPage = departments.some((d) => d.fiscalYear === t.fiscalYear && d.unitCode === t.unitCode);
     const url = `/${hasPage ? departmentPath(t.fiscalYear, t.unitCode) : unitYearPath(t.fiscalYear, t.unitCode)}`;
     documentOf(url, () => departmentDocument(t.unitName, t.fiscalYear, t.unitCode)).sections.push(...t.indicators.map((row) => resultSection('绩效自评', row)));
+  }
+  // A unit-year's pages, the budget pages among them, exist only where some table of its targets
+  // or results does (site-content.ts unitYears); its name is the first of theirs, in the order
+  // unitYears reads them, so that the 单位 filter has one value per unit.
+  const unitNames = new Map<string, string>();
+  for (const t of [...departments, ...projects, ...results.departmentEvaluations, ...results.monitoring, ...results.evaluations]) {
+    const key = `${t.fiscalYear}/${t.unitCode}`;
+    if (!unitNames.has(key)) unitNames.set(key, t.unitName);
+  }
+  for (const b of budgets) {
+    const unitName = unitNames.get(`${b.year}/${b.unit}`);
+    if (unitName === undefined) continue;
+    const file = BUDGET_FILES[b.种类];
+    const own = projects.filter((p) => p.fiscalYear === b.year && p.unitCode === b.unit);
+    const page = budgetPagePath(b.year, b.unit, file);
+    const links = own.map((p) => ({ name: p.name, ...(p.code !== undefined ? { code: p.code } : {}), path: `${posix.relative(page, projectPath(p.fiscalYear, p.unitCode, p.key))}/` }));
+    documentOf(`/${page}`, () => ({
+      title: `${b.data.单位} ${b.data.年度}年${b.种类}`,
+      unit: unitName,
+      year: b.year,
+      code: '',
+      kind: b.种类,
+      scope: `${b.year}/${b.unit}/${file}`,
+    })).sections.push(...budgetSections(b, links));
   }
   return [...documents.values()].map((doc) => ({
     ...doc,

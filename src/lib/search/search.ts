@@ -93,6 +93,24 @@ export interface HitLine {
   line?: SearchLine;
 }
 
+/**
+ * The part of a long text around the query, as the search page shows a 情况说明 section: up to
+ * `around` characters either side of the first place the query (or, for a loose match, a pair of
+ * its characters) appears, with … where text was left out. A text that has neither starts the excerpt.
+ */
+export function excerpt(text: string, query: string, around = 40): string {
+  const chars = [...text];
+  if (chars.length <= around * 2 + [...query].length) return text;
+  const q = [...query.trim()];
+  const pairs = q.length > 2 ? q.slice(0, -1).map((c, i) => c + q[i + 1]) : [];
+  const found = [q.join(''), ...pairs].map((part) => (part === '' ? -1 : text.indexOf(part))).find((at) => at >= 0) ?? -1;
+  // indexOf counts UTF-16 units: the excerpt is cut by characters.
+  const at = found < 0 ? 0 : [...text.slice(0, found)].length;
+  const from = Math.max(0, at - around);
+  const to = Math.min(chars.length, at + q.length + around);
+  return `${from > 0 ? '…' : ''}${chars.slice(from, to).join('')}${to < chars.length ? '…' : ''}`;
+}
+
 /** The texts of a line that the search page shows (and marks). */
 export const lineTexts = (line: SearchLine) => [line.t, ...(line.d ?? []).map(([, text]) => text)];
 

@@ -80,3 +80,41 @@ export function glossaryOf(markdown: string): GlossaryTerm[] {
   }
   return terms;
 }
+
+export interface MarkdownSection {
+  /** The heading's text ('' for what comes before the first heading). */
+  heading: string;
+  /** The heading's id on the rendered page (headingId); undefined before the first heading. */
+  anchor?: string;
+  /** Each paragraph, list item, quote or table row under the heading, as plain text (its line breaks kept, for the caller to read). */
+  texts: string[];
+}
+
+/**
+ * A Markdown text cut at every heading, each part with the anchor its heading gets when rendered
+ * (renderMarkdown), and its text as plain lines: what the search indexes of a 情况说明.
+ */
+export function sectionsOf(markdown: string): MarkdownSection[] {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as MdastRoot;
+  const sections: MarkdownSection[] = [{ heading: '', texts: [] }];
+  const blocks = (node: RootContent, into: string[]) => {
+    if (node.type === 'paragraph' || node.type === 'tableCell' || node.type === 'code') {
+      const text = textOf(node as never).trim();
+      if (text !== '') into.push(text);
+    } else if ('children' in node) {
+      // A table row is one line: its cells joined, as the row reads.
+      if (node.type === 'tableRow') {
+        const cells: string[] = [];
+        for (const child of node.children) blocks(child, cells);
+        if (cells.length > 0) into.push(cells.join(' '));
+      } else for (const child of node.children as RootContent[]) blocks(child, into);
+    }
+  };
+  for (const node of tree.children as RootContent[]) {
+    if (node.type === 'heading') {
+      const heading = textOf(node as never).trim();
+      sections.push({ heading, anchor: headingId(heading), texts: [] });
+    } else blocks(node, sections.at(-1)!.texts);
+  }
+  return sections.filter((s) => s.anchor !== undefined || s.texts.length > 0);
+}

@@ -27,6 +27,13 @@ export const DEPARTMENT_TABLE_ANCHOR = 'overall-targets';
 /** Anchor of the 部门整体支出绩效自评 on a department page (or on the unit overview when the unit published no department targets). */
 export const DEPARTMENT_EVALUATION_ANCHOR = 'department-evaluation';
 
+/** Anchor of the 情况说明 on a 部门预算 or 部门决算 page ([budget].astro); its headings keep their own (markdown.ts headingId). */
+export const BUDGET_NOTE_ANCHOR = '情况说明';
+/** Anchor of a table on a 部门预算 or 部门决算 page, by its place in the file (表1 …). */
+export const budgetTableAnchor = (table: number) => `表${table + 1}`;
+/** Anchor of a row of that table, by its row number as the file's 合并 ranges count them (from 1): 表9-2. */
+export const budgetRowAnchor = (table: number, row: number) => `${budgetTableAnchor(table)}-${row + 1}`;
+
 /** An earlier (or the current) published version of a project's table, by the day of its commit (history.ts). */
 export const projectVersionPath = (year: number, unit: string, code: string, slug: string) => `${projectPath(year, unit, code)}history/${slug}/`;
 export const departmentVersionPath = (year: number, unit: string, slug: string) => `${departmentPath(year, unit)}history/${slug}/`;

@@ -8,6 +8,7 @@ import { BUDGET_TABLE_KINDS, budgetSetFor, MONEY_UNIT_LINE, titleMatches, type R
 import type { BudgetDocument, BudgetTable } from '../../schema/budget.ts';
 import { budgetDifferences, cents, functionLayout, tablesByRole, threePublicTable } from '../budget/budget-check.ts';
 import { renderMarkdown } from '../site/markdown.ts';
+import { budgetRowAnchor, budgetTableAnchor } from '../site/paths.ts';
 import type { ChartWithTable } from './chart-spec.ts';
 
 export interface PrintedCell {
@@ -23,8 +24,12 @@ export interface PrintedCell {
   notes: number[];
   /** The 绩效目标 page of the project this cell names. */
   href?: string;
+  /** Its column in the file's row (from 0): the search reads its heading from PrintedTable.columns. */
+  col: number;
 }
 export interface PrintedRow {
+  /** A body row's anchor on the page (budgetRowAnchor): the search links a 科目 or 项目支出 line to it. */
+  id?: string;
   /** 功能分类 / 经济分类 level by the code's length: 1 类, 2 款, 3 项. */
   level?: 1 | 2 | 3;
   cells: PrintedCell[];
@@ -41,6 +46,8 @@ export interface PrintedTable {
   after: string[];
   unit?: '元' | '万元';
   rows: RowStructure;
+  /** The heading labels above each column, top down (what the search says each amount is). */
+  columns: string[][];
   head: PrintedRow[];
   body: PrintedRow[];
   /** The 原表如此 notes about cells of this table, shown under it. */
@@ -167,20 +174,21 @@ export function budgetView(doc: BudgetDocument, note: string, projects: ProjectL
         const header = inHead ? filled : rowHeader;
         const scope = inHead && filled ? (colspan > 1 ? 'colgroup' : 'col') : rowHeader ? 'row' : undefined;
         const href = !inHead && filled ? byName.get(squash(text)) : undefined;
-        cells.push({ text, colspan, rowspan, header, ...(scope ? { scope } : {}), num: num && !rowHeader, notes: notesAt(r, c), ...(href ? { href } : {}) });
+        cells.push({ text, colspan, rowspan, header, ...(scope ? { scope } : {}), num: num && !rowHeader, notes: notesAt(r, c), ...(href ? { href } : {}), col: c });
       });
       const code = layout && !inHead ? layout.code(rows[r]!) : '';
       const level = /^\d{3}$/.test(code) ? 1 : /^\d{5}$/.test(code) ? 2 : /^\d{7}$/.test(code) ? 3 : undefined;
-      return { ...(level ? { level } : {}), cells };
+      return { ...(inHead ? {} : { id: budgetRowAnchor(t, r) }), ...(level ? { level } : {}), cells };
     };
     const unit = unitOf(doc, table);
     return {
-      id: `表${t + 1}`,
+      id: budgetTableAnchor(t),
       title: table.名称,
       before: table.前文 ?? [],
       after: table.后文 ?? [],
       ...(unit ? { unit } : {}),
       rows: structure,
+      columns: columnLabels(rows, h, width, merges),
       head: rows.slice(0, h).map((_, r) => rowOf(r)),
       body: rows.slice(h).map((_, i) => rowOf(h + i)),
       notes: here.map(({ n, 差异, 原表如此 }) => ({ n, 差异, 原表如此 })),
