@@ -91,8 +91,8 @@ export function readBudgetWorkbook(file: GridFile, options: { year?: number; 地
     recognised.push({ sheet: grid.name, title, by: titled ? '表名' : '表头' });
     return { ...table, 名称: title };
   });
-  // 编制部门：X or “X 2024 年度部门决算表” above a table names the unit.
-  const unit = options.单位 ?? lines.map((l) => /编制部门[：:]\s*(\S+)/.exec(l)?.[1] ?? /^(?:第.部分\s*)?(\S.*?)\s*\d{4}\s*年度?\s*部门(?:预|决)算表$/.exec(l)?.[1]).find((x) => x && !x.startsWith('单位'));
+  // 编制部门：X (上海), 单位名称：X (重庆) or “X 2024 年度部门决算表” above a table names the unit.
+  const unit = options.单位 ?? lines.map((l) => /(?:编制部门|单位名称)[：:]\s*(\S+)/.exec(l)?.[1] ?? /^(?:第.部分\s*)?(\S.*?)\s*\d{4}\s*年度?\s*部门(?:预|决)算表$/.exec(l)?.[1]).find((x) => x && !x.startsWith('单位'));
   return {
     set,
     recognised,
