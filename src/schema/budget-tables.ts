@@ -17,6 +17,9 @@ export type BudgetRole =
   | '三公经费表'
   | '政府性基金表'
   | '国有资本经营表'
+  | '财政拨款支出表'
+  | '财政拨款基本支出表'
+  | '机关运行经费表'
   | '政府采购表'
   | '整体绩效目标表'
   | '项目绩效目标表';
@@ -68,6 +71,10 @@ export const BUDGET_TABLE_KINDS: Record<BudgetRole, BudgetTableKind> = {
   // A 决算 fund table's columns are 年初结转 / 收入 / 支出 / 年末结转: a row does not add up across (no 行内合计).
   政府性基金表: { role: '政府性基金表', rows: '功能分类', identities: ['款项层级', '科目一致'], fund: '政府性基金' },
   国有资本经营表: { role: '国有资本经营表', rows: '功能分类', identities: ['款项层级', '科目一致'], fund: '国有资本经营' },
+  // 苏州 prints the 财政拨款 (all funds) tables beside the 一般公共预算 ones: the same shape, checked the same way.
+  财政拨款支出表: { role: '财政拨款支出表', rows: '功能分类', identities: ['款项层级', '行内合计', '科目一致'] },
+  财政拨款基本支出表: { role: '财政拨款基本支出表', rows: '经济分类', identities: [] },
+  机关运行经费表: { role: '机关运行经费表', rows: '经济分类', identities: [] },
   // 重庆 prints these with its 部门预算: lists and forms, no identity of their own.
   政府采购表: { role: '政府采购表', rows: '其他', identities: [] },
   整体绩效目标表: { role: '整体绩效目标表', rows: '其他', identities: [] },
@@ -90,6 +97,8 @@ export interface BudgetTableInSet {
    * column (by its heading label) is the sum of which (重庆: 总计 = 小计 + 项目支出, 小计 = 人员经费 + 公用经费).
    */
   rowSums?: boolean | { total: string; parts: string[] }[];
+  /** Identities the kind asserts that this province's table cannot (苏州's 财政拨款收支总表 prints one 预算数 column, no 一般公共预算 | 政府性基金 | 国有资本经营). */
+  skips?: BudgetIdentity[];
 }
 
 export interface BudgetSet {
@@ -115,8 +124,8 @@ const SHANGHAI_CORPUS = '上海市普陀区 2024–2026 年公开的部门预算
 export const MONEY_UNIT_LINE = /单位\s*[：:]\s*(万元|元)\s*$/;
 /** The line above a form that names the unit without a money unit (重庆's 部门整体绩效目标表: `单位名称： …`): the last line above the table. */
 export const UNIT_NAME_LINE = /^(单位名称|编制部门|编制单位)\s*[：:]/;
-/** A line above a table that only numbers it (重庆: `表一` … `表十二`): not its title. */
-export const TABLE_NUMBER_LINE = /^表[一二三四五六七八九十]+$/;
+/** A line above a table that only numbers it (重庆: `表一` … `表十二`; 苏州: `公开01表`): not its title. */
+export const TABLE_NUMBER_LINE = /^(表[一二三四五六七八九十]+|公开\d+表)$/;
 
 /** The sets of tables, by name. Add a province's set only from its published documents or its rule. */
 export const BUDGET_SETS: BudgetSet[] = [
@@ -191,6 +200,52 @@ export const BUDGET_SETS: BudgetSet[] = [
       { role: '整体绩效目标表', title: '{年度}年部门整体绩效目标表', columns: ['当年整体绩效目标', '指标名称', '指标性质', '指标值'], unit: '万元', required: true },
       { role: '项目绩效目标表', title: '{年度}年市级重点专项资金绩效目标表（一级项目）', columns: ['项目名称', '主管部门', '当年预算', '项目概况'], unit: '万元', required: true },
       { role: '项目绩效目标表', title: '{年度}年市级一般性项目绩效目标表（一级项目）', columns: ['序号', '项目名称', '当年绩效目标', '指标名称'], unit: '万元', required: true },
+    ],
+  },
+  {
+    name: '苏州市部门预算',
+    种类: '部门预算',
+    province: '江苏省苏州市',
+    // 苏州市审计局 2026 prints these thirteen, numbered 公开01表 … 公开13表, all in 万元 (tests/fixtures/budget/
+    // js-suzhou-shenji-2026-budget): the 财政拨款 tables (all funds) and the 一般公共预算 ones side by side.
+    source: '苏州市审计局 2026 年度部门预算（tests/fixtures/budget/js-suzhou-shenji-2026-budget，表名和表头逐格照录）',
+    // Its 说明 (“收支预算总体情况说明”…) is not worded as 上海's 编制说明 the checker reads.
+    noteChecked: false,
+    tables: [
+      { role: '收支总表', title: '收支总表', columns: ['收入', '支出', '项目', '预算数'], unit: '万元', required: true },
+      // One row per unit (部门代码 | 部门名称), not per 科目: no 功能分类 identity; its 合计 is 本年收入 小计 + 上年结转结余 小计.
+      { role: '收入表', title: '收入总表', columns: ['部门代码', '部门名称', '合计', '本年收入', '上年结转结余'], unit: '万元', required: true, skips: ['款项层级', '行内合计', '科目一致'] },
+      { role: '支出表', title: '支出总表', columns: ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], unit: '万元', required: true },
+      { role: '财政拨款收支总表', title: '财政拨款收支总表', columns: ['收入', '支出', '项目', '预算数'], unit: '万元', required: true, skips: ['拨款三列'] },
+      {
+        role: '财政拨款支出表',
+        title: '财政拨款支出表（功能科目）',
+        columns: ['科目编码', '科目名称', '合计', '小计', '人员经费', '公用经费', '项目支出'],
+        unit: '万元',
+        required: true,
+        rowSums: [
+          { total: '合计', parts: ['小计', '项目支出'] },
+          { total: '小计', parts: ['人员经费', '公用经费'] },
+        ],
+      },
+      { role: '财政拨款基本支出表', title: '财政拨款基本支出表（经济科目）', columns: ['部门预算支出经济分类科目', '本年财政拨款基本支出'], unit: '万元', required: true },
+      {
+        role: '一般公共预算支出表',
+        title: '一般公共预算支出表',
+        columns: ['科目编码', '科目名称', '合计', '小计', '人员经费', '公用经费', '项目支出'],
+        unit: '万元',
+        required: true,
+        rowSums: [
+          { total: '合计', parts: ['小计', '项目支出'] },
+          { total: '小计', parts: ['人员经费', '公用经费'] },
+        ],
+      },
+      { role: '基本支出表', title: '一般公共预算基本支出表', columns: ['部门预算支出经济分类科目', '本年一般公共预算基本支出'], unit: '万元', required: true },
+      { role: '三公经费表', title: '一般公共预算“三公”经费、会议费、培训费支出表', columns: ['“三公”经费合计', '因公出国(境)费', '公务接待费', '会议费', '培训费'], unit: '万元', required: true },
+      { role: '政府性基金表', title: '政府性基金预算支出表', columns: ['科目编码', '科目名称', '本年政府性基金预算支出'], unit: '万元', required: true, rowSums: true },
+      { role: '国有资本经营表', title: '国有资本经营预算支出预算表', columns: ['功能分类科目编码', '本年支出合计', '栏次'], unit: '万元', required: true, rowSums: true },
+      { role: '机关运行经费表', title: '一般公共预算机关运行经费支出预算表', columns: ['科目编码', '科目名称', '机关运行经费支出'], unit: '万元', required: true },
+      { role: '政府采购表', title: '政府采购支出表', columns: ['采购品目大类', '采购品目名称', '采购组织形式'], unit: '万元', required: true },
     ],
   },
   {

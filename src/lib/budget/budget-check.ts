@@ -4,7 +4,7 @@
 // set is described there. Each difference is a sentence in Chinese; where it is about one cell it says
 // which (table, row, column) so that the validator can point at that line of the YAML. A difference that
 // the file records under 原表如此 passes (see budgetProblems).
-import { BUDGET_TABLE_KINDS, budgetSetFor, MONEY_UNIT_LINE, titleMatches, type BudgetIdentity, type BudgetRole } from '../../schema/budget-tables.ts';
+import { BUDGET_TABLE_KINDS, budgetSetFor, MONEY_UNIT_LINE, titleMatches, type BudgetIdentity, type BudgetRole, type BudgetSet } from '../../schema/budget-tables.ts';
 import type { BudgetDocument, BudgetTable } from '../../schema/budget.ts';
 import { normalLabel } from '../../schema/table-layouts.ts';
 
@@ -43,13 +43,18 @@ export function functionLayout(tb: Table) {
 /** Every 科目 a document's 功能分类 tables print (those whose kind asserts 科目一致): code and name as written, and where. */
 export function subjectsOf(t: BudgetDocument): { code: string; name: string; table: number; row: number }[] {
   const roles = tablesByRole(t);
-  return (['收入表', '支出表', '一般公共预算支出表', '政府性基金表', '国有资本经营表'] as const).flatMap((role) => {
+  const set = budgetSetFor(t);
+  return (['收入表', '支出表', '财政拨款支出表', '一般公共预算支出表', '政府性基金表', '国有资本经营表'] as const).flatMap((role) => {
     const tb = roles[role];
-    if (!tb || !BUDGET_TABLE_KINDS[role].identities.includes('科目一致')) return [];
+    if (!tb || !assertsIn(set, role, '科目一致')) return [];
     const l = functionLayout(tb);
     return tb.行.flatMap((r, row) => (/^\d{3}(\d{2}){0,2}$/.test(l.code(r)) && l.name(r) !== '' ? [{ code: l.code(r), name: l.name(r), table: t.表格.indexOf(tb), row }] : []));
   });
 }
+
+/** Whether a table of a role asserts an identity in a set: its kind does (BUDGET_TABLE_KINDS) and the set's variant does not skip it. */
+export const assertsIn = (set: BudgetSet | undefined, role: BudgetRole, identity: BudgetIdentity) =>
+  BUDGET_TABLE_KINDS[role].identities.includes(identity) && !set?.tables.some((e) => e.role === role && e.skips?.includes(identity));
 
 /** Each table of a document by its role, as its set titles it (the first table whose title matches). */
 export function tablesByRole(t: Pick<BudgetDocument, '地区' | '种类' | '表套' | '表格'>): Partial<Record<BudgetRole, Table>> {
@@ -85,7 +90,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   const three = roles.三公经费表;
   const final = t.种类 === '部门决算';
   /** Whether a table kind asserts an identity (src/schema/budget-tables.ts): only those are computed. */
-  const asserts = (role: BudgetRole, identity: BudgetIdentity) => BUDGET_TABLE_KINDS[role].identities.includes(identity);
+  const asserts = (role: BudgetRole, identity: BudgetIdentity) => assertsIn(budgetSetFor(t), role, identity);
   const num = (tb: Table, r: number, c: number) => cents(tb.行[r]?.[c]);
   const equal = (where: string, what: string, left: number | undefined, right: number | undefined, cell?: BudgetDifference['cell']) => {
     if (left === undefined || right === undefined) out.push(`${where}：${what} 不是数`, cell);
@@ -192,7 +197,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   };
   // The 决算 fund tables' columns are 结转 / 收入 / 支出 / 结转, which a row does not add up across.
   // Which tables add up across a row is the set's data: a kind's 行内合计, or a variant's rowSums (上海's 预算 fund tables).
-  for (const role of ['收入表', '支出表', '一般公共预算支出表', '政府性基金表', '国有资本经营表'] as const) {
+  for (const role of ['收入表', '支出表', '财政拨款支出表', '一般公共预算支出表', '政府性基金表', '国有资本经营表'] as const) {
     const tb = roles[role];
     const entry = set?.tables.find((x) => x.role === role);
     if (tb && asserts(role, '款项层级')) hierarchy(tb, Array.isArray(entry?.rowSums) ? entry.rowSums : asserts(role, '行内合计') || entry?.rowSums === true);
@@ -317,7 +322,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   const threeRow = figures >= 0 ? figures : (three?.行.length ?? 0) - 1;
   const paired = three?.行.some((r) => r.some((x) => squash(x) === '决算数')) ?? false;
   const threeCols = {
-    total: threeHead((s) => s === '合计'),
+    total: threeHead((s) => s === '合计' || s === '“三公”经费合计'),
     abroad: threeHead((s) => s.startsWith('因公出国')),
     car: threeHead((s) => s === '小计'),
     buy: threeHead((s) => /^(公务用车)?购置费$/.test(s)),

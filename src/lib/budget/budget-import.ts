@@ -41,7 +41,7 @@ export function tableOfGrid(grid: Grid): BudgetTable {
     });
   const before = Array.from({ length: top }, (_, r) => filled(textOf(grid, r)).join(' '));
   const after = Array.from({ length: height - bottom }, (_, i) => filled(textOf(grid, bottom + i)).join(' '));
-  const title = before.find((line) => !MONEY_UNIT_LINE.test(line) && !UNIT_NAME_LINE.test(line) && !TABLE_NUMBER_LINE.test(line.trim()) && !/部门(预|决)算表$|^第.部分/.test(line.replace(/\s+/g, ''))) ?? rows[0]?.find((x) => x.trim() !== '') ?? grid.name;
+  const title = before.find((line) => !MONEY_UNIT_LINE.test(line) && !UNIT_NAME_LINE.test(line) && !TABLE_NUMBER_LINE.test(line.trim()) && !/部门(预|决)算(表|公开)$|^第.部分/.test(line.replace(/\s+/g, ''))) ?? rows[0]?.find((x) => x.trim() !== '') ?? grid.name;
   return { 名称: title.trim(), ...(before.length ? { 前文: before } : {}), 行: rows, ...(merges.length ? { 合并: merges } : {}), ...(after.length ? { 后文: after } : {}) };
 }
 
@@ -91,8 +91,8 @@ export function readBudgetWorkbook(file: GridFile, options: { year?: number; 地
     recognised.push({ sheet: grid.name, title, by: titled ? '表名' : '表头' });
     return { ...table, 名称: title };
   });
-  // 编制部门：X (上海), 单位名称：X (重庆) or “X 2024 年度部门决算表” above a table names the unit.
-  const unit = options.单位 ?? lines.map((l) => /(?:编制部门|单位名称)[：:]\s*(\S+)/.exec(l)?.[1] ?? /^(?:第.部分\s*)?(\S.*?)\s*\d{4}\s*年度?\s*部门(?:预|决)算表$/.exec(l)?.[1]).find((x) => x && !x.startsWith('单位'));
+  // 编制部门：X (上海), 单位名称：X (重庆), 部门：X (苏州) or “X 2024 年度部门决算表” above a table names the unit.
+  const unit = options.单位 ?? lines.map((l) => /(?:编制部门|单位名称|^部门)[：:]\s*(\S+)/.exec(l)?.[1] ?? /^(?:第.部分\s*)?(\S.*?)\s*\d{4}\s*年度?\s*部门(?:预|决)算表$/.exec(l)?.[1]).find((x) => x && !x.startsWith('单位'));
   return {
     set,
     recognised,
