@@ -17,7 +17,7 @@ import type { BudgetDocument } from '../src/schema/budget.ts';
 let content: Awaited<ReturnType<typeof validateContent>>;
 let budgets: SearchBudget[];
 let documents: SearchDocument[];
-const budgetOf = (kind: SearchBudget['种类']) => budgets.find((b) => b.种类 === kind)!;
+const budgetOf = (kind: SearchBudget['种类']) => budgets.find((b) => b.种类 === kind && b.year === 2024)!;
 const documentOf = (url: string) => documents.find((d) => d.url === url)!;
 const lineOf = (doc: SearchDocument, k: string, t: string, table?: string) =>
   doc.sections.find((s) => s.line.k === k && s.line.t === t && (table === undefined || s.line.d?.some(([label, text]) => label === '所在表' && text.startsWith(table))));

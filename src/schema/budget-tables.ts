@@ -17,6 +17,11 @@ export type BudgetRole =
   | '三公经费表'
   | '政府性基金表'
   | '国有资本经营表'
+  | '财政拨款支出表'
+  | '财政拨款基本支出表'
+  | '机关运行经费表'
+  | '政府采购表'
+  | '整体绩效目标表'
   | '项目绩效目标表';
 
 /**
@@ -68,6 +73,13 @@ export const BUDGET_TABLE_KINDS: Record<BudgetRole, BudgetTableKind> = {
   // A 决算 fund table's columns are 年初结转 / 收入 / 支出 / 年末结转: a row does not add up across (no 行内合计).
   政府性基金表: { role: '政府性基金表', rows: '功能分类', identities: ['款项层级', '科目一致'], fund: '政府性基金' },
   国有资本经营表: { role: '国有资本经营表', rows: '功能分类', identities: ['款项层级', '科目一致'], fund: '国有资本经营' },
+  // 苏州 prints the 财政拨款 (all funds) tables beside the 一般公共预算 ones: the same shape, checked the same way.
+  财政拨款支出表: { role: '财政拨款支出表', rows: '功能分类', identities: ['款项层级', '行内合计', '科目一致'] },
+  财政拨款基本支出表: { role: '财政拨款基本支出表', rows: '经济分类', identities: [] },
+  机关运行经费表: { role: '机关运行经费表', rows: '经济分类', identities: [] },
+  // 重庆 prints these with its 部门预算: lists and forms, no identity of their own.
+  政府采购表: { role: '政府采购表', rows: '其他', identities: [] },
+  整体绩效目标表: { role: '整体绩效目标表', rows: '其他', identities: [] },
   项目绩效目标表: { role: '项目绩效目标表', rows: '其他', identities: [] },
 };
 
@@ -81,8 +93,14 @@ export interface BudgetTableInSet {
   unit: '元' | '万元';
   /** Required by the set's rule; an optional one (a 上海 预算 may append 项目绩效目标表) is recognised but not required. */
   required: boolean;
-  /** Per-row identities this province's variant adds or removes (the 预算 fund tables do add up across). */
-  rowSums?: boolean;
+  /**
+   * Per-row identities this province's variant adds (the 预算 fund tables do add up across): true when a
+   * row's first amount is the sum of the others; or, where some columns are sub-columns of another, which
+   * column (by its heading label) is the sum of which (重庆: 总计 = 小计 + 项目支出, 小计 = 人员经费 + 公用经费).
+   */
+  rowSums?: boolean | { total: string; parts: string[] }[];
+  /** Identities the kind asserts that this province's table cannot (苏州's 财政拨款收支总表 prints one 预算数 column, no 一般公共预算 | 政府性基金 | 国有资本经营). */
+  skips?: BudgetIdentity[];
 }
 
 export interface BudgetSet {
@@ -94,12 +112,22 @@ export interface BudgetSet {
   /** Where the list comes from. */
   source: string;
   tables: BudgetTableInSet[];
+  /**
+   * Whether the checker reads this set's 情况说明 (budget-check.ts): its patterns are written from 上海's
+   * wording, so a set whose 说明 is worded otherwise says false until its wording is described, rather
+   * than have every sentence reported as “没有找到”.
+   */
+  noteChecked?: boolean;
 }
 
 const SHANGHAI_CORPUS = '上海市普陀区 2024–2026 年公开的部门预算、决算（tests/fixtures/budget/ 所录 7 份，表名和表头逐格照录）';
 
 /** The line above a table that prints its money unit: `单位：万元`, `编制部门：… 单位：元`. */
 export const MONEY_UNIT_LINE = /单位\s*[：:]\s*(万元|元)\s*$/;
+/** The line above a form that names the unit without a money unit (重庆's 部门整体绩效目标表: `单位名称： …`): the last line above the table. */
+export const UNIT_NAME_LINE = /^(单位名称|编制部门|编制单位)\s*[：:]/;
+/** A line above a table that only numbers it (重庆: `表一` … `表十二`; 苏州: `公开01表`): not its title. */
+export const TABLE_NUMBER_LINE = /^(表[一二三四五六七八九十]+|公开\d+表)$/;
 
 /** The sets of tables, by name. Add a province's set only from its published documents or its rule. */
 export const BUDGET_SETS: BudgetSet[] = [
@@ -139,6 +167,87 @@ export const BUDGET_SETS: BudgetSet[] = [
       { role: '基本支出表', title: '{年度}年部门一般公共预算基本支出部门预算经济分类预算表', columns: ['项目', '一般公共预算基本支出', '人员经费', '公用经费'], unit: '元', required: true },
       { role: '三公经费表', title: '{年度}年部门“三公”经费和机关运行经费预算表', columns: ['“三公”经费预算数', '合计', '因公出国(境)费', '公务接待费'], unit: '万元', required: true },
       { role: '项目绩效目标表', title: '财政项目支出绩效目标申报表', columns: ['项目名称', '主管部门', '实施单位'], unit: '万元', required: false },
+    ],
+  },
+  {
+    name: '重庆市部门预算',
+    种类: '部门预算',
+    province: '重庆市',
+    // 重庆市人民政府办公厅 2026 prints these twelve, numbered 表一 … 表十二, all in 万元 (tests/fixtures/budget/
+    // cq-bangongting-2026-budget). Its 一般公共预算支出表 prints last year's 预算数 before this year's
+    // 总计 | 基本支出 (小计 | 人员经费 | 公用经费) | 项目支出; its "三公" table prints last year's and this year's.
+    source: '重庆市人民政府办公厅 2026 年部门预算（tests/fixtures/budget/cq-bangongting-2026-budget，表名和表头逐格照录）',
+    // Its 说明 (“部门收支总体情况”“财政拨款情况说明”…) is not worded as 上海's 编制说明 the checker reads.
+    noteChecked: false,
+    tables: [
+      { role: '收支总表', title: '{年度}年部门收支总体情况表', columns: ['收入', '支出', '项目', '预算数'], unit: '万元', required: true },
+      { role: '收入表', title: '{年度}年部门收入总体情况表', columns: ['科目编码', '科目名称', '总计', '一般公共预算拨款收入'], unit: '万元', required: true },
+      { role: '支出表', title: '{年度}年部门支出总体情况表', columns: ['科目编码', '科目名称', '总计', '基本支出', '项目支出'], unit: '万元', required: true },
+      { role: '财政拨款收支总表', title: '{年度}年财政拨款收支总体情况表', columns: ['收入', '支出', '项目', '预算数', '总计', '一般公共预算'], unit: '万元', required: true },
+      {
+        role: '一般公共预算支出表',
+        title: '{年度}年一般公共预算支出情况表',
+        columns: ['功能分类科目', '总计', '小计', '人员经费', '公用经费', '项目支出'],
+        unit: '万元',
+        required: true,
+        rowSums: [
+          { total: '总计', parts: ['小计', '项目支出'] },
+          { total: '小计', parts: ['人员经费', '公用经费'] },
+        ],
+      },
+      { role: '基本支出表', title: '{年度}年一般公共预算基本支出情况表', columns: ['经济分类科目', '总计', '人员经费', '公用经费'], unit: '万元', required: true },
+      { role: '政府性基金表', title: '{年度}年政府性基金预算支出情况表', columns: ['科目编码', '科目名称', '预算数', '总计', '基本支出', '项目支出'], unit: '万元', required: true, rowSums: true },
+      { role: '三公经费表', title: '{年度}年财政拨款“三公”经费支出情况表', columns: ['合计', '因公出国(境)费', '公务接待费', '小计', '公务用车购置费', '公务用车运行费'], unit: '万元', required: true },
+      { role: '政府采购表', title: '{年度}年政府采购预算明细表', columns: ['项目编号', '项目', '总计'], unit: '万元', required: true },
+      { role: '整体绩效目标表', title: '{年度}年部门整体绩效目标表', columns: ['当年整体绩效目标', '指标名称', '指标性质', '指标值'], unit: '万元', required: true },
+      { role: '项目绩效目标表', title: '{年度}年市级重点专项资金绩效目标表（一级项目）', columns: ['项目名称', '主管部门', '当年预算', '项目概况'], unit: '万元', required: true },
+      { role: '项目绩效目标表', title: '{年度}年市级一般性项目绩效目标表（一级项目）', columns: ['序号', '项目名称', '当年绩效目标', '指标名称'], unit: '万元', required: true },
+    ],
+  },
+  {
+    name: '苏州市部门预算',
+    种类: '部门预算',
+    province: '江苏省苏州市',
+    // 苏州市审计局 2026 prints these thirteen, numbered 公开01表 … 公开13表, all in 万元 (tests/fixtures/budget/
+    // js-suzhou-shenji-2026-budget): the 财政拨款 tables (all funds) and the 一般公共预算 ones side by side.
+    source: '苏州市审计局 2026 年度部门预算（tests/fixtures/budget/js-suzhou-shenji-2026-budget，表名和表头逐格照录）',
+    // Its 说明 (“收支预算总体情况说明”…) is not worded as 上海's 编制说明 the checker reads.
+    noteChecked: false,
+    tables: [
+      { role: '收支总表', title: '收支总表', columns: ['收入', '支出', '项目', '预算数'], unit: '万元', required: true },
+      // One row per unit (部门代码 | 部门名称), not per 科目: no 功能分类 identity; its 合计 is 本年收入 小计 + 上年结转结余 小计.
+      { role: '收入表', title: '收入总表', columns: ['部门代码', '部门名称', '合计', '本年收入', '上年结转结余'], unit: '万元', required: true, skips: ['款项层级', '行内合计', '科目一致'] },
+      { role: '支出表', title: '支出总表', columns: ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], unit: '万元', required: true },
+      { role: '财政拨款收支总表', title: '财政拨款收支总表', columns: ['收入', '支出', '项目', '预算数'], unit: '万元', required: true, skips: ['拨款三列'] },
+      {
+        role: '财政拨款支出表',
+        title: '财政拨款支出表（功能科目）',
+        columns: ['科目编码', '科目名称', '合计', '小计', '人员经费', '公用经费', '项目支出'],
+        unit: '万元',
+        required: true,
+        rowSums: [
+          { total: '合计', parts: ['小计', '项目支出'] },
+          { total: '小计', parts: ['人员经费', '公用经费'] },
+        ],
+      },
+      { role: '财政拨款基本支出表', title: '财政拨款基本支出表（经济科目）', columns: ['部门预算支出经济分类科目', '本年财政拨款基本支出'], unit: '万元', required: true },
+      {
+        role: '一般公共预算支出表',
+        title: '一般公共预算支出表',
+        columns: ['科目编码', '科目名称', '合计', '小计', '人员经费', '公用经费', '项目支出'],
+        unit: '万元',
+        required: true,
+        rowSums: [
+          { total: '合计', parts: ['小计', '项目支出'] },
+          { total: '小计', parts: ['人员经费', '公用经费'] },
+        ],
+      },
+      { role: '基本支出表', title: '一般公共预算基本支出表', columns: ['部门预算支出经济分类科目', '本年一般公共预算基本支出'], unit: '万元', required: true },
+      { role: '三公经费表', title: '一般公共预算“三公”经费、会议费、培训费支出表', columns: ['“三公”经费合计', '因公出国(境)费', '公务接待费', '会议费', '培训费'], unit: '万元', required: true },
+      { role: '政府性基金表', title: '政府性基金预算支出表', columns: ['科目编码', '科目名称', '本年政府性基金预算支出'], unit: '万元', required: true, rowSums: true },
+      { role: '国有资本经营表', title: '国有资本经营预算支出预算表', columns: ['功能分类科目编码', '本年支出合计', '栏次'], unit: '万元', required: true, rowSums: true },
+      { role: '机关运行经费表', title: '一般公共预算机关运行经费支出预算表', columns: ['科目编码', '科目名称', '机关运行经费支出'], unit: '万元', required: true },
+      { role: '政府采购表', title: '政府采购支出表', columns: ['采购品目大类', '采购品目名称', '采购组织形式'], unit: '万元', required: true },
     ],
   },
   {

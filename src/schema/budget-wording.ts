@@ -84,7 +84,7 @@ export const CHANGE_WORDING = {
   /** A change with its amount (万元, 元 or %); 增长/下降 with only a percentage counts. */
   变动: ['{方向:变动}{金额}万元', '{方向:变动}{金额}元', '{方向:变动}{金额}%'],
   /** A reason. */
-  原因: ['主要原因', '原因是', '原因：', '原因为', '主要是', '主要由于', '由于', '主要用于', '用于', '因为'],
+  原因: ['主要原因', '原因是', '原因：', '原因为', '变动原因', '主要是', '主要由于', '由于', '主要用于', '用于', '因为'],
 } as const;
 
 const SHANGHAI_SOURCE = '上海市普陀区 2024–2026 年公开的部门预算、决算的情况说明（tests/fixtures/budget/*.说明.md 所录 7 份，逐字照印）';

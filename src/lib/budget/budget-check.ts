@@ -6,10 +6,11 @@
 // stated change against last year must give its reason. Each difference is a sentence in Chinese; where it is about one cell it says
 // which (table, row, column) so that the validator can point at that line of the YAML. A difference that
 // the file records under 原表如此 passes (see budgetProblems).
-import { BUDGET_TABLE_KINDS, budgetSetFor, MONEY_UNIT_LINE, titleMatches, type BudgetIdentity, type BudgetRole } from '../../schema/budget-tables.ts';
+import { BUDGET_TABLE_KINDS, budgetSetFor, MONEY_UNIT_LINE, titleMatches, type BudgetIdentity, type BudgetRole, type BudgetSet } from '../../schema/budget-tables.ts';
 import type { BudgetDocument, BudgetTable } from '../../schema/budget.ts';
 import type { NoteSentence } from '../../schema/budget-wording.ts';
 import { changesWithoutReason, flatNote, noteReader } from './note-wording.ts';
+import { normalLabel } from '../../schema/table-layouts.ts';
 
 type Table = BudgetTable;
 
@@ -42,19 +43,29 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 export function functionLayout(tb: Table) {
   const split = tb.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款' && squash(r[2] ?? '') === '项');
   const code = (r: string[]) => squash(split ? `${r[0] ?? ''}${r[1] ?? ''}${r[2] ?? ''}` : (r[0] ?? ''));
-  return { code, name: (r: string[]) => squash(r[split ? 3 : 1] ?? ''), first: split ? 4 : 2 };
+  const amounts = split ? 4 : 2;
+  // A heading row that prints two years' 预算数 (重庆: “2025年预算数 | 2026年预算数”) puts last year's
+  // column first: this year's amounts (合计, 基本支出 …) start after it; 类 = Σ款 holds in both.
+  const years = tb.行.slice(0, 3).map((r) => r.map((x) => Number(/^(\d{4})年预算数$/.exec(squash(x))?.[1] ?? 0)));
+  const lastYear = years.some((r) => r[amounts]! > 0 && r.some((y) => y > r[amounts]!));
+  return { code, name: (r: string[]) => squash(r[split ? 3 : 1] ?? ''), first: lastYear ? amounts + 1 : amounts, amounts };
 }
 
 /** Every 科目 a document's 功能分类 tables print (those whose kind asserts 科目一致): code and name as written, and where. */
 export function subjectsOf(t: BudgetDocument): { code: string; name: string; table: number; row: number }[] {
   const roles = tablesByRole(t);
-  return (['收入表', '支出表', '一般公共预算支出表', '政府性基金表', '国有资本经营表'] as const).flatMap((role) => {
+  const set = budgetSetFor(t);
+  return (['收入表', '支出表', '财政拨款支出表', '一般公共预算支出表', '政府性基金表', '国有资本经营表'] as const).flatMap((role) => {
     const tb = roles[role];
-    if (!tb || !BUDGET_TABLE_KINDS[role].identities.includes('科目一致')) return [];
+    if (!tb || !assertsIn(set, role, '科目一致')) return [];
     const l = functionLayout(tb);
     return tb.行.flatMap((r, row) => (/^\d{3}(\d{2}){0,2}$/.test(l.code(r)) && l.name(r) !== '' ? [{ code: l.code(r), name: l.name(r), table: t.表格.indexOf(tb), row }] : []));
   });
 }
+
+/** Whether a table of a role asserts an identity in a set: its kind does (BUDGET_TABLE_KINDS) and the set's variant does not skip it. */
+export const assertsIn = (set: BudgetSet | undefined, role: BudgetRole, identity: BudgetIdentity) =>
+  BUDGET_TABLE_KINDS[role].identities.includes(identity) && !set?.tables.some((e) => e.role === role && e.skips?.includes(identity));
 
 /** Each table of a document by its role, as its set titles it (the first table whose title matches). */
 export function tablesByRole(t: Pick<BudgetDocument, '地区' | '种类' | '表套' | '表格'>): Partial<Record<BudgetRole, Table>> {
@@ -86,7 +97,7 @@ export function threePublicTable(three: Table | undefined) {
   const row = figures >= 0 ? figures : (three?.行.length ?? 0) - 1;
   const paired = three?.行.some((r) => r.some((x) => squash(x) === '决算数')) ?? false;
   const cols = {
-    total: head((s) => s === '合计'),
+    total: head((s) => s === '合计' || s === '“三公”经费合计'),
     abroad: head((s) => s.startsWith('因公出国')),
     car: head((s) => s === '小计'),
     buy: head((s) => /^(公务用车)?购置费$/.test(s)),
@@ -122,7 +133,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   const three = roles.三公经费表;
   const final = t.种类 === '部门决算';
   /** Whether a table kind asserts an identity (src/schema/budget-tables.ts): only those are computed. */
-  const asserts = (role: BudgetRole, identity: BudgetIdentity) => BUDGET_TABLE_KINDS[role].identities.includes(identity);
+  const asserts = (role: BudgetRole, identity: BudgetIdentity) => assertsIn(budgetSetFor(t), role, identity);
   const num = (tb: Table, r: number, c: number) => cents(tb.行[r]?.[c]);
   const equal = (where: string, what: string, left: number | undefined, right: number | undefined, cell?: BudgetDifference['cell']) => {
     if (left === undefined || right === undefined) out.push(`${where}：${what} 不是数`, cell);
@@ -165,9 +176,10 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     identity = '总表平衡';
     const w = total.名称;
     // A 预算 总表 has no 结转 lines: its 收入总计/支出总计 are the year's totals.
-    const income = rowOf(total, 0, '本年收入合计', '收入总计');
-    const spend = rowOf(total, 2, '本年支出合计', '支出总计');
-    const grand = rowOf(total, 0, '总计', '收入总计');
+    // 重庆's 部门收支总体情况表 prints one 合计 row, above the lines it sums.
+    const income = rowOf(total, 0, '本年收入合计', '收入总计', '合计');
+    const spend = rowOf(total, 2, '本年支出合计', '支出总计', '合计');
+    const grand = rowOf(total, 0, '总计', '收入总计', '合计');
     // A numbered line with “1. … 2. …” lines under it (一、财政拨款收入 → 1. 一般公共预算 …) is their sum.
     total.行.forEach((r, i) => {
       if (!numbered.test(r[0] ?? '')) return;
@@ -175,7 +187,11 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       for (let k = i + 1; k < total.行.length && /^\d+\.\s*/.test(total.行[k]![0] ?? ''); k++) parts.push(cents(total.行[k]![1]));
       if (parts.length) equal(w, `${squash(r[0]!)} 与其下各项之和`, cents(r[1]), sum(parts));
     });
-    const lines = (labelCol: number, end: number) => total.行.slice(0, end).filter((r) => numbered.test(r[labelCol] ?? '')).map((r) => cents(r[labelCol + 1]));
+    // The lines a total sums: those above it, or, where it is printed above them, those below.
+    const lines = (labelCol: number, end: number) => {
+      const above = total.行.slice(0, end).filter((r) => numbered.test(r[labelCol] ?? ''));
+      return (above.length ? above : total.行.slice(end + 1).filter((r) => numbered.test(r[labelCol] ?? ''))).map((r) => cents(r[labelCol + 1]));
+    };
     equal(w, '本年收入合计 与各项收入之和', num(total, income, 1), sum(lines(0, income)));
     equal(w, '本年支出合计 与各项支出之和', num(total, spend, 3), sum(lines(2, spend)));
     const after = (label: string, col: number) => num(total, rowOf(total, col, label), col + 1);
@@ -185,16 +201,16 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   }
 
   // Tables by 功能分类 code: 类 = Σ款, 款 = Σ项, 合计 = Σ类, column by column; a row's first amount = the others' sum.
-  const hierarchy = (tb: Table, rowSum: boolean) => {
+  const hierarchy = (tb: Table, rowSum: boolean | { total: string; parts: string[] }[]) => {
     const w = tb.名称;
-    const { code, name, first } = layout(tb);
+    const { code, name, first, amounts } = layout(tb);
     const width = Math.max(...tb.行.map((r) => r.length));
     const coded = tb.行.map((r, i) => ({ code: code(r), i })).filter((x) => /^\d{3}(\d{2}){0,2}$/.test(x.code));
     if (coded.length === 0) return;
     // The 合计 row: its label in the first column, or in the name column on the 类|款|项 heading row.
     const totalRow = tb.行.findIndex((r) => (squash(r[0] ?? '') === '合计' || name(r) === '合计') && r.slice(first).some((x) => (cents(x) ?? 0) !== 0));
     identity = '款项层级';
-    for (let c = first; c < width; c++) {
+    for (let c = amounts; c < width; c++) {
       if (!coded.some((x) => cents(tb.行[x.i]![c]) !== 0)) continue;
       for (const parent of coded) {
         const children = coded.filter((x) => x.code.length === parent.code.length + 2 && x.code.startsWith(parent.code));
@@ -205,18 +221,29 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       if (totalRow >= 0 && cents(tb.行[totalRow]![c]) !== undefined) equal(w, `合计 第 ${c + 1} 列 与各类之和`, num(tb, totalRow, c), sum(coded.filter((x) => x.code.length === 3).map((x) => num(tb, x.i, c))), at(tb, totalRow, c));
     }
     identity = '行内合计';
-    if (rowSum)
-      for (const r of [...coded.map((x) => x.i), ...(totalRow >= 0 ? [totalRow] : [])]) {
+    const rowsSummed = [...coded.map((x) => x.i), ...(totalRow >= 0 ? [totalRow] : [])];
+    // Columns named by their heading label (the first of the top rows that prints it).
+    const column = (label: string) => tb.行.slice(0, 3).flatMap((r) => r.map((x, c) => (normalLabel(x) === normalLabel(label) ? c : -1))).find((c) => c >= 0) ?? -1;
+    if (Array.isArray(rowSum))
+      for (const { total, parts } of rowSum) {
+        const [t, ps] = [column(total), parts.map(column)];
+        for (const r of rowsSummed) {
+          const label = r === totalRow ? '合计' : `${code(tb.行[r]!)} ${name(tb.行[r]!)}`;
+          equal(w, `${label} ${total} 与 ${parts.join('+')}`, num(tb, r, t), sum(ps.map((c) => num(tb, r, c))), at(tb, r, t));
+        }
+      }
+    else if (rowSum)
+      for (const r of rowsSummed) {
         const label = r === totalRow ? '合计' : `${code(tb.行[r]!)} ${name(tb.行[r]!)}`;
         equal(w, `${label} 第 ${first + 1} 列 与其后各列之和`, num(tb, r, first), sum(tb.行[r]!.slice(first + 1).map((x) => cents(x))), at(tb, r, first));
       }
   };
   // The 决算 fund tables' columns are 结转 / 收入 / 支出 / 结转, which a row does not add up across.
   // Which tables add up across a row is the set's data: a kind's 行内合计, or a variant's rowSums (上海's 预算 fund tables).
-  for (const role of ['收入表', '支出表', '一般公共预算支出表', '政府性基金表', '国有资本经营表'] as const) {
+  for (const role of ['收入表', '支出表', '财政拨款支出表', '一般公共预算支出表', '政府性基金表', '国有资本经营表'] as const) {
     const tb = roles[role];
     const entry = set?.tables.find((x) => x.role === role);
-    if (tb && asserts(role, '款项层级')) hierarchy(tb, asserts(role, '行内合计') || entry?.rowSums === true);
+    if (tb && asserts(role, '款项层级')) hierarchy(tb, Array.isArray(entry?.rowSums) ? entry.rowSums : asserts(role, '行内合计') || entry?.rowSums === true);
   }
 
   // 收入支出决算总表's 支出 lines against the 支出决算表's 类 rows, by name.
@@ -234,9 +261,12 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   if (grant) {
     const w = grant.名称;
     const [balance, threeColumns] = [asserts('财政拨款收支总表', '总表平衡'), asserts('财政拨款收支总表', '拨款三列')];
-    const income = rowOf(grant, 0, '本年收入合计', '收入总计');
-    const spend = rowOf(grant, 2, '本年支出合计', '支出总计');
-    const grand = rowOf(grant, 0, '总计', '收入总计');
+    const income = rowOf(grant, 0, '本年收入合计', '收入总计', '收入合计');
+    const spend = rowOf(grant, 2, '本年支出合计', '支出总计', '支出合计');
+    const grand = rowOf(grant, 0, '总计', '收入总计', '收入合计');
+    // The 类 lines: numbered 一、二、…, or, where 一、本年支出 has （一）（二）… lines under it (重庆), those.
+    const sub = /^（[一二三四五六七八九十]+）/;
+    const classLine = grant.行.some((r) => sub.test(r[2] ?? '')) ? sub : numbered;
     identity = '总表平衡';
     if (balance) equal(w, '本年收入合计 与各项收入之和', num(grant, income, 1), sum(grant.行.slice(0, income).filter((r) => numbered.test(r[0] ?? '')).map((r) => cents(r[1]))));
     for (let c = 3; c <= 6 && balance; c++)
@@ -256,8 +286,8 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       const g = layout(general);
       const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
       equal(`${w}／${general.名称}`, '一般公共预算财政拨款 本年支出合计 与 一般公共预算表合计', num(grant, spend, 4), num(general, gTotal, g.first));
-      for (const r of grant.行.filter((x) => numbered.test(x[2] ?? '') && cents(x[4]) !== 0)) {
-        const name = squash(r[2]!).replace(numbered, '');
+      for (const r of grant.行.filter((x) => classLine.test(x[2] ?? '') && cents(x[4]) !== 0)) {
+        const name = squash(r[2]!).replace(classLine, '');
         const row = general.行.findIndex((x) => /^\d{3}$/.test(g.code(x)) && g.name(x) === name);
         equal(`${w}／${general.名称}`, `${name} 的一般公共预算财政拨款`, cents(r[4]), row < 0 ? 0 : num(general, row, g.first));
       }
@@ -280,17 +310,23 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   const basicColumns = basic?.行.some((r) => r.some((x) => squash(x) === '人员经费'));
   if (basic && basicColumns && asserts('基本支出表', '基本支出构成')) {
     const w = basic.名称;
-    const items = basic.行.map((r, i) => ({ code: squash(`${r[0] ?? ''}${r[1] ?? ''}`), name: squash(r[2] ?? ''), i })).filter((x) => /^\d{3}(\d{2})?$/.test(x.code));
+    // Codes split in 类 | 款 columns (上海), or whole in one column with 7-digit 目 under some 款 (重庆).
+    const split = basic.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款');
+    const a = split ? 3 : 2;
+    const items = basic.行.map((r, i) => ({ code: squash(split ? `${r[0] ?? ''}${r[1] ?? ''}` : (r[0] ?? '')), name: squash(r[a - 1] ?? ''), i })).filter((x) => /^\d{3}(\d{2}){0,2}$/.test(x.code));
     const totalRow = rowOf(basic, 0, '合计');
-    for (let c = 3; c <= 5; c++) {
-      for (const parent of items.filter((x) => x.code.length === 3))
-        equal(w, `${parent.code} ${parent.name} 第 ${c + 1} 列 与其下各款之和`, num(basic, parent.i, c), sum(items.filter((x) => x.code.length === 5 && x.code.startsWith(parent.code)).map((x) => num(basic, x.i, c))), at(basic, parent.i, c));
+    for (let c = a; c <= a + 2; c++) {
+      for (const parent of items.filter((x) => x.code.length < 7)) {
+        const children = items.filter((x) => x.code.length === parent.code.length + 2 && x.code.startsWith(parent.code));
+        if (parent.code.length === 3 || children.length)
+          equal(w, `${parent.code} ${parent.name} 第 ${c + 1} 列 与其下各${parent.code.length === 3 ? '款' : '目'}之和`, num(basic, parent.i, c), sum(children.map((x) => num(basic, x.i, c))), at(basic, parent.i, c));
+      }
       equal(w, `合计 第 ${c + 1} 列 与各类之和`, num(basic, totalRow, c), sum(items.filter((x) => x.code.length === 3).map((x) => num(basic, x.i, c))));
     }
-    for (const r of [...items.map((x) => x.i), totalRow]) equal(w, `${squash(basic.行[r]![0] ?? '')}${squash(basic.行[r]![1] ?? '')} 合计 与 人员经费+公用经费`, num(basic, r, 3), sum([num(basic, r, 4), num(basic, r, 5)]));
+    for (const r of [...items.map((x) => x.i), totalRow]) equal(w, `${split ? `${squash(basic.行[r]![0] ?? '')}${squash(basic.行[r]![1] ?? '')}` : squash(basic.行[r]![0] ?? '')} 合计 与 人员经费+公用经费`, num(basic, r, a), sum([num(basic, r, a + 1), num(basic, r, a + 2)]));
     if (general) {
       const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
-      equal(`${w}／${general.名称}`, '合计 与 一般公共预算表的基本支出合计', num(basic, totalRow, 3), num(general, gTotal, layout(general).first + 1));
+      equal(`${w}／${general.名称}`, '合计 与 一般公共预算表的基本支出合计', num(basic, totalRow, a), num(general, gTotal, layout(general).first + 1));
     }
   }
   if (basic && !basicColumns && asserts('基本支出表', '基本支出构成')) {
@@ -319,7 +355,11 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   const { head: threeHead, paired, cols: threeCols, value: threeValue } = threePublicTable(three);
   if (three && asserts('三公经费表', '三公构成')) {
     identity = '三公构成';
-    for (const [k, label] of (paired ? [[0, '预算数'], [1, '决算数']] : [[0, '预算数']]) as [number, string][]) {
+    // Side by side blocks of the same headings, one per year (重庆: “2025年预算数 | 2026年预算数”): each adds up.
+    const heading = three.行.find((r) => r.some((x) => squash(x) === '合计')) ?? [];
+    const blocks = heading.flatMap((x, c) => (squash(x) === '合计' ? [c] : []));
+    const sideBySide = !paired && blocks.length > 1 ? blocks.map((c) => [c - blocks[0]!, squash(three.行[0]![c] ?? '')] as [number, string]) : undefined;
+    for (const [k, label] of (sideBySide ?? (paired ? [[0, '预算数'], [1, '决算数']] : [[0, '预算数']])) as [number, string][]) {
       const v = (name: keyof typeof threeCols) => threeValue(threeCols[name], k);
       equal(three.名称, `${label} 合计 与 出国+公务用车+接待`, v('total'), sum([v('abroad'), v('car'), v('host')]));
       equal(three.名称, `${label} 公务用车小计 与 购置+运行`, v('car'), sum([v('buy'), v('run')]));
@@ -436,7 +476,8 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   }
 
   // A 部门预算's 说明 (上海: “部门预算编制说明” and “其他相关情况说明”) states 万元 figures rounded from the tables' 元.
-  if (!final) {
+  // A set whose 说明 is worded otherwise (src/schema/budget-tables.ts noteChecked) is not read here.
+  if (!final && set?.noteChecked !== false) {
     /** A printed 万元 figure against a table amount in the table's unit, at the precision the 说明 prints. */
     const agrees = (where: string, what: string, printed: string, tb: Table, tableCents: number | undefined) => {
       const shown = printed.replace(/[,，]/g, '');

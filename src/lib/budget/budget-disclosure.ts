@@ -94,7 +94,7 @@ function fileRows(f: DisclosureFile, files: readonly DisclosureFile[], options: 
     ...(doc.种类 === '部门预算' && lastFinal ? lastYearDifferences(doc, f.noteText, lastFinal.data, lastFinal.noteText).out.map((text) => ({ text, identity: '说明对表' as const })) : []),
   ];
   const present = (set?.tables ?? []).filter((e) => doc.表格.some((t) => titleMatches(e, t.名称)));
-  const identities = new Set<BudgetIdentity>([...present.flatMap((e) => [...BUDGET_TABLE_KINDS[e.role].identities, ...(e.rowSums ? (['行内合计'] as const) : [])]), '说明对表', '增减有原因']);
+  const identities = new Set<BudgetIdentity>([...present.flatMap((e) => [...BUDGET_TABLE_KINDS[e.role].identities.filter((i) => !e.skips?.includes(i)), ...(e.rowSums ? (['行内合计'] as const) : [])]), '说明对表', '增减有原因']);
   const recorded = doc.原表如此 ?? [];
   for (const identity of Object.keys(BUDGET_IDENTITIES) as BudgetIdentity[]) {
     if (!identities.has(identity)) continue;

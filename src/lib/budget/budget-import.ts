@@ -3,7 +3,7 @@
 // under it (注：…) 后文, everything between is the table, every cell kept as its text with its merges.
 // Each sheet is recognised by its title, else by its heading labels, against every set of
 // src/schema/budget-tables.ts; the set most sheets belong to is the document's.
-import { BUDGET_SETS, MONEY_UNIT_LINE, titleMatches, type BudgetSet, type BudgetTableInSet } from '../../schema/budget-tables.ts';
+import { BUDGET_SETS, MONEY_UNIT_LINE, TABLE_NUMBER_LINE, titleMatches, UNIT_NAME_LINE, type BudgetSet, type BudgetTableInSet } from '../../schema/budget-tables.ts';
 import type { BudgetDocument, BudgetTable } from '../../schema/budget.ts';
 import { normalLabel } from '../../schema/table-layouts.ts';
 import { columnLetters, type Grid, type GridFile } from '../office/grid.ts';
@@ -21,7 +21,7 @@ export function tableOfGrid(grid: Grid): BudgetTable {
   // The unit line: one cell (merged across), or two (编制部门 at the left, 单位 at the right).
   const unitRow = grid.rows.slice(0, 6).findIndex((_, r) => {
     const cells = filled(textOf(grid, r));
-    return cells.length >= 1 && cells.length <= 2 && MONEY_UNIT_LINE.test(cells.at(-1)!);
+    return cells.length >= 1 && cells.length <= 2 && (MONEY_UNIT_LINE.test(cells.at(-1)!) || UNIT_NAME_LINE.test(cells[0]!.trim()));
   });
   const top = unitRow + 1; // 0 when no unit line: the table starts at once (a form with its title inside)
   let bottom = height;
@@ -41,7 +41,7 @@ export function tableOfGrid(grid: Grid): BudgetTable {
     });
   const before = Array.from({ length: top }, (_, r) => filled(textOf(grid, r)).join(' '));
   const after = Array.from({ length: height - bottom }, (_, i) => filled(textOf(grid, bottom + i)).join(' '));
-  const title = before.find((line) => !MONEY_UNIT_LINE.test(line) && !/部门(预|决)算表$|^第.部分/.test(line.replace(/\s+/g, ''))) ?? rows[0]?.find((x) => x.trim() !== '') ?? grid.name;
+  const title = before.find((line) => !MONEY_UNIT_LINE.test(line) && !UNIT_NAME_LINE.test(line) && !TABLE_NUMBER_LINE.test(line.trim()) && !/部门(预|决)算(表|公开)$|^第.部分/.test(line.replace(/\s+/g, ''))) ?? rows[0]?.find((x) => x.trim() !== '') ?? grid.name;
   return { 名称: title.trim(), ...(before.length ? { 前文: before } : {}), 行: rows, ...(merges.length ? { 合并: merges } : {}), ...(after.length ? { 后文: after } : {}) };
 }
 
@@ -91,8 +91,8 @@ export function readBudgetWorkbook(file: GridFile, options: { year?: number; 地
     recognised.push({ sheet: grid.name, title, by: titled ? '表名' : '表头' });
     return { ...table, 名称: title };
   });
-  // 编制部门：X or “X 2024 年度部门决算表” above a table names the unit.
-  const unit = options.单位 ?? lines.map((l) => /编制部门[：:]\s*(\S+)/.exec(l)?.[1] ?? /^(?:第.部分\s*)?(\S.*?)\s*\d{4}\s*年度?\s*部门(?:预|决)算表$/.exec(l)?.[1]).find((x) => x && !x.startsWith('单位'));
+  // 编制部门：X (上海), 单位名称：X (重庆), 部门：X (苏州) or “X 2024 年度部门决算表” above a table names the unit.
+  const unit = options.单位 ?? lines.map((l) => /(?:编制部门|单位名称|^部门)[：:]\s*(\S+)/.exec(l)?.[1] ?? /^(?:第.部分\s*)?(\S.*?)\s*\d{4}\s*年度?\s*部门(?:预|决)算表$/.exec(l)?.[1]).find((x) => x && !x.startsWith('单位'));
   return {
     set,
     recognised,

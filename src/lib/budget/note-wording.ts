@@ -113,6 +113,13 @@ const REASON = alternatives(CHANGE_WORDING.原因);
  * (after 主要原因) is part of that reason. Returns the words that state each change (its clause, with the
  * clause before it when it begins with the comparison).
  */
+/**
+ * The words of a clause after the last heading run into it: a PDF's text layer joins page headers and
+ * headings (“第三部分…情况说明一、收支预算总体情况说明”) to the sentence that follows them, with no
+ * full stop between, and the quoted change should start where its sentence does.
+ */
+const sinceHeading = (clause: string) => clause.replace(/^.*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|情况说明)/, '');
+
 export function changesWithoutReason(prose: string): string[] {
   const sentences = prose.split(/(?<=[。！？])/);
   const before = (s: string) => s.slice(0, REASON.exec(s)?.index ?? s.length);
@@ -127,7 +134,7 @@ export function changesWithoutReason(prose: string): string[] {
     const clauses = before(s).split(/[，；;：:。]/);
     const at = clauses.findIndex((c) => CHANGE.test(c));
     const clause = clauses[at] ?? before(s);
-    out.push(/^(比|较|与|同比)/.test(clause) && at > 0 ? `${clauses[at - 1]}，${clause}` : clause);
+    out.push(/^(比|较|与|同比)/.test(clause) && at > 0 ? `${sinceHeading(clauses[at - 1]!)}，${clause}` : clause);
   });
   return out;
 }
