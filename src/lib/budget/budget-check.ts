@@ -30,7 +30,20 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 /** Where a 功能分类 table keeps its code, name and amounts: codes in one column, or in three (类 | 款 | 项). */
 export function functionLayout(tb: Table) {
   const split = tb.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款' && squash(r[2] ?? '') === '项');
-  const code = (r: string[]) => squash(split ? `${r[0] ?? ''}${r[1] ?? ''}${r[2] ?? ''}` : (r[0] ?? ''));
+  // In three columns a row may print only its own level's digits (213 | | , then | 05 | , then | | 99):
+  // a blank 类 or 款 cell is the one printed above it. Rows of labels (类/款/项, 合计, 栏次) stay as written.
+  const codes = new Map<string[], string>();
+  if (split) {
+    let [kind, section] = ['', ''];
+    for (const r of tb.行) {
+      const [k, s, i] = [0, 1, 2].map((c) => squash(r[c] ?? ''));
+      if (!/^\d+$/.test(`${k}${s}${i}`)) continue;
+      if (k) kind = k;
+      if (k || s) section = s;
+      codes.set(r, `${kind}${s || (i ? section : '')}${i}`);
+    }
+  }
+  const code = (r: string[]) => codes.get(r) ?? squash(split ? `${r[0] ?? ''}${r[1] ?? ''}${r[2] ?? ''}` : (r[0] ?? ''));
   return { code, name: (r: string[]) => squash(r[split ? 3 : 1] ?? ''), first: split ? 4 : 2 };
 }
 
@@ -237,17 +250,20 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   const basicColumns = basic?.行.some((r) => r.some((x) => squash(x) === '人员经费'));
   if (basic && basicColumns && asserts('基本支出表', '基本支出构成')) {
     const w = basic.名称;
-    const items = basic.行.map((r, i) => ({ code: squash(`${r[0] ?? ''}${r[1] ?? ''}`), name: squash(r[2] ?? ''), i })).filter((x) => /^\d{3}(\d{2})?$/.test(x.code));
+    // The code in 类 | 款 columns (then the name, then 合计 | 人员经费 | 公用经费), or in one column.
+    const split = basic.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款');
+    const v = split ? 3 : 2;
+    const items = basic.行.map((r, i) => ({ code: squash(split ? `${r[0] ?? ''}${r[1] ?? ''}` : (r[0] ?? '')), name: squash(r[v - 1] ?? ''), i })).filter((x) => /^\d{3}(\d{2})?$/.test(x.code));
     const totalRow = rowOf(basic, 0, '合计');
-    for (let c = 3; c <= 5; c++) {
+    for (let c = v; c <= v + 2; c++) {
       for (const parent of items.filter((x) => x.code.length === 3))
         equal(w, `${parent.code} ${parent.name} 第 ${c + 1} 列 与其下各款之和`, num(basic, parent.i, c), sum(items.filter((x) => x.code.length === 5 && x.code.startsWith(parent.code)).map((x) => num(basic, x.i, c))), at(basic, parent.i, c));
       equal(w, `合计 第 ${c + 1} 列 与各类之和`, num(basic, totalRow, c), sum(items.filter((x) => x.code.length === 3).map((x) => num(basic, x.i, c))));
     }
-    for (const r of [...items.map((x) => x.i), totalRow]) equal(w, `${squash(basic.行[r]![0] ?? '')}${squash(basic.行[r]![1] ?? '')} 合计 与 人员经费+公用经费`, num(basic, r, 3), sum([num(basic, r, 4), num(basic, r, 5)]));
+    for (const r of [...items.map((x) => x.i), totalRow]) equal(w, `${squash(basic.行[r]![0] ?? '')}${split ? squash(basic.行[r]![1] ?? '') : ''} 合计 与 人员经费+公用经费`, num(basic, r, v), sum([num(basic, r, v + 1), num(basic, r, v + 2)]));
     if (general) {
       const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
-      equal(`${w}／${general.名称}`, '合计 与 一般公共预算表的基本支出合计', num(basic, totalRow, 3), num(general, gTotal, layout(general).first + 1));
+      equal(`${w}／${general.名称}`, '合计 与 一般公共预算表的基本支出合计', num(basic, totalRow, v), num(general, gTotal, layout(general).first + 1));
     }
   }
   if (basic && !basicColumns && asserts('基本支出表', '基本支出构成')) {
