@@ -36,7 +36,7 @@ export function functionLayout(tb: Table) {
   if (split) {
     let [kind, section] = ['', ''];
     for (const r of tb.行) {
-      const [k, s, i] = [0, 1, 2].map((c) => squash(r[c] ?? ''));
+      const [k = '', s = '', i = ''] = [0, 1, 2].map((c) => squash(r[c] ?? ''));
       if (!/^\d+$/.test(`${k}${s}${i}`)) continue;
       if (k) kind = k;
       if (k || s) section = s;

@@ -228,7 +228,7 @@ export async function writeSyntheticUnits(
       const file = join(dir, 'projects', `${String(i + 1).padStart(2, '0')}-${table.项目编码}.yaml`);
       const text = projectYaml(table);
       await writeFile(file, text);
-      written.push({ file, code: table.项目编码!, name: table.项目名称, text, unit: unitCode, unitName: name, amount: table.预算数 }); // project() always writes a code
+      written.push({ file, code: table.项目编码!, name: table.项目名称, text, unit: unitCode, unitName: name, amount: String(table.预算数) }); // project() always writes a code
     }
   }
   return written;

@@ -4,17 +4,17 @@
 // `npm run import` of the download gives the same file back. Also the budget lines of every document as
 // one Fiscal Data Package resource: each amount of a 功能分类 or 经济分类 table with its codes, the
 // column it is printed in, its unit and its phase (预算 or 决算).
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { BUDGET_TABLE_KINDS, budgetSetFor, titleMatches, MONEY_UNIT_LINE } from '../../schema/budget-tables.ts';
-import { budgetDocumentSchema, type BudgetDocument, type BudgetTable } from '../../schema/budget.ts';
+import type { BudgetDocument, BudgetTable } from '../../schema/budget.ts';
 import { functionLayout } from '../budget/budget-check.ts';
 import { disclosureCells, disclosureRows, DISCLOSURE_COLUMNS, type DisclosureRow } from '../budget/budget-disclosure.ts';
 import { chinaDay } from '../site/git-dates.ts';
 import type { Grid, GridCell } from '../office/grid.ts';
 import { writeXlsxGrids } from '../office/grid-xlsx.ts';
-import { BUDGET_FILES, CONTENT_DIR } from '../site/content-layout.ts';
+import { budgetEntryOf } from '../site/budget-entries.ts';
+import { BUDGET_FILES, CONTENT_DIR, type BudgetKind } from '../site/content-layout.ts';
 import { csvCell, toCsv, type Column, type Table } from './tables.ts';
 
 /** A budget file of the content: its folder's year and unit, and the document. */
@@ -28,18 +28,25 @@ export interface BudgetEntry {
   noteText: string;
 }
 
-/** Every 部门预算/决算 file of a content folder (validated before the build: one that does not parse is skipped). */
+/**
+ * Every 部门预算/决算 file of a content folder (validated before the build: one that does not parse is skipped).
+ * Read through budgetEntryOf, so that a build parses each file once, not once for each page that lists them
+ * (downloads, 数据 page, 公开情况 pages and their CSV, both site maps).
+ */
 export function budgetEntries(contentDir = CONTENT_DIR): BudgetEntry[] {
   if (!existsSync(contentDir)) return [];
   const out: BudgetEntry[] = [];
   for (const year of readdirSync(contentDir).filter((y) => /^\d{4}$/.test(y)).sort())
     for (const unit of readdirSync(join(contentDir, year)).sort())
-      for (const name of Object.values(BUDGET_FILES)) {
+      for (const [kind, name] of Object.entries(BUDGET_FILES) as [BudgetKind, string][]) {
         const file = join(contentDir, year, unit, `${name}.yaml`);
-        if (!existsSync(file)) continue;
-        const checked = budgetDocumentSchema.safeParse(parse(readFileSync(file, 'utf8')));
-        const noteFile = file.replace(/\.yaml$/, '.md');
-        if (checked.success) out.push({ year: Number(year), unit, data: checked.data, file, noteFile, noteText: existsSync(noteFile) ? readFileSync(noteFile, 'utf8') : '' });
+        let entry: ReturnType<typeof budgetEntryOf>;
+        try {
+          entry = budgetEntryOf(Number(year), unit, kind, contentDir);
+        } catch {
+          continue; // does not match its schema: npm run validate says where
+        }
+        if (entry) out.push({ year: Number(year), unit, data: entry.data, file, noteFile: file.replace(/\.yaml$/, '.md'), noteText: entry.note });
       }
   return out;
 }
