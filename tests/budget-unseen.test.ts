@@ -28,6 +28,7 @@ const temp = (name: string) => {
 const CASES: Record<string, { unit: string; region: string; file: 'budget' | 'final-accounts'; year: number }> = {
   'unseen-zhongyang-yuan-2025-budget': { unit: '910101', region: '某省某县', file: 'budget', year: 2025 },
   'unseen-sanlie-wanyuan-2024-final': { unit: '910102', region: '某市某区', file: 'final-accounts', year: 2024 },
+  'unseen-zhen-wanyuan-2025-budget': { unit: '910103', region: '某省某县', file: 'budget', year: 2025 },
 };
 
 /** The README's list: lines `- \`<id>\` \`<field or 说明 line>\` <the problem's first sentence>` under “## 放进去的缺陷”. */

@@ -177,10 +177,11 @@ export function budgetSetFor(doc: { 地区: string; 种类: string; 表套?: str
 /**
  * What a printed title may carry before the title itself where a document numbers or dates its tables
  * (compared after normalLabel, so without spaces): the table's number (`表一`, `表1`, `附表2-1`, `表3：`),
- * then the year (`2025年`, `2025年度`), each or both or neither. No real document of the corpus prints
+ * then the year (`2025年`, `2025年度`) with whatever is printed before it (the unit's name:
+ * `某县某镇人民政府2025年部门收支总表`), each or both or neither. No real document of the corpus prints
  * them; the made-up ones of tests/fixtures/budget-unseen/ do.
  */
-export const TITLE_PREFIXES: RegExp[] = [/附?表(?:[一二三四五六七八九十]+|\d{1,2}(?:-\d{1,2})?)[:、.．]?/, /\d{4}年度?/];
+export const TITLE_PREFIXES: RegExp[] = [/附?表(?:[一二三四五六七八九十]+|\d{1,2}(?:-\d{1,2})?)[:、.．]?/, /.*?\d{4}年度?/];
 
 /** A printed title compared with a set's: through normalLabel, the year where the set says `{年度}`, after any of TITLE_PREFIXES. */
 export function titleMatches(entry: BudgetTableInSet, printed: string): boolean {
