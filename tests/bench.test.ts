@@ -59,6 +59,9 @@ describe('npm run bench', () => {
     expect(row('构建 build 冷 cold 含预算决算')).toMatch(memory);
     expect(row('含预算决算 检查 · Astro · 索引 · 文件')).toMatch(/\d+\.\d\d s · \d+\.\d\d s · \d+\.\d\d s · \d+\.\d\d s$/);
     expect(row('预算决算的代价 cost')).toMatch(/[+-]\d+\.\d\d s（[+-]\d+\.\d %），不含：\d+\.\d\d s$/);
+    // CPU seconds of each build's process tree (/proc/self/stat of the bench: its waited-for children).
+    expect(row('CPU 用时 CPU time 不含 · 含预算决算')).toMatch(/\d+\.\d\d s · \d+\.\d\d s$/);
+    expect(row('预算决算的代价 CPU cost')).toMatch(/[+-]\d+\.\d\d s（[+-]\d+\.\d %），不含：\d+\.\d\d s$/);
     // Each unit's 部门预算 and 部门决算 page, and the year's 公开情况 page.
     expect(row('HTML 页面 pages 含预算决算')).toMatch(/\s83（多 5 页，其中预算、决算页 4 个）$/);
     expect(row('dist 大小 size 含预算决算')).toMatch(/\d+\.\d MB（[+-]\d+\.\d\d MB（[+-]\d+\.\d %），\d+ 个文件）$/);

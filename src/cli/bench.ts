@@ -506,6 +506,7 @@ try {
     const html = b.files.filter((f) => f.endsWith('.html')).length;
     const st = buildStages(b.build.output);
     const s2 = (x: number) => `${x.toFixed(2)} s`;
+    const cpu = (run: MeasuredRun) => (run.cpuSeconds === undefined ? '—' : s2(run.cpuSeconds));
     const mb2 = (x: number) => `${(x / 1024 / 1024).toFixed(2)} MB`; // MB() prints 0 as —
     console.log();
     console.log(
@@ -514,8 +515,15 @@ try {
         ['  生成 generate', `${b.documents} 份 · ${s2(b.seconds)}（内容多 ${MB(b.added)}）`],
         ['  检查 validate 含预算决算', `${s2(b.validate.seconds)} · ${MB(b.validate.peakRss)}（不含：${s2(validate.seconds)}）`],
         ['  构建 build 冷 cold 含预算决算', `${s2(b.build.seconds)} · ${memory(b.build)}`],
+        // CPU seconds of the build's whole process tree: on a machine shared with other work the wall
+        // time of two builds can differ by half, their CPU time much less.
+        ['  CPU 用时 CPU time 不含 · 含预算决算', `${cpu(build)} · ${cpu(b.build)}`],
         ['  含预算决算 检查 · Astro · 索引 · 文件', `${sec(st, 'validate')} · ${sec(st, 'astro')} · ${sec(st, 'index')} · ${sec(st, 'files')}`],
         ['  预算决算的代价 cost (cold build)', `${plus(b.build.seconds - build.seconds, build.seconds, s2)}，不含：${s2(build.seconds)}`],
+        [
+          '  预算决算的代价 CPU cost',
+          build.cpuSeconds !== undefined && b.build.cpuSeconds !== undefined ? `${plus(b.build.cpuSeconds - build.cpuSeconds, build.cpuSeconds, s2)}，不含：${s2(build.cpuSeconds)}` : '—（没有 /proc）',
+        ],
         ['  HTML 页面 pages 含预算决算', `${html}（多 ${html - htmlPages} 页，其中预算、决算页 ${b.budgetPages} 个）`],
         ['  dist 大小 size 含预算决算', `${MB(b.bytes)}（${plus(b.bytes - distBytes, distBytes, mb2)}，${b.files.length} 个文件）`],
         ['  搜索索引 search index 含预算决算', `${MB(b.pagefindBytes)}（${plus(b.pagefindBytes - pagefindBytes, pagefindBytes, mb2)}）`],
