@@ -393,8 +393,8 @@ export async function writeSyntheticBudgets(contentDir: string, generated: reado
       spent.economic.set(code, v);
       itemOf(spent, BASIC[paidBy]).basic += v;
     }
+    // Every 项 of the budget is spent in part (at least 0.01 万元), so the 决算 lists the same 科目 and its 说明 each one's execution rate.
     for (const x of planned.items.values()) if (x.project > 0) itemOf(spent, x.subject).project += Math.max(1, Math.round(x.project * (0.85 + random() * 0.15)));
-    // Keep the item order of the budget (a 项 with no 决算 amount still exists: none here, each keeps at least 0.01).
     const dir = join(contentDir, String(year), unit);
     await mkdir(dir, { recursive: true });
     const budget = budgetDocument(planned, { name: unitName, year });
