@@ -11,6 +11,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { budgetDifferences } from '../src/lib/budget/budget-check.ts';
 import { budgetDownloadFiles, budgetEntries, budgetTableDownloads } from '../src/lib/outputs/budget-downloads.ts';
+import { readBudgetWorkbook } from '../src/lib/budget/budget-import.ts';
+import { readXlsxGrids } from '../src/lib/office/grid-xlsx.ts';
+import { budgetView } from '../src/lib/views/budget-view.ts';
 import { budgetDocumentSchema, type BudgetDocument } from '../src/schema/budget.ts';
 import { BUDGET_UNSEEN_DIR, filesOf, readTranscription, transcriptionIds } from './fixtures/published/transcription.ts';
 import { runCli } from './helpers.ts';
@@ -111,6 +114,29 @@ describe('没见过版式的部门预算、决算（本项目编造）', () => {
     expect(again.status, again.stderr).toBe(0);
     expect(readFileSync(join(second, String(c.year), c.unit, `${c.file}.yaml`), 'utf8')).toBe(readFileSync(path, 'utf8'));
   }, 120_000);
+
+  it('页面上每张科目表按类、款、项缩进：编码在一列、分三列印全、三列只印本级两位数，都认得出层级', async () => {
+    const imported: Record<string, BudgetDocument> = {};
+    for (const [id, c] of Object.entries(CASES)) {
+      const read = await readXlsxGrids(readFileSync(join(BUDGET_UNSEEN_DIR, `${id}.xlsx`)));
+      if ('error' in read) throw new Error(read.error);
+      const got = readBudgetWorkbook(read, { 地区: c.region });
+      if (!got || 'error' in got) throw new Error(`${id} 没有认出`);
+      imported[id] = got.document;
+    }
+    const levels = (id: string, title: string) => {
+      const table = budgetView(imported[id]!, '', []).tables.find((t) => t.title.endsWith(title))!;
+      return table.body.filter((r) => r.level).map((r) => `${r.level} ${r.cells.map((c) => c.text).filter((x) => /\D/.test(x) && !/^[\d,.]+$/.test(x)).join('')}`.trim());
+    };
+    // Codes in one column (元), names indented with full-width spaces.
+    expect(levels('unseen-zhongyang-yuan-2025-budget', '一般公共预算支出表').slice(0, 3)).toEqual(['1 社会保障和就业支出', '2 　行政事业单位养老支出', '3 　　机关事业单位基本养老保险缴费支出']);
+    // The 基本支出表 with its economic code in one column: 类 and 款.
+    expect(levels('unseen-zhongyang-yuan-2025-budget', '一般公共预算基本支出表').slice(0, 2)).toEqual(['1 工资福利支出', '2 　基本工资']);
+    // 类 | 款 | 项 with only each level's own digits.
+    expect(levels('unseen-sanlie-wanyuan-2024-final', '一般公共预算财政拨款支出决算表').slice(0, 4)).toEqual(['1 一般公共服务支出', '2 政府办公厅（室）及相关机构事务', '3 行政运行', '3 事业运行']);
+    // 类 | 款 | 项 printed in full on every row.
+    expect(levels('unseen-zhen-wanyuan-2025-budget', '一般公共预算支出表').slice(0, 3)).toEqual(['1 一般公共服务支出', '2 组织事务', '3 行政运行']);
+  });
 
   it('款、项行只印本级两位数的“类 | 款 | 项”三列：改动一个项，它的款和类的差异都报出来', () => {
     const id = 'unseen-sanlie-wanyuan-2024-final';
