@@ -1,14 +1,16 @@
 // npm run bench as a maintainer runs it, on a county small enough for every test run: it must
-// finish, leave nothing behind, and print every figure of its table with a number.
+// finish, leave nothing behind, and print every figure of its table with a number — with --budgets,
+// also the second build's, every unit with a 部门预算 and a 部门决算. No figure is compared with a bound:
+// how fast this machine is, is not what the test checks.
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers.ts';
 
 describe('npm run bench', () => {
-  it('builds a synthetic county cold and warm (one project edited) and prints the table: stages, memory of every process, sizes, index, three first searches, page weight, weight before a phone’s first paint, ratio', () => {
+  it('builds a synthetic county cold and warm (one project edited), and cold again with every unit’s 部门预算 and 部门决算, and prints the table: stages, memory of every process, sizes, index, three first searches, page weight, weight before a phone’s first paint, ratio, the budgets’ cost', () => {
     const before = new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('gongkai-bench-')));
-    const run = runCli('bench', ['--projects', '12', '--units', '2', '--versions', '3']);
+    const run = runCli('bench', ['--projects', '12', '--units', '2', '--versions', '3', '--budgets']);
     expect(run.stderr.split('\n').filter((l) => /✗|Error/.test(l))).toEqual([]);
     expect(run.status).toBe(0);
     const out = run.stdout;
@@ -50,6 +52,20 @@ describe('npm run bench', () => {
     expect(searches[2]).toContain('「满意度」年度=2023');
     expect(row('项目页 project page')).toMatch(/= HTML \d+\.\d KB \+ CSS \d+\.\d KB \+ JS \d+\.\d KB/);
     expect(row('手机首次绘制前')).toMatch(/首页 \d+\.\d KB · 单位概览 \d+\.\d KB · 项目页 \d+\.\d KB（HTML \+ CSS \+ JS，375×667）/);
+    // --budgets: the same county with a 部门预算 and a 部门决算 per unit (validated: the build would stop
+    // otherwise), built cold in folders of its own; what they add, in time, pages and bytes.
+    expect(row('  生成 generate')).toMatch(/4 份 · \d+\.\d\d s（内容多 \d+\.\d MB）$/);
+    expect(row('检查 validate 含预算决算')).toMatch(/\d+\.\d\d s · \d+\.\d MB（不含：\d+\.\d\d s）$/);
+    expect(row('构建 build 冷 cold 含预算决算')).toMatch(memory);
+    expect(row('含预算决算 检查 · Astro · 索引 · 文件')).toMatch(/\d+\.\d\d s · \d+\.\d\d s · \d+\.\d\d s · \d+\.\d\d s$/);
+    expect(row('预算决算的代价 cost')).toMatch(/[+-]\d+\.\d\d s（[+-]\d+\.\d %），不含：\d+\.\d\d s$/);
+    // CPU seconds of each build's process tree (/proc/self/stat of the bench: its waited-for children).
+    expect(row('CPU 用时 CPU time 不含 · 含预算决算')).toMatch(/\d+\.\d\d s · \d+\.\d\d s$/);
+    expect(row('预算决算的代价 CPU cost')).toMatch(/[+-]\d+\.\d\d s（[+-]\d+\.\d %），不含：\d+\.\d\d s$/);
+    // Each unit's 部门预算 and 部门决算 page, and the year's 公开情况 page.
+    expect(row('HTML 页面 pages 含预算决算')).toMatch(/\s83（多 5 页，其中预算、决算页 4 个）$/);
+    expect(row('dist 大小 size 含预算决算')).toMatch(/\d+\.\d MB（[+-]\d+\.\d\d MB（[+-]\d+\.\d %），\d+ 个文件）$/);
+    expect(row('搜索索引 search index 含预算决算')).toMatch(/\d+\.\d MB（[+-]\d+\.\d\d MB（[+-]\d+\.\d %））$/);
     // The temporary county is removed; only folders of runs going on at the same time may remain.
     const left = readdirSync(tmpdir()).filter((f) => f.startsWith('gongkai-bench-') && !before.has(f));
     expect(left.filter((f) => existsSync(`${tmpdir()}/${f}/content`))).toEqual([]);

@@ -1,16 +1,19 @@
-// npm run bench -- --projects N [--units U] [--seed S] [--versions V] [--keep]
+// npm run bench -- --projects N [--units U] [--seed S] [--versions V] [--budgets] [--keep]
 //
 // Performance benchmark on a synthetic county: writes N realistic project tables spread over U
 // units into a temporary content folder, then times `validate` and the full `build` (Astro +
 // Pagefind) as child processes, a second (warm) build after editing one project, and, for
 // comparison, the build of a minimal Astro site with one trivial page per project. Prints times,
 // pages per second, peak memory of every process, output sizes and first searches.
+// With --budgets, every synthetic unit also gets a 部门预算 and a 部门决算 with their 说明
+// (synthetic-budget.ts), and a second cold build of the same county with them runs right after the
+// first, in a project copy and content folder of its own (no cache shared): its cost is the difference.
 // Nothing is written to content/, dist/ or .test-dist/; the temporary folder is removed at the
 // end unless --keep is given.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { copyProject } from '../lib/commands/project-copy.ts';
+import { writeSyntheticBudgets } from '../lib/commands/synthetic-budget.ts';
 import { INDICATORS, syntheticCounty, writeSyntheticUnits, type SyntheticFile } from '../lib/commands/synthetic-county.ts';
 import { projectYaml } from '../lib/import/write-yaml.ts';
 import type { ProjectInput } from '../schema/project.ts';
@@ -45,11 +49,12 @@ const args = parseArgs({
     seed: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
     versions: { type: 'string', default: '1' },
+    budgets: { type: 'boolean', default: false },
   },
 });
 const N = Number(args.values.projects);
 if (!Number.isInteger(N) || N < 1) {
-  console.error('用法：npm run bench -- --projects N [--units U] [--seed S] [--versions V] [--keep]');
+  console.error('用法：npm run bench -- --projects N [--units U] [--seed S] [--versions V] [--budgets] [--keep]');
   process.exit(2);
 }
 const U = args.values.units === undefined ? Math.ceil(N / 100) : Number(args.values.units);
@@ -59,6 +64,7 @@ if (!Number.isInteger(U) || U < 1 || U > N) {
 }
 const SEED = Number(args.values.seed);
 const KEEP = args.values.keep;
+const BUDGETS = args.values.budgets;
 // Published versions per table: with more than one the content is a git repository with that many
 // commits, each changing every table, so the build's history (history.ts) and version pages cost what a county's years of corrections cost.
 const VERSIONS = Number(args.values.versions);
@@ -324,6 +330,43 @@ function reusedUnitYears(output: string): string {
 const sec = (stages: Record<string, number>, stage: string) => (stages[stage] === undefined ? '—' : `${stages[stage]!.toFixed(2)} s`);
 
 // ---------------------------------------------------------------------------------------------
+// --budgets: the same county with a 部门预算 and a 部门决算 for every unit
+
+/**
+ * Copies the generated content (before the warm build edits it), adds every unit's 部门预算 and
+ * 部门决算 with their 说明, validates it and builds it cold in a project copy and output folder of
+ * its own, so that nothing is reused from the build without them.
+ */
+async function budgetRun(generated: readonly Generated[]) {
+  const from = performance.now();
+  await cp(contentDir, budgetsContentDir, { recursive: true });
+  const documents = await writeSyntheticBudgets(budgetsContentDir, generated, { seed: SEED, year: YEAR });
+  const seconds = (performance.now() - from) / 1000;
+  const added = (await folderBytes(budgetsContentDir)) - (await folderBytes(contentDir));
+  console.log(`  ✓ 预算决算：${documents} 份（${seconds.toFixed(1)} 秒）`);
+  const validate = await runStage('validate（含预算决算）', [TSX_CLI, 'src/cli/validate.ts', budgetsContentDir], { cwd: REPO });
+  await copyProject(REPO, budgetsProjectDir);
+  const build = await runStage('build（含预算决算）', [TSX_CLI, 'src/cli/build.ts'], { cwd: budgetsProjectDir, env: { GONGKAI_CONTENT: budgetsContentDir, GONGKAI_OUT: budgetsOutDir } });
+  const files = await walk(budgetsOutDir);
+  return {
+    documents,
+    seconds,
+    added,
+    validate,
+    build,
+    files,
+    bytes: await folderBytes(budgetsOutDir),
+    pagefindBytes: await folderBytes(join(budgetsOutDir, 'pagefind')),
+    // Each unit's /<year>/<unit>/budget/ and /final-accounts/ page.
+    budgetPages: files.filter((f) => /\/(budget|final-accounts)\/index\.html$/.test(f)).length,
+  };
+}
+
+/** A difference with its sign and its share of the base: `+1.23 s（+8.4 %）`. */
+const plus = (value: number, base: number, unit: (x: number) => string) =>
+  `${value < 0 ? '-' : '+'}${unit(Math.abs(value))}（${value < 0 ? '-' : '+'}${((Math.abs(value) / base) * 100).toFixed(1)} %）`;
+
+// ---------------------------------------------------------------------------------------------
 // Main
 
 const root = await mkdtemp(join(tmpdir(), 'gongkai-bench-'));
@@ -336,7 +379,12 @@ const outDir = join(root, 'dist');
 const minimalDir = join(root, 'minimal');
 // build.ts's Astro config keys its content cache by the content folder (node_modules/.astro-<hash>);
 // the folder is unique to this run, so the cache is removed afterwards.
-const astroCache = join(REPO, 'node_modules', `.astro-${createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 12)}`);
+const cacheOf = (dir: string) => join(REPO, 'node_modules', `.astro-${createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12)}`);
+const astroCache = cacheOf(contentDir);
+// --budgets: the same county with every unit's 部门预算 and 部门决算, built in folders of its own.
+const budgetsContentDir = join(root, 'content-budgets');
+const budgetsProjectDir = join(root, 'project-budgets');
+const budgetsOutDir = join(root, 'dist-budgets');
 let exitCode = 0;
 
 try {
@@ -357,6 +405,8 @@ try {
   await copyProject(REPO, projectDir);
   const buildEnv = { GONGKAI_CONTENT: contentDir, GONGKAI_OUT: outDir };
   const build = await runStage('build', [TSX_CLI, 'src/cli/build.ts'], { cwd: projectDir, env: buildEnv });
+  // Right after the build without them, so that both meet the machine as alike as can be.
+  const withBudgets = BUDGETS ? await budgetRun(generated) : undefined;
 
   const files = await walk(outDir);
   const htmlPages = files.filter((f) => f.endsWith('.html')).length;
@@ -451,12 +501,42 @@ try {
       ],
     ]),
   );
+  if (withBudgets) {
+    const b = withBudgets;
+    const html = b.files.filter((f) => f.endsWith('.html')).length;
+    const st = buildStages(b.build.output);
+    const s2 = (x: number) => `${x.toFixed(2)} s`;
+    const cpu = (run: MeasuredRun) => (run.cpuSeconds === undefined ? '—' : s2(run.cpuSeconds));
+    const mb2 = (x: number) => `${(x / 1024 / 1024).toFixed(2)} MB`; // MB() prints 0 as —
+    console.log();
+    console.log(
+      formatTable([
+        ['预算决算 budgets（每个单位一份部门预算、一份部门决算）', ''],
+        ['  生成 generate', `${b.documents} 份 · ${s2(b.seconds)}（内容多 ${MB(b.added)}）`],
+        ['  检查 validate 含预算决算', `${s2(b.validate.seconds)} · ${MB(b.validate.peakRss)}（不含：${s2(validate.seconds)}）`],
+        ['  构建 build 冷 cold 含预算决算', `${s2(b.build.seconds)} · ${memory(b.build)}`],
+        // CPU seconds of the build's whole process tree: on a machine shared with other work the wall
+        // time of two builds can differ by half, their CPU time much less.
+        ['  CPU 用时 CPU time 不含 · 含预算决算', `${cpu(build)} · ${cpu(b.build)}`],
+        ['  含预算决算 检查 · Astro · 索引 · 文件', `${sec(st, 'validate')} · ${sec(st, 'astro')} · ${sec(st, 'index')} · ${sec(st, 'files')}`],
+        ['  预算决算的代价 cost (cold build)', `${plus(b.build.seconds - build.seconds, build.seconds, s2)}，不含：${s2(build.seconds)}`],
+        [
+          '  预算决算的代价 CPU cost',
+          build.cpuSeconds !== undefined && b.build.cpuSeconds !== undefined ? `${plus(b.build.cpuSeconds - build.cpuSeconds, build.cpuSeconds, s2)}，不含：${s2(build.cpuSeconds)}` : '—（没有 /proc）',
+        ],
+        ['  HTML 页面 pages 含预算决算', `${html}（多 ${html - htmlPages} 页，其中预算、决算页 ${b.budgetPages} 个）`],
+        ['  dist 大小 size 含预算决算', `${MB(b.bytes)}（${plus(b.bytes - distBytes, distBytes, mb2)}，${b.files.length} 个文件）`],
+        ['  搜索索引 search index 含预算决算', `${MB(b.pagefindBytes)}（${plus(b.pagefindBytes - pagefindBytes, pagefindBytes, mb2)}）`],
+      ]),
+    );
+  }
   if (projectPage) console.log(`\n  测量的项目页：${projectPage.slice(outDir.length + 1)}`);
 } catch (error) {
   if (!(error instanceof StageFailed)) console.error(error);
   exitCode = 1;
 } finally {
   await rm(astroCache, { recursive: true, force: true });
+  await rm(cacheOf(budgetsContentDir), { recursive: true, force: true });
   if (KEEP) console.log(`\n保留临时文件夹：${root}`);
   else await rm(root, { recursive: true, force: true });
 }

@@ -122,6 +122,12 @@ export interface BudgetSet {
 
 const SHANGHAI_CORPUS = '上海市普陀区 2024–2026 年公开的部门预算、决算（tests/fixtures/budget/ 所录 7 份，表名和表头逐格照录）';
 
+/**
+ * A note under a table saying the table has no figures (`故本表无数据`, `本表为空表`): right under an empty
+ * table, a defect under one that prints figures (budget-validate.ts).
+ */
+export const EMPTY_TABLE_NOTE = /本表(为)?空|本表无数/;
+
 /** The line above a table that prints its money unit: `单位：万元`, `编制部门：… 单位：元`. */
 export const MONEY_UNIT_LINE = /单位\s*[：:]\s*(万元|元)\s*$/;
 /** The line above a form that names the unit without a money unit (重庆's 部门整体绩效目标表: `单位名称： …`): the last line above the table. */
@@ -279,8 +285,18 @@ export function budgetSetFor(doc: { 地区: string; 种类: string; 表套?: str
   return BUDGET_SETS.find((s) => s.种类 === doc.种类 && s.province && doc.地区.startsWith(s.province)) ?? BUDGET_SETS.find((s) => s.种类 === doc.种类 && !s.province);
 }
 
-/** A printed title compared with a set's: through normalLabel, the year where the set says `{年度}`. */
+/**
+ * What a printed title may carry before the title itself where a document numbers or dates its tables
+ * (compared after normalLabel, so without spaces): the table's number (`表一`, `表1`, `附表2-1`, `表3：`),
+ * then the year (`2025年`, `2025年度`) with whatever is printed before it (the unit's name:
+ * `某县某镇人民政府2025年部门收支总表`), each or both or neither. No real document of the corpus prints
+ * them; the made-up ones of tests/fixtures/budget-unseen/ do.
+ */
+export const TITLE_PREFIXES: RegExp[] = [/附?表(?:[一二三四五六七八九十]+|\d{1,2}(?:-\d{1,2})?)[:、.．]?/, /.*?\d{4}年度?/];
+
+/** A printed title compared with a set's: through normalLabel, the year where the set says `{年度}`, after any of TITLE_PREFIXES. */
 export function titleMatches(entry: BudgetTableInSet, printed: string): boolean {
   const pattern = normalLabel(entry.title).split('{年度}').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${pattern.join('\\d{4}')}$`).test(normalLabel(printed));
+  const prefixes = TITLE_PREFIXES.map((p) => `(?:${p.source})?`).join('');
+  return new RegExp(`^${prefixes}${pattern.join('\\d{4}')}$`).test(normalLabel(printed));
 }

@@ -42,7 +42,20 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 /** Where a 功能分类 table keeps its code, name and amounts: codes in one column, or in three (类 | 款 | 项). */
 export function functionLayout(tb: Table) {
   const split = tb.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款' && squash(r[2] ?? '') === '项');
-  const code = (r: string[]) => squash(split ? `${r[0] ?? ''}${r[1] ?? ''}${r[2] ?? ''}` : (r[0] ?? ''));
+  // In three columns a row may print only its own level's digits (213 | | , then | 05 | , then | | 99):
+  // a blank 类 or 款 cell is the one printed above it. Rows of labels (类/款/项, 合计, 栏次) stay as written.
+  const codes = new Map<string[], string>();
+  if (split) {
+    let [kind, section] = ['', ''];
+    for (const r of tb.行) {
+      const [k = '', s = '', i = ''] = [0, 1, 2].map((c) => squash(r[c] ?? ''));
+      if (!/^\d+$/.test(`${k}${s}${i}`)) continue;
+      if (k) kind = k;
+      if (k || s) section = s;
+      codes.set(r, `${kind}${s || (i ? section : '')}${i}`);
+    }
+  }
+  const code = (r: string[]) => codes.get(r) ?? squash(split ? `${r[0] ?? ''}${r[1] ?? ''}${r[2] ?? ''}` : (r[0] ?? ''));
   const amounts = split ? 4 : 2;
   // A heading row that prints two years' 预算数 (重庆: “2025年预算数 | 2026年预算数”) puts last year's
   // column first: this year's amounts (合计, 基本支出 …) start after it; 类 = Σ款 holds in both.

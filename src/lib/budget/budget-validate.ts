@@ -3,7 +3,7 @@
 // (budget-check.ts) that the file does not record under 原表如此, and each record that no longer matches
 // a difference (so a record cannot outlive the figure it excused). Problems point at the cell when the
 // difference is about one cell, else at the table or the 说明 file.
-import { BUDGET_TABLE_KINDS, budgetSetFor, titleMatches } from '../../schema/budget-tables.ts';
+import { BUDGET_TABLE_KINDS, budgetSetFor, EMPTY_TABLE_NOTE, titleMatches } from '../../schema/budget-tables.ts';
 import type { BudgetDocument, BudgetTable } from '../../schema/budget.ts';
 import { budgetDifferences, lastYearDifferences, subjectsOf, type BudgetDifference } from './budget-check.ts';
 
@@ -47,8 +47,13 @@ function setProblems(doc: BudgetDocument): { path: (string | number)[]; message:
       continue;
     }
     const table = doc.表格[i]!;
-    if (!isEmptyTable(table)) continue;
     const notes = (table.后文 ?? []).join('');
+    if (!isEmptyTable(table)) {
+      // A table with figures whose note says it has none: one of the two is wrong.
+      const says = (table.后文 ?? []).findIndex((line) => EMPTY_TABLE_NOTE.test(line));
+      if (says >= 0) out.push({ path: ['表格', i, '后文', says], message: `“${table.名称}”有数，表下的说明却说它没有数（“${table.后文![says]}”）：核对原件，表里的数和说明必有一处不对` });
+      continue;
+    }
     const fund = BUDGET_TABLE_KINDS[entry.role].fund;
     if (notes.trim() === '') out.push({ path: ['表格', i, '名称'], message: `“${table.名称}”没有数，表下却没有说明：空表也要公开，并在“后文”写明为什么没有数（例如“本单位无${fund ?? '此项'}预算财政拨款支出，故本表无数据。”）` });
     else if (fund && !notes.includes(fund)) out.push({ path: ['表格', i, '后文'], message: `“${table.名称}”是空表，表下的说明没有提到${fund}：说明应写明是哪一种资金没有（例如“本单位无${fund}预算财政拨款支出”）` });

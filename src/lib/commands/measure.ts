@@ -2,7 +2,7 @@
 // with the memory of its whole process tree, a first visit in headless Chromium counted in bytes
 // as a county web server sends them, and the terminal tables they print.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
@@ -33,6 +33,24 @@ export interface MeasuredRun {
   peaks: Map<string, number>;
   /** Every process seen in the tree: its program and its own peak, in bytes. */
   processes: Map<number, { program: string; peak: number }>;
+  /** CPU seconds (user + system) of the whole tree, when /proc tells them: steadier than the wall time on a busy machine. */
+  cpuSeconds?: number;
+}
+
+/**
+ * CPU seconds of this process's children that have been waited for (/proc/self/stat cutime + cstime,
+ * in USER_HZ = 100 ticks a second on Linux). A child's figure includes every process it waited for in
+ * turn, so the difference across one run is that run's whole tree. Undefined without /proc.
+ */
+function childrenCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name (which may hold spaces), from field 3 (state): cutime is field 16, cstime 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -42,6 +60,7 @@ export interface MeasuredRun {
  */
 export async function runMeasured(nodeArgs: string[], options: { cwd: string; env?: Record<string, string> }): Promise<MeasuredRun> {
   const started = performance.now();
+  const cpuBefore = childrenCpuSeconds();
   const child = spawn(process.execPath, nodeArgs, { cwd: options.cwd, env: childEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
   const sampler = child.pid === undefined ? undefined : sampleTree(child.pid);
   const output: string[] = [];
@@ -56,10 +75,12 @@ export async function runMeasured(nodeArgs: string[], options: { cwd: string; en
     child.on('close', (code) => done(code ?? -1));
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = childrenCpuSeconds();
+  const cpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
   await sampler?.stop();
   const peaks = sampler?.peaks ?? new Map<string, number>();
   const peakRss = Math.max(0, ...peaks.values());
-  return { exit, seconds, output: output.join(''), peaks, processes: sampler?.processes ?? new Map(), ...(peakRss > 0 ? { peakRss } : {}) };
+  return { exit, seconds, output: output.join(''), peaks, processes: sampler?.processes ?? new Map(), ...(peakRss > 0 ? { peakRss } : {}), ...(cpuSeconds === undefined ? {} : { cpuSeconds }) };
 }
 
 /** A response of a first visit: its path, and its bytes as they travel (HTML, CSS and JS gzipped). */

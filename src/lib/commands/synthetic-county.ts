@@ -58,15 +58,20 @@ export interface SyntheticCountyOptions {
  * A generator with its own random numbers (mulberry32 from the seed) and its own set of used
  * project codes: two counties generated in one process do not disturb each other's sequence.
  */
-export function syntheticCounty({ seed, county, countyName, year }: SyntheticCountyOptions) {
+/** Random numbers in [0, 1) from a seed (mulberry32): the same seed, the same sequence. */
+export function seededRandom(seed: number): () => number {
   let state = (seed * 0x9e3779b9) >>> 0;
-  function random(): number {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
+  };
+}
+
+export function syntheticCounty({ seed, county, countyName, year }: SyntheticCountyOptions) {
+  const random = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const chance = (p: number) => random() < p;
@@ -193,12 +198,15 @@ export type SyntheticCounty = ReturnType<typeof syntheticCounty>;
  * number of project files written. site.yaml and about.md are the caller's: they differ between
  * a benchmark and a demonstration.
  */
-/** Each generated project file: its path, code, name and text. */
+/** Each generated project file: its path, code, name and text, its unit and its 预算数 (元, as written). */
 export interface SyntheticFile {
   file: string;
   code: string;
   name: string;
   text: string;
+  unit: string;
+  unitName: string;
+  amount: string;
 }
 
 export async function writeSyntheticUnits(
@@ -220,7 +228,7 @@ export async function writeSyntheticUnits(
       const file = join(dir, 'projects', `${String(i + 1).padStart(2, '0')}-${table.项目编码}.yaml`);
       const text = projectYaml(table);
       await writeFile(file, text);
-      written.push({ file, code: table.项目编码!, name: table.项目名称, text }); // project() always writes a code
+      written.push({ file, code: table.项目编码!, name: table.项目名称, text, unit: unitCode, unitName: name, amount: String(table.预算数) }); // project() always writes a code
     }
   }
   return written;

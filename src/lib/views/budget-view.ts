@@ -118,7 +118,10 @@ function columnLabels(rows: string[][], h: number, width: number, merges: Range[
  */
 function economicLayout(table: BudgetTable) {
   const split = table.行.some((r) => squash(r[0] ?? '') === '类' && squash(r[1] ?? '') === '款');
-  return split ? { code: (r: string[]) => squash(`${r[0] ?? ''}${r[1] ?? ''}`), first: 3 } : undefined;
+  if (split) return { code: (r: string[]) => squash(`${r[0] ?? ''}${r[1] ?? ''}`), first: 3 };
+  // The 预算's list (合计 | 人员经费 | 公用经费) with its code in one column, as the central 基本支出表 may print it.
+  const list = table.行.some((r) => r.some((x) => squash(x) === '人员经费'));
+  return list ? { code: (r: string[]) => squash(r[0] ?? ''), first: 2 } : undefined;
 }
 
 export interface ProjectLink {
@@ -176,7 +179,8 @@ export function budgetView(doc: BudgetDocument, note: string, projects: ProjectL
         const href = !inHead && filled ? byName.get(squash(text)) : undefined;
         cells.push({ text, colspan, rowspan, header, ...(scope ? { scope } : {}), num: num && !rowHeader, notes: notesAt(r, c), ...(href ? { href } : {}), col: c });
       });
-      const code = layout && !inHead ? layout.code(rows[r]!) : '';
+      // The row as written (functionLayout knows a blank 类 or 款 cell by its row), not its padded copy.
+      const code = layout && !inHead ? layout.code(table.行[r] ?? rows[r]!) : '';
       const level = /^\d{3}$/.test(code) ? 1 : /^\d{5}$/.test(code) ? 2 : /^\d{7}$/.test(code) ? 3 : undefined;
       return { ...(inHead ? {} : { id: budgetRowAnchor(t, r) }), ...(level ? { level } : {}), cells };
     };
