@@ -523,7 +523,8 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     const whole = change('预算拨款比上年');
     const parts = (['预算一般公共比上年', '预算基金比上年', '预算国资比上年'] as const).map(change);
     if (whole !== undefined && parts.every((x) => x !== undefined) && whole !== sum(parts))
-      out.push(`编制说明：财政拨款支出预算比上年变动 ${money(whole)} 万元，三部分所列变动之和为 ${money(sum(parts))} 万元`);
+      // With the sentence's words, so that validate points at its line of the 说明.
+      found.push({ text: `编制说明：财政拨款支出预算比上年变动 ${money(whole)} 万元，三部分所列变动之和为 ${money(sum(parts))} 万元`, identity, words: note.find('预算拨款比上年')!.text });
     // Each listed 项 against the 一般公共预算 or 政府性基金 table, found by its 类, 款 and 项 names; and their sum.
     let listedSum = 0;
     for (const { slots: m } of note.all('预算项')) {
