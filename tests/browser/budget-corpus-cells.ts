@@ -21,10 +21,12 @@ export function missingCells(tables: { 名称: string; 前文?: string[]; 行: s
 
 /**
  * A line of the 说明 as the page shows its words: without the Markdown that marks a heading (`# `), a
- * quotation (`> `) or a code span (`` ` ``); a line that is only an HTML comment (`<!-- PDF 第 3 页 -->`,
- * where the transcription's pages begin) is not shown at all.
+ * quotation (`> `) or a code span (`` ` ``); a line numbered `1. ` is an item of a numbered list, whose
+ * number the browser draws as the item's marker (the same number, not part of the text); a line that is
+ * only an HTML comment (`<!-- PDF 第 3 页 -->`, where the transcription's pages begin) is not shown at all.
  */
-const shownWords = (line: string) => (/^\s*<!--.*-->\s*$/.test(line) ? '' : line.replace(/^\s{0,3}(#{1,6}\s+|>\s?)/, '').replace(/`/g, ''));
+const shownWords = (line: string) =>
+  /^\s*<!--.*-->\s*$/.test(line) ? '' : line.replace(/^\s{0,3}(#{1,6}\s+|>\s?)/, '').replace(/^\s{0,3}\d{1,9}\.\s+/, '').replace(/`/g, '');
 
 /** The lines of a 说明 (Markdown, as transcribed) whose words are not in the page's 情况说明. */
 export function noteLinesMissing(note: string, shown: string): string[] {
