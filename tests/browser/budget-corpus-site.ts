@@ -37,21 +37,6 @@ export function listedDifferences(): Map<string, string[]> {
  */
 const unitKey = (t: Transcription) => `${t.地区}/${(t.单位 ?? '').replace(/（.*$/, '').trim()}`;
 
-/**
- * One project of the example county for each unit-year (its 项目编码 made the unit-year's own), so that
- * the unit-year has an overview page linking its 部门预算/部门决算: the site makes a unit-year from its
- * 绩效 tables.
- */
-function projectFor(example: string, unit: string, name: string, year: number): string {
-  return readFileSync(join(example, '2024', '910001', 'projects', '01-road.yaml'), 'utf8')
-    .replace(/^上年项目编码:.*\n/m, '')
-    .replace(/^单位编码:.*$/m, `单位编码: "${unit}"`)
-    .replace(/^单位名称:.*$/m, `单位名称: ${JSON.stringify(name)}`)
-    .replace(/^年度:.*$/m, `年度: ${year}`)
-    .replace(/^项目编码:.*$/m, `项目编码: ${unit}${String(year).slice(2)}P00CORPUS0001`)
-    .replace(/^# yaml-language-server:.*\n/m, '');
-}
-
 /** Imports every document of the corpus into a new content folder `dir` with the example county's site.yaml. */
 export function importBudgetCorpus(dir: string, example: string): CorpusDocument[] {
   rmSync(dir, { recursive: true, force: true });
@@ -59,20 +44,14 @@ export function importBudgetCorpus(dir: string, example: string): CorpusDocument
   for (const file of ['site.yaml', 'about.md']) copyFileSync(join(example, file), join(dir, file));
   const transcriptions = transcriptionIds(BUDGET_DIR).map((id) => readTranscription(id, BUDGET_DIR));
   const units = [...new Set(transcriptions.map(unitKey))].sort();
-  const projects = new Set<string>();
   return transcriptions.map((t) => {
     const unit = `99${String(units.indexOf(unitKey(t)) + 1).padStart(4, '0')}`;
     const kind = t.种类 as BudgetKind;
     if (!(kind in BUDGET_FILES)) throw new Error(`${t.id}: 种类“${t.种类}”不是部门预算或部门决算`);
     const result = runCli('import', [join(BUDGET_DIR, `${t.id}.xlsx`), '--unit', unit, '--region', t.地区, '--note', join(BUDGET_DIR, `${t.id}.说明.md`), '--content', dir]);
     if (result.status !== 0) throw new Error(`npm run import of ${t.id} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
-    const folder = join(dir, String(t.年度), unit);
-    if (!projects.has(folder)) {
-      mkdirSync(join(folder, 'projects'), { recursive: true });
-      writeFileSync(join(folder, 'projects', '01-project.yaml'), projectFor(example, unit, (t.单位 ?? '').replace(/（.*$/, ''), t.年度));
-      projects.add(folder);
-    }
-    const file = join(folder, `${BUDGET_FILES[kind]}.yaml`);
+    // Nothing else in the unit folder: a unit-year with only its 部门预算/部门决算 has its pages.
+    const file = join(dir, String(t.年度), unit, `${BUDGET_FILES[kind]}.yaml`);
     return { id: t.id, transcription: t, unit, year: t.年度, kind, file, noteFile: file.replace(/\.yaml$/, '.md'), stdout: result.stdout };
   });
 }

@@ -1,6 +1,6 @@
 // Every real 部门预算/部门决算 of tests/fixtures/budget/ end to end, as a county publishes it: each
 // document's workbook and 情况说明 through `npm run import` (budget-corpus-site.ts: one content folder, a
-// unit folder per unit, a unit's years together so the year-over-year checks run); `npm run validate`
+// unit folder per unit holding nothing else, a unit's years together so the year-over-year checks run); `npm run validate`
 // first reports exactly the differences the fixture's README lists for it — no more, so a correct
 // document passes — each at its cell of the YAML or its line of the 说明; once they are recorded under
 // 原表如此 it passes; one `npm run build`; then each document's page, read in headless Chromium without
@@ -154,6 +154,9 @@ describe('every real 部门预算/部门决算, imported, validated, built and r
 
     it(`${id}: its page shows every non-empty cell, every line above and below a table and every line of the 说明`, async () => {
       const d = docs.find((x) => x.id === id)!;
+      // The unit-year has nothing but its 部门预算/部门决算: its overview links them all the same.
+      await page.goto(`${server!.baseUrl}${d.year}/${d.unit}/`);
+      expect(await page.locator(`nav.unit-nav a[href$="/${pagePath(d)}"]`).textContent()).toBe(d.kind);
       const shown = await shownOn(d);
       expect(shown.tables.length).toBe(d.transcription.表格.length);
       for (const [i, table] of d.transcription.表格.entries()) expect(shown.tables[i]!.caption).toContain(table.名称);
