@@ -220,8 +220,14 @@ describe('every real 部门预算/部门决算, imported, validated, built and r
     writeFileSync(lastFile, String(edited));
     const result = runCli('validate', [SCRATCH]);
     expect(result.status).toBe(1);
-    const problems = reported(result.stderr).map((p) => `${p.file.slice(SCRATCH.length)} ${p.difference}`);
-    expect(problems).toContain(`${file.slice(SCRATCH.length).replace(/\.yaml$/, first.startsWith('说明') || first.startsWith('编制说明') ? '.md' : '.yaml')} ${first}`);
-    expect(problems.some((p) => p.startsWith(budget.file.slice(CONTENT.length).replace(/\.yaml$/, '.md')) && p.includes('“三公”'))).toBe(true);
+    const problems = reported(result.stderr);
+    const where = (p: Reported) => p.file.slice(SCRATCH.length);
+    // The record's difference is reported again, in its document (at a cell of the YAML or a line of the 说明).
+    const again = problems.filter((p) => p.difference === first);
+    expect(again).toHaveLength(1);
+    expect([withListed.file, withListed.noteFile].map((f) => f.slice(CONTENT.length))).toContain(where(again[0]!));
+    // This year's 预算说明 against last year's changed figure, at the 说明.
+    const changed = (Number(was) + 0.01).toFixed(2);
+    expect(problems.filter((p) => where(p) === budget.noteFile.slice(CONTENT.length) && new RegExp(`^${budget.year}年预算说明.*“三公”.*${changed} 万元$`).test(p.difference))).toHaveLength(1);
   });
 });
