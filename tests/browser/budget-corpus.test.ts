@@ -162,6 +162,10 @@ describe('every real 部门预算/部门决算, imported, validated, built and r
       for (const [i, table] of d.transcription.表格.entries()) expect(shown.tables[i]!.caption).toContain(table.名称);
       expect(missingCells(d.transcription.表格, shown.tables)).toEqual([]);
       expect(noteLinesMissing(readFileSync(join(BUDGET_DIR, `${id}.说明.md`), 'utf8'), shown.note)).toEqual([]);
+      // Each recorded difference is on the page once with its 原表如此 note: under its table at a cell, or in the page's own section.
+      const notes = await page.locator('li[id^="原表如此-"]').allInnerTexts();
+      expect(notes).toHaveLength((listed.get(id) ?? []).length);
+      expect((listed.get(id) ?? []).filter((difference) => !notes.some((n) => n.includes(difference)))).toEqual([]);
     });
 
     it(`${id}: each table's CSV and JSON downloads hold every cell as transcribed, and the workbook imports back to the same file`, async () => {
