@@ -49,6 +49,7 @@ export function printsWhatItIsAbout(difference: string, lines: string[]): boolea
     const n = Math.abs(Number(m[0].replace(/,/g, '')));
     return [String(n), n.toFixed(2)].flatMap((x) => [`${x}万元`, `${x}%`]);
   });
-  const words = plain(said).split(/与|[“”，、≠()]|按|表上|说明|-?[\d.]+(?:万元|%)?/).filter((w) => w.length >= 4);
+  // “ 与 ” joins the two sides the checker compared (a 科目 name may hold 与: 文化旅游体育与传媒支出).
+  const words = said.split(/ 与 |[“”，、≠（）()]|按|表上|说明|-?[\d,.]+\s*(?:万元|%)?/).map(plain).filter((w) => w.length >= 4);
   return [...figures, ...words].some((x) => text.includes(x));
 }
