@@ -6,6 +6,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { BudgetImport } from '../lib/budget/budget-import.ts';
 import { budgetYaml } from '../lib/budget/budget-yaml.ts';
+import { schemaLine } from '../lib/import/write-yaml.ts';
 import { docxLines } from '../lib/office/docx.ts';
 import { BUDGET_FILES } from '../lib/site/content-layout.ts';
 
@@ -31,7 +32,7 @@ export async function importBudget(file: string, read: Exclude<BudgetImport, { e
   await mkdir(join(unitDir, 'source'), { recursive: true });
   const kept = join(unitDir, 'source', basename(file));
   if (resolve(kept) !== resolve(file)) await copyFile(file, kept);
-  await writeFile(join(unitDir, `${name}.yaml`), budgetYaml(document));
+  await writeFile(join(unitDir, `${name}.yaml`), budgetYaml(document, schemaLine('budget', unitDir)));
   if (note !== undefined) await writeFile(join(unitDir, `${name}.md`), note);
   const byHeading = read.recognised.filter((r) => r.by === '表头');
   console.log(

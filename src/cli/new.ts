@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { CONTENT_DIR } from '../lib/site/content-layout.ts';
-import { yamlWriters } from '../lib/import/write-yaml.ts';
+import { schemaLine, yamlWriters } from '../lib/import/write-yaml.ts';
 import { startResult, type TargetInput } from '../lib/import/result-starter.ts';
 import { placeholder } from '../lib/site/placeholders.ts';
 import { loadSiteConfig } from '../lib/site/site-config.ts';
@@ -82,7 +82,7 @@ if (kind === 'budget' || kind === 'final-accounts') {
   const file = join(unitDir, `${BUDGET_FILES[种类]}.yaml`);
   if (existsSync(file)) fail(`${file} 已存在，没有覆盖。`);
   await mkdir(unitDir, { recursive: true });
-  await writeFile(file, budgetYaml(budgetStarter(set!, { year, 地区: region, 单位: name ?? unitName() })));
+  await writeFile(file, budgetYaml(budgetStarter(set!, { year, 地区: region, 单位: name ?? unitName() }), schemaLine('budget', unitDir)));
   console.log(`已创建 ${file}（${set!.name}，${set!.tables.length} 张表，来源：${set!.source}）。\n请照公开的原件逐格录入每张表（或用 npm run import 从 Excel 导入），把情况说明写在 ${file.replace(/\.yaml$/, '.md')}，然后运行 npm run validate 检查。`);
   process.exit(0);
 }

@@ -120,7 +120,7 @@ export function threePublicTable(three: Table | undefined) {
   const value = (col: number, k: number) => (three && col >= 0 && row >= 0 ? cents(three.行[row]![col + k]) : undefined);
   /** The printed text of a part's figure (k as in value). */
   const text = (col: number, k: number) => (three && col >= 0 && row >= 0 ? (three.行[row]![col + k] ?? '') : '');
-  return { head, paired, cols, value, text };
+  return { head, paired, cols, value, text, row };
 }
 
 /**
@@ -198,19 +198,19 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       if (!numbered.test(r[0] ?? '')) return;
       const parts: (number | undefined)[] = [];
       for (let k = i + 1; k < total.行.length && /^\d+\.\s*/.test(total.行[k]![0] ?? ''); k++) parts.push(cents(total.行[k]![1]));
-      if (parts.length) equal(w, `${squash(r[0]!)} 与其下各项之和`, cents(r[1]), sum(parts));
+      if (parts.length) equal(w, `${squash(r[0]!)} 与其下各项之和`, cents(r[1]), sum(parts), at(total, i, 1));
     });
     // The lines a total sums: those above it, or, where it is printed above them, those below.
     const lines = (labelCol: number, end: number) => {
       const above = total.行.slice(0, end).filter((r) => numbered.test(r[labelCol] ?? ''));
       return (above.length ? above : total.行.slice(end + 1).filter((r) => numbered.test(r[labelCol] ?? ''))).map((r) => cents(r[labelCol + 1]));
     };
-    equal(w, '本年收入合计 与各项收入之和', num(total, income, 1), sum(lines(0, income)));
-    equal(w, '本年支出合计 与各项支出之和', num(total, spend, 3), sum(lines(2, spend)));
+    equal(w, '本年收入合计 与各项收入之和', num(total, income, 1), sum(lines(0, income)), at(total, income, 1));
+    equal(w, '本年支出合计 与各项支出之和', num(total, spend, 3), sum(lines(2, spend)), at(total, spend, 3));
     const after = (label: string, col: number) => num(total, rowOf(total, col, label), col + 1);
-    equal(w, '收入总计 与 本年收入合计+使用非财政拨款结余+年初结转和结余', num(total, grand, 1), sum([num(total, income, 1), after('使用非财政拨款结余', 0), after('年初结转和结余', 0)]));
-    equal(w, '支出总计 与 本年支出合计+结余分配+年末结转和结余', num(total, grand, 3), sum([num(total, spend, 3), after('结余分配', 2), after('年末结转和结余', 2)]));
-    equal(w, '收入总计 与 支出总计', num(total, grand, 1), num(total, grand, 3));
+    equal(w, '收入总计 与 本年收入合计+使用非财政拨款结余+年初结转和结余', num(total, grand, 1), sum([num(total, income, 1), after('使用非财政拨款结余', 0), after('年初结转和结余', 0)]), at(total, grand, 1));
+    equal(w, '支出总计 与 本年支出合计+结余分配+年末结转和结余', num(total, grand, 3), sum([num(total, spend, 3), after('结余分配', 2), after('年末结转和结余', 2)]), at(total, grand, 3));
+    equal(w, '收入总计 与 支出总计', num(total, grand, 1), num(total, grand, 3), at(total, grand, 1));
   }
 
   // Tables by 功能分类 code: 类 = Σ款, 款 = Σ项, 合计 = Σ类, column by column; a row's first amount = the others' sum.
@@ -264,11 +264,12 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   if (total && spending && asserts('收支总表', '总表对支出表')) {
     identity = '总表对支出表';
     const l = layout(spending);
-    for (const r of total.行.filter((x) => numbered.test(x[2] ?? '') && cents(x[3]) !== 0)) {
+    total.行.forEach((r, i) => {
+      if (!numbered.test(r[2] ?? '') || cents(r[3]) === 0) return;
       const name = squash(r[2]!).replace(numbered, '');
       const row = spending.行.findIndex((x) => /^\d{3}$/.test(l.code(x)) && l.name(x) === name);
-      equal(`${total.名称}／${spending.名称}`, `${name}`, cents(r[3]), row < 0 ? 0 : num(spending, row, l.first));
-    }
+      equal(`${total.名称}／${spending.名称}`, `${name}`, cents(r[3]), row < 0 ? 0 : num(spending, row, l.first), at(total, i, 3));
+    });
   }
 
   if (grant) {
@@ -281,29 +282,30 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     const sub = /^（[一二三四五六七八九十]+）/;
     const classLine = grant.行.some((r) => sub.test(r[2] ?? '')) ? sub : numbered;
     identity = '总表平衡';
-    if (balance) equal(w, '本年收入合计 与各项收入之和', num(grant, income, 1), sum(grant.行.slice(0, income).filter((r) => numbered.test(r[0] ?? '')).map((r) => cents(r[1]))));
+    if (balance) equal(w, '本年收入合计 与各项收入之和', num(grant, income, 1), sum(grant.行.slice(0, income).filter((r) => numbered.test(r[0] ?? '')).map((r) => cents(r[1]))), at(grant, income, 1));
     for (let c = 3; c <= 6 && balance; c++)
-      equal(w, `本年支出合计 第 ${c + 1} 列 与各项支出之和`, num(grant, spend, c), sum(grant.行.slice(0, spend).filter((r) => numbered.test(r[2] ?? '')).map((r) => cents(r[c]))));
+      equal(w, `本年支出合计 第 ${c + 1} 列 与各项支出之和`, num(grant, spend, c), sum(grant.行.slice(0, spend).filter((r) => numbered.test(r[2] ?? '')).map((r) => cents(r[c]))), at(grant, spend, c));
     identity = '拨款三列';
     grant.行.forEach((r, i) => {
       if (threeColumns && (numbered.test(r[2] ?? '') || i === spend || i === grand) && r[3] !== undefined)
-        equal(w, `${squash(r[2] || r[0] || '')} 合计 与 一般公共预算+政府性基金+国有资本经营`, cents(r[3]), sum([cents(r[4]), cents(r[5]), cents(r[6])]));
+        equal(w, `${squash(r[2] || r[0] || '')} 合计 与 一般公共预算+政府性基金+国有资本经营`, cents(r[3]), sum([cents(r[4]), cents(r[5]), cents(r[6])]), at(grant, i, 3));
     });
     identity = '总表平衡';
-    if (balance) equal(w, '收入总计 与 本年收入合计+年初财政拨款结转和结余', num(grant, grand, 1), sum([num(grant, income, 1), num(grant, rowOf(grant, 0, '年初财政拨款结转和结余'), 1)]));
-    if (balance) equal(w, '支出总计 与 本年支出合计+年末财政拨款结转和结余', num(grant, grand, 3), sum([num(grant, spend, 3), num(grant, rowOf(grant, 2, '年末财政拨款结转和结余'), 3)]));
-    if (balance) equal(w, '收入总计 与 支出总计', num(grant, grand, 1), num(grant, grand, 3));
+    if (balance) equal(w, '收入总计 与 本年收入合计+年初财政拨款结转和结余', num(grant, grand, 1), sum([num(grant, income, 1), num(grant, rowOf(grant, 0, '年初财政拨款结转和结余'), 1)]), at(grant, grand, 1));
+    if (balance) equal(w, '支出总计 与 本年支出合计+年末财政拨款结转和结余', num(grant, grand, 3), sum([num(grant, spend, 3), num(grant, rowOf(grant, 2, '年末财政拨款结转和结余'), 3)]), at(grant, grand, 3));
+    if (balance) equal(w, '收入总计 与 支出总计', num(grant, grand, 1), num(grant, grand, 3), at(grant, grand, 1));
     // Its 一般公共预算 column against the 一般公共预算 table: the total and each 类 by name.
     identity = '拨款三列';
     if (general && threeColumns) {
       const g = layout(general);
       const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
-      equal(`${w}／${general.名称}`, '一般公共预算财政拨款 本年支出合计 与 一般公共预算表合计', num(grant, spend, 4), num(general, gTotal, g.first));
-      for (const r of grant.行.filter((x) => classLine.test(x[2] ?? '') && cents(x[4]) !== 0)) {
+      equal(`${w}／${general.名称}`, '一般公共预算财政拨款 本年支出合计 与 一般公共预算表合计', num(grant, spend, 4), num(general, gTotal, g.first), at(grant, spend, 4));
+      grant.行.forEach((r, i) => {
+        if (!classLine.test(r[2] ?? '') || cents(r[4]) === 0) return;
         const name = squash(r[2]!).replace(classLine, '');
         const row = general.行.findIndex((x) => /^\d{3}$/.test(g.code(x)) && g.name(x) === name);
-        equal(`${w}／${general.名称}`, `${name} 的一般公共预算财政拨款`, cents(r[4]), row < 0 ? 0 : num(general, row, g.first));
-      }
+        equal(`${w}／${general.名称}`, `${name} 的一般公共预算财政拨款`, cents(r[4]), row < 0 ? 0 : num(general, row, g.first), at(grant, i, 4));
+      });
     }
     if (fund && threeColumns) {
       // An empty fund table prints no amount at all (its 合计 row holds only column headings): it says 0.
@@ -313,7 +315,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       const spendCol = heading >= 0 ? heading : f.first;
       const fTotal = fund.行.findIndex((r) => squash(r[0] ?? '') === '合计' && cents(r[spendCol]) !== undefined);
       const fundSpend = fTotal >= 0 ? num(fund, fTotal, spendCol) : sum(fund.行.filter((r) => /^\d{3}$/.test(f.code(r))).map((r) => cents(r[spendCol])));
-      equal(`${w}／${fund.名称}`, '政府性基金预算财政拨款 本年支出合计 与 基金表本年支出合计', num(grant, spend, 5), fundSpend);
+      equal(`${w}／${fund.名称}`, '政府性基金预算财政拨款 本年支出合计 与 基金表本年支出合计', num(grant, spend, 5), fundSpend, at(grant, spend, 5));
     }
   }
 
@@ -334,12 +336,12 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
         if (parent.code.length === 3 || children.length)
           equal(w, `${parent.code} ${parent.name} 第 ${c + 1} 列 与其下各${parent.code.length === 3 ? '款' : '目'}之和`, num(basic, parent.i, c), sum(children.map((x) => num(basic, x.i, c))), at(basic, parent.i, c));
       }
-      equal(w, `合计 第 ${c + 1} 列 与各类之和`, num(basic, totalRow, c), sum(items.filter((x) => x.code.length === 3).map((x) => num(basic, x.i, c))));
+      equal(w, `合计 第 ${c + 1} 列 与各类之和`, num(basic, totalRow, c), sum(items.filter((x) => x.code.length === 3).map((x) => num(basic, x.i, c))), at(basic, totalRow, c));
     }
-    for (const r of [...items.map((x) => x.i), totalRow]) equal(w, `${split ? `${squash(basic.行[r]![0] ?? '')}${squash(basic.行[r]![1] ?? '')}` : squash(basic.行[r]![0] ?? '')} 合计 与 人员经费+公用经费`, num(basic, r, a), sum([num(basic, r, a + 1), num(basic, r, a + 2)]));
+    for (const r of [...items.map((x) => x.i), totalRow]) equal(w, `${split ? `${squash(basic.行[r]![0] ?? '')}${squash(basic.行[r]![1] ?? '')}` : squash(basic.行[r]![0] ?? '')} 合计 与 人员经费+公用经费`, num(basic, r, a), sum([num(basic, r, a + 1), num(basic, r, a + 2)]), at(basic, r, a));
     if (general) {
       const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
-      equal(`${w}／${general.名称}`, '合计 与 一般公共预算表的基本支出合计', num(basic, totalRow, a), num(general, gTotal, layout(general).first + 1));
+      equal(`${w}／${general.名称}`, '合计 与 一般公共预算表的基本支出合计', num(basic, totalRow, a), num(general, gTotal, layout(general).first + 1), at(basic, totalRow, a));
     }
   }
   if (basic && !basicColumns && asserts('基本支出表', '基本支出构成')) {
@@ -353,11 +355,12 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     const of = (code: string) => items.find((x) => x.code === code)?.value;
     for (const parent of items.filter((x) => x.code.length === 3))
       equal(w, `${parent.code} ${parent.name} 与其下各款之和`, parent.value, sum(items.filter((x) => x.code.length === 5 && x.code.startsWith(parent.code)).map((x) => x.value)), parent.cell);
-    const summary = basic.行.find((r) => squash(r[0] ?? '') === '人员经费合计');
+    const summaryRow = rowOf(basic, 0, '人员经费合计');
+    const summary = basic.行[summaryRow];
     const people = cents(summary?.[split ? 3 : 2]);
     const office = cents(summary?.[split ? 7 : 5]);
-    equal(w, '人员经费合计 与 301+303', people, sum([of('301'), of('303')]));
-    equal(w, '公用经费合计 与 302+310', office, sum([of('302'), of('310')]));
+    equal(w, '人员经费合计 与 301+303', people, sum([of('301'), of('303')]), at(basic, summaryRow, split ? 3 : 2));
+    equal(w, '公用经费合计 与 302+310', office, sum([of('302'), of('310')]), at(basic, summaryRow, split ? 7 : 5));
     if (general) {
       const gTotal = general.行.findIndex((r) => squash(r[0] ?? '') === '合计');
       equal(`${w}／${general.名称}`, '人员经费合计+公用经费合计 与 一般公共预算表的基本支出合计', sum([people, office]), num(general, gTotal, layout(general).first + 1));
@@ -365,7 +368,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   }
 
   // "三公" table: 合计 = 出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行, read by its headings (threePublicTable).
-  const { head: threeHead, paired, cols: threeCols, value: threeValue } = threePublicTable(three);
+  const { head: threeHead, paired, cols: threeCols, value: threeValue, row: threeRow } = threePublicTable(three);
   if (three && asserts('三公经费表', '三公构成')) {
     identity = '三公构成';
     // Side by side blocks of the same headings, one per year (重庆: “2025年预算数 | 2026年预算数”): each adds up.
@@ -374,8 +377,9 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     const sideBySide = !paired && blocks.length > 1 ? blocks.map((c) => [c - blocks[0]!, squash(three.行[0]![c] ?? '')] as [number, string]) : undefined;
     for (const [k, label] of (sideBySide ?? (paired ? [[0, '预算数'], [1, '决算数']] : [[0, '预算数']])) as [number, string][]) {
       const v = (name: keyof typeof threeCols) => threeValue(threeCols[name], k);
-      equal(three.名称, `${label} 合计 与 出国+公务用车+接待`, v('total'), sum([v('abroad'), v('car'), v('host')]));
-      equal(three.名称, `${label} 公务用车小计 与 购置+运行`, v('car'), sum([v('buy'), v('run')]));
+      const cell = (name: keyof typeof threeCols) => (threeCols[name] >= 0 ? at(three, threeRow, threeCols[name] + k) : undefined);
+      equal(three.名称, `${label} 合计 与 出国+公务用车+接待`, v('total'), sum([v('abroad'), v('car'), v('host')]), cell('total'));
+      equal(three.名称, `${label} 公务用车小计 与 购置+运行`, v('car'), sum([v('buy'), v('run')]), cell('car'));
     }
   }
 

@@ -64,30 +64,36 @@ function setProblems(doc: BudgetDocument): { path: (string | number)[]; message:
 /**
  * The line of the 说明 a difference is about: where the longest piece of the sentence it quotes or names
  * (a 科目 name, “…万元”, the quoted sentence) is written, lines joined as the checker reads them
- * (the 说明 breaks lines where the PDF did). Line 1 when no piece is found.
+ * (the 说明 breaks lines where the PDF did), brackets and thousands separators compared as the checker
+ * reads them (a 说明 mixes （类） and (类), writes 115,649 and 115649). A sentence whose figures the
+ * checker computed (“比上年变动 -3.59 万元”, “所列各项之和 …”) is found by a figure as the 说明 prints it
+ * (“3.59万元”), else by its words alone. Line 1 when nothing is found.
  */
 export function noteLine(note: string, difference: string, words?: string): number {
-  const lines = note.split('\n');
+  const same = (s: string) => s.replace(/\s+/g, '').replace(/,/g, '').replace(/（/g, '(').replace(/）/g, ')');
   let flat = '';
   const lineAt: number[] = [];
-  lines.forEach((line, n) => {
-    const squashed = line.replace(/\s+/g, '');
+  note.split('\n').forEach((line, n) => {
+    const squashed = same(line);
     flat += squashed;
     for (let k = 0; k < squashed.length; k++) lineAt.push(n + 1);
   });
   // The words the difference is about, when it says them (a section heading is found at its last
   // occurrence: the first is often the table of contents); then without a trailing “（二）”.
   for (const w of words ? [words, words.replace(/（[^）]*）$/, '')] : []) {
-    const at = flat.lastIndexOf(w.replace(/\s+/g, ''));
+    const at = flat.lastIndexOf(same(w));
     if (w !== '' && at >= 0) return lineAt[at] ?? 1;
   }
   const said = difference.slice(difference.indexOf('：') + 1);
-  const pieces = said
-    .split(/[“”，、≠（）]|与|按|表上|说明/)
-    .map((x) => x.replace(/\s+/g, ''))
-    .filter((x) => x.length >= 4)
-    .sort((a, b) => b.length - a.length);
-  for (const piece of pieces) {
+  // “ 与 ” joins what the checker compared (a name may hold 与: 文化旅游体育与传媒支出).
+  const byLength = (xs: string[]) => xs.filter((x) => x.length >= 4).sort((a, b) => b.length - a.length);
+  const pieces = byLength(said.split(/ 与 |[“”，、≠（）()]|按|表上|说明/).map(same));
+  const figures = [...said.matchAll(/-?[\d,]+\.\d+|-?[\d,]{2,}/g)].flatMap((m) => {
+    const n = Math.abs(Number(m[0].replace(/,/g, '')));
+    return [`${n.toFixed(2)}万元`, `${n}万元`];
+  });
+  const wordPieces = byLength(said.split(/ 与 |[“”，、≠（）()]|按|表上|说明|-?[\d,.]+\s*(?:万元|%)?/).map(same));
+  for (const piece of [...pieces, ...figures, ...wordPieces]) {
     const at = flat.indexOf(piece);
     if (at >= 0) return lineAt[at] ?? 1;
   }

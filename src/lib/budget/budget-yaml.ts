@@ -6,12 +6,17 @@ import type { BudgetSet } from '../../schema/budget-tables.ts';
 import type { BudgetDocument } from '../../schema/budget.ts';
 import { placeholder } from '../site/placeholders.ts';
 
-/** The JSON Schema line editors read (content/<year>/<unit>/budget.yaml). */
+/** The JSON Schema line editors read, for the tool's own content folder (content/<year>/<unit>/budget.yaml). */
 const SCHEMA_LINE = ' yaml-language-server: $schema=../../../schemas/budget.schema.json';
 
-export function budgetYaml(doc: BudgetDocument): string {
+/**
+ * The file's text. `schema` is its first comment line: the commands pass the path worked out from the
+ * folder the file goes into (lib/import/write-yaml.ts schemaLine), so that a county's content outside the
+ * tool points its editor at the tool's schema.
+ */
+export function budgetYaml(doc: BudgetDocument, schema = SCHEMA_LINE): string {
   const out = new Document(doc);
-  out.commentBefore = `${SCHEMA_LINE}\n ${doc.种类}：表格照公开的原件逐格录入（空格写 ""）；情况说明写在同名的 .md 文件里。改完运行 npm run validate 检查。`;
+  out.commentBefore = `${schema}\n ${doc.种类}：表格照公开的原件逐格录入（空格写 ""）；情况说明写在同名的 .md 文件里。改完运行 npm run validate 检查。`;
   visit(out, {
     Seq(_, node) {
       // A row (a list of cells), 前文, 合并 and 后文 on one line each, as the corpus writes them.

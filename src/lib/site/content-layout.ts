@@ -10,7 +10,7 @@
 //   content/<year>/<unit>/budget.yaml, budget.md      部门预算: its tables as printed, and its 情况说明
 //   content/<year>/<unit>/final-accounts.yaml, final-accounts.md   部门决算, the same
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The content folder; GONGKAI_CONTENT points elsewhere (tests build from fixtures). */
@@ -49,6 +49,15 @@ export type BudgetKind = keyof typeof BUDGET_FILES;
 /** The kinds of budget document a unit-year publishes (its files exist), in the order 部门预算, 部门决算. */
 export const budgetKindsOf = (year: number, unit: string, contentDir = CONTENT_DIR): BudgetKind[] =>
   (Object.keys(BUDGET_FILES) as BudgetKind[]).filter((k) => existsSync(join(contentDir, String(year), unit, `${BUDGET_FILES[k]}.yaml`)));
+
+/** Every unit-year folder with a 部门预算 or 部门决算 file: a unit may publish those before (or without) its 绩效 tables. */
+export function budgetUnitYears(contentDir = CONTENT_DIR): { year: number; unit: string }[] {
+  if (!existsSync(contentDir)) return [];
+  return readdirSync(contentDir)
+    .filter((y) => /^\d{4}$/.test(y))
+    .flatMap((y) => readdirSync(join(contentDir, y), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => ({ year: Number(y), unit: d.name })))
+    .filter(({ year, unit }) => budgetKindsOf(year, unit, contentDir).length > 0);
+}
 
 /** The folder of each per-project kind of file, under content/<year>/<unit>/. */
 const PROJECT_FOLDERS = { projects: 'project', monitoring: 'monitoring', evaluations: 'evaluation' } as const;

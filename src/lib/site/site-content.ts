@@ -1,7 +1,8 @@
 // The content collections arranged the way pages need them: units per year, each with its
 // department targets and its projects in document order (the order of their file names).
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { BUDGET_FILES, budgetKindsOf } from './content-layout.ts';
+import { budgetEntryOf } from './budget-entries.ts';
+import { BUDGET_FILES, budgetKindsOf, budgetUnitYears } from './content-layout.ts';
 import { entryOf, type FileSources, type ProjectCycle, type ProjectEntry, type UnitYear } from './entries.ts';
 import { contentFilePath } from './paths.ts';
 import { linkYears, type YearLinks } from './year-over-year.ts';
@@ -45,6 +46,11 @@ export function unitYears(): Promise<UnitYear[]> {
     const evaluations = (await getCollection('evaluations')).map((e) => ({ data: e.data, ...fileOf(e) })).sort(byFile);
     for (const m of monitoring) get(m.data.fiscalYear, m.data.unitCode, m.data.unitName);
     for (const e of evaluations) get(e.data.fiscalYear, e.data.unitCode, e.data.unitName);
+    // A unit-year with only its 部门预算/部门决算 has its pages too, named as its document names the unit.
+    for (const { year, unit } of budgetUnitYears()) {
+      const doc = budgetKindsOf(year, unit).map((kind) => budgetEntryOf(year, unit, kind)!.data)[0]!;
+      get(year, unit, doc.单位.replace(/（.*$/, '').trim());
+    }
     for (const uy of byKey.values()) {
       uy.projects.sort(byFile);
       const cycles = new Map<string, ProjectCycle>(uy.projects.map((p) => [p.data.key, { key: p.data.key, name: p.data.name, target: p }]));
