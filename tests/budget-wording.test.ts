@@ -61,8 +61,9 @@ describe('说明的写法是数据', () => {
   });
 
   it('按地区先用本省的写法，没有本省的用中央模板的写法', () => {
-    expect(wordingFamiliesFor('上海市普陀区').map((f) => f.name)).toEqual(['上海', '中央模板']);
-    expect(wordingFamiliesFor('河北省玉田县').map((f) => f.name)).toEqual(['中央模板', '上海']);
+    expect(wordingFamiliesFor('上海市普陀区').map((f) => f.name)).toEqual(['上海', '重庆', '苏州', '中央模板']);
+    expect(wordingFamiliesFor('江苏省苏州市').map((f) => f.name)).toEqual(['苏州', '上海', '重庆', '中央模板']);
+    expect(wordingFamiliesFor('河北省玉田县').map((f) => f.name)).toEqual(['中央模板', '上海', '重庆', '苏州']);
   });
 
   it('上海的写法：语料里每一句都读得出，读出的数就是所印的', () => {
@@ -72,6 +73,29 @@ describe('说明的写法是数据', () => {
     const budget = noteReader(flatNote(noteOf('sh-putuo-wenlv-2026-budget')), '上海市普陀区', 2026);
     expect(budget.find('预算一般公共比上年')?.slots).toEqual({ 金额: '27,807.61', 方向: '增加', 变动: '27.45' });
     expect(budget.all('预算项').length).toBe(23);
+  });
+
+  it('重庆、苏州的写法：读出的是所印的数（与 README 人工对表核过的相同），改一个数就报出差异', () => {
+    const cq = noteReader(flatNote(noteOf('cq-bangongting-2026-budget')), '重庆市', 2026);
+    expect(cq.find('预算收入')?.slots).toEqual({ 收入: '19,230.18', 财政拨款: '18,417.70' });
+    expect(cq.find('预算一般公共比上年')?.slots).toEqual({ 金额: '18,417.70', 方向: '增加', 变动: '2,781.90' });
+    expect(cq.find('预算三公比上年')?.slots).toEqual({ 金额: '394.49', 方向: '减少', 变动: '2.48' });
+    expect(cq.find('预算出国')?.slots).toEqual({ 金额: '184.49' });
+    const sz = noteReader(flatNote(noteOf('js-suzhou-shenji-2026-budget')), '江苏省苏州市', 2026);
+    expect(sz.find('预算收入')?.slots).toEqual({ 收入: '4,651.67', 财政拨款: '4,651.67' });
+    expect(sz.find('预算机关运行')?.slots).toEqual({ 金额: '395.6' });
+    expect(sz.find('预算用车运行')?.slots).toEqual({ 金额: '0' });
+
+    // 重庆's "三公" table prints 2025 beside 2026: the 说明 is compared with 2026's block (2025's 合计 is 396.97).
+    const cqId = 'cq-bangongting-2026-budget';
+    const cqDiffs = (from: string, to: string) => check(cqId, noteOf(cqId).replace(from, to)).differences.filter((d) => !readme(cqId).includes(d));
+    expect(cqDiffs('“三公”经费预算 394.49 万元', '“三公”经费预算 396.97 万元')).toEqual(['其他相关情况说明：“三公”经费预算数 396.97 万元，“三公”表为 394.49 万元']);
+    expect(cqDiffs('一般公共预算拨款 18,417.70 万元', '一般公共预算拨款 18,417.71 万元')).toEqual(['编制说明：财政拨款收入 18,417.71 万元，表上为 18417.70 万元（按所印位数应为 18417.70）']);
+    // 苏州's 财政拨款收支总表 has one column: 政府性基金 is compared with its own (empty) table, 机关运行经费 with 公开12表.
+    const szId = 'js-suzhou-shenji-2026-budget';
+    const szDiffs = (from: string, to: string) => check(szId, noteOf(szId).replace(from, to)).differences.filter((d) => !readme(szId).includes(d));
+    expect(szDiffs('政府性基金支出预算支出 0 万元', '政府性基金支出预算支出 1 万元')).toEqual(['编制说明：政府性基金拨款支出预算 1 万元，表上为 0.00 万元（按所印位数应为 0）']);
+    expect(szDiffs('机关运行经费预算支出 395.6 万', '机关运行经费预算支出 395.7 万')).toEqual(['其他相关情况说明：机关运行经费预算 395.7 万元，一般公共预算机关运行经费支出预算表为 395.60 万元']);
   });
 
   it('中央模板的写法（为测试改写的说法，不是真实文件）：“收支总预算”“年度收入、支出决算总计”“一般公共预算“三公”经费预算支出”照样核对', () => {
