@@ -9,6 +9,7 @@
 //   {名:名称}    a name (a 类/款/项 name: no punctuation)      {名:文}   any text, as short as possible
 //   {名:增减}    增加 or 减少                                   {名:年初全年} 年初 or 全年
 //   {名:变动}    增加, 减少, 增长, 下降 or 上升                 {名:年} a year      {名:序号} “1.”, “18”
+//   {名:中文序号} “一”, “十二” (as in “（一）”)
 //   {上年}       last year's number (2025 in a 2026 document)   {本年}   this year's number
 //   …            any text, as short as possible
 // Full-width and half-width （）：，；% match each other, and a closing ” matches " and ＂. Whitespace and line breaks
@@ -64,6 +65,11 @@ export interface FamilySentence {
   章节: string;
   /** Empty where the family prints no such sentence (重庆 states no 国有资本经营 amount): its notice then points at 章节. */
   写法: string[];
+  /**
+   * A heading the sentences are listed under, whose slots each of them takes (the last heading before it):
+   * 苏州 lists its 项 under “（一）一般公共服务支出（类）”, so the 类 is the heading's, not the sentence's.
+   */
+  标题?: string;
 }
 
 export interface WordingFamily {
@@ -175,7 +181,7 @@ export const WORDING_FAMILIES: WordingFamily[] = [
     // Numbered sections “一、收支预算总体情况说明” … “十五、预算绩效目标设置情况说明”; “三公” parts are stated
     // twice (as shares, then one by one with “预算支出”). Its 收入 sentence names the 一般公共预算拨款收入 where
     // 上海 names 财政拨款 (the unit has no other). Its 项 are listed under a 类 heading (“（一）一般公共服务支出
-    // （类）1.审计事务（款）行政运行（项）支出…”), so a 项 after the first has no 类 of its own: not read.
+    // （类）1.审计事务（款）行政运行（项）支出…”): the 类 is read from the heading (标题).
     source: '苏州市审计局 2026 年度部门预算情况说明（tests/fixtures/budget/js-suzhou-shenji-2026-budget.说明.md，逐字照印）',
     sentences: {
       预算收入: { 章节: '一、收支预算总体情况说明', 写法: ['收入预算总计{收入}万元。包括：…一般公共预算拨款收入{财政拨款}万元'] },
@@ -186,6 +192,7 @@ export const WORDING_FAMILIES: WordingFamily[] = [
       预算基金: { 章节: '十、政府性基金预算支出预算情况说明', 写法: ['政府性基金支出预算支出{金额}万元'] },
       预算国资: { 章节: '十一、国有资本经营预算支出预算情况说明', 写法: ['国有资本经营预算支出{金额}万元'] },
       预算拨款比上年: { 章节: '五、财政拨款支出预算情况说明', 写法: ['与上年相比，财政拨款支出{方向:增减}{变动}万元'] },
+      预算项: { 章节: '五、财政拨款支出预算情况说明', 标题: '（{类序:中文序号}）{类:名称}（类）', 写法: ['{序:序号}{款:名称}（款）{项:名称}（项）支出{金额}万元'] },
       预算三公: { 章节: '九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明', 写法: ['“三公”经费支出预算{金额}万元'] },
       预算三公比上年: { 章节: '九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明', 写法: ['“三公”经费支出预算{金额}万元，比上年预算{方向:增减}{变动}万元'] },
       预算出国: { 章节: '九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明', 写法: ['因公出国（境）费预算支出{金额}万元'] },

@@ -541,7 +541,7 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     }
     // A 说明 that lists no 项 (重庆) states no sum to compare.
     if (grant && listed.length > 0) {
-      const grantTotal = wanOf(grant, num(grant, rowOf(grant, 2, '支出总计'), 3));
+      const grantTotal = wanOf(grant, num(grant, rowOf(grant, 2, '支出总计', '支出合计'), 3));
       if (listedSum / 100 !== Number(grantTotal.toFixed(2))) out.push(`编制说明：所列各项之和 ${(listedSum / 100).toFixed(2)} 万元，财政拨款支出预算 ${grantTotal.toFixed(2)} 万元`);
     }
     if (three) {
