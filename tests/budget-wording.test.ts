@@ -50,8 +50,9 @@ describe('说明的写法是数据', () => {
   it('每种写法的每个变体都能读，且给出这句话要的每个数', () => {
     const variants = familyVariants();
     expect(variants.length).toBeGreaterThan(40);
-    for (const { family, key, variant } of variants) {
-      const groups = [...variantPattern(variant, 2026).source.matchAll(/\(\?<([^>]+)>/g)].map((m) => m[1]);
+    for (const { family, key, variant, heading } of variants) {
+      // A sentence listed under a heading (苏州's 项 under their 类) takes the heading's slots too.
+      const groups = [variant, ...(heading ? [heading] : [])].flatMap((v) => [...variantPattern(v, 2026).source.matchAll(/\(\?<([^>]+)>/g)].map((m) => m[1]));
       for (const slot of NOTE_SENTENCES[key].slots) expect(groups, `${family.name} ${key}：${variant}`).toContain(slot);
     }
     // The 上海 family describes every sentence the checks read.
@@ -61,8 +62,9 @@ describe('说明的写法是数据', () => {
   });
 
   it('按地区先用本省的写法，没有本省的用中央模板的写法', () => {
-    expect(wordingFamiliesFor('上海市普陀区').map((f) => f.name)).toEqual(['上海', '中央模板']);
-    expect(wordingFamiliesFor('河北省玉田县').map((f) => f.name)).toEqual(['中央模板', '上海']);
+    expect(wordingFamiliesFor('上海市普陀区').map((f) => f.name)).toEqual(['上海', '重庆', '苏州', '中央模板']);
+    expect(wordingFamiliesFor('江苏省苏州市').map((f) => f.name)).toEqual(['苏州', '上海', '重庆', '中央模板']);
+    expect(wordingFamiliesFor('河北省玉田县').map((f) => f.name)).toEqual(['中央模板', '上海', '重庆', '苏州']);
   });
 
   it('上海的写法：语料里每一句都读得出，读出的数就是所印的', () => {
@@ -72,6 +74,44 @@ describe('说明的写法是数据', () => {
     const budget = noteReader(flatNote(noteOf('sh-putuo-wenlv-2026-budget')), '上海市普陀区', 2026);
     expect(budget.find('预算一般公共比上年')?.slots).toEqual({ 金额: '27,807.61', 方向: '增加', 变动: '27.45' });
     expect(budget.all('预算项').length).toBe(23);
+  });
+
+  it('重庆、苏州的写法：读出的是所印的数（与 README 人工对表核过的相同），改一个数就报出差异', () => {
+    const cq = noteReader(flatNote(noteOf('cq-bangongting-2026-budget')), '重庆市', 2026);
+    expect(cq.find('预算收入')?.slots).toEqual({ 收入: '19,230.18', 财政拨款: '18,417.70' });
+    expect(cq.find('预算一般公共比上年')?.slots).toEqual({ 金额: '18,417.70', 方向: '增加', 变动: '2,781.90' });
+    expect(cq.find('预算三公比上年')?.slots).toEqual({ 金额: '394.49', 方向: '减少', 变动: '2.48' });
+    expect(cq.find('预算出国')?.slots).toEqual({ 金额: '184.49' });
+    const sz = noteReader(flatNote(noteOf('js-suzhou-shenji-2026-budget')), '江苏省苏州市', 2026);
+    expect(sz.find('预算收入')?.slots).toEqual({ 收入: '4,651.67', 财政拨款: '4,651.67' });
+    expect(sz.find('预算机关运行')?.slots).toEqual({ 金额: '395.6' });
+    expect(sz.find('预算用车运行')?.slots).toEqual({ 金额: '0' });
+    // Its 项 are listed under “（一）一般公共服务支出（类）”: each takes the 类 of the heading above it.
+    expect(sz.all('预算项').map((f) => `${f.slots.类}/${f.slots.款}/${f.slots.项} ${f.slots.金额}`)).toEqual([
+      '一般公共服务支出/审计事务/行政运行 2,342',
+      '一般公共服务支出/审计事务/一般行政管理事务 339.5',
+      '一般公共服务支出/审计事务/事业运行 225.13',
+      '社会保障和就业支出/行政事业单位养老支出/机关事业单位基本养老保险缴费支出 298.72',
+      '社会保障和就业支出/行政事业单位养老支出/机关事业单位职业年金缴费支出 143.37',
+      '住房保障支出/住房改革支出/住房公积金 345.48',
+      '住房保障支出/住房改革支出/提租补贴 555.5',
+      '住房保障支出/住房改革支出/购房补贴 401.97',
+    ]);
+
+    // 重庆's "三公" table prints 2025 beside 2026: the 说明 is compared with 2026's block (2025's 合计 is 396.97).
+    const cqId = 'cq-bangongting-2026-budget';
+    const cqDiffs = (from: string, to: string) => check(cqId, noteOf(cqId).replace(from, to)).differences.filter((d) => !readme(cqId).includes(d));
+    expect(cqDiffs('“三公”经费预算 394.49 万元', '“三公”经费预算 396.97 万元')).toEqual(['其他相关情况说明：“三公”经费预算数 396.97 万元，“三公”表为 394.49 万元']);
+    expect(cqDiffs('一般公共预算拨款 18,417.70 万元', '一般公共预算拨款 18,417.71 万元')).toEqual(['编制说明：财政拨款收入 18,417.71 万元，表上为 18417.70 万元（按所印位数应为 18417.70）']);
+    // 苏州's 财政拨款收支总表 has one column: 政府性基金 is compared with its own (empty) table, 机关运行经费 with 公开12表.
+    const szId = 'js-suzhou-shenji-2026-budget';
+    const szDiffs = (from: string, to: string) => check(szId, noteOf(szId).replace(from, to)).differences.filter((d) => !readme(szId).includes(d));
+    expect(szDiffs('政府性基金支出预算支出 0 万元', '政府性基金支出预算支出 1 万元')).toEqual(['编制说明：政府性基金拨款支出预算 1 万元，表上为 0.00 万元（按所印位数应为 0）']);
+    expect(szDiffs('机关运行经费预算支出 395.6 万', '机关运行经费预算支出 395.7 万')).toEqual(['其他相关情况说明：机关运行经费预算 395.7 万元，一般公共预算机关运行经费支出预算表为 395.60 万元']);
+    expect(szDiffs('提租补贴（项）支出 555.5', '提租补贴（项）支出 555.6')).toEqual([
+      '编制说明：住房保障支出（类）住房改革支出（款）提租补贴（项） 555.6 万元，表上为 555.50 万元（按所印位数应为 555.5）',
+      '编制说明：所列各项之和 4651.77 万元，财政拨款支出预算 4651.67 万元',
+    ]);
   });
 
   it('中央模板的写法（为测试改写的说法，不是真实文件）：“收支总预算”“年度收入、支出决算总计”“一般公共预算“三公”经费预算支出”照样核对', () => {

@@ -112,12 +112,6 @@ export interface BudgetSet {
   /** Where the list comes from. */
   source: string;
   tables: BudgetTableInSet[];
-  /**
-   * Whether the checker reads this set's 情况说明 (budget-check.ts): its patterns are written from 上海's
-   * wording, so a set whose 说明 is worded otherwise says false until its wording is described, rather
-   * than have every sentence reported as “没有找到”.
-   */
-  noteChecked?: boolean;
 }
 
 const SHANGHAI_CORPUS = '上海市普陀区 2024–2026 年公开的部门预算、决算（tests/fixtures/budget/ 所录 7 份，表名和表头逐格照录）';
@@ -183,8 +177,6 @@ export const BUDGET_SETS: BudgetSet[] = [
     // cq-bangongting-2026-budget). Its 一般公共预算支出表 prints last year's 预算数 before this year's
     // 总计 | 基本支出 (小计 | 人员经费 | 公用经费) | 项目支出; its "三公" table prints last year's and this year's.
     source: '重庆市人民政府办公厅 2026 年部门预算（tests/fixtures/budget/cq-bangongting-2026-budget，表名和表头逐格照录）',
-    // Its 说明 (“部门收支总体情况”“财政拨款情况说明”…) is not worded as 上海's 编制说明 the checker reads.
-    noteChecked: false,
     tables: [
       { role: '收支总表', title: '{年度}年部门收支总体情况表', columns: ['收入', '支出', '项目', '预算数'], unit: '万元', required: true },
       { role: '收入表', title: '{年度}年部门收入总体情况表', columns: ['科目编码', '科目名称', '总计', '一般公共预算拨款收入'], unit: '万元', required: true },
@@ -217,8 +209,6 @@ export const BUDGET_SETS: BudgetSet[] = [
     // 苏州市审计局 2026 prints these thirteen, numbered 公开01表 … 公开13表, all in 万元 (tests/fixtures/budget/
     // js-suzhou-shenji-2026-budget): the 财政拨款 tables (all funds) and the 一般公共预算 ones side by side.
     source: '苏州市审计局 2026 年度部门预算（tests/fixtures/budget/js-suzhou-shenji-2026-budget，表名和表头逐格照录）',
-    // Its 说明 (“收支预算总体情况说明”…) is not worded as 上海's 编制说明 the checker reads.
-    noteChecked: false,
     tables: [
       { role: '收支总表', title: '收支总表', columns: ['收入', '支出', '项目', '预算数'], unit: '万元', required: true },
       // One row per unit (部门代码 | 部门名称), not per 科目: no 功能分类 identity; its 合计 is 本年收入 小计 + 上年结转结余 小计.

@@ -9,7 +9,9 @@
 //   {名:名称}    a name (a 类/款/项 name: no punctuation)      {名:文}   any text, as short as possible
 //   {名:增减}    增加 or 减少                                   {名:年初全年} 年初 or 全年
 //   {名:变动}    增加, 减少, 增长, 下降 or 上升                 {名:年} a year      {名:序号} “1.”, “18”
-//   {上年}       last year's number (2025 in a 2026 document)   …         any text, as short as possible
+//   {名:中文序号} “一”, “十二” (as in “（一）”)
+//   {上年}       last year's number (2025 in a 2026 document)   {本年}   this year's number
+//   …            any text, as short as possible
 // Full-width and half-width （）：，；% match each other, and a closing ” matches " and ＂. Whitespace and line breaks
 // of the 说明 are removed before matching, so a variant is written without spaces.
 //
@@ -61,7 +63,13 @@ export type NoteSentence = keyof typeof NOTE_SENTENCES;
 export interface FamilySentence {
   /** The heading of the section it is in, as the family prints it (shown to staff; the notice points at it). */
   章节: string;
+  /** Empty where the family prints no such sentence (重庆 states no 国有资本经营 amount): its notice then points at 章节. */
   写法: string[];
+  /**
+   * A heading the sentences are listed under, whose slots each of them takes (the last heading before it):
+   * 苏州 lists its 项 under “（一）一般公共服务支出（类）”, so the 类 is the heading's, not the sentence's.
+   */
+  标题?: string;
 }
 
 export interface WordingFamily {
@@ -89,7 +97,7 @@ export const CHANGE_WORDING = {
 
 const SHANGHAI_SOURCE = '上海市普陀区 2024–2026 年公开的部门预算、决算的情况说明（tests/fixtures/budget/*.说明.md 所录 7 份，逐字照印）';
 
-/** The families, by name. The 上海 family is what the corpus prints; the central one is the commonly printed template. */
+/** The families, by name. 上海, 重庆 and 苏州 are what the corpus prints; the central one is the commonly printed template. */
 export const WORDING_FAMILIES: WordingFamily[] = [
   {
     name: '上海',
@@ -140,6 +148,59 @@ export const WORDING_FAMILIES: WordingFamily[] = [
       预算用车运行: { 章节: '其他相关情况说明 一、“三公”经费预算情况说明', 写法: ['公务用车运行费{金额}万元'] },
       预算接待: { 章节: '其他相关情况说明 一、“三公”经费预算情况说明', 写法: ['公务接待费{金额}万元'] },
       预算机关运行: { 章节: '其他相关情况说明 二、机关运行经费预算', 写法: ['机关运行经费预算为{金额}万元'] },
+    },
+  },
+  {
+    name: '重庆',
+    province: '重庆市',
+    // Its 说明 states 收入/支出 as “年初预算数”, the 一般公共预算 as “一般公共预算财政拨款支出”, and “三公” parts
+    // one by one (出国 as “费用”); it does not state the 公务用车 subtotal, the 国有资本经营 part, nor an amount
+    // for 政府性基金 (“未使用政府性基金预算拨款安排的支出”): those are notices listed in the corpus README.
+    // Its 收入 sentence names the 一般公共预算拨款 where 上海 names 财政拨款: the unit has no other 财政拨款.
+    source: '重庆市人民政府办公厅 2026 年部门预算情况说明（tests/fixtures/budget/cq-bangongting-2026-budget.说明.md，逐字照印）',
+    sentences: {
+      预算收入: { 章节: '二、部门收支总体情况（一）收入预算', 写法: ['收入预算。{本年}年年初预算数{收入}万元，其中：一般公共预算拨款{财政拨款}万元'] },
+      预算支出: { 章节: '二、部门收支总体情况（二）支出预算', 写法: ['支出预算。{本年}年年初预算数{支出}万元'] },
+      预算一般公共: { 章节: '三、财政拨款情况说明', 写法: ['一般公共预算财政拨款支出{金额}万元'] },
+      预算一般公共比上年: { 章节: '三、财政拨款情况说明', 写法: ['一般公共预算财政拨款支出{金额}万元，比{上年}年{方向:增减}{变动}万元'] },
+      预算基金: { 章节: '三、财政拨款情况说明', 写法: [] },
+      预算国资: { 章节: '三、财政拨款情况说明', 写法: [] },
+      预算三公: { 章节: '四、“三公”经费情况说明', 写法: ['“三公”经费预算{金额}万元'] },
+      预算三公比上年: { 章节: '四、“三公”经费情况说明', 写法: ['“三公”经费预算{金额}万元，较{上年}年{方向:增减}{变动}万元'] },
+      预算出国: { 章节: '四、“三公”经费情况说明', 写法: ['因公出国（境）费用{金额}万元'] },
+      预算用车: { 章节: '四、“三公”经费情况说明', 写法: [] },
+      预算购车: { 章节: '四、“三公”经费情况说明', 写法: ['公务用车购置费{金额}万元'] },
+      预算用车运行: { 章节: '四、“三公”经费情况说明', 写法: ['公务用车运行维护费{金额}万元'] },
+      预算接待: { 章节: '四、“三公”经费情况说明', 写法: ['公务接待费{金额}万元'] },
+      预算机关运行: { 章节: '五、其他重要事项的情况说明（一）机关运行经费', 写法: ['一般公共预算财政拨款运行经费{金额}万元'] },
+    },
+  },
+  {
+    name: '苏州',
+    province: '江苏省苏州市',
+    // Numbered sections “一、收支预算总体情况说明” … “十五、预算绩效目标设置情况说明”; “三公” parts are stated
+    // twice (as shares, then one by one with “预算支出”). Its 收入 sentence names the 一般公共预算拨款收入 where
+    // 上海 names 财政拨款 (the unit has no other). Its 项 are listed under a 类 heading (“（一）一般公共服务支出
+    // （类）1.审计事务（款）行政运行（项）支出…”): the 类 is read from the heading (标题).
+    source: '苏州市审计局 2026 年度部门预算情况说明（tests/fixtures/budget/js-suzhou-shenji-2026-budget.说明.md，逐字照印）',
+    sentences: {
+      预算收入: { 章节: '一、收支预算总体情况说明', 写法: ['收入预算总计{收入}万元。包括：…一般公共预算拨款收入{财政拨款}万元'] },
+      预算支出: { 章节: '一、收支预算总体情况说明', 写法: ['支出预算总计{支出}万元'] },
+      预算一般公共: { 章节: '七、一般公共预算支出预算情况说明', 写法: ['一般公共预算财政拨款支出预算{金额}万元'] },
+      预算一般公共比上年: { 章节: '七、一般公共预算支出预算情况说明', 写法: ['一般公共预算财政拨款支出预算{金额}万元，与上年相比{方向:增减}{变动}万元'] },
+      // The doubled 支出 is as printed.
+      预算基金: { 章节: '十、政府性基金预算支出预算情况说明', 写法: ['政府性基金支出预算支出{金额}万元'] },
+      预算国资: { 章节: '十一、国有资本经营预算支出预算情况说明', 写法: ['国有资本经营预算支出{金额}万元'] },
+      预算拨款比上年: { 章节: '五、财政拨款支出预算情况说明', 写法: ['与上年相比，财政拨款支出{方向:增减}{变动}万元'] },
+      预算项: { 章节: '五、财政拨款支出预算情况说明', 标题: '（{类序:中文序号}）{类:名称}（类）', 写法: ['{序:序号}{款:名称}（款）{项:名称}（项）支出{金额}万元'] },
+      预算三公: { 章节: '九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明', 写法: ['“三公”经费支出预算{金额}万元'] },
+      预算三公比上年: { 章节: '九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明', 写法: ['“三公”经费支出预算{金额}万元，比上年预算{方向:增减}{变动}万元'] },
+      预算出国: { 章节: '九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明', 写法: ['因公出国（境）费预算支出{金额}万元'] },
+      预算用车: { 章节: '九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明', 写法: ['公务用车购置及运行维护费预算支出{金额}万元'] },
+      预算购车: { 章节: '九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明', 写法: ['公务用车购置预算支出{金额}万元'] },
+      预算用车运行: { 章节: '九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明', 写法: ['公务用车运行维护费预算支出{金额}万元'] },
+      预算接待: { 章节: '九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明', 写法: ['公务接待费预算支出{金额}万元'] },
+      预算机关运行: { 章节: '十二、一般公共预算机关运行经费支出预算情况说明', 写法: ['机关运行经费预算支出{金额}万元'] },
     },
   },
   {

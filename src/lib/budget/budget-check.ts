@@ -369,12 +369,14 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
 
   // "三公" table: 合计 = 出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行, read by its headings (threePublicTable).
   const { head: threeHead, paired, cols: threeCols, value: threeValue, row: threeRow } = threePublicTable(three);
+  // Side by side blocks of the same headings, one per year (重庆: “2025年预算数 | 2026年预算数”): each adds up,
+  // and the 说明 speaks of this year's (its offset from the first block; 0 where there is one block).
+  const threeHeading = three?.行.find((r) => r.some((x) => squash(x) === '合计')) ?? [];
+  const blocks = threeHeading.flatMap((x, c) => (squash(x) === '合计' ? [c] : []));
+  const sideBySide = three && !paired && blocks.length > 1 ? blocks.map((c) => [c - blocks[0]!, squash(three.行[0]![c] ?? '')] as [number, string]) : undefined;
+  const thisYearsBlock = sideBySide?.find(([, label]) => label === `${t.年度}年预算数`)?.[0] ?? 0;
   if (three && asserts('三公经费表', '三公构成')) {
     identity = '三公构成';
-    // Side by side blocks of the same headings, one per year (重庆: “2025年预算数 | 2026年预算数”): each adds up.
-    const heading = three.行.find((r) => r.some((x) => squash(x) === '合计')) ?? [];
-    const blocks = heading.flatMap((x, c) => (squash(x) === '合计' ? [c] : []));
-    const sideBySide = !paired && blocks.length > 1 ? blocks.map((c) => [c - blocks[0]!, squash(three.行[0]![c] ?? '')] as [number, string]) : undefined;
     for (const [k, label] of (sideBySide ?? (paired ? [[0, '预算数'], [1, '决算数']] : [[0, '预算数']])) as [number, string][]) {
       const v = (name: keyof typeof threeCols) => threeValue(threeCols[name], k);
       const cell = (name: keyof typeof threeCols) => (threeCols[name] >= 0 ? at(three, threeRow, threeCols[name] + k) : undefined);
@@ -492,9 +494,9 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     }
   }
 
-  // A 部门预算's 说明 (上海: “部门预算编制说明” and “其他相关情况说明”) states 万元 figures rounded from the tables' 元.
-  // A set whose 说明 is worded otherwise (src/schema/budget-tables.ts noteChecked) is not read here.
-  if (!final && set?.noteChecked !== false) {
+  // A 部门预算's 说明 (上海: “部门预算编制说明” and “其他相关情况说明”; 重庆, 苏州: numbered 情况说明) states 万元
+  // figures, rounded from the tables' 元 where the tables print 元.
+  if (!final) {
     /** A printed 万元 figure against a table amount in the table's unit, at the precision the 说明 prints. */
     const agrees = (where: string, what: string, printed: string, tb: Table, tableCents: number | undefined) => {
       const shown = printed.replace(/[,，]/g, '');
@@ -505,18 +507,35 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
     if (total) {
       const income = need('预算收入');
       if (income) {
-        agrees('编制说明', '收入预算', income.收入!, total, num(total, rowOf(total, 0, '收入总计'), 1));
-        agrees('编制说明', '财政拨款收入', income.财政拨款!, total, num(total, rowOf(total, 0, '一、财政拨款收入'), 1));
+        // 重庆 prints its total above the lines as “合计”; 重庆 and 苏州 print no “财政拨款收入” line, only its three parts.
+        const grantIncome = rowOf(total, 0, '一、财政拨款收入');
+        const parts = total.行.filter((r) => /^[一二三]、(一般公共预算|政府性基金预算|国有资本经营预算)/.test(squash(r[0] ?? ''))).map((r) => cents(r[1]));
+        agrees('编制说明', '收入预算', income.收入!, total, num(total, rowOf(total, 0, '收入总计', '合计'), 1));
+        agrees('编制说明', '财政拨款收入', income.财政拨款!, total, grantIncome >= 0 ? num(total, grantIncome, 1) : sum(parts));
       }
       const spend = need('预算支出');
-      if (spend) agrees('编制说明', '支出预算', spend.支出!, total, num(total, rowOf(total, 2, '支出总计'), 3));
+      if (spend) agrees('编制说明', '支出预算', spend.支出!, total, num(total, rowOf(total, 2, '支出总计', '合计'), 3));
     }
     if (grant) {
-      const spend = rowOf(grant, 2, '支出总计');
-      const parts = [['预算一般公共', '一般公共预算拨款支出预算', 4], ['预算基金', '政府性基金拨款支出预算', 5], ['预算国资', '国有资本经营预算拨款支出预算', 6]] as const;
-      for (const [key, what, col] of parts) {
+      // The three parts as the 财政拨款 总表 prints them (一般公共预算 | 政府性基金 | 国有资本经营 columns, 支出总计
+      // or 重庆's 支出合计 row); where it prints one 预算数 column (苏州 skips 拨款三列), each part's own table's 合计.
+      const spend = rowOf(grant, 2, '支出总计', '支出合计');
+      const threeColumns = assertsIn(set, '财政拨款收支总表', '拨款三列');
+      const ownTotal = (tb: Table | undefined) => {
+        if (!tb) return undefined;
+        const l = layout(tb);
+        const row = tb.行.findIndex((r) => squash(r[0] ?? '') === '合计' || l.name(r) === '合计');
+        return { tb, c: row < 0 ? undefined : num(tb, row, l.first) };
+      };
+      const parts = [
+        ['预算一般公共', '一般公共预算拨款支出预算', 4, general],
+        ['预算基金', '政府性基金拨款支出预算', 5, fund],
+        ['预算国资', '国有资本经营预算拨款支出预算', 6, roles.国有资本经营表],
+      ] as const;
+      for (const [key, what, col, own] of parts) {
         const m = need(key);
-        if (m) agrees('编制说明', what, m.金额!, grant, num(grant, spend, col));
+        const figure = threeColumns ? { tb: grant, c: num(grant, spend, col) } : ownTotal(own);
+        if (m && figure) agrees('编制说明', what, m.金额!, figure.tb, figure.c);
       }
     }
     // The stated change of 财政拨款支出 against last year = the changes stated for its three parts.
@@ -531,23 +550,24 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       found.push({ text: `编制说明：财政拨款支出预算比上年变动 ${money(whole)} 万元，三部分所列变动之和为 ${money(sum(parts))} 万元`, identity, words: note.find('预算拨款比上年')!.text });
     // Each listed 项 against the 一般公共预算 or 政府性基金 table, found by its 类, 款 and 项 names; and their sum.
     let listedSum = 0;
-    for (const { slots: m } of note.all('预算项')) {
+    const listed = note.all('预算项');
+    for (const { slots: m } of listed) {
       const it = itemAmount(m.类!, m.款!, m.项!);
       if (it === undefined) notInTables('编制说明', m.类!, m.款!, m.项!);
       else agrees('编制说明', subject(m.类!, m.款!, m.项!), m.金额!, it.tb, it.c);
       listedSum += wan(m.金额!);
     }
-    if (grant) {
-      const grantTotal = wanOf(grant, num(grant, rowOf(grant, 2, '支出总计'), 3));
+    // A 说明 that lists no 项 (重庆) states no sum to compare.
+    if (grant && listed.length > 0) {
+      const grantTotal = wanOf(grant, num(grant, rowOf(grant, 2, '支出总计', '支出合计'), 3));
       if (listedSum / 100 !== Number(grantTotal.toFixed(2))) out.push(`编制说明：所列各项之和 ${(listedSum / 100).toFixed(2)} 万元，财政拨款支出预算 ${grantTotal.toFixed(2)} 万元`);
     }
     if (three) {
-      const v = (name: keyof typeof threeCols) => threeValue(threeCols[name], 0);
-      const wan2 = (c: number | undefined) => wanOf(three, c).toFixed(2);
-      const same = (what: string, printed: string, c: number | undefined) => {
-        if (Number(printed.replace(/[,，]/g, '')).toFixed(2) !== wan2(c)) out.push(`其他相关情况说明：${what} ${printed} 万元，“三公”表为 ${wan2(c)} 万元`);
+      const v = (name: keyof typeof threeCols) => threeValue(threeCols[name], thisYearsBlock);
+      const same = (what: string, printed: string, tb: Table, c: number | undefined) => {
+        const shown = wanOf(tb, c).toFixed(2);
+        if (Number(printed.replace(/[,，]/g, '')).toFixed(2) !== shown) out.push(`其他相关情况说明：${what} ${printed} 万元，${tb === three ? '“三公”表' : tb.名称}为 ${shown} 万元`);
       };
-      const running = threeHead((x) => x.startsWith('机关运行经费'));
       const items = [
         ['预算三公', '“三公”经费预算数', v('total')],
         ['预算出国', '因公出国（境）费', v('abroad')],
@@ -555,11 +575,20 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
         ['预算购车', '公务用车购置费', v('buy')],
         ['预算用车运行', '公务用车运行费', v('run')],
         ['预算接待', '公务接待费', v('host')],
-        ['预算机关运行', '机关运行经费预算', threeValue(running, 0)],
       ] as const;
       for (const [key, what, value] of items) {
         const m = need(key);
-        if (m) same(what, m.金额!, value);
+        if (m) same(what, m.金额!, three, value);
+      }
+      // 机关运行经费: a column of the "三公" table (上海), else its own table's 合计 (苏州); where no table prints it
+      // (重庆) there is nothing to compare — it is not the 公用经费, which covers units it leaves out.
+      const running = threeHead((x) => x.startsWith('机关运行经费'));
+      const runningTable = roles.机关运行经费表;
+      const runningTotal = runningTable?.行.findIndex((r) => squash(r[0] ?? '') === '合计') ?? -1;
+      const figure = running >= 0 ? { tb: three, c: threeValue(running, thisYearsBlock) } : runningTable && runningTotal >= 0 ? { tb: runningTable, c: num(runningTable, runningTotal, 2) } : undefined;
+      if (figure) {
+        const m = need('预算机关运行');
+        if (m) same('机关运行经费预算', m.金额!, figure.tb, figure.c);
       }
     }
   }

@@ -14,6 +14,7 @@ const SLOT_KINDS: Record<string, string> = {
   年初全年: '年初|全年',
   年: '\\d{4}',
   序号: '\\d+[.．、]?',
+  中文序号: '[一二三四五六七八九十]+',
 };
 /** Printed punctuation that comes in full and half width. */
 const PUNCTUATION: Record<string, string> = { '（': '[（(]', '(': '[（(]', '）': '[）)]', ')': '[）)]', '：': '[：:]', '，': '[，,]', '；': '[；;]', '%': '[%％]', '“': '[“"]', '”': '[”"＂]' };
@@ -69,21 +70,34 @@ const inner = (s: string) => s.replace(/“/g, '‘').replace(/”/g, '’');
 /** Reads one document's 说明 (flat text) for its 地区 and 年度. */
 export function noteReader(prose: string, 地区: string, 年度: number): NoteReader {
   const families = wordingFamiliesFor(地区);
-  const variants = (key: NoteSentence) => families.flatMap((f) => (f.sentences[key]?.写法 ?? []).map((v) => compiled(v, 年度)));
-  const found = (m: RegExpExecArray): Found => ({ slots: { ...m.groups }, text: m[0], index: m.index });
+  /** Each variant of a sentence, in family order, with its family's heading pattern when it has one (标题). */
+  const variants = (key: NoteSentence) =>
+    families.flatMap((f) => {
+      const sentence = f.sentences[key];
+      const heading = sentence?.标题 ? compiled(sentence.标题, 年度) : undefined;
+      return (sentence?.写法 ?? []).map((v) => ({ re: compiled(v, 年度), heading }));
+    });
+  const found = (m: RegExpMatchArray, heading?: RegExpMatchArray): Found => ({ slots: { ...heading?.groups, ...m.groups }, text: m[0], index: m.index! });
+  /** A variant's matches in order; under a heading pattern, each takes the last heading's slots before it (none before it: not read). */
+  const matches = ({ re, heading }: { re: RegExp; heading?: RegExp }, within: string): Found[] => {
+    if (!heading) return [...within.matchAll(re)].map((m) => found(m));
+    const heads = [...within.matchAll(heading)];
+    return [...within.matchAll(re)].flatMap((m) => {
+      const h = heads.findLast((x) => x.index! < m.index!);
+      return h ? [found(m, h)] : [];
+    });
+  };
   return {
     find(key, within = prose) {
-      for (const re of variants(key)) {
-        re.lastIndex = 0;
-        const m = re.exec(within);
-        if (m) return found(m);
+      for (const v of variants(key)) {
+        const m = matches(v, within)[0];
+        if (m) return m;
       }
       return undefined;
     },
     all(key, within = prose) {
       const out: Found[] = [];
-      for (const re of variants(key))
-        for (const m of within.matchAll(re)) if (!out.some((x) => m.index < x.index + x.text.length && x.index < m.index + m[0].length)) out.push(found(m));
+      for (const v of variants(key)) for (const m of matches(v, within)) if (!out.some((x) => m.index < x.index + x.text.length && x.index < m.index + m.text.length)) out.push(m);
       return out.sort((a, b) => a.index - b.index);
     },
     missing(key, why) {
@@ -140,6 +154,8 @@ export function changesWithoutReason(prose: string): string[] {
 }
 
 /** Every family's every variant, for the wording tests: each must compile and give its sentence's slots. */
-export function familyVariants(): { family: WordingFamily; key: NoteSentence; variant: string }[] {
-  return WORDING_FAMILIES.flatMap((family) => (Object.entries(family.sentences) as [NoteSentence, { 写法: string[] }][]).flatMap(([key, s]) => s.写法.map((variant) => ({ family, key, variant }))));
+export function familyVariants(): { family: WordingFamily; key: NoteSentence; variant: string; heading?: string }[] {
+  return WORDING_FAMILIES.flatMap((family) =>
+    (Object.entries(family.sentences) as [NoteSentence, { 写法: string[]; 标题?: string }][]).flatMap(([key, s]) => s.写法.map((variant) => ({ family, key, variant, heading: s.标题 }))),
+  );
 }
