@@ -114,6 +114,61 @@ describe('说明的写法是数据', () => {
     ]);
   });
 
+  it('说明里按类的支出、基本支出的人员和公用经费、基本和项目支出的增减、会议费和培训费、政府采购：读出所印的数，改一个就报出', () => {
+    const cq = noteReader(flatNote(noteOf('cq-bangongting-2026-budget')), '重庆市', 2026);
+    // 重庆 names its 类 without “（类）”, after the 支出 total.
+    expect(cq.all('预算按类', cq.find('预算按类段')!.slots.段).map((f) => `${f.slots.类} ${f.slots.金额}`)).toEqual([
+      '一般公共服务支出 15,958.96',
+      '教育支出 15.26',
+      '社会保障和就业支出 1,595.94',
+      '卫生健康支出 446.95',
+      '资源勘探工业信息等支出 673.17',
+      '住房保障支出 539.91',
+    ]);
+    expect(cq.find('预算支出比上年')?.slots).toEqual({ 方向: '增加', 变动: '2,784.38', 基本方向: '增加', 基本变动: '362.10', 项目方向: '增加', 项目变动: '2,422.28' });
+    expect(cq.find('预算一般公共构成')?.slots).toMatchObject({ 基本: '9,018.47', 基本方向: '增加', 基本变动: '362.10', 项目: '9,399.23', 项目方向: '增加', 项目变动: '2,419.80' });
+    expect(cq.find('预算政府采购')?.slots).toEqual({ 总额: '4,542.69', 货物: '110', 工程: '0', 服务: '4,432.69' });
+    const sz = noteReader(flatNote(noteOf('js-suzhou-shenji-2026-budget')), '江苏省苏州市', 2026);
+    expect(sz.all('预算按类', sz.find('预算按类段')!.slots.段).map((f) => `${f.slots.类} ${f.slots.金额}`)).toEqual(['一般公共服务支出 2,906.63', '社会保障和就业支出 442.09', '住房保障支出 1,302.95']);
+    expect(sz.find('预算拨款基本支出')?.slots).toEqual({ 基本: '4,312.17', 人员: '3,916.57', 公用: '395.6' });
+    expect(sz.find('预算基本支出')?.slots).toEqual({ 基本: '4,312.17', 人员: '3,916.57', 公用: '395.6' });
+    expect([sz.find('预算会议费')?.slots.金额, sz.find('预算培训费')?.slots.金额]).toEqual(['10', '43']);
+    expect(sz.find('预算政府采购')?.slots).toEqual({ 总额: '188.5', 货物: '5.5', 工程: '0', 服务: '183' });
+    // 上海 states 政府采购 in its 预算 and (by contract) in its 决算; five of the seven print it.
+    const shanghai = (id: string, year: number, key: NoteSentence) => noteReader(flatNote(noteOf(id)), '上海市普陀区', year).find(key)?.slots.总额;
+    expect([shanghai('sh-putuo-wenlv-2026-budget', 2026, '预算政府采购'), shanghai('sh-putuo-jianguanwei-2026-budget', 2026, '预算政府采购')]).toEqual(['8536.39', '214,355.48']);
+    expect(['sh-putuo-caizheng-2024-final', 'sh-putuo-guihuaziyuan-2024-final', 'sh-putuo-shegongbu-2024-final', 'sh-putuo-wenlv-2025-final', 'sh-putuo-yichuanlu-2025-final'].map((id) => shanghai(id, Number(id.match(/\d{4}/)![0]), '决算政府采购'))).toEqual(['251.25', '2319.21', '21.07', '7571.90', '1771.11']);
+
+    const cqId = 'cq-bangongting-2026-budget';
+    const cqDiffs = (from: string, to: string) => check(cqId, noteOf(cqId).replace(from, to)).differences.filter((d) => !readme(cqId).includes(d));
+    expect(cqDiffs('教育支出 15.26 万元', '教育支出 15.36 万元')).toEqual(['说明：教育支出（类）支出预算 15.36 万元，表上为 15.26 万元（按所印位数应为 15.26）']);
+    expect(cqDiffs('项目支出增加 2,422.28 万元', '项目支出增加 2,432.28 万元')).toEqual(['说明：支出预算比上年变动 2784.38 万元，基本支出、项目支出所列变动之和为 2794.38 万元']);
+    expect(cqDiffs('其中：基本支出 9,018.47 万元', '其中：基本支出 9,018.57 万元')).toEqual(['说明：一般公共预算财政拨款基本支出 9,018.57 万元，表上为 9018.47 万元（按所印位数应为 9018.47）']);
+    expect(cqDiffs('加 2,419.80 万元', '加 2,429.80 万元')).toEqual(['说明：一般公共预算财政拨款支出比上年变动 2781.90 万元，基本支出、项目支出所列变动之和为 2791.90 万元']);
+    // The table prints the 2025 budget beside 2026's: the stated change is their difference (18,417.70 − 15,635.80).
+    expect(cqDiffs('比 2025 年增加 2,781.90 万元', '比 2025 年增加 2,791.90 万元')).toEqual([
+      '说明：一般公共预算财政拨款支出比上年变动 2791.90 万元，基本支出、项目支出所列变动之和为 2781.90 万元',
+      '说明：一般公共预算财政拨款支出比上年变动 2791.90 万元，2026年一般公共预算支出情况表两年的合计相差 2781.90 万元',
+    ]);
+    expect(cqDiffs('政府采购货物预算 110 万元', '政府采购货物预算 120 万元')).toEqual([
+      '说明：政府采购预算 4,542.69 万元，货物、工程、服务所列之和为 4552.69 万元',
+      '说明：政府采购货物预算 120 万元，表上为 110.00 万元（按所印位数应为 110）',
+    ]);
+    const szId = 'js-suzhou-shenji-2026-budget';
+    const szDiffs = (from: string, to: string) => check(szId, noteOf(szId).replace(from, to)).differences.filter((d) => !readme(szId).includes(d));
+    expect(szDiffs('社会保障和就业支出（类）支出 442.09', '社会保障和就业支出（类）支出 442.19')).toEqual(['说明：社会保障和就业支出（类）支出预算 442.19 万元，表上为 442.09 万元（按所印位数应为 442.09）']);
+    // The first 人员经费 is the 财政拨款's (六), against 公开06表; the second the 一般公共预算's (八), against 公开08表.
+    expect(szDiffs('（一）人员经费 3,916.57 万元', '（一）人员经费 3,916.67 万元')).toEqual(['说明：财政拨款基本支出表（经济科目）的人员经费 3,916.67 万元，表上为 3916.57 万元（按所印位数应为 3916.57）']);
+    expect(szDiffs('（二）公用经费 395.6 万元。主要包括：办公费、印刷费、水\n费、电费、邮电费、差旅费、会议费、公务接待费、工会经费、其\n他交通费用、税金及附加费用、其他商品和服务支出。\n九', '（二）公用经费 395.7 万元。主要包括：办公费、印刷费、水\n费、电费、邮电费、差旅费、会议费、公务接待费、工会经费、其\n他交通费用、税金及附加费用、其他商品和服务支出。\n九')).toEqual(['说明：一般公共预算基本支出表的公用经费 395.7 万元，表上为 395.60 万元（按所印位数应为 395.6）']);
+    // Its "三公" table prints 会议费 and 培训费; 重庆's and 上海's do not, so theirs (stated or not) are not checked.
+    expect(szDiffs('支出 10 万元，比上年预算减少 7 万元', '支出 12 万元，比上年预算减少 7 万元')).toEqual(['其他相关情况说明：会议费预算 12 万元，“三公”表为 10.00 万元']);
+    expect(szDiffs('支出 43 万元', '支出 45 万元')).toEqual(['其他相关情况说明：培训费预算 45 万元，“三公”表为 43.00 万元']);
+    expect(szDiffs('拟采购服务支出 183 万', '拟采购服务支出 193 万')).toEqual(['说明：政府采购预算 188.5 万元，货物、工程、服务所列之和为 198.50 万元', '说明：政府采购服务预算 193 万元，表上为 183.00 万元（按所印位数应为 183）']);
+    // 上海's sets have no 政府采购 table: its parts must add up to its total.
+    const jId = 'sh-putuo-jianguanwei-2026-budget';
+    expect(check(jId, noteOf(jId).replace('24,821.72', '24,831.72')).differences.filter((d) => !readme(jId).includes(d))).toEqual(['说明：政府采购预算 214,355.48 万元，货物、工程、服务所列之和为 214365.48 万元']);
+  });
+
   it('中央模板的写法（为测试改写的说法，不是真实文件）：“收支总预算”“年度收入、支出决算总计”“一般公共预算“三公”经费预算支出”照样核对', () => {
     const finalId = 'sh-putuo-caizheng-2024-final';
     const central = noteOf(finalId).replace('2024年度收入支出总计2995.39万元', '2024年度收入、支出决算总计2995.39万元');

@@ -410,6 +410,15 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
   };
   const subject = (k: string, s: string, i: string) => `${k}（类）${s}（款）${i}（项）`;
   const notInTables = (where: string, k: string, s: string, i: string) => out.push(`${where}：“${subject(k, s, i)}”在一般公共预算表和政府性基金表里都找不到（按类、款、项的名称找），说明里的名称与表上的科目名称不同`);
+  /** A signed stated change (增加 +, 减少 −) in hundredths of 万元. */
+  const signedChange = (direction: string | undefined, amount: string | undefined) => (direction === '减少' ? -1 : 1) * wan(amount ?? '0');
+  /** The column of a heading in a table's top rows (-1 when it prints none). */
+  const headed = (tb: Table, ...labels: string[]) => tb.行.slice(0, 3).map((r) => r.findIndex((x) => labels.includes(squash(x)))).find((c) => c >= 0) ?? -1;
+  /** 政府采购 as the 说明 states it (预算 or 决算, by contract): its 货物, 工程 and 服务 add up to its total. */
+  const procurementParts = (m: Record<string, string>, what: string) => {
+    const parts = wan(m.货物!) + wan(m.工程!) + wan(m.服务!);
+    if (wan(m.总额!) !== parts) out.push(`说明：${what} ${m.总额} 万元，货物、工程、服务所列之和为 ${money(parts)} 万元`);
+  };
   if (final && total && spendTable) {
     const grand = total.行.findIndex((r) => squash(r[0] ?? '') === '总计');
     const m = need('决算收支总计');
@@ -493,6 +502,10 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       if (general) equal('说明 六', `一般公共预算财政拨款基本支出 ${m.基本} 万元 与 一般公共预算表的基本支出合计`, wan(m.基本!), inWan(general, num(general, general.行.findIndex((r) => squash(r[0] ?? '') === '合计'), layout(general).first + 1)));
     }
   }
+
+  // 上海's 决算 sets print no 政府采购 table: the stated parts are checked against the stated total only.
+  const boughtByContract = final ? note.find('决算政府采购')?.slots : undefined;
+  if (boughtByContract) procurementParts(boughtByContract, '政府采购金额');
 
   // A 部门预算's 说明 (上海: “部门预算编制说明” and “其他相关情况说明”; 重庆, 苏州: numbered 情况说明) states 万元
   // figures, rounded from the tables' 元 where the tables print 元.
@@ -589,6 +602,75 @@ export function budgetDifferences(t: BudgetDocument, text: string): BudgetDiffer
       if (figure) {
         const m = need('预算机关运行');
         if (m) same('机关运行经费预算', m.金额!, figure.tb, figure.c);
+      }
+      // 会议费 and 培训费 where the "三公" table prints them (苏州); a figure only the 说明 states cannot be checked.
+      for (const [key, label] of [['预算会议费', '会议费'], ['预算培训费', '培训费']] as const) {
+        const col = threeHead((x) => x === label);
+        if (col < 0) continue;
+        const m = need(key);
+        if (m) same(`${label}预算`, m.金额!, three, threeValue(col, thisYearsBlock));
+      }
+    }
+    // 支出 by 功能分类 类 as the 说明 lists them (重庆, 苏州: the whole 支出预算, every fund), against the 支出表's 类 rows.
+    const byKind = note.find('预算按类段')?.slots.段;
+    if (byKind !== undefined && spendTable) {
+      const l = layout(spendTable);
+      for (const { slots: m } of note.all('预算按类', byKind)) {
+        const row = spendTable.行.find((r) => /^\d{3}$/.test(l.code(r)) && l.name(r) === m.类);
+        if (!row) out.push(`说明：“${m.类}（类）”在${spendTable.名称}里找不到（按类的名称找），说明里的名称与表上的科目名称不同`);
+        else agrees('说明', `${m.类}（类）支出预算`, m.金额!, spendTable, cents(row[l.first]));
+      }
+    }
+    // 支出's change against last year = the changes stated for 基本支出 and 项目支出 (重庆).
+    const spendChange = note.find('预算支出比上年');
+    if (spendChange) {
+      const m = spendChange.slots;
+      const parts = signedChange(m.基本方向, m.基本变动) + signedChange(m.项目方向, m.项目变动);
+      if (signedChange(m.方向, m.变动) !== parts) found.push({ text: `说明：支出预算比上年变动 ${money(signedChange(m.方向, m.变动))} 万元，基本支出、项目支出所列变动之和为 ${money(parts)} 万元`, identity, words: spendChange.text });
+    }
+    if (general) {
+      const gl = layout(general);
+      const gRow = general.行.findIndex((r) => squash(r[0] ?? '') === '合计' || gl.name(r) === '合计');
+      // The 一般公共预算's 基本支出 and 项目支出 against the table, and their stated changes against the stated change of the whole (重庆).
+      const split = note.find('预算一般公共构成');
+      if (split) {
+        const m = split.slots;
+        agrees('说明', '一般公共预算财政拨款基本支出', m.基本!, general, num(general, gRow, gl.first + 1));
+        const project = headed(general, '项目支出');
+        if (project >= 0) agrees('说明', '一般公共预算财政拨款项目支出', m.项目!, general, num(general, gRow, project));
+        const whole = change('预算一般公共比上年');
+        const parts = signedChange(m.基本方向, m.基本变动) + signedChange(m.项目方向, m.项目变动);
+        if (whole !== undefined && whole !== parts) found.push({ text: `说明：一般公共预算财政拨款支出比上年变动 ${money(whole)} 万元，基本支出、项目支出所列变动之和为 ${money(parts)} 万元`, identity, words: split.text });
+      }
+      // A table that prints last year's budget beside this year's (重庆): the stated change is their difference.
+      const stated = change('预算一般公共比上年');
+      if (gl.first > gl.amounts && stated !== undefined && gRow >= 0) {
+        const difference = Math.round((wanOf(general, num(general, gRow, gl.first)) - wanOf(general, num(general, gRow, gl.first - 1))) * 100);
+        if (difference !== stated) out.push(`说明：一般公共预算财政拨款支出比上年变动 ${money(stated)} 万元，${general.名称}两年的合计相差 ${money(difference)} 万元`);
+      }
+    }
+    // 人员经费 and 公用经费 of the 基本支出 (苏州 states both the 财政拨款's and the 一般公共预算's), against each table's 合计 row.
+    for (const [key, role] of [['预算拨款基本支出', '财政拨款基本支出表'], ['预算基本支出', '基本支出表']] as const) {
+      const m = note.find(key)?.slots;
+      const tb = roles[role];
+      if (!m || !tb) continue;
+      const row = rowOf(tb, 0, '合计');
+      for (const [what, printed, labels] of [['基本支出', m.基本!, ['合计', '总计']], ['人员经费', m.人员!, ['人员经费']], ['公用经费', m.公用!, ['公用经费']]] as const) {
+        const col = headed(tb, ...labels);
+        if (col >= 0 && row >= 0) agrees('说明', `${tb.名称}的${what}`, printed, tb, num(tb, row, col));
+      }
+    }
+    // 政府采购: its parts add up; where the set has a 政府采购 table (重庆, 苏州), each against the table's 总计 column.
+    const procurement = roles.政府采购表;
+    const bought = procurement ? need('预算政府采购') : note.find('预算政府采购')?.slots;
+    if (bought) {
+      procurementParts(bought, '政府采购预算');
+      const col = procurement ? headed(procurement, '总计') : -1;
+      if (procurement && col >= 0) {
+        // 重庆 labels its rows “A | 货物”, 苏州 “货物”; a kind it does not buy has no row (0).
+        const line = (label: string) => cents(procurement.行.find((r) => squash(r[0] ?? '') === label || squash(r[1] ?? '') === label)?.[col]);
+        for (const [what, printed, label] of [['政府采购预算总额', bought.总额!, '合计'], ['政府采购货物预算', bought.货物!, '货物'], ['政府采购工程预算', bought.工程!, '工程'], ['政府采购服务预算', bought.服务!, '服务']] as const)
+          agrees('说明', what, printed, procurement, line(label));
       }
     }
   }

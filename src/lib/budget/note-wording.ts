@@ -8,6 +8,8 @@ import { CHANGE_WORDING, NOTE_SENTENCES, WORDING_FAMILIES, wordingFamiliesFor, t
 const SLOT_KINDS: Record<string, string> = {
   金额: '\\d[\\d,，]*(?:\\.\\d+)?',
   名称: '[^（(、：:，,。；;“”"＂]+?',
+  // A 类 named without “（类）” (重庆): every 功能分类 类 name ends in 支出, and has no digits.
+  类名: '[^（(、：:，,。；;“”"＂\\d]+?支出',
   文: '.*?',
   增减: '增加|减少',
   变动: '增加|减少|增长|下降|上升',
