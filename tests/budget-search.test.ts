@@ -112,10 +112,12 @@ describe('the search documents of a 部门预算 and a 部门决算', () => {
     ]);
   });
 
-  it('a budget of a unit-year without pages gives no document; one whose 单位 is written otherwise takes the unit-year’s name', () => {
+  it('a budget of a unit-year without 绩效 tables (its pages are its 部门预算/决算) is searched under the unit its document prints; one whose 单位 is written otherwise takes the unit-year’s name', () => {
     const budget = budgetOf('部门预算');
-    const elsewhere = searchDocuments([], [], undefined, [{ ...budget, unit: '910099' }]);
-    expect(elsewhere).toEqual([]);
+    const alone = searchDocuments([], [], undefined, [{ ...budget, unit: '910099', data: { ...budget.data, 单位: '示例县示例局（部门：本级及 2 家下属单位）' } }]);
+    expect(alone.map((d) => d.url)).toEqual(['/2024/910099/budget/']);
+    expect(alone[0]).toMatchObject({ unit: '示例县示例局', filters: { 单位: ['示例县示例局'] } });
+    expect(alone[0]!.sections.length).toBeGreaterThan(0);
     const renamed = searchDocuments(content.projects.map((p) => p.data), [], undefined, [{ ...budget, data: { ...budget.data, 单位: '示例镇政府' } }]);
     expect(renamed.find((d) => d.kind === '部门预算')).toMatchObject({ unit: '示例县示例镇人民政府', filters: { 单位: ['示例县示例镇人民政府'] } });
   });

@@ -99,6 +99,12 @@ export interface BudgetTableInSet {
    * column (by its heading label) is the sum of which (重庆: 总计 = 小计 + 项目支出, 小计 = 人员经费 + 公用经费).
    */
   rowSums?: boolean | { total: string; parts: string[] }[];
+  /**
+   * A form, not a list under column headings: labels beside their values down the table (上海's
+   * 财政项目支出绩效目标申报表: 项目名称 | 兰溪路… | 项目性质 | 阶段性项目, then the 资金 and the indicators).
+   * Its pages show it without a head row, each row's cells in order, so that no value reads as a column's name.
+   */
+  form?: true;
   /** Identities the kind asserts that this province's table cannot (苏州's 财政拨款收支总表 prints one 预算数 column, no 一般公共预算 | 政府性基金 | 国有资本经营). */
   skips?: BudgetIdentity[];
 }
@@ -166,7 +172,7 @@ export const BUDGET_SETS: BudgetSet[] = [
       { role: '国有资本经营表', title: '{年度}年部门国有资本经营预算支出功能分类预算表', columns: ['项目', '国有资本经营预算支出', '合计'], unit: '元', required: true, rowSums: true },
       { role: '基本支出表', title: '{年度}年部门一般公共预算基本支出部门预算经济分类预算表', columns: ['项目', '一般公共预算基本支出', '人员经费', '公用经费'], unit: '元', required: true },
       { role: '三公经费表', title: '{年度}年部门“三公”经费和机关运行经费预算表', columns: ['“三公”经费预算数', '合计', '因公出国(境)费', '公务接待费'], unit: '万元', required: true },
-      { role: '项目绩效目标表', title: '财政项目支出绩效目标申报表', columns: ['项目名称', '主管部门', '实施单位'], unit: '万元', required: false },
+      { role: '项目绩效目标表', title: '财政项目支出绩效目标申报表', columns: ['项目名称', '主管部门', '实施单位'], unit: '万元', required: false, form: true },
     ],
   },
   {

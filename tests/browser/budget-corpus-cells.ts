@@ -24,9 +24,11 @@ export function missingCells(tables: { 名称: string; 前文?: string[]; 行: s
  * quotation (`> `) or a code span (`` ` ``); a line numbered `1. ` is an item of a numbered list, whose
  * number the browser draws as the item's marker (the same number, not part of the text); a line that is
  * only an HTML comment (`<!-- PDF 第 3 页 -->`, where the transcription's pages begin) is not shown at all.
+ * However far a line is indented (a PDF's paragraph indent), it is read so: a 说明 has no indented code
+ * (markdown.ts noIndentedCode).
  */
 const shownWords = (line: string) =>
-  /^\s*<!--.*-->\s*$/.test(line) ? '' : line.replace(/^\s{0,3}(#{1,6}\s+|>\s?)/, '').replace(/^\s{0,3}\d{1,9}\.\s+/, '').replace(/`/g, '');
+  /^\s*<!--.*-->\s*$/.test(line) ? '' : line.replace(/^\s*(#{1,6}\s+|>\s?)/, '').replace(/^\s*\d{1,9}\.\s+/, '').replace(/`/g, '');
 
 /** The lines of a 说明 (Markdown, as transcribed) whose words are not in the page's 情况说明. */
 export function noteLinesMissing(note: string, shown: string): string[] {

@@ -24,6 +24,8 @@ import { contentText, ROOT, runCli } from '../helpers.ts';
 import { importBudgetCorpus, listedDifferences, recordListed, type CorpusDocument } from './budget-corpus-site.ts';
 import { missingCells, noteLinesMissing, printsWhatItIsAbout, type ShownTable } from './budget-corpus-cells.ts';
 import { EXAMPLE_CONTENT, TEST_DIST } from './global-setup.ts';
+import { crawledSite, describeSiteChecks } from './site-checks.ts';
+import type { SiteUnderTest } from './sites.ts';
 
 // At fixed places, as the global setup's copies are (Astro's content cache keeps file paths).
 const CONTENT = join(TEST_DIST, 'content-budget-corpus');
@@ -39,6 +41,7 @@ let after: ReturnType<typeof runCli>;
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
+let site: SiteUnderTest | undefined;
 const seconds: Record<string, number> = {};
 const timed = <T>(step: string, run: () => T): T => {
   const started = Date.now();
@@ -86,13 +89,16 @@ beforeAll(async () => {
   server = await startStaticServer(OUT, '/');
   browser = await launchBrowser(inject('chromiumPath'));
   page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  const started = Date.now();
+  site = await crawledSite(browser, 'budget-corpus', OUT, server);
+  seconds['crawl'] = (Date.now() - started) / 1000;
 }, 900_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
   rmSync(SCRATCH, { recursive: true, force: true });
-  console.log(`[budget corpus] ${docs.length} documents: ${Object.entries(seconds).map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(', ')}`);
+  console.log(`[budget corpus] ${docs.length} documents, ${site?.crawl.pages.length ?? 0} pages: ${Object.entries(seconds).map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(', ')}`);
 });
 
 /** The page's tables and 说明 as a citizen sees them. */
@@ -235,3 +241,7 @@ describe('every real 部门预算/部门决算, imported, validated, built and r
     expect(problems.filter((p) => where(p) === budget.noteFile.slice(CONTENT.length) && new RegExp(`^${budget.year}年预算说明.*“三公”.*${changed} 万元$`).test(p.difference))).toHaveLength(1);
   });
 });
+
+// Real budget tables' shapes (类/款/项 codes in three columns, many money columns) through axe, the phone widths,
+// the HTML checker and the link checks. 支出: a word the search finds on this site.
+describeSiteChecks(() => ({ browser: browser!, site: site! }), '支出');

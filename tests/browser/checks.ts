@@ -1,10 +1,13 @@
 // The checks, as functions that list problems (an empty list means the check passed), so that the
 // site tests and the harness's own tests (harness.test.ts, on pages made to fail) share them.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ALL_URL_SELECTORS, blockOtherOrigins, collectRefsInPage, decodeFragment, withoutFragment, type Ref } from './crawl.ts';
-import { pagePath, type SiteUnderTest } from './sites.ts';
+import { phoneFactsInPage, type PhoneFacts } from './page-facts.ts';
+import { isSearchPage, pagePath, type SiteUnderTest } from './sites.ts';
 import type { Visit } from './visit.ts';
 
 // ---- one page, from a Visit ----
@@ -91,6 +94,26 @@ export function runAxe(page: Page): Promise<AxeViolation[]> {
       nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
     }));
   }, WCAG_TAGS);
+}
+
+export const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** A desktop tab for a site's axe checks: other origins blocked, axe-core added to every document. */
+export async function axeTab(browser: Browser, origin: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await blockOtherOrigins(context, origin);
+  // Cheaper than a script tag per page.
+  await context.addInitScript({ path: AXE_SCRIPT });
+  return { context, page: await context.newPage() };
+}
+
+/** axe's WCAG 2.1 A/AA violations on the page at `url` (opened in a tab from axeTab), as lines to read. */
+export async function axePageProblems(page: Page, url: string): Promise<string[]> {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (response?.status() !== 200) return [`${url}: HTTP status ${response?.status() ?? '(none)'}`];
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const violations = await runAxe(page);
+  return violations.length === 0 ? [] : [`axe found ${violations.length} violation(s) on ${url}:\n${formatViolations(violations)}`];
 }
 
 export function formatViolations(violations: AxeViolation[]): string {
@@ -260,4 +283,145 @@ export function crawledPaths(site: SiteUnderTest): string[] {
     // content hash in its file name: compare bundles by name without the hash.
     .map((path) => path.replace(/^(\/_astro\/.+)\.[\w-]{8}\.(js|css)$/, '$1.[hash].$2'))
     .sort();
+}
+
+// ---- phones ----
+
+export const PHONE_WIDTHS = [320, 375, 1280] as const;
+const PHONE_HEIGHT = 800;
+/** A word that the search finds on every site of the crawl tests, so that the phone check sees a result list. */
+export const SEARCH_QUERY = '满意';
+
+/** A phone's tab for a site's phone checks (touch, 320 px wide), other origins blocked. */
+export async function phoneTab(browser: Browser, origin: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: PHONE_WIDTHS[0], height: PHONE_HEIGHT }, hasTouch: true });
+  await blockOtherOrigins(context, origin);
+  return { context, page: await context.newPage() };
+}
+
+/** The address a crawled page is checked at on a phone: the search page with a query, so that it shows results. */
+export function phoneUrl(site: SiteUnderTest, url: string, query = SEARCH_QUERY): string {
+  return isSearchPage(site, url) ? `${url}?q=${encodeURIComponent(query)}` : url;
+}
+
+interface TableTree {
+  domTables: number;
+  domCells: number;
+  /** Roles of Chromium's accessibility tree (not ignored nodes), counted. */
+  roles: Record<string, number>;
+}
+
+async function tableTree(page: Page): Promise<TableTree> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value?: unknown } }[] };
+    const roles: Record<string, number> = {};
+    for (const n of nodes) {
+      const role = String(n.role?.value ?? '');
+      if (!n.ignored && ['table', 'row', 'cell', 'gridcell', 'columnheader', 'rowheader'].includes(role)) roles[role] = (roles[role] ?? 0) + 1;
+    }
+    const dom = await page.evaluate(() => ({ domTables: document.querySelectorAll('table').length, domCells: document.querySelectorAll('td').length }));
+    return { ...dom, roles };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+function phoneFactProblems(f: PhoneFacts): string[] {
+  return [
+    ...f.offenders.map((o) => `at ${f.width} px, past the right edge: ${o}`),
+    ...f.scrolling.map((s) => `at ${f.width} px, ${s}`),
+    ...f.hiddenValues.map((h) => `at ${f.width} px, 指标值 not entirely visible: ${h}`),
+    ...f.unlabelled.map((u) => `at ${f.width} px, a body cell without its column's name (data-label): ${u}`),
+  ];
+}
+
+/**
+ * The page at `url` (from phoneUrl, in a tab from phoneTab) at 320, 375 and 1280 px: nothing reaches past the
+ * viewport's right edge (measured on every element, also inside regions that scroll), nothing scrolls
+ * sideways, every cell of an 指标值 column is entirely on screen, every body cell of a table with a header
+ * row carries its column's name for the block layout, and at 375 px the tables are still tables, rows
+ * and cells in Chromium's accessibility tree. Each width is measured in one evaluate call.
+ */
+export async function phonePageProblems(page: Page, site: SiteUnderTest, url: string): Promise<{ problems: string[]; valueCells: number }> {
+  const search = isSearchPage(site, url.replace(/\?.*$/, ''));
+  await page.setViewportSize({ width: PHONE_WIDTHS[0], height: PHONE_HEIGHT });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (response?.status() !== 200) return { problems: [`HTTP status ${response?.status() ?? '(none)'}`], valueCells: 0 };
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const problems: string[] = [];
+  // Results missing are reported below, at each width.
+  if (search) await page.waitForSelector('[data-search-results] li', { timeout: 10_000 }).catch(() => undefined);
+  let valueCells = 0;
+  let tree: TableTree | undefined;
+  for (const width of PHONE_WIDTHS) {
+    await page.setViewportSize({ width, height: PHONE_HEIGHT });
+    // Let the charts' resize catch up with the new width before measuring.
+    await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, { timeout: 2_000, polling: 'raf' }).catch(() => undefined);
+    const facts = await page.evaluate(phoneFactsInPage);
+    problems.push(...phoneFactProblems(facts));
+    if (width === 375) {
+      valueCells = facts.valueCells;
+      if (facts.tables > 0) tree = await tableTree(page);
+    }
+    if (search && facts.searchResults === 0) problems.push(`at ${width} px, no search results shown`);
+  }
+  if (tree) {
+    // Chromium keeps table semantics under the block layout: every table, and a cell per <td>.
+    const cells = (tree.roles['cell'] ?? 0) + (tree.roles['gridcell'] ?? 0);
+    if ((tree.roles['table'] ?? 0) !== tree.domTables) problems.push(`at 375 px, ${tree.roles['table'] ?? 0} tables in the accessibility tree, ${tree.domTables} in the page`);
+    if (cells !== tree.domCells) problems.push(`at 375 px, ${cells} cells in the accessibility tree, ${tree.domCells} <td>s in the page`);
+    if ((tree.roles['row'] ?? 0) === 0) problems.push('at 375 px, no rows in the accessibility tree');
+  }
+  return { problems: problems.map((p) => `${pagePath(site, url)}: ${p}`), valueCells };
+}
+
+// ---- HTML validity ----
+
+const VNU_JAR = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
+
+interface VnuMessage {
+  type: string;
+  subType?: string;
+  url: string;
+  lastLine?: number;
+  firstColumn?: number;
+  message: string;
+  extract?: string;
+}
+
+/** Java runs the checker; missing Java must fail the tests, saying how to install it. */
+function checkJava(): void {
+  const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (java.error || java.status !== 0) {
+    throw new Error(
+      'Java not found: the Nu HTML Checker (vnu-jar) needs it. Install it with:\n' +
+        '  apt-get update && apt-get install -y default-jre-headless\n' +
+        `(${java.error?.message ?? java.stderr})`,
+    );
+  }
+}
+
+/**
+ * The W3C Nu HTML Checker's errors (vnu-jar from npm, run on the system Java) on every .html file of a
+ * built site, one line each. One JVM over all files: a JVM start costs seconds, a page milliseconds.
+ */
+export function htmlValidityProblems(distDir: string): string[] {
+  checkJava();
+  const files = htmlFilesOf(distDir);
+  if (files.length === 0) return [`no HTML file in ${distDir}`];
+  // --errors-only: warnings (e.g. about a redundant role) are advice, not invalid HTML.
+  const result = spawnSync('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  // vnu writes its JSON report to stderr and exits 1 when it found errors.
+  let report: { messages: VnuMessage[] };
+  try {
+    report = JSON.parse(result.stderr) as { messages: VnuMessage[] };
+  } catch {
+    throw new Error(`vnu gave no JSON report (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  return report.messages.map((m) => {
+    const file = m.url.startsWith('file:') ? relative(distDir, new URL(m.url).pathname) : m.url;
+    return `${file}:${m.lastLine ?? '?'}:${m.firstColumn ?? '?'} ${m.type}${m.subType ? `/${m.subType}` : ''}: ${m.message}${m.extract ? `\n    ${m.extract.replaceAll('\n', ' ')}` : ''}`;
+  });
 }

@@ -19,6 +19,8 @@ import { ROOT, runCli } from '../helpers.ts';
 import { comparable, printedCells, shownBy, type Imported } from './corpus-cells.ts';
 import { CORPUS_IMPORTS, importCorpus, type CorpusTable } from './corpus-site.ts';
 import { TEST_DIST } from './global-setup.ts';
+import { crawledSite, describeSiteChecks } from './site-checks.ts';
+import type { SiteUnderTest } from './sites.ts';
 
 // At fixed places, as the global setup's copies are (Astro's content cache keeps file paths).
 const CONTENT = join(TEST_DIST, 'content-corpus');
@@ -29,6 +31,7 @@ let validated = '';
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
+let site: SiteUnderTest | undefined;
 const seconds: Record<string, number> = {};
 const timed = async <T>(step: string, run: () => T | Promise<T>): Promise<T> => {
   const started = Date.now();
@@ -51,12 +54,13 @@ beforeAll(async () => {
   server = await startStaticServer(OUT, '/');
   browser = await launchBrowser(inject('chromiumPath'));
   page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  site = await timed('crawl', () => crawledSite(browser!, 'corpus', OUT, server!));
 }, 600_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  console.log(`[corpus] ${Object.entries(seconds).map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(', ')}`);
+  console.log(`[corpus] ${site?.crawl.pages.length ?? 0} pages: ${Object.entries(seconds).map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(', ')}`);
 });
 
 /** What the cell rules need to know of a table: read from the file the import wrote and its output. */
@@ -166,3 +170,6 @@ describe('the corpus of published tables, imported, validated, built and read in
     expect(missing).toEqual([name]);
   });
 });
+
+// Real tables' shapes (very wide, long merged headings) through axe, the phone widths, the HTML checker and the link checks.
+describeSiteChecks(() => ({ browser: browser!, site: site! }));

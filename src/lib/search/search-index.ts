@@ -22,7 +22,7 @@ import { budgetSections, type SearchBudget } from './budget-search.ts';
 
 export { LINE_FILTERS, OPTIONAL_SEARCH_FILTERS, SEARCH_FILTERS, type LineKind, type SearchFilter, type SearchLine, type SearchSection } from './search-fields.ts';
 export type { SearchBudget } from './budget-search.ts';
-import { BUDGET_FILES } from '../site/content-layout.ts';
+import { BUDGET_FILES, budgetUnitName, type BudgetKind } from '../site/content-layout.ts';
 import { budgetPagePath, DEPARTMENT_TABLE_ANCHOR, departmentPath, indicatorAnchor, PROJECT_TABLE_ANCHOR, projectPath, unitYearPath } from '../site/paths.ts';
 
 export const SEARCH_LANGUAGE = 'zh';
@@ -149,7 +149,7 @@ function lineFilterValues(sections: readonly SearchSection[]): Partial<Record<Se
  * The searchable documents of a site, one per page. A project's target table, monitoring and
  * self-evaluation are one page (and one document); so are a department's targets and its
  * self-evaluation, or, without department targets, the unit overview that shows it; and each
- * 部门预算 or 部门决算 (budget-search.ts) of a unit-year that has pages.
+ * 部门预算 or 部门决算 (budget-search.ts) (every one has its page).
  */
 export function searchDocuments(projects: readonly Project[], departments: readonly Department[] = [], results: SearchResults = NO_RESULTS, budgets: readonly SearchBudget[] = []): SearchDocument[] {
   const documents = new Map<string, SearchDocument>();
@@ -184,17 +184,20 @@ export function searchDocuments(projects: readonly Project[], departments: reado
     const url = `/${hasPage ? departmentPath(t.fiscalYear, t.unitCode) : unitYearPath(t.fiscalYear, t.unitCode)}`;
     documentOf(url, () => departmentDocument(t.unitName, t.fiscalYear, t.unitCode)).sections.push(...t.indicators.map((row) => resultSection('绩效自评', row)));
   }
-  // A unit-year's pages, the budget pages among them, exist only where some table of its targets
-  // or results does (site-content.ts unitYears); its name is the first of theirs, in the order
-  // unitYears reads them, so that the 单位 filter has one value per unit.
+  // A unit-year's name is the one its pages show (site-content.ts unitYears): the first of its
+  // tables', in the order unitYears reads them; without tables (only its 部门预算/部门决算, which
+  // has pages all the same) as its first document prints it. One value per unit in the 单位 filter.
   const unitNames = new Map<string, string>();
-  for (const t of [...departments, ...projects, ...results.departmentEvaluations, ...results.monitoring, ...results.evaluations]) {
-    const key = `${t.fiscalYear}/${t.unitCode}`;
-    if (!unitNames.has(key)) unitNames.set(key, t.unitName);
+  const kinds = Object.keys(BUDGET_FILES) as BudgetKind[];
+  const byKind = [...budgets].sort((a, b) => kinds.indexOf(a.种类) - kinds.indexOf(b.种类));
+  for (const t of [
+    ...[...departments, ...projects, ...results.departmentEvaluations, ...results.monitoring, ...results.evaluations].map((t) => ({ key: `${t.fiscalYear}/${t.unitCode}`, name: t.unitName })),
+    ...byKind.map((b) => ({ key: `${b.year}/${b.unit}`, name: budgetUnitName(b.data.单位) })),
+  ]) {
+    if (!unitNames.has(t.key)) unitNames.set(t.key, t.name);
   }
   for (const b of budgets) {
-    const unitName = unitNames.get(`${b.year}/${b.unit}`);
-    if (unitName === undefined) continue;
+    const unitName = unitNames.get(`${b.year}/${b.unit}`)!;
     const file = BUDGET_FILES[b.种类];
     const own = projects.filter((p) => p.fiscalYear === b.year && p.unitCode === b.unit);
     const page = budgetPagePath(b.year, b.unit, file);

@@ -50,6 +50,9 @@ export type BudgetKind = keyof typeof BUDGET_FILES;
 export const budgetKindsOf = (year: number, unit: string, contentDir = CONTENT_DIR): BudgetKind[] =>
   (Object.keys(BUDGET_FILES) as BudgetKind[]).filter((k) => existsSync(join(contentDir, String(year), unit, `${BUDGET_FILES[k]}.yaml`)));
 
+/** A unit's name as its 部门预算/部门决算 prints it, without the bracketed note of what the document covers (“（部门：本级及 4 家下属单位）”). */
+export const budgetUnitName = (单位: string) => 单位.replace(/（.*$/, '').trim();
+
 /** Every unit-year folder with a 部门预算 or 部门决算 file: a unit may publish those before (or without) its 绩效 tables. */
 export function budgetUnitYears(contentDir = CONTENT_DIR): { year: number; unit: string }[] {
   if (!existsSync(contentDir)) return [];

@@ -7,7 +7,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 
 /** Heading anchors: `### 产出指标` → `id="产出指标"`, so tables can link to a glossary term. */
 export const headingId = (text: string) => text.trim().replace(/\s+/g, '-');
@@ -30,17 +30,32 @@ function headingIds() {
   };
 }
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype) // allowDangerousHtml is off: raw HTML in Markdown never reaches the page
-  .use(headingIds)
-  // ids are set by us from heading text; an empty clobber prefix keeps them linkable.
-  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
-  .use(rehypeStringify);
+/**
+ * A line indented by four spaces is a paragraph's indent, not code: the 情况说明 of a 部门预算/决算 is
+ * transcribed from a PDF whose paragraphs start indented, and as an indented code block such a line
+ * showed in monospace on one line far past a phone's screen.
+ */
+function noIndentedCode(this: Processor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push({ disable: { null: ['codeIndented'] } });
+}
 
-export function renderMarkdown(markdown: string): string {
-  return String(processor.processSync(markdown));
+const processorOf = (prose: boolean) =>
+  unified()
+    .use(remarkParse)
+    .use(prose ? [noIndentedCode] : [])
+    .use(remarkGfm)
+    .use(remarkRehype) // allowDangerousHtml is off: raw HTML in Markdown never reaches the page
+    .use(headingIds)
+    // ids are set by us from heading text; an empty clobber prefix keeps them linkable.
+    .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
+    .use(rehypeStringify);
+const processor = processorOf(false);
+const proseProcessor = processorOf(true);
+
+/** `prose`: a document's text, where an indented line is an indented paragraph (noIndentedCode). */
+export function renderMarkdown(markdown: string, { prose = false } = {}): string {
+  return String((prose ? proseProcessor : processor).processSync(markdown));
 }
 
 /** The page title: the text of the first level-1 heading. */

@@ -2,7 +2,7 @@
 // department targets and its projects in document order (the order of their file names).
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { budgetEntryOf } from './budget-entries.ts';
-import { BUDGET_FILES, budgetKindsOf, budgetUnitYears } from './content-layout.ts';
+import { BUDGET_FILES, budgetKindsOf, budgetUnitName, budgetUnitYears } from './content-layout.ts';
 import { entryOf, type FileSources, type ProjectCycle, type ProjectEntry, type UnitYear } from './entries.ts';
 import { contentFilePath } from './paths.ts';
 import { linkYears, type YearLinks } from './year-over-year.ts';
@@ -49,7 +49,7 @@ export function unitYears(): Promise<UnitYear[]> {
     // A unit-year with only its 部门预算/部门决算 has its pages too, named as its document names the unit.
     for (const { year, unit } of budgetUnitYears()) {
       const doc = budgetKindsOf(year, unit).map((kind) => budgetEntryOf(year, unit, kind)!.data)[0]!;
-      get(year, unit, doc.单位.replace(/（.*$/, '').trim());
+      get(year, unit, budgetUnitName(doc.单位));
     }
     for (const uy of byKey.values()) {
       uy.projects.sort(byFile);

@@ -141,6 +141,7 @@ export function budgetView(doc: BudgetDocument, note: string, projects: ProjectL
   const differences = budgetDifferences(doc, note);
   const notes = (doc.原表如此 ?? []).map((r, i) => ({ n: i + 1, 差异: r.差异, 原表如此: r.原表如此, cell: differences.find((d) => d.text === r.差异)?.cell }));
   const roles = tablesByRole(doc);
+  const forms = new Set((budgetSetFor(doc)?.tables ?? []).filter((e) => e.form).map((e) => roles[e.role]));
   const byName = new Map(projects.flatMap((p) => [[squash(p.name), p.href] as const, ...(p.code ? [[p.code, p.href] as const] : [])]));
 
   const tables = doc.表格.map((table, t): PrintedTable => {
@@ -149,7 +150,8 @@ export function budgetView(doc: BudgetDocument, note: string, projects: ProjectL
     const merges = (table.合并 ?? []).map(rangeOf);
     const width = Math.max(0, ...table.行.map((r) => r.length), ...merges.map((m) => m.c1 + 1));
     const rows = table.行.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''));
-    const h = headRowCount(rows, merges);
+    // A form has no row of column headings: its labels are row headings beside their values.
+    const h = forms.has(table) ? 0 : headRowCount(rows, merges);
     const covered = new Set<string>();
     const spans = new Map<string, Range>();
     for (const m of merges) {
@@ -372,5 +374,5 @@ export function budgetCharts(doc: BudgetDocument): BudgetChart[] {
  */
 export function budgetNoteHtml(markdown: string): string {
   if (markdown.trim() === '') return '';
-  return renderMarkdown(markdown).replace(/<(\/?)h([1-6])(?=[\s>])/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 2)}`);
+  return renderMarkdown(markdown, { prose: true }).replace(/<(\/?)h([1-6])(?=[\s>])/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 2)}`);
 }

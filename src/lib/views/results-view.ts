@@ -53,8 +53,11 @@ export interface MoneyTableView {
   /** The rows' label column as the table printed it (`年度预算数(万元)`), when it printed one. */
   printedRowHeader?: string;
   unit: MoneyUnit;
-  /** label: the phase name shown; published: the table's own column name, as printed (`预算数(A)`, `1-6月执行数`). */
-  columns: { label: string; published: string }[];
+  /**
+   * label: the phase name shown; published: the table's own column name, as printed (`预算数(A)`, `1-6月执行数`);
+   * text: a 其他栏目 (a 原因 the table printed beside the figures), words to wrap rather than a figure kept on one line.
+   */
+  columns: { label: string; published: string; text?: true }[];
   rows: { label: string; cells: string[] }[];
 }
 
@@ -95,7 +98,7 @@ function moneyTable(s: Stage, columns: readonly (MoneyColumn & { label: string; 
     ...(printedCaption && { printedCaption }),
     ...(printedRowHeader && { printedRowHeader }),
     unit,
-    columns: [...used.map((c) => ({ label: columnLabel(c, stagePhase), published: printedAt(s, `资金.${c.key}`, 'month' in s && c.monthly ? `1-${s.month}月${c.label}` : c.key) })), ...extra.map((k) => ({ label: k, published: k }))],
+    columns: [...used.map((c) => ({ label: columnLabel(c, stagePhase), published: printedAt(s, `资金.${c.key}`, 'month' in s && c.monthly ? `1-${s.month}月${c.label}` : c.key) })), ...extra.map((k) => ({ label: k, published: k, text: true as const }))],
     rows: rows.map((r) => ({ label: r.label, cells: [...used.map((c) => moneyCell(r, c)), ...extra.map((k) => r.extra?.[k] ?? '')] })),
   };
 }
