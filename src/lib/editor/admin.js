@@ -144,21 +144,28 @@
         if (sent && result.commit) published.set(sent, true);
       }
     } else {
-      const before = refused.size;
+      // After every answer, not only when it names a new refused file: Decap may still be on another
+      // hash when the answer that names the opened file arrives, and no later answer would add one.
       remember(result);
-      if (refused.size !== before) checkOpened();
+      checkOpened();
     }
     return response;
   };
 
-  /** Opening an entry the form cannot show: say why, in place of a form that would lose the field. */
+  /** Opening an entry the form cannot show: say why, in place of a form that would lose the field (once per opening). */
+  let shownFor;
   function checkOpened() {
     const m = /#\/collections\/[^/]+\/entries\/(.+)$/.exec(location.hash);
     if (!m) return;
     const slug = decodeURIComponent(m[1]);
     for (const [path, message] of refused) {
-      if (path.endsWith(`/${slug}.yaml`)) return showPanel('这个文件不能在表单中编辑', [`${path}：${message}`], 'problem');
+      if (!path.endsWith(`/${slug}.yaml`) || shownFor === path) continue;
+      shownFor = path;
+      return showPanel('这个文件不能在表单中编辑', [`${path}：${message}`], 'problem');
     }
   }
-  window.addEventListener('hashchange', () => setTimeout(checkOpened, 300));
+  window.addEventListener('hashchange', () => {
+    shownFor = undefined;
+    setTimeout(checkOpened, 300);
+  });
 })();
