@@ -136,6 +136,17 @@ export const UNIT_NAME_LINE = /^(单位名称|编制部门|编制单位)\s*[：:
 export const TABLE_NUMBER_LINE = /^(表[一二三四五六七八九十]+|公开\d+表)$/;
 
 /** The sets of tables, by name. Add a province's set only from its published documents or its rule. */
+/** 苏州's two 功能科目 spending tables (财政拨款, 一般公共预算) print the same columns and add up the same way. */
+const SUZHOU_FUNCTION_SPENDING: Omit<BudgetTableInSet, 'role' | 'title'> = {
+  columns: ['科目编码', '科目名称', '合计', '小计', '人员经费', '公用经费', '项目支出'],
+  unit: '万元',
+  required: true,
+  rowSums: [
+    { total: '合计', parts: ['小计', '项目支出'] },
+    { total: '小计', parts: ['人员经费', '公用经费'] },
+  ],
+};
+
 export const BUDGET_SETS: BudgetSet[] = [
   {
     name: '上海市部门决算',
@@ -221,29 +232,9 @@ export const BUDGET_SETS: BudgetSet[] = [
       { role: '收入表', title: '收入总表', columns: ['部门代码', '部门名称', '合计', '本年收入', '上年结转结余'], unit: '万元', required: true, skips: ['款项层级', '行内合计', '科目一致'] },
       { role: '支出表', title: '支出总表', columns: ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], unit: '万元', required: true },
       { role: '财政拨款收支总表', title: '财政拨款收支总表', columns: ['收入', '支出', '项目', '预算数'], unit: '万元', required: true, skips: ['拨款三列'] },
-      {
-        role: '财政拨款支出表',
-        title: '财政拨款支出表（功能科目）',
-        columns: ['科目编码', '科目名称', '合计', '小计', '人员经费', '公用经费', '项目支出'],
-        unit: '万元',
-        required: true,
-        rowSums: [
-          { total: '合计', parts: ['小计', '项目支出'] },
-          { total: '小计', parts: ['人员经费', '公用经费'] },
-        ],
-      },
+      { role: '财政拨款支出表', title: '财政拨款支出表（功能科目）', ...SUZHOU_FUNCTION_SPENDING },
       { role: '财政拨款基本支出表', title: '财政拨款基本支出表（经济科目）', columns: ['部门预算支出经济分类科目', '本年财政拨款基本支出'], unit: '万元', required: true },
-      {
-        role: '一般公共预算支出表',
-        title: '一般公共预算支出表',
-        columns: ['科目编码', '科目名称', '合计', '小计', '人员经费', '公用经费', '项目支出'],
-        unit: '万元',
-        required: true,
-        rowSums: [
-          { total: '合计', parts: ['小计', '项目支出'] },
-          { total: '小计', parts: ['人员经费', '公用经费'] },
-        ],
-      },
+      { role: '一般公共预算支出表', title: '一般公共预算支出表', ...SUZHOU_FUNCTION_SPENDING },
       { role: '基本支出表', title: '一般公共预算基本支出表', columns: ['部门预算支出经济分类科目', '本年一般公共预算基本支出'], unit: '万元', required: true },
       { role: '三公经费表', title: '一般公共预算“三公”经费、会议费、培训费支出表', columns: ['“三公”经费合计', '因公出国(境)费', '公务接待费', '会议费', '培训费'], unit: '万元', required: true },
       { role: '政府性基金表', title: '政府性基金预算支出表', columns: ['科目编码', '科目名称', '本年政府性基金预算支出'], unit: '万元', required: true, rowSums: true },
